@@ -1,0 +1,155 @@
+"""The exceptions `mappa` raises.
+
+Every exception is a :class:`MappaError`, so ``except MappaError`` catches
+anything the library raises on purpose. Each subclass also derives from the
+builtin exception a caller would expect (:class:`ValueError`,
+:class:`TypeError` or :class:`LookupError`), so existing ``except
+ValueError`` blocks keep working.
+
+Every error carries structured attributes: :attr:`MappaError.rule`, the
+name of the rule (or parameter) that was broken, and
+:attr:`MappaError.value`, the offending value. Messages never contain
+personal data: they name parameters, rules, types and numbers, never free
+text about a person.
+
+>>> from mappa.errors import LevelNotPermitted, MappaError
+>>> issubclass(LevelNotPermitted, ValueError)
+True
+>>> err = LevelNotPermitted("no level 1 for category 3", rule="levels.category_3", value=1)
+>>> isinstance(err, MappaError), err.rule, err.value
+(True, 'levels.category_3', 1)
+"""
+
+from __future__ import annotations
+
+__all__ = [
+    "CalendarRangeError",
+    "InvalidTransition",
+    "InvalidTypeError",
+    "InvalidValueError",
+    "LevelNotPermitted",
+    "MappaError",
+    "NotApplicable",
+    "RecordError",
+    "RuleNotInForce",
+    "UnknownNameError",
+    "UnknownRuleError",
+]
+
+
+class MappaError(Exception):
+    """Base class of every error `mappa` raises.
+
+    Attributes:
+        rule: the rulebook name (or the parameter) whose check failed, if any.
+        value: the offending value, if any. It is kept for programs, and is
+            never a person's name or narrative.
+    """
+
+    rule: str | None
+    value: object
+
+    def __init__(
+        self, message: str, *, rule: str | None = None, value: object = None
+    ) -> None:
+        super().__init__(message)
+        self.message = message
+        self.rule = rule
+        self.value = value
+
+    def __str__(self) -> str:
+        return self.message
+
+    def __repr__(self) -> str:
+        return f"{type(self).__name__}({self.message!r}, rule={self.rule!r})"
+
+
+class InvalidValueError(MappaError, ValueError):
+    """A value of the right type that a rule does not allow."""
+
+
+class InvalidTypeError(MappaError, TypeError):
+    """A value of the wrong type, such as a ``datetime`` where a ``date`` is due."""
+
+
+class UnknownNameError(MappaError, LookupError):
+    """A name (of an area, a council, a rule, an edition) that is not known.
+
+    Attributes:
+        suggestions: close matches, best first (possibly empty).
+    """
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        rule: str | None = None,
+        value: object = None,
+        suggestions: tuple[str, ...] = (),
+    ) -> None:
+        super().__init__(message, rule=rule, value=value)
+        self.suggestions = suggestions
+
+
+class UnknownRuleError(UnknownNameError):
+    """A rulebook has no rule of that name."""
+
+
+class RuleNotInForce(MappaError, LookupError):
+    """A rule was asked for at a date before it applied."""
+
+
+class LevelNotPermitted(InvalidValueError):
+    """A MAPPA level that the category does not allow (category 3 at level 1)."""
+
+
+class NotApplicable(MappaError, LookupError):
+    """A rule that has no national value in this case.
+
+    For example, level 1 cases have no national review interval: it is set
+    case by case.
+    """
+
+
+class CalendarRangeError(InvalidValueError):
+    """A date outside the years a working calendar can answer for."""
+
+
+class InvalidTransition(InvalidValueError):
+    """A move between two stages of a process that the process forbids."""
+
+
+class RecordError(InvalidValueError):
+    """A bad value in a loaded record (a CSV or JSON row).
+
+    Attributes:
+        source: the file (or stream) name.
+        row: the 1-based row or line number, if known.
+        column: the column or field name, if known.
+    """
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        source: str | None = None,
+        row: int | None = None,
+        column: str | None = None,
+        rule: str | None = None,
+        value: object = None,
+    ) -> None:
+        where = ", ".join(
+            part
+            for part in (
+                source,
+                None if row is None else f"row {row}",
+                None if column is None else f"column {column!r}",
+            )
+            if part
+        )
+        super().__init__(
+            f"{where}: {message}" if where else message, rule=rule, value=value
+        )
+        self.source = source
+        self.row = row
+        self.column = column

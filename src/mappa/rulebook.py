@@ -1,0 +1,911 @@
+"""The rulebook: every number and period `mappa` uses, with its source.
+
+Each :class:`Rule` has a stable dotted name, a description, a unit, the
+counting convention of a period (:class:`~mappa.periods.Counting`), and one
+or more :class:`RuleVersion` values, each with the date or edition it
+applies from and its :class:`~mappa.sources.Citation`. Rules that changed
+keep every value: the national performance targets were raised from 90% and
+85% to 95%.
+
+Every function in `mappa` that reads a rule takes a ``rulebook`` argument;
+``None`` means :data:`DEFAULT_RULEBOOK`. To apply a local target or a
+corrected reading, build a modified copy with :meth:`Rulebook.with_value`:
+
+>>> from decimal import Decimal
+>>> from mappa.rulebook import DEFAULT_RULEBOOK
+>>> DEFAULT_RULEBOOK.value("minutes.final")
+10
+>>> DEFAULT_RULEBOOK.value("kpi.level3_reviews.target")
+Decimal('95')
+>>> DEFAULT_RULEBOOK.value("kpi.level3_reviews.target", edition="previous")
+Decimal('90')
+>>> local = DEFAULT_RULEBOOK.with_value(
+...     "kpi.minutes_released.target", Decimal("92"), reason="local SOG target"
+... )
+>>> local.value("kpi.minutes_released.target")
+Decimal('92')
+>>> str(DEFAULT_RULEBOOK.citation("reviews.level3.interval"))
+'MAPPA National Guidance (2023), para 11.30'
+
+**Dates and editions.** ``on=date`` picks the newest version in force on
+that date. Where a source gives no start date (the guidance changes the
+targets without dating the change), a version's ``applies_from`` is
+``None``: the newest such value answers for every date, and older values
+are reached by ``edition``. A rule whose first version has a start date
+raises :class:`~mappa.errors.RuleNotInForce` for earlier dates.
+
+**Unconfirmed rules** carry ``unconfirmed=True`` and say so in their
+description: our best reading, not yet checked against a primary source.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import difflib
+from collections.abc import Iterator, Mapping
+from decimal import Decimal
+from typing import Any, TypeAlias
+
+import attrs
+
+from mappa import _check
+from mappa.errors import (
+    InvalidTypeError,
+    InvalidValueError,
+    RuleNotInForce,
+    UnknownNameError,
+    UnknownRuleError,
+)
+from mappa.periods import Counting, Duration
+from mappa.sources import (
+    GLASGOW_MAPPA_PAGE,
+    GUIDANCE,
+    MANAGEMENT_OF_OFFENDERS_ACT_2005,
+    SEXUAL_OFFENCES_ACT_2003,
+    SOCIAL_WORK_ACT_1968,
+    UK_GDPR,
+    Citation,
+)
+
+__all__ = [
+    "DEFAULT_RULEBOOK",
+    "Rule",
+    "RuleValue",
+    "RuleVersion",
+    "Rulebook",
+]
+
+RuleValue: TypeAlias = int | Decimal | Duration | str | bool | tuple[int, ...]
+"""The types a rule's value may take."""
+
+_VALUE_TYPES = (int, Decimal, Duration, str, bool, tuple)
+
+
+def _v_value(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    if not isinstance(value, _VALUE_TYPES) or (
+        isinstance(value, tuple)
+        and not all(
+            isinstance(item, int) and not isinstance(item, bool) for item in value
+        )
+    ):
+        raise InvalidTypeError(
+            "RuleVersion.value must be an int, Decimal, Duration, str, bool or "
+            f"tuple of ints, not {type(value).__name__}",
+            rule="RuleVersion.value",
+        )
+
+
+@attrs.frozen
+class RuleVersion:
+    """One value of a rule, with when it applies and where it comes from.
+
+    Attributes:
+        value: the rule's value (an ``int``, ``Decimal``, ``Duration``,
+            ``str``, ``bool`` or tuple of ints).
+        citation: the source that sets it.
+        edition: a label for this version (``"2023"``, ``"current"``,
+            ``"previous"``, ``"local"``).
+        applies_from: the first date it applies, or ``None`` where the
+            source does not date it.
+        note: how we read the source, where a reading was needed.
+    """
+
+    value: RuleValue = attrs.field(validator=_v_value)
+    citation: Citation = attrs.field(validator=_check.v_instance(Citation))
+    edition: str = attrs.field(validator=_check.v_text)
+    applies_from: _dt.date | None = attrs.field(
+        default=None, validator=_check.v_optional_date
+    )
+    note: str | None = attrs.field(default=None, validator=_check.v_optional_text)
+
+
+def _v_versions(
+    instance: object, attribute: attrs.Attribute[Any], value: object
+) -> None:
+    _check.v_tuple_of(RuleVersion)(instance, attribute, value)
+    versions: tuple[RuleVersion, ...] = value  # type: ignore[assignment]  # checked above
+    if not versions:
+        raise InvalidValueError(
+            "a Rule needs at least one version", rule="Rule.versions"
+        )
+    editions = [version.edition for version in versions]
+    if len(set(editions)) != len(editions):
+        raise InvalidValueError(
+            "a Rule's versions must have distinct editions", rule="Rule.versions"
+        )
+    kinds = {type(version.value) for version in versions}
+    if len(kinds) != 1:
+        raise InvalidTypeError(
+            "all versions of a Rule must have values of one type", rule="Rule.versions"
+        )
+    dated = [v.applies_from for v in versions if v.applies_from is not None]
+    if dated != sorted(dated):
+        raise InvalidValueError(
+            "a Rule's dated versions must be in date order", rule="Rule.versions"
+        )
+
+
+@attrs.frozen
+class Rule:
+    """A named rule: its description, unit, counting convention and versions.
+
+    Attributes:
+        name: the dotted name (``"reviews.level3.interval"``).
+        description: what the rule says, in one sentence.
+        unit: what the value measures (``"weeks"``, ``"working days"``,
+            ``"percent"``, ``"rank"``...).
+        versions: every value it has had, oldest first; the last is current.
+        counting: for a period, how it is counted from its start date.
+        unconfirmed: True where the value is our best reading, not yet
+            confirmed against a primary source.
+    """
+
+    name: str = attrs.field(validator=_check.v_text)
+    description: str = attrs.field(validator=_check.v_text)
+    unit: str = attrs.field(validator=_check.v_text)
+    versions: tuple[RuleVersion, ...] = attrs.field(validator=_v_versions)
+    counting: Counting | None = attrs.field(
+        default=None, validator=_check.v_optional_instance(Counting)
+    )
+    unconfirmed: bool = attrs.field(default=False, validator=_check.v_bool)
+
+    @property
+    def current(self) -> RuleVersion:
+        """The newest version."""
+        return self.versions[-1]
+
+    @property
+    def in_force_from(self) -> _dt.date | None:
+        """The first date the rule applies, if the sources date it."""
+        return self.versions[0].applies_from
+
+    def version(
+        self, *, on: _dt.date | None = None, edition: str | None = None
+    ) -> RuleVersion:
+        """The version in force *on* a date, or the one of an *edition*.
+
+        With neither, the current version. Raises
+        :class:`~mappa.errors.RuleNotInForce` for a date before the rule
+        applied, and :class:`~mappa.errors.UnknownNameError` for an edition
+        the rule does not have.
+        """
+        on = _check.ensure_optional_date(on, "on")
+        edition = _check.ensure_optional_str(edition, "edition")
+        if edition is not None:
+            for version in self.versions:
+                if version.edition == edition:
+                    if (
+                        on is not None
+                        and version.applies_from is not None
+                        and on < version.applies_from
+                    ):
+                        raise RuleNotInForce(
+                            f"rule {self.name!r} edition {edition!r} applies from "
+                            f"{version.applies_from.isoformat()}",
+                            rule=self.name,
+                            value=on,
+                        )
+                    return version
+            raise UnknownNameError(
+                f"rule {self.name!r} has no edition {edition!r}",
+                rule=self.name,
+                value=edition,
+                suggestions=tuple(v.edition for v in self.versions),
+            )
+        if on is None:
+            return self.current
+        first = self.in_force_from
+        if first is not None and on < first:
+            raise RuleNotInForce(
+                f"rule {self.name!r} applies from {first.isoformat()}, "
+                f"not on {on.isoformat()}",
+                rule=self.name,
+                value=on,
+            )
+        chosen = self.versions[0]
+        for version in self.versions[1:]:
+            if version.applies_from is None or version.applies_from <= on:
+                chosen = version
+        return chosen
+
+
+def _v_rules(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    _check.v_tuple_of(Rule)(instance, attribute, value)
+    names = [rule.name for rule in value]  # type: ignore[attr-defined]  # checked above
+    duplicates = sorted({name for name in names if names.count(name) > 1})
+    if duplicates:
+        raise InvalidValueError(
+            f"a Rulebook's rule names must be unique; repeated: {', '.join(duplicates)}",
+            rule="Rulebook.rules",
+        )
+
+
+@attrs.frozen
+class Rulebook:
+    """An immutable, ordered collection of :class:`Rule` objects.
+
+    Build one from rules, or modify the default with :meth:`with_value` or
+    :meth:`with_rule`. Iterating yields the rules in order.
+    """
+
+    rules: tuple[Rule, ...] = attrs.field(validator=_v_rules)
+    _index: Mapping[str, Rule] = attrs.field(init=False, repr=False, eq=False)
+
+    @_index.default
+    def _build_index(self) -> Mapping[str, Rule]:
+        return {rule.name: rule for rule in self.rules}
+
+    def __iter__(self) -> Iterator[Rule]:
+        return iter(self.rules)
+
+    def __len__(self) -> int:
+        return len(self.rules)
+
+    def __contains__(self, name: object) -> bool:
+        return name in self._index
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        """Every rule's name, in order."""
+        return tuple(rule.name for rule in self.rules)
+
+    def rule(self, name: str) -> Rule:
+        """The rule called *name*; :class:`~mappa.errors.UnknownRuleError` if none.
+
+        >>> DEFAULT_RULEBOOK.rule("minutes.final").unit
+        'working days'
+        """
+        name = _check.ensure_str(name, "name")
+        try:
+            return self._index[name]
+        except KeyError:
+            close = tuple(difflib.get_close_matches(name, self._index, n=3))
+            hint = f"; did you mean {', '.join(close)}?" if close else ""
+            raise UnknownRuleError(
+                f"no rule named {name[:60]!r}{hint}",
+                rule="rulebook",
+                value=name,
+                suggestions=close,
+            ) from None
+
+    def version(
+        self, name: str, *, on: _dt.date | None = None, edition: str | None = None
+    ) -> RuleVersion:
+        """The version of rule *name* in force *on* a date (or of an *edition*)."""
+        return self.rule(name).version(on=on, edition=edition)
+
+    def value(
+        self, name: str, *, on: _dt.date | None = None, edition: str | None = None
+    ) -> RuleValue:
+        """The value of rule *name* (see :meth:`Rule.version`)."""
+        return self.version(name, on=on, edition=edition).value
+
+    def citation(
+        self, name: str, *, on: _dt.date | None = None, edition: str | None = None
+    ) -> Citation:
+        """The citation of rule *name*'s version in force."""
+        return self.version(name, on=on, edition=edition).citation
+
+    def _typed(
+        self, name: str, kind: type[Any], on: _dt.date | None, edition: str | None
+    ) -> Any:
+        value = self.value(name, on=on, edition=edition)
+        if not isinstance(value, kind) or (kind is int and isinstance(value, bool)):
+            raise InvalidTypeError(
+                f"rule {name!r} must hold a {kind.__name__}, "
+                f"not {type(value).__name__}",
+                rule=name,
+            )
+        return value
+
+    def duration(
+        self, name: str, *, on: _dt.date | None = None, edition: str | None = None
+    ) -> Duration:
+        """The value of rule *name*, which must be a :class:`Duration`."""
+        result: Duration = self._typed(name, Duration, on, edition)
+        return result
+
+    def integer(
+        self, name: str, *, on: _dt.date | None = None, edition: str | None = None
+    ) -> int:
+        """The value of rule *name*, which must be an ``int``."""
+        result: int = self._typed(name, int, on, edition)
+        return result
+
+    def decimal(
+        self, name: str, *, on: _dt.date | None = None, edition: str | None = None
+    ) -> Decimal:
+        """The value of rule *name*, which must be a ``Decimal``."""
+        result: Decimal = self._typed(name, Decimal, on, edition)
+        return result
+
+    def text(
+        self, name: str, *, on: _dt.date | None = None, edition: str | None = None
+    ) -> str:
+        """The value of rule *name*, which must be a ``str``."""
+        result: str = self._typed(name, str, on, edition)
+        return result
+
+    def integers(
+        self, name: str, *, on: _dt.date | None = None, edition: str | None = None
+    ) -> tuple[int, ...]:
+        """The value of rule *name*, which must be a tuple of ints."""
+        result: tuple[int, ...] = self._typed(name, tuple, on, edition)
+        return result
+
+    def counting(self, name: str) -> Counting:
+        """The counting convention of period rule *name*."""
+        rule = self.rule(name)
+        if rule.counting is None:
+            raise InvalidValueError(
+                f"rule {name!r} is not a period and has no counting convention",
+                rule=name,
+            )
+        return rule.counting
+
+    def with_rule(self, rule: Rule) -> Rulebook:
+        """A copy with *rule* replacing the rule of the same name (or added)."""
+        rule = _check.ensure_instance(rule, Rule, "rule")
+        if rule.name in self._index:
+            return Rulebook(
+                tuple(rule if r.name == rule.name else r for r in self.rules)
+            )
+        return Rulebook((*self.rules, rule))
+
+    def with_value(
+        self,
+        name: str,
+        value: RuleValue,
+        *,
+        reason: str,
+        citation: Citation | None = None,
+        applies_from: _dt.date | None = None,
+        edition: str = "local",
+    ) -> Rulebook:
+        """A copy in which rule *name* has *value* as its newest version.
+
+        The earlier versions are kept. *reason* records why (``"local SOG
+        target"``); *citation* defaults to a citation of that reason. The new
+        value must have the same type as the rule's current one.
+        """
+        rule = self.rule(name)
+        reason = _check.ensure_str(reason, "reason")
+        citation = _check.ensure_optional_instance(citation, Citation, "citation")
+        current = rule.current.value
+        if type(value) is not type(current):
+            raise InvalidTypeError(
+                f"rule {name!r} holds a {type(current).__name__}, "
+                f"not {type(value).__name__}",
+                rule=name,
+            )
+        version = RuleVersion(
+            value=value,
+            citation=citation
+            or Citation(document="Caller's rulebook", edition=edition, pinpoint=reason),
+            edition=edition,
+            applies_from=applies_from,
+            note=reason,
+        )
+        kept = tuple(v for v in rule.versions if v.edition != edition)
+        return self.with_rule(attrs.evolve(rule, versions=(*kept, version)))
+
+
+# ---------------------------------------------------------------------------
+# The default rulebook. Each entry cites the paragraph or section that sets
+# it; sections 3-10 and 12 of our rules reference are all here.
+# ---------------------------------------------------------------------------
+
+
+def _rule(
+    name: str,
+    description: str,
+    unit: str,
+    value: RuleValue,
+    citation: Citation,
+    *,
+    counting: Counting | None = None,
+    unconfirmed: bool = False,
+    edition: str = "current",
+    applies_from: _dt.date | None = None,
+    note: str | None = None,
+) -> Rule:
+    return Rule(
+        name=name,
+        description=description,
+        unit=unit,
+        versions=(
+            RuleVersion(
+                value=value,
+                citation=citation,
+                edition=edition,
+                applies_from=applies_from,
+                note=note,
+            ),
+        ),
+        counting=counting,
+        unconfirmed=unconfirmed,
+    )
+
+
+def _target(name: str, description: str, *values: tuple[str, Decimal]) -> Rule:
+    citation = GLASGOW_MAPPA_PAGE.cite("National Performance Indicators")
+    return Rule(
+        name=name,
+        description=description,
+        unit="percent",
+        versions=tuple(
+            RuleVersion(
+                value=value,
+                citation=citation,
+                edition=edition,
+                note=(
+                    "the date the target changed is not in our sources"
+                    if len(values) > 1
+                    else None
+                ),
+            )
+            for edition, value in values
+        ),
+    )
+
+
+def _soa(section: str, number: str) -> Citation:
+    return SEXUAL_OFFENCES_ACT_2003.cite(
+        section, url=f"https://www.legislation.gov.uk/ukpga/2003/42/section/{number}"
+    )
+
+
+_SOA_PART_2_IN_FORCE = _dt.date(2004, 5, 1)
+
+_DEFAULT_RULES: tuple[Rule, ...] = (
+    # -- framework: categories and levels ----------------------------------
+    _rule(
+        "levels.category_1",
+        "MAPPA levels at which a category 1 (registered sex offender) case may be managed.",
+        "levels",
+        (1, 2, 3),
+        GUIDANCE.cite("para 4.3"),
+    ),
+    _rule(
+        "levels.category_2",
+        "MAPPA levels at which a category 2 (restricted patient) case may be managed.",
+        "levels",
+        (1, 2, 3),
+        GUIDANCE.cite("para 4.3"),
+    ),
+    _rule(
+        "levels.category_3",
+        "MAPPA levels for category 3 (other risk of serious harm): level 1 "
+        "routine risk management is not applied to category 3.",
+        "levels",
+        (2, 3),
+        GUIDANCE.cite("para 4.3"),
+    ),
+    _rule(
+        "framework.areas",
+        "Scotland's 32 local authorities are divided into 10 MAPPA areas.",
+        "areas",
+        10,
+        GUIDANCE.cite("para 18.1"),
+    ),
+    _rule(
+        "framework.local_authorities",
+        "The number of Scottish local authorities grouped into MAPPA areas.",
+        "local authorities",
+        32,
+        GUIDANCE.cite("para 18.1"),
+    ),
+    _rule(
+        "years.start_month",
+        "Reporting (and financial) years run for 12 months beginning with 1 April; "
+        "this is the month they start (on day 1).",
+        "month",
+        4,
+        MANAGEMENT_OF_OFFENDERS_ACT_2005.cite(
+            "s.11(2)", url="https://www.legislation.gov.uk/asp/2005/14/section/11"
+        ),
+    ),
+    _rule(
+        "sog.meeting_interval",
+        "A Strategic Oversight Group should meet quarterly.",
+        "months",
+        Duration(months=3),
+        GUIDANCE.cite("para 18.15"),
+        counting=Counting.AFTER,
+    ),
+    # -- reviews (section 4) -----------------------------------------------
+    _rule(
+        "reviews.level2.interval",
+        "A level 2 case is reviewed no less than once every 12 weeks: the next "
+        "review is due 84 days after the last meeting.",
+        "weeks",
+        Duration(weeks=12),
+        GUIDANCE.cite("para 11.30"),
+        counting=Counting.AFTER,
+    ),
+    _rule(
+        "reviews.level3.interval",
+        "A level 3 case is reviewed no less than once every 6 weeks: the next "
+        "review is due 42 days after the last meeting.",
+        "weeks",
+        Duration(weeks=6),
+        GUIDANCE.cite("para 11.30"),
+        counting=Counting.AFTER,
+    ),
+    _rule(
+        "reviews.olr_rmp.interval",
+        "The risk management plan of a person subject to an Order for Lifelong "
+        "Restriction is reviewed at least once a year: within the year "
+        "beginning with the last review.",
+        "years",
+        Duration(years=1),
+        GUIDANCE.cite("para 11.7"),
+        counting=Counting.BEGINNING_WITH,
+        note="'at least once a year' read as a period of one year beginning "
+        "with the last review, so the next is due by the day before its anniversary",
+    ),
+    _rule(
+        "reviews.initial_mappp.before_liberation",
+        "The initial level 3 (MAPPP) meeting of a case in custody takes place "
+        "4 weeks before liberation.",
+        "weeks",
+        Duration(weeks=4),
+        GLASGOW_MAPPA_PAGE.cite("National Performance Indicators"),
+        counting=Counting.BEFORE,
+        note="read as: held on or before the date 28 days before liberation",
+    ),
+    # -- chairs (section 5) ------------------------------------------------
+    _rule(
+        "chairs.level1.police",
+        "Minimum police rank to chair a level 1 meeting.",
+        "rank",
+        "SERGEANT",
+        GUIDANCE.cite("para 11.32"),
+    ),
+    _rule(
+        "chairs.level1.social_work",
+        "Minimum Justice Social Work grade to chair a level 1 meeting.",
+        "grade",
+        "TEAM_LEADER",
+        GUIDANCE.cite("para 11.32"),
+    ),
+    _rule(
+        "chairs.level2.police",
+        "Minimum police rank to chair a level 2 meeting.",
+        "rank",
+        "INSPECTOR",
+        GUIDANCE.cite("para 11.33"),
+    ),
+    _rule(
+        "chairs.level2.social_work",
+        "Minimum Justice Social Work grade (or equivalent) to chair a level 2 meeting.",
+        "grade",
+        "SERVICE_MANAGER",
+        GUIDANCE.cite("para 11.33"),
+    ),
+    _rule(
+        "chairs.level3.police",
+        "Minimum police rank to chair a level 3 meeting (Detective Superintendent).",
+        "rank",
+        "SUPERINTENDENT",
+        GUIDANCE.cite("para 11.33"),
+    ),
+    _rule(
+        "chairs.level3.social_work",
+        "Minimum social work grade to chair a level 3 meeting.",
+        "grade",
+        "CHIEF_SOCIAL_WORK_OFFICER",
+        GUIDANCE.cite("para 11.33"),
+    ),
+    # -- minutes (section 6) -----------------------------------------------
+    _rule(
+        "minutes.draft",
+        "The draft minute and RMP are produced within 5 working days of the meeting.",
+        "working days",
+        5,
+        GUIDANCE.cite("para 11.15"),
+    ),
+    _rule(
+        "minutes.final",
+        "The final minute and RMP are produced within a further 5 working "
+        "days: 10 working days of the meeting in all.",
+        "working days",
+        10,
+        GUIDANCE.cite("para 11.15"),
+    ),
+    # -- national performance indicators (section 7) ------------------------
+    _target(
+        "kpi.level3_reviews.target",
+        "Level 3 cases reviewed no less than once every 6 weeks.",
+        ("previous", Decimal("90")),
+        ("current", Decimal("95")),
+    ),
+    _target(
+        "kpi.level2_reviews.target",
+        "Level 2 cases reviewed no less than once every 12 weeks.",
+        ("previous", Decimal("85")),
+        ("current", Decimal("95")),
+    ),
+    _target(
+        "kpi.dtc_attendance.target",
+        "Attendance by duty to co-operate agencies at an appropriate level of "
+        "seniority when invited to level 2 and 3 meetings.",
+        ("current", Decimal("90")),
+    ),
+    _target(
+        "kpi.ra_attendance.target",
+        "Attendance by police and social work at an agreed level of seniority "
+        "at level 2 and 3 meetings, including risk management team meetings.",
+        ("current", Decimal("90")),
+    ),
+    _target(
+        "kpi.written_contributions.target",
+        "Written contributions from Responsible Authorities and DTC agencies "
+        "in cases of non-attendance.",
+        ("current", Decimal("100")),
+    ),
+    _target(
+        "kpi.pre_release_mappp.target",
+        "Initial level 3 MAPPP meetings for cases in custody held 4 weeks "
+        "before liberation.",
+        ("current", Decimal("100")),
+    ),
+    _target(
+        "kpi.minutes_released.target",
+        "Level 2 and 3 minutes completed and released within 10 working days.",
+        ("current", Decimal("90")),
+    ),
+    _target(
+        "kpi.disclosure_recorded.target",
+        "Disclosure considered and recorded in the minutes of level 2 and 3 meetings.",
+        ("current", Decimal("100")),
+    ),
+    # -- significant case reviews (section 8): no numbers in the sources ----
+    # -- intensive support packages (section 9) -----------------------------
+    _rule(
+        "isp.local_authority.minimum_share",
+        "Local authorities fund at least 10% of an intensive support package "
+        "(Social Work (Scotland) Act 1968 s.27 budget); the Scottish "
+        "Government funds the rest.",
+        "percent",
+        Decimal("10"),
+        GUIDANCE.cite("para 18.25"),
+    ),
+    _rule(
+        "isp.approval_period",
+        "Intensive support package funding is approved in advance, usually for "
+        "six months at a time.",
+        "months",
+        Duration(months=6),
+        GUIDANCE.cite("para 18.25"),
+        counting=Counting.BEGINNING_WITH,
+        note="an approval period beginning with its start date ends the day "
+        "before the date six months later",
+    ),
+    _rule(
+        "isp.local_authority.budget",
+        "The local authority's part of an intensive support package is met "
+        "from its section 27 budget.",
+        "section",
+        "s.27",
+        SOCIAL_WORK_ACT_1968.cite(
+            "s.27", url="https://www.legislation.gov.uk/ukpga/1968/49/section/27"
+        ),
+    ),
+    # -- sex offender notification (section 10) -----------------------------
+    _rule(
+        "notification.threshold.indefinite",
+        "Imprisonment for 30 months or more gives an indefinite notification period.",
+        "months",
+        Duration(months=30),
+        _soa("s.82(1), table", "82"),
+        applies_from=_SOA_PART_2_IN_FORCE,
+    ),
+    _rule(
+        "notification.threshold.short",
+        "Imprisonment for 6 months or less gives 7 years; more than 6 months "
+        "and less than 30 months gives 10 years.",
+        "months",
+        Duration(months=6),
+        _soa("s.82(1), table", "82"),
+        applies_from=_SOA_PART_2_IN_FORCE,
+    ),
+    _rule(
+        "notification.period.over_6_months",
+        "Notification period for imprisonment of more than 6 months but less "
+        "than 30 months.",
+        "years",
+        Duration(years=10),
+        _soa("s.82(1), table", "82"),
+        counting=Counting.BEGINNING_WITH,
+        applies_from=_SOA_PART_2_IN_FORCE,
+    ),
+    _rule(
+        "notification.period.up_to_6_months",
+        "Notification period for imprisonment of 6 months or less.",
+        "years",
+        Duration(years=7),
+        _soa("s.82(1), table", "82"),
+        counting=Counting.BEGINNING_WITH,
+        applies_from=_SOA_PART_2_IN_FORCE,
+    ),
+    _rule(
+        "notification.period.hospital",
+        "Notification period for admission to hospital without a restriction order.",
+        "years",
+        Duration(years=7),
+        _soa("s.82(1), table", "82"),
+        counting=Counting.BEGINNING_WITH,
+        applies_from=_SOA_PART_2_IN_FORCE,
+    ),
+    _rule(
+        "notification.period.other",
+        "Notification period for any other description of relevant offender.",
+        "years",
+        Duration(years=5),
+        _soa("s.82(1), table", "82"),
+        counting=Counting.BEGINNING_WITH,
+        applies_from=_SOA_PART_2_IN_FORCE,
+    ),
+    _rule(
+        "notification.under_18.divisor",
+        "For a person under 18 on the relevant date, the fixed notification "
+        "periods are halved.",
+        "divisor",
+        2,
+        _soa("s.82(2)", "82"),
+        applies_from=_SOA_PART_2_IN_FORCE,
+    ),
+    _rule(
+        "notification.initial",
+        "Initial notification is due within the period of 3 days beginning "
+        "with the relevant date (time in custody, in hospital or outside the "
+        "United Kingdom not counted).",
+        "days",
+        Duration(days=3),
+        _soa("s.83(1), (6)", "83"),
+        counting=Counting.BEGINNING_WITH,
+        unconfirmed=True,
+        note="confirm s.83(1) as it applies in Scotland",
+        applies_from=_SOA_PART_2_IN_FORCE,
+    ),
+    _rule(
+        "notification.change",
+        "A change (name, home address, a stay elsewhere, release, bank and "
+        "card details) is notified within 3 days beginning with the change.",
+        "days",
+        Duration(days=3),
+        _soa("s.84(1)", "84"),
+        counting=Counting.BEGINNING_WITH,
+        unconfirmed=True,
+        applies_from=_SOA_PART_2_IN_FORCE,
+    ),
+    _rule(
+        "notification.periodic",
+        "Periodic re-notification is due within one year of the last notification.",
+        "years",
+        Duration(years=1),
+        _soa("s.85(1)", "85"),
+        counting=Counting.BEGINNING_WITH,
+        unconfirmed=True,
+        applies_from=_SOA_PART_2_IN_FORCE,
+    ),
+    _rule(
+        "notification.periodic.no_fixed_abode",
+        "A person with no sole or main residence re-notifies every 7 days.",
+        "days",
+        Duration(days=7),
+        _soa("s.85(1), as amended by SSI 2013/216", "85"),
+        counting=Counting.BEGINNING_WITH,
+        unconfirmed=True,
+    ),
+    _rule(
+        "notification.foreign_travel.notice",
+        "Foreign travel is notified at least 7 days before departure where "
+        "possible (exact Scottish text unconfirmed).",
+        "days",
+        Duration(days=7),
+        _soa("s.86; SSI 2004/205 as amended by SSI 2013/216", "86"),
+        counting=Counting.BEFORE,
+        unconfirmed=True,
+    ),
+    _rule(
+        "notification.foreign_travel.minimum_notice_hours",
+        "Where 7 days' notice is not possible, foreign travel is notified as "
+        "soon as practicable and at least 12 hours before departure (exact "
+        "Scottish text unconfirmed).",
+        "hours",
+        12,
+        _soa("s.86; SSI 2004/205 as amended by SSI 2013/216", "86"),
+        unconfirmed=True,
+    ),
+    _rule(
+        "notification.review.adult",
+        "An indefinite notification requirement may be reviewed 15 years after "
+        "the relevant date (time in custody etc. before first notification disregarded).",
+        "years",
+        Duration(years=15),
+        _soa("s.88B, inserted by SSI 2011/45", "88B"),
+        counting=Counting.AFTER,
+        unconfirmed=True,
+    ),
+    _rule(
+        "notification.review.under_18",
+        "For a person under 18 on the relevant date, an indefinite requirement "
+        "may be reviewed 8 years after the relevant date.",
+        "years",
+        Duration(years=8),
+        _soa("s.88B, inserted by SSI 2011/45", "88B"),
+        counting=Counting.AFTER,
+        unconfirmed=True,
+    ),
+    _rule(
+        "notification.continuation.maximum",
+        "A notification continuation order continues the requirement for up "
+        "to 15 years.",
+        "years",
+        Duration(years=15),
+        _soa("s.88C, inserted by SSI 2011/45", "88C"),
+        unconfirmed=True,
+    ),
+    # -- minutes, disclosure and licences (section 12) ----------------------
+    _rule(
+        "disclosure.subject_access.response",
+        "A subject access request is answered within one month of receipt: "
+        "by the corresponding date of the next month, or that month's last "
+        "day where there is none; a deadline on a non-working day moves to "
+        "the next working day.",
+        "months",
+        Duration(months=1),
+        UK_GDPR.cite("art. 12(3)"),
+        counting=Counting.AFTER,
+    ),
+    _rule(
+        "disclosure.subject_access.extension",
+        "The subject access time limit may be extended by two further months "
+        "for complex or numerous requests, the person being told within the first month.",
+        "months",
+        Duration(months=2),
+        UK_GDPR.cite("art. 12(3)"),
+        counting=Counting.AFTER,
+    ),
+    _rule(
+        "licences.assessment_report.validity",
+        "A request to end supervision on a life licence comes with an "
+        "Assessment Report dated within the last 12 months.",
+        "months",
+        Duration(months=12),
+        GUIDANCE.cite("para 11.38"),
+        counting=Counting.WITHIN_LAST,
+    ),
+)
+
+DEFAULT_RULEBOOK = Rulebook(_DEFAULT_RULES)
+"""The rulebook every function uses unless given another."""
+
+
+def resolve(rulebook: object) -> Rulebook:
+    """*rulebook*, or :data:`DEFAULT_RULEBOOK` for ``None`` (private helper)."""
+    if rulebook is None:
+        return DEFAULT_RULEBOOK
+    return _check.ensure_instance(rulebook, Rulebook, "rulebook")
