@@ -107,8 +107,8 @@ under ss.10 and 11 of the 2005 Act (the current edition, 2023)."""
 
 GLASGOW_MAPPA_PAGE = Document(
     key="glasgow-mappa",
-    title="Glasgow City Council, Multi Agency Public Protection Arrangements (MAPPA)",
-    edition="National Performance Indicators, as published with the 2023 guidance",
+    title="Glasgow City Council, MAPPA web page",
+    edition="under the 2023 guidance",
 )
 """Glasgow City Council's MAPPA page: the three levels and the eight
 national performance indicators with their current and previous targets."""

@@ -1,0 +1,10 @@
+"""``python -m mappa`` runs the ``mappa`` command."""
+
+from __future__ import annotations
+
+import sys
+
+from mappa.cli import main
+
+if __name__ == "__main__":  # pragma: no cover - exercised through a subprocess
+    sys.exit(main())
