@@ -207,7 +207,8 @@ class Rule:
                         )
                     return version
             raise UnknownNameError(
-                f"rule {self.name!r} has no edition {edition!r}",
+                f"rule {self.name!r} has no such edition; it has "
+                f"{', '.join(repr(v.edition) for v in self.versions)}",
                 rule=self.name,
                 value=edition,
                 suggestions=tuple(v.edition for v in self.versions),
@@ -251,9 +252,9 @@ class Rulebook:
     rules: tuple[Rule, ...] = attrs.field(validator=_v_rules)
     _index: Mapping[str, Rule] = attrs.field(init=False, repr=False, eq=False)
 
-    @_index.default
-    def _build_index(self) -> Mapping[str, Rule]:
-        return {rule.name: rule for rule in self.rules}
+    def __attrs_post_init__(self) -> None:
+        # Validators have run by now, so every rule is a Rule.
+        object.__setattr__(self, "_index", {rule.name: rule for rule in self.rules})
 
     def __iter__(self) -> Iterator[Rule]:
         return iter(self.rules)
@@ -282,7 +283,7 @@ class Rulebook:
             close = tuple(difflib.get_close_matches(name, self._index, n=3))
             hint = f"; did you mean {', '.join(close)}?" if close else ""
             raise UnknownRuleError(
-                f"no rule named {name[:60]!r}{hint}",
+                f"the rulebook has no rule of that name{hint}",
                 rule="rulebook",
                 value=name,
                 suggestions=close,
@@ -879,6 +880,9 @@ _DEFAULT_RULES: tuple[Rule, ...] = (
         Duration(months=1),
         UK_GDPR.cite("art. 12(3)"),
         counting=Counting.AFTER,
+        note="counted as the Information Commissioner's Office explains it: "
+        "from the day of receipt (working day or not) to the corresponding "
+        "date of the next month",
     ),
     _rule(
         "disclosure.subject_access.extension",
@@ -888,6 +892,9 @@ _DEFAULT_RULES: tuple[Rule, ...] = (
         Duration(months=2),
         UK_GDPR.cite("art. 12(3)"),
         counting=Counting.AFTER,
+        note="the extended limit is read as the corresponding date three "
+        "months after receipt (one month and two further months counted "
+        "together), moved to the next working day like the first",
     ),
     _rule(
         "licences.assessment_report.validity",
@@ -897,6 +904,79 @@ _DEFAULT_RULES: tuple[Rule, ...] = (
         Duration(months=12),
         GUIDANCE.cite("para 11.38"),
         counting=Counting.WITHIN_LAST,
+        note="valid if dated on or after the corresponding date 12 months "
+        "before the request (the earlier month's last day where there is "
+        "none) and not after the request",
+    ),
+    _rule(
+        "disclosure.minute.minimum_marking",
+        "A MAPPA minute and RMP are always OFFICIAL and may be OFFICIAL-SENSITIVE "
+        "under the Government Security Classifications: the lowest marking allowed.",
+        "marking",
+        "OFFICIAL",
+        GUIDANCE.cite("para 11.16"),
+    ),
+    _rule(
+        "disclosure.audio_recording.destroy_on_final",
+        "An audio recording of a meeting must be destroyed once the final "
+        "minute and RMP have been agreed and produced.",
+        "duty",
+        True,
+        GUIDANCE.cite("para 11.18"),
+        note="read strictly: a recording still held on any day after the day "
+        "the final minute and RMP were agreed is kept too long",
+    ),
+    _rule(
+        "licences.licence_conditions.recipient",
+        "A change to licence conditions goes on a Licence Amendment template "
+        "from the JSW supervising officer to the Scottish Government "
+        "Community Licence Team.",
+        "party",
+        "COMMUNITY_LICENCE_TEAM",
+        GUIDANCE.cite("para 11.36"),
+    ),
+    _rule(
+        "licences.licence_conditions.never_to",
+        "The Licence Amendment template is never submitted directly to the "
+        "Parole Board by the supervising officer.",
+        "party",
+        "PAROLE_BOARD",
+        GUIDANCE.cite("para 11.37"),
+    ),
+    _rule(
+        "licences.preventative_order.recipient",
+        "A change to a preventative order's conditions is sought by "
+        "representation to the police, who consider seeking the amendment.",
+        "party",
+        "POLICE",
+        GUIDANCE.cite("para 11.37"),
+    ),
+    _rule(
+        "licences.supervised_release_order.recipient",
+        "A change to a Supervised Release Order's conditions is sought by the "
+        "JSW supervising officer writing to the court.",
+        "party",
+        "COURT",
+        GUIDANCE.cite("para 11.39"),
+    ),
+    _rule(
+        "licences.life_licence_termination.recipient",
+        "A request to end supervision on a life licence goes on the same "
+        "Licence Amendment template to the Scottish Government Community "
+        "Licence Team, with an Assessment Report.",
+        "party",
+        "COMMUNITY_LICENCE_TEAM",
+        GUIDANCE.cite("para 11.38"),
+    ),
+    _rule(
+        "defensibility.test",
+        "The defensibility test: was everything done that could reasonably "
+        "have been done to prevent individuals from reoffending? Six elements "
+        "make it up.",
+        "question",
+        "Was everything done that could reasonably have been done to prevent "
+        "individuals from reoffending?",
+        GUIDANCE.cite("paras 18.16-18.17"),
     ),
 )
 

@@ -29,6 +29,7 @@ __all__ = [
     "DOCUMENTS",
     "GLASGOW_MAPPA_PAGE",
     "GUIDANCE",
+    "ICO_RIGHT_OF_ACCESS",
     "MANAGEMENT_OF_OFFENDERS_ACT_2005",
     "NATIONAL_OVERVIEW_2018_19",
     "SCR_GUIDANCE_2012",
@@ -178,6 +179,18 @@ UK_GDPR = Document(
 )
 """Article 12(3): the one-month time limit for a subject access request."""
 
+ICO_RIGHT_OF_ACCESS = Document(
+    key="ico-right-of-access",
+    title="Information Commissioner's Office, Right of access (subject access requests)",
+    edition="UK GDPR guidance, as revised in August 2019",
+    url="https://ico.org.uk/global/sar-checklist-for-smes/i-need-to-complete-a-sar",
+)
+"""How the Information Commissioner counts the one-month limit: from the
+day of receipt to the corresponding date of the next month, the month's
+last day where there is none, the next working day where that day is a
+weekend or public holiday; two further months for complex or numerous
+requests."""
+
 DOCUMENTS: tuple[Document, ...] = (
     GUIDANCE,
     GLASGOW_MAPPA_PAGE,
@@ -188,5 +201,6 @@ DOCUMENTS: tuple[Document, ...] = (
     SOCIAL_WORK_ACT_1968,
     DATA_PROTECTION_ACT_2018,
     UK_GDPR,
+    ICO_RIGHT_OF_ACCESS,
 )
 """Every document `mappa` cites."""
