@@ -27,6 +27,7 @@ __all__ = [
     "InvalidTransition",
     "InvalidTypeError",
     "InvalidValueError",
+    "LadderMismatch",
     "LevelNotPermitted",
     "MappaError",
     "NotApplicable",
@@ -108,6 +109,14 @@ class NotApplicable(MappaError, LookupError):
 
     For example, level 1 cases have no national review interval: it is set
     case by case.
+    """
+
+
+class LadderMismatch(InvalidTypeError):
+    """Two ranks or grades from different ladders compared for seniority.
+
+    A police rank and a social work grade have no order between them, just
+    as Python refuses ``1 < "a"``, so this is a ``TypeError``.
     """
 
 

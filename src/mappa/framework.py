@@ -52,11 +52,11 @@ from mappa.rulebook import Rulebook, resolve
 __all__ = [
     "AREAS",
     "AREA_TABLE_SOURCE",
-    "DEFAULT_AREA_TABLE",
-    "LOCAL_AUTHORITIES",
     "Area",
     "AreaTable",
     "Category",
+    "DEFAULT_AREA_TABLE",
+    "LOCAL_AUTHORITIES",
     "Level",
     "area_of",
     "check_level",
@@ -243,7 +243,10 @@ class AreaTable:
     source: str = attrs.field(default="supplied by the caller", validator=_check.v_text)
     _keys: Mapping[str, Area] = attrs.field(init=False, repr=False, eq=False)
 
-    @_keys.default
+    def __attrs_post_init__(self) -> None:
+        # Validators have run by now, so the areas and aliases are well typed.
+        object.__setattr__(self, "_keys", self._build_keys())
+
     def _build_keys(self) -> Mapping[str, Area]:
         keys: dict[str, Area] = {}
         by_council: dict[str, Area] = {}
@@ -285,7 +288,7 @@ class AreaTable:
         )
         hint = f"; did you mean {' or '.join(repr(c) for c in close)}?" if close else ""
         raise UnknownNameError(
-            f"no Scottish local authority or MAPPA area called {name[:60]!r}{hint}",
+            f"not the name of a Scottish local authority or MAPPA area{hint}",
             rule="framework.areas",
             value=name[:60],
             suggestions=close,
@@ -387,7 +390,9 @@ def area_of(name: str, *, table: AreaTable | None = None) -> Area:
     Case, spacing, punctuation, "Council", "City of" and "&" are forgiven;
     an area's own name finds the area. An unknown name raises
     :class:`~mappa.errors.UnknownNameError` (a ``LookupError``) listing
-    close matches.
+    close matches. The message does not repeat the name given (a
+    mis-keyed column could hold personal data); the error's ``value``
+    attribute holds it for programs.
 
     >>> area_of("glasgow").name
     'Glasgow'
@@ -396,7 +401,7 @@ def area_of(name: str, *, table: AreaTable | None = None) -> Area:
     >>> area_of("Edinbrugh")
     Traceback (most recent call last):
     ...
-    mappa.errors.UnknownNameError: no Scottish local authority or MAPPA area called 'Edinbrugh'; did you mean 'City of Edinburgh Council'?
+    mappa.errors.UnknownNameError: not the name of a Scottish local authority or MAPPA area; did you mean 'City of Edinburgh Council'?
     """
     table = (
         DEFAULT_AREA_TABLE

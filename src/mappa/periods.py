@@ -102,13 +102,28 @@ class Duration:
 
     def after(self, start: _dt.date) -> _dt.date:
         """The corresponding date this long after *start*."""
-        result: _dt.date = _check.ensure_date(start, "start") + self.relativedelta
+        start = _check.ensure_date(start, "start")
+        try:
+            result: _dt.date = start + self.relativedelta
+        except (OverflowError, ValueError):
+            raise self._out_of_range() from None
         return result
 
     def before(self, start: _dt.date) -> _dt.date:
         """The corresponding date this long before *start*."""
-        result: _dt.date = _check.ensure_date(start, "start") - self.relativedelta
+        start = _check.ensure_date(start, "start")
+        try:
+            result: _dt.date = start - self.relativedelta
+        except (OverflowError, ValueError):
+            raise self._out_of_range() from None
         return result
+
+    def _out_of_range(self) -> InvalidValueError:
+        return InvalidValueError(
+            f"a date {self} from the one given is outside the years 1 to 9999",
+            rule="Duration",
+            value=str(self),
+        )
 
     def last_day_beginning_with(self, start: _dt.date) -> _dt.date:
         """The last day of a period of this length *beginning with* *start*.
@@ -116,7 +131,10 @@ class Duration:
         >>> Duration(years=1).last_day_beginning_with(_dt.date(2024, 2, 29))
         datetime.date(2025, 2, 27)
         """
-        return self.after(start) - _ONE_DAY
+        end = self.after(start)
+        if end == _dt.date.min:
+            raise self._out_of_range()
+        return end - _ONE_DAY
 
     def halved(self) -> Duration:
         """Exactly half this length, for the under-18 notification periods.

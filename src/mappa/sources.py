@@ -25,8 +25,10 @@ import attrs
 from mappa import _check
 
 __all__ = [
+    "Citation",
     "DATA_PROTECTION_ACT_2018",
     "DOCUMENTS",
+    "Document",
     "GLASGOW_MAPPA_PAGE",
     "GUIDANCE",
     "ICO_RIGHT_OF_ACCESS",
@@ -36,8 +38,6 @@ __all__ = [
     "SEXUAL_OFFENCES_ACT_2003",
     "SOCIAL_WORK_ACT_1968",
     "UK_GDPR",
-    "Citation",
-    "Document",
 ]
 
 

@@ -100,7 +100,7 @@ class ReportingYear:
         match = re.fullmatch(r"\s*(\d{4})\s*[/-]\s*(\d{2}|\d{4})\s*", label)
         if match is None:
             raise InvalidValueError(
-                f"a reporting year is written like '2025/26', not {label[:20]!r}",
+                "a reporting year is written like '2025/26'",
                 rule="years",
                 value=label[:20],
             )
@@ -109,7 +109,7 @@ class ReportingYear:
         expected = f"{(first + 1) % 100:02d}" if len(second) == 2 else str(first + 1)
         if second != expected:
             raise InvalidValueError(
-                f"{label.strip()!r} is not two consecutive years",
+                f"{first} and {second} are not two consecutive years",
                 rule="years",
                 value=label[:20],
             )
@@ -191,7 +191,7 @@ class Quarter:
         )
         if match is None:
             raise InvalidValueError(
-                f"a quarter is written like '2025Q3', not {label[:20]!r}",
+                "a quarter is written like '2025Q3'",
                 rule="years",
                 value=label[:20],
             )

@@ -1,0 +1,341 @@
+"""The contract every public callable keeps (DESIGN: "Testing shape").
+
+Walks every public module's ``__all__``: each function, each class's
+constructor and each public method of a class with a sample instance. For
+every parameter in turn it passes values of the wrong type and extreme
+values of the right type, the other parameters being valid:
+
+* a wrong-typed value must raise a ``MappaError`` or ``TypeError``;
+* an extreme value of the right type may succeed, or raise a
+  ``MappaError`` or ``TypeError``, and nothing else.
+
+It also checks that a call with only valid values succeeds, so a test
+cannot pass because some other argument was wrong. Samples of each
+module's own types live in ``tests/contract_samples/<module>.py``.
+"""
+
+from __future__ import annotations
+
+import collections.abc as cabc
+import datetime as dt
+import enum
+import importlib
+import inspect
+import itertools
+import pkgutil
+import types
+import typing
+from collections.abc import Callable, Iterator
+from decimal import Decimal
+from fractions import Fraction
+from typing import Any
+
+import attrs
+import pytest
+
+import mappa
+from mappa.errors import MappaError
+
+# Modules the contract does not walk, and why.
+SKIPPED_MODULES = {
+    "mappa.cli": "a command-line entry point; tests/test_cli.py runs it",
+    "mappa.strategies": "returns Hypothesis strategies; tested by using them",
+    "mappa.__main__": "runs the command",
+}
+
+
+def _public_modules() -> list[types.ModuleType]:
+    modules = []
+    for info in pkgutil.iter_modules(mappa.__path__, "mappa."):
+        short = info.name.rsplit(".", 1)[1]
+        if short.startswith("_") or info.name in SKIPPED_MODULES:
+            continue
+        modules.append(importlib.import_module(info.name))
+    return modules
+
+
+def _load_samples() -> tuple[dict[type, Callable[[], object]], dict[str, Callable[[], object]]]:
+    samples: dict[type, Callable[[], object]] = {}
+    params: dict[str, Callable[[], object]] = {}
+    import contract_samples
+
+    for info in pkgutil.iter_modules(contract_samples.__path__, "contract_samples."):
+        module = importlib.import_module(info.name)
+        samples.update(getattr(module, "SAMPLES", {}))
+        params.update(getattr(module, "PARAMS", {}))
+    return samples, params
+
+
+SAMPLES, PARAMS = _load_samples()
+
+
+class NoSample(Exception):
+    """No valid value is known for an annotation."""
+
+
+SEQUENCE_ORIGINS = (
+    cabc.Sequence,
+    cabc.Iterable,
+    cabc.Collection,
+    cabc.Iterator,
+    cabc.Set,
+    list,
+    tuple,
+    frozenset,
+    set,
+)
+
+
+def sample_for(annotation: Any) -> object:
+    """A valid value for *annotation*."""
+    origin = typing.get_origin(annotation)
+    args = typing.get_args(annotation)
+    if annotation is type(None) or annotation is None:
+        return None
+    if origin in (typing.Union, types.UnionType):
+        for arg in args:
+            if arg is not type(None):
+                try:
+                    return sample_for(arg)
+                except NoSample:
+                    continue
+        return None
+    if origin is typing.Literal:
+        return args[0]
+    if annotation in SAMPLES:
+        return SAMPLES[annotation]()
+    if annotation is dt.date:
+        return dt.date(2025, 6, 2)
+    if annotation is bool:
+        return False
+    if annotation is int:
+        return 1
+    if annotation is str:
+        return "x"
+    if annotation is Decimal:
+        return Decimal("100.00")
+    if annotation is Fraction:
+        return Fraction(1, 2)
+    if isinstance(annotation, type) and issubclass(annotation, enum.Enum):
+        return next(iter(annotation))
+    if origin is tuple and args and args[-1] is not Ellipsis:
+        return tuple(sample_for(arg) for arg in args)
+    if origin in SEQUENCE_ORIGINS:
+        item = sample_for(args[0]) if args else 1
+        if origin in (cabc.Set, frozenset, set):
+            return frozenset({item})
+        if origin is cabc.Iterator:
+            return iter((item,))
+        return (item,)
+    if origin in (cabc.Mapping, dict):
+        return {}
+    raise NoSample(repr(annotation))
+
+
+def conforms(value: object, annotation: Any) -> bool:
+    """True if *value* is a valid instance of *annotation* (deeply, roughly)."""
+    origin = typing.get_origin(annotation)
+    args = typing.get_args(annotation)
+    if annotation in (Any, object) or isinstance(annotation, typing.TypeVar):
+        return True
+    if annotation is type(None) or annotation is None:
+        return value is None
+    if origin in (typing.Union, types.UnionType):
+        return any(conforms(value, arg) for arg in args)
+    if origin is typing.Literal:
+        return value in args
+    if annotation is bool:
+        return isinstance(value, bool)
+    if annotation is int:
+        return isinstance(value, int) and not isinstance(value, bool)
+    if annotation is float:
+        return isinstance(value, int | float) and not isinstance(value, bool)
+    if annotation is dt.date:
+        return isinstance(value, dt.date) and not isinstance(value, dt.datetime)
+    if origin is not None and origin in SEQUENCE_ORIGINS:
+        if isinstance(value, str | bytes) and args and args[0] is not str:
+            return False
+        if not isinstance(value, origin):
+            return False
+        if origin is tuple and args and args[-1] is not Ellipsis:
+            return len(value) == len(args) and all(  # type: ignore[arg-type]
+                conforms(v, a)
+                for v, a in zip(value, args, strict=False)  # type: ignore[call-overload]
+            )
+        if origin is cabc.Iterator:
+            return True
+        return all(conforms(v, args[0]) for v in value) if args else True  # type: ignore[attr-defined]
+    if origin in (cabc.Mapping, dict):
+        return isinstance(value, cabc.Mapping)
+    if origin in (cabc.Callable,) or annotation is cabc.Callable:
+        return callable(value)
+    if isinstance(annotation, type):
+        if getattr(annotation, "_is_protocol", False):
+            try:
+                return isinstance(value, annotation)
+            except TypeError:
+                return True
+        return isinstance(value, annotation)
+    return True
+
+
+def junk_values() -> list[object]:
+    """Wrong-typed and extreme values, made fresh for each call."""
+    return [
+        object(),
+        "junk",
+        "2025-06-02",
+        dt.datetime(2025, 6, 2, 12, 0),
+        1.5,
+        float("nan"),
+        None,
+        True,
+        0,
+        -1,
+        10**12,
+        -(10**12),
+        dt.date.min,
+        dt.date.max,
+        Decimal("-1"),
+        Decimal("NaN"),
+        Decimal("1E+30"),
+        (object(),),
+        ("junk",),
+    ]
+
+
+def _hints(func: Callable[..., object]) -> dict[str, Any]:
+    target = func.__init__ if isinstance(func, type) else func  # type: ignore[misc]
+    try:
+        return typing.get_type_hints(target)
+    except Exception:  # pragma: no cover - an unresolvable hint
+        return {}
+
+
+def _parameters(func: Callable[..., object]) -> list[inspect.Parameter]:
+    signature = inspect.signature(func)
+    return [
+        p
+        for p in signature.parameters.values()
+        if p.kind not in (p.VAR_POSITIONAL, p.VAR_KEYWORD) and p.name != "self"
+    ]
+
+
+def _call(func: Callable[..., object], kwargs: dict[str, object]) -> object:
+    result = func(**kwargs)
+    # Consume lazy results, so errors hidden in generators surface here.
+    if isinstance(result, Iterator):
+        list(itertools.islice(result, 200))
+    return result
+
+
+def _qualname(func: Callable[..., object]) -> str:
+    name = getattr(func, "__qualname__", getattr(func, "__name__", repr(func)))
+    return str(name)
+
+
+def valid_kwargs(func: Callable[..., object], qualname: str) -> dict[str, object]:
+    hints = _hints(func)
+    kwargs: dict[str, object] = {}
+    for parameter in _parameters(func):
+        key = f"{qualname}.{parameter.name}"
+        if key in PARAMS:
+            kwargs[parameter.name] = PARAMS[key]()
+        elif parameter.default is not inspect.Parameter.empty:
+            continue
+        else:
+            annotation = hints.get(parameter.name, Any)
+            try:
+                kwargs[parameter.name] = sample_for(annotation)
+            except NoSample as missing:
+                raise NoSample(
+                    f"{key}: add a sample for {missing} to tests/contract_samples/"
+                ) from None
+    return kwargs
+
+
+def _callables() -> Iterator[tuple[str, Callable[..., object], Callable[..., object]]]:
+    """(id, callable, the function whose hints describe it)."""
+    for module in _public_modules():
+        for name in getattr(module, "__all__", ()):
+            obj = getattr(module, name)
+            if getattr(obj, "__module__", None) != module.__name__:
+                continue
+            if isinstance(obj, type):
+                if issubclass(obj, BaseException | enum.Enum) or getattr(
+                    obj, "_is_protocol", False
+                ):
+                    continue
+                if attrs.has(obj) or "__init__" in vars(obj):
+                    yield f"{module.__name__}.{name}", obj, obj
+                for attr_name, attr in vars(obj).items():
+                    if attr_name.startswith("_"):
+                        continue
+                    if isinstance(attr, staticmethod | classmethod):
+                        bound = getattr(obj, attr_name)
+                        yield f"{module.__name__}.{name}.{attr_name}", bound, bound
+                    elif inspect.isfunction(attr):
+                        if obj not in SAMPLES:
+                            raise NoSample(
+                                f"{module.__name__}.{name}: add a sample instance to "
+                                "tests/contract_samples/ so its methods are checked"
+                            )
+                        bound = getattr(SAMPLES[obj](), attr_name)
+                        yield f"{module.__name__}.{name}.{attr_name}", bound, attr
+            elif callable(obj):
+                yield f"{module.__name__}.{name}", obj, obj
+
+
+CALLABLES = list(_callables())
+
+
+def test_every_public_module_is_walked() -> None:
+    walked = {name.rsplit(".", 1)[0] for name, _, _ in CALLABLES}
+    assert "mappa.framework" in walked
+    assert "mappa.rulebook" in walked
+    assert len(CALLABLES) > 20
+
+
+@pytest.mark.parametrize(
+    ("func", "described_by"),
+    [pytest.param(f, d, id=name) for name, f, d in CALLABLES],
+)
+def test_contract(func: Callable[..., object], described_by: Callable[..., object]) -> None:
+    qualname = _qualname(described_by)
+    hints = _hints(described_by)
+    base = valid_kwargs(func, qualname)
+    _call(func, base)  # the valid call must succeed
+    for parameter in _parameters(func):
+        annotation = hints.get(parameter.name, Any)
+        for junk in junk_values():
+            kwargs = {**base, parameter.name: junk}
+            wrong_type = not conforms(junk, annotation)
+            try:
+                _call(func, kwargs)
+            except (MappaError, TypeError):
+                continue
+            except Exception as error:  # noqa: BLE001 - the point of the test
+                pytest.fail(
+                    f"{qualname}({parameter.name}={junk!r}) raised "
+                    f"{type(error).__name__}: {error}"
+                )
+            if wrong_type:
+                pytest.fail(
+                    f"{qualname}({parameter.name}={junk!r}) accepted a value "
+                    f"that is not a {annotation}"
+                )
+
+
+def test_contract_errors_carry_no_caller_text() -> None:
+    """A message never echoes a long caller string (it could be personal data)."""
+    secret = "Jane Example, born 1 January 1980, lives at 1 High Street"
+    for name, func, described_by in CALLABLES:
+        qualname = _qualname(described_by)
+        hints = _hints(described_by)
+        base = valid_kwargs(func, qualname)
+        for parameter in _parameters(func):
+            try:
+                _call(func, {**base, parameter.name: secret})
+            except Exception as error:  # noqa: BLE001
+                assert "Jane" not in str(error), name
+                assert "Jane" not in repr(error), name
