@@ -1,0 +1,54 @@
+"""The mappa command: `mappa rules`."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import subprocess
+import sys
+
+from mappa.cli import main, rule_rows
+from mappa.rulebook import DEFAULT_RULEBOOK
+
+
+def run(*args: str) -> tuple[int, str]:
+    out = io.StringIO()
+    status = main(list(args), stdout=out)
+    return status, out.getvalue()
+
+
+def test_rules_table_lists_every_rule_with_its_citation() -> None:
+    status, text = run("rules")
+    assert status == 0
+    for rule in DEFAULT_RULEBOOK:
+        assert rule.name in text
+    assert "para 11.15" in text
+    assert "(unconfirmed)" in text
+
+
+def test_rules_json_and_csv_agree() -> None:
+    _, text = run("rules", "--format", "json")
+    rows = json.loads(text)
+    _, text = run("rules", "--format", "csv")
+    assert list(csv.DictReader(io.StringIO(text))) == rows
+    assert rows == rule_rows()
+    assert {r["name"] for r in rows} == set(DEFAULT_RULEBOOK.names)
+    targets = [r for r in rows if r["name"] == "kpi.level3_reviews.target"]
+    assert [(r["edition"], r["value"]) for r in targets] == [("previous", "90"), ("current", "95")]
+
+
+def test_no_command_prints_help() -> None:
+    status, text = run()
+    assert status == 0
+    assert "usage: mappa" in text
+
+
+def test_python_dash_m_runs_the_command() -> None:
+    out = subprocess.run(
+        [sys.executable, "-m", "mappa", "rules", "--format", "csv"],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    assert out.stdout.startswith("name,value,unit")

@@ -1,0 +1,199 @@
+"""mappa.rulebook: every number with its citation, versioned."""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+
+import attrs
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from mappa.errors import (
+    InvalidTypeError,
+    InvalidValueError,
+    RuleNotInForce,
+    UnknownNameError,
+    UnknownRuleError,
+)
+from mappa.periods import Counting, Duration
+from mappa.rulebook import DEFAULT_RULEBOOK, Rule, Rulebook, RuleVersion, resolve
+from mappa.sources import GUIDANCE, Citation
+
+BOOK = DEFAULT_RULEBOOK
+
+
+def test_the_sources_figures() -> None:
+    # Guidance para 11.30: level 2 every 12 weeks, level 3 every 6 weeks.
+    assert BOOK.duration("reviews.level2.interval") == Duration(weeks=12)
+    assert BOOK.duration("reviews.level3.interval") == Duration(weeks=6)
+    # Guidance para 11.15: draft within 5 working days, final within 10.
+    assert BOOK.integer("minutes.draft") == 5
+    assert BOOK.integer("minutes.final") == 10
+    # Guidance para 18.25: local authorities fund at least 10%.
+    assert BOOK.decimal("isp.local_authority.minimum_share") == Decimal("10")
+    # Guidance para 4.3: level 1 is not applied to category 3.
+    assert BOOK.integers("levels.category_3") == (2, 3)
+    # Glasgow KPI page: 95% (previously 90%) and 95% (previously 85%).
+    assert BOOK.decimal("kpi.level3_reviews.target") == Decimal("95")
+    assert BOOK.decimal("kpi.level3_reviews.target", edition="previous") == Decimal("90")
+    assert BOOK.decimal("kpi.level2_reviews.target", edition="previous") == Decimal("85")
+    # Sexual Offences Act 2003 s.82(1): the table's fixed periods.
+    assert BOOK.duration("notification.period.other") == Duration(years=5)
+
+
+def test_every_kpi_has_a_target() -> None:
+    kpis = [name for name in BOOK.names if name.startswith("kpi.")]
+    assert len(kpis) == 8
+    for name in kpis:
+        assert BOOK.rule(name).unit == "percent"
+        assert Decimal(0) < BOOK.decimal(name) <= Decimal(100)
+
+
+def test_every_rule_has_a_citation_and_a_description() -> None:
+    for rule in BOOK:
+        assert rule.description
+        for version in rule.versions:
+            assert isinstance(version.citation, Citation)
+            assert version.citation.pinpoint
+
+
+def test_periods_have_a_counting_convention() -> None:
+    for rule in BOOK:
+        if isinstance(rule.current.value, Duration) and rule.counting is None:
+            # only caps, not deadlines, may go without one
+            assert "maximum" in rule.name or "threshold" in rule.name, rule.name
+    assert BOOK.counting("reviews.level3.interval") is Counting.AFTER
+    with pytest.raises(InvalidValueError, match="not a period"):
+        BOOK.counting("minutes.final")
+
+
+def test_citation_lookup() -> None:
+    assert str(BOOK.citation("minutes.final")) == "MAPPA National Guidance (2023), para 11.15"
+
+
+def test_unknown_rule_suggests_close_names() -> None:
+    with pytest.raises(UnknownRuleError) as info:
+        BOOK.rule("minutes.finall")
+    assert "minutes.final" in info.value.suggestions
+    assert isinstance(info.value, LookupError)
+    assert "minutes.finall" not in str(info.value)
+
+
+def test_unknown_edition() -> None:
+    with pytest.raises(UnknownNameError, match="'previous', 'current'"):
+        BOOK.value("kpi.level3_reviews.target", edition="2010")
+
+
+def test_rule_not_in_force_before_it_existed() -> None:
+    # Part 2 of the Sexual Offences Act 2003 applies from its commencement.
+    rule = BOOK.rule("notification.period.other")
+    first = rule.in_force_from
+    assert first is not None
+    assert BOOK.value("notification.period.other", on=first) == Duration(years=5)
+    with pytest.raises(RuleNotInForce) as info:
+        BOOK.value("notification.period.other", on=first - dt.timedelta(days=1))
+    assert isinstance(info.value, LookupError)
+    assert info.value.rule == "notification.period.other"
+
+
+def _dated_rule() -> Rule:
+    citation = GUIDANCE.cite("para 1")
+    return Rule(
+        name="test.dated",
+        description="A rule with dated versions.",
+        unit="days",
+        versions=(
+            RuleVersion(value=1, citation=citation, edition="a", applies_from=dt.date(2020, 1, 1)),
+            RuleVersion(value=2, citation=citation, edition="b", applies_from=dt.date(2022, 1, 1)),
+        ),
+    )
+
+
+def test_dated_versions_are_chosen_by_date() -> None:
+    rule = _dated_rule()
+    assert rule.version(on=dt.date(2021, 12, 31)).value == 1
+    assert rule.version(on=dt.date(2022, 1, 1)).value == 2
+    assert rule.version().value == 2
+    assert rule.version(edition="a").value == 1
+    with pytest.raises(RuleNotInForce):
+        rule.version(on=dt.date(2019, 12, 31))
+    with pytest.raises(RuleNotInForce):
+        rule.version(edition="b", on=dt.date(2021, 1, 1))
+
+
+def test_undated_change_answers_with_the_newest_value() -> None:
+    # The guidance does not date the change of targets: every date gets 95%.
+    assert BOOK.value("kpi.level3_reviews.target", on=dt.date(2010, 1, 1)) == Decimal("95")
+
+
+@given(st.dates(min_value=dt.date(2020, 1, 1)), st.dates(min_value=dt.date(2020, 1, 1)))
+def test_a_later_date_never_selects_an_older_version(a: dt.date, b: dt.date) -> None:
+    rule = _dated_rule()
+    a, b = min(a, b), max(a, b)
+    assert rule.version(on=a).value <= rule.version(on=b).value  # type: ignore[operator]
+
+
+def test_with_value_adds_a_local_version_and_keeps_the_rest() -> None:
+    local = BOOK.with_value("kpi.minutes_released.target", Decimal("92"), reason="local target")
+    assert local.decimal("kpi.minutes_released.target") == Decimal("92")
+    assert local.decimal("kpi.minutes_released.target", edition="current") == Decimal("90")
+    assert local.citation("kpi.minutes_released.target").pinpoint == "local target"
+    assert BOOK.decimal("kpi.minutes_released.target") == Decimal("90")  # unchanged
+    again = local.with_value("kpi.minutes_released.target", Decimal("93"), reason="revised")
+    assert again.decimal("kpi.minutes_released.target") == Decimal("93")
+    assert len(again.rule("kpi.minutes_released.target").versions) == 2
+    assert len(again) == len(BOOK)
+
+
+def test_with_value_refuses_another_type() -> None:
+    with pytest.raises(InvalidTypeError, match="holds a int"):
+        BOOK.with_value("minutes.final", Decimal("10"), reason="x")
+
+
+def test_with_rule_replaces_or_adds() -> None:
+    rule = _dated_rule()
+    added = BOOK.with_rule(rule)
+    assert "test.dated" in added and "test.dated" not in BOOK
+    replaced = added.with_rule(attrs.evolve(rule, description="Changed."))
+    assert replaced.rule("test.dated").description == "Changed."
+    assert len(replaced) == len(added)
+
+
+def test_typed_accessors_check_the_type() -> None:
+    with pytest.raises(InvalidTypeError, match="must hold a Duration"):
+        BOOK.duration("minutes.final")
+    with pytest.raises(InvalidTypeError, match="must hold a int"):
+        BOOK.integer("chairs.level2.police")
+    assert BOOK.text("chairs.level2.police") == "INSPECTOR"
+
+
+def test_rulebook_validation() -> None:
+    rule = _dated_rule()
+    with pytest.raises(InvalidValueError, match="unique"):
+        Rulebook((rule, rule))
+    with pytest.raises(InvalidTypeError):
+        Rulebook(("not a rule",))  # type: ignore[arg-type]
+    with pytest.raises(InvalidValueError, match="at least one version"):
+        attrs.evolve(rule, versions=())
+    with pytest.raises(InvalidValueError, match="distinct editions"):
+        attrs.evolve(rule, versions=(rule.versions[0], rule.versions[0]))
+    with pytest.raises(InvalidValueError, match="date order"):
+        attrs.evolve(rule, versions=tuple(reversed(rule.versions)))
+    mixed = attrs.evolve(rule.versions[1], value=Decimal(2))
+    with pytest.raises(InvalidTypeError, match="one type"):
+        attrs.evolve(rule, versions=(rule.versions[0], mixed))
+    with pytest.raises(InvalidTypeError, match="tuple of ints"):
+        attrs.evolve(rule.versions[0], value=1.5)
+    with pytest.raises(InvalidTypeError, match="tuple of ints"):
+        attrs.evolve(rule.versions[0], value=(1, "2"))
+
+
+def test_resolve() -> None:
+    assert resolve(None) is BOOK
+    custom = Rulebook(BOOK.rules[:3])
+    assert resolve(custom) is custom
+    with pytest.raises(InvalidTypeError, match="rulebook must be a Rulebook"):
+        resolve({"minutes.final": 10})
+    assert list(custom) == list(BOOK.rules[:3])
