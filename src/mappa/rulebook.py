@@ -618,6 +618,17 @@ _DEFAULT_RULES: tuple[Rule, ...] = (
         "CHIEF_SOCIAL_WORK_OFFICER",
         GUIDANCE.cite("para 11.33"),
     ),
+    _rule(
+        "chairs.restricted_patients.health",
+        "Meetings about restricted patients are likely to be chaired by suitably "
+        "qualified health representatives experienced in the operation of MAPPA.",
+        "flag",
+        True,
+        GUIDANCE.cite("para 11.33"),
+        note="'likely to be chaired by' read as permitted and recommended, not "
+        "required: a police or social work chair of the minimum rank may still "
+        "chair; health chairs are not named for categories 1 and 3",
+    ),
     # -- minutes (section 6) -----------------------------------------------
     _rule(
         "minutes.draft",
