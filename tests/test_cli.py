@@ -35,7 +35,10 @@ def test_rules_json_and_csv_agree() -> None:
     assert rows == rule_rows()
     assert {r["name"] for r in rows} == set(DEFAULT_RULEBOOK.names)
     targets = [r for r in rows if r["name"] == "kpi.level3_reviews.target"]
-    assert [(r["edition"], r["value"]) for r in targets] == [("previous", "90"), ("current", "95")]
+    assert [(r["edition"], r["value"]) for r in targets] == [
+        ("previous", "90"),
+        ("current", "95"),
+    ]
 
 
 def test_no_command_prints_help() -> None:

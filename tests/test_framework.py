@@ -6,7 +6,12 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from mappa.errors import InvalidTypeError, InvalidValueError, LevelNotPermitted, UnknownNameError
+from mappa.errors import (
+    InvalidTypeError,
+    InvalidValueError,
+    LevelNotPermitted,
+    UnknownNameError,
+)
 from mappa.framework import (
     AREAS,
     DEFAULT_AREA_TABLE,
@@ -45,7 +50,9 @@ def test_category_3_is_never_at_level_1() -> None:
 
 
 @given(st.sampled_from(Category), st.sampled_from(Level))
-def test_check_level_agrees_with_permitted_levels(category: Category, level: Level) -> None:
+def test_check_level_agrees_with_permitted_levels(
+    category: Category, level: Level
+) -> None:
     if level in permitted_levels(category):
         assert check_level(category, level) is level
     else:
@@ -67,7 +74,9 @@ def test_plain_ints_are_not_levels() -> None:
 
 def test_a_caller_rulebook_changes_the_levels() -> None:
     book = DEFAULT_RULEBOOK.with_value("levels.category_3", (1, 2, 3), reason="test")
-    assert check_level(Category.OTHER_RISK_OF_SERIOUS_HARM, Level.ROUTINE, rulebook=book)
+    assert check_level(
+        Category.OTHER_RISK_OF_SERIOUS_HARM, Level.ROUTINE, rulebook=book
+    )
     broken = DEFAULT_RULEBOOK.with_value("levels.category_3", (4,), reason="test")
     with pytest.raises(InvalidValueError, match="does not exist"):
         permitted_levels(Category.OTHER_RISK_OF_SERIOUS_HARM, rulebook=broken)
@@ -76,7 +85,9 @@ def test_a_caller_rulebook_changes_the_levels() -> None:
 def test_ten_areas_and_thirty_two_councils() -> None:
     # Guidance para 18.1: 32 local authorities in 10 MAPPA areas.
     assert len(AREAS) == DEFAULT_RULEBOOK.integer("framework.areas") == 10
-    assert len(LOCAL_AUTHORITIES) == DEFAULT_RULEBOOK.integer("framework.local_authorities")
+    assert len(LOCAL_AUTHORITIES) == DEFAULT_RULEBOOK.integer(
+        "framework.local_authorities"
+    )
     assert len(set(LOCAL_AUTHORITIES)) == 32
     assert "Reconstructed" in DEFAULT_AREA_TABLE.source
 

@@ -48,3 +48,19 @@ def test_import_does_not_load_hypothesis() -> None:
 
 def test_version() -> None:
     assert mappa.__version__.startswith("0.")
+
+
+def test_ci_runs_the_readme_test_command_verbatim() -> None:
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parent.parent
+    readme = (root / "README.md").read_text(encoding="utf-8")
+    ci = (root / ".ci" / "run").read_text(encoding="utf-8")
+    commands = [
+        line.strip()
+        for line in readme.splitlines()
+        if line.startswith("python -m pip install")
+    ]
+    assert len(commands) == 2, "README gives exactly two set-up commands"
+    test_command = next(c for c in commands if "pytest" in c)
+    assert test_command in ci.splitlines()

@@ -65,7 +65,9 @@ def test_halved_is_exact(duration: Duration, half: Duration) -> None:
     assert duration.halved() == half
 
 
-@pytest.mark.parametrize("odd", [Duration(months=7), Duration(days=3), Duration(weeks=1)])
+@pytest.mark.parametrize(
+    "odd", [Duration(months=7), Duration(days=3), Duration(weeks=1)]
+)
 def test_halved_refuses_an_inexact_half(odd: Duration) -> None:
     with pytest.raises(InvalidValueError, match="no exact half"):
         odd.halved()
@@ -107,14 +109,19 @@ def test_datetimes_are_refused() -> None:
 @given(DURATIONS, DATES)
 def test_after_matches_relativedelta(duration: Duration, day: dt.date) -> None:
     rd = relativedelta(
-        years=duration.years, months=duration.months, weeks=duration.weeks, days=duration.days
+        years=duration.years,
+        months=duration.months,
+        weeks=duration.weeks,
+        days=duration.days,
     )
     assert duration.after(day) == day + rd
     assert duration.before(day) == day - rd
 
 
 @given(DURATIONS, DATES)
-def test_beginning_with_ends_the_day_before_after(duration: Duration, day: dt.date) -> None:
+def test_beginning_with_ends_the_day_before_after(
+    duration: Duration, day: dt.date
+) -> None:
     end = Counting.BEGINNING_WITH.apply(duration, day)
     assert end == Counting.AFTER.apply(duration, day) - dt.timedelta(days=1)
     assert end >= day

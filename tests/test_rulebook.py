@@ -37,8 +37,12 @@ def test_the_sources_figures() -> None:
     assert BOOK.integers("levels.category_3") == (2, 3)
     # Glasgow KPI page: 95% (previously 90%) and 95% (previously 85%).
     assert BOOK.decimal("kpi.level3_reviews.target") == Decimal("95")
-    assert BOOK.decimal("kpi.level3_reviews.target", edition="previous") == Decimal("90")
-    assert BOOK.decimal("kpi.level2_reviews.target", edition="previous") == Decimal("85")
+    assert BOOK.decimal("kpi.level3_reviews.target", edition="previous") == Decimal(
+        "90"
+    )
+    assert BOOK.decimal("kpi.level2_reviews.target", edition="previous") == Decimal(
+        "85"
+    )
     # Sexual Offences Act 2003 s.82(1): the table's fixed periods.
     assert BOOK.duration("notification.period.other") == Duration(years=5)
 
@@ -70,7 +74,10 @@ def test_periods_have_a_counting_convention() -> None:
 
 
 def test_citation_lookup() -> None:
-    assert str(BOOK.citation("minutes.final")) == "MAPPA National Guidance (2023), para 11.15"
+    assert (
+        str(BOOK.citation("minutes.final"))
+        == "MAPPA National Guidance (2023), para 11.15"
+    )
 
 
 def test_unknown_rule_suggests_close_names() -> None:
@@ -105,8 +112,18 @@ def _dated_rule() -> Rule:
         description="A rule with dated versions.",
         unit="days",
         versions=(
-            RuleVersion(value=1, citation=citation, edition="a", applies_from=dt.date(2020, 1, 1)),
-            RuleVersion(value=2, citation=citation, edition="b", applies_from=dt.date(2022, 1, 1)),
+            RuleVersion(
+                value=1,
+                citation=citation,
+                edition="a",
+                applies_from=dt.date(2020, 1, 1),
+            ),
+            RuleVersion(
+                value=2,
+                citation=citation,
+                edition="b",
+                applies_from=dt.date(2022, 1, 1),
+            ),
         ),
     )
 
@@ -125,7 +142,9 @@ def test_dated_versions_are_chosen_by_date() -> None:
 
 def test_undated_change_answers_with_the_newest_value() -> None:
     # The guidance does not date the change of targets: every date gets 95%.
-    assert BOOK.value("kpi.level3_reviews.target", on=dt.date(2010, 1, 1)) == Decimal("95")
+    assert BOOK.value("kpi.level3_reviews.target", on=dt.date(2010, 1, 1)) == Decimal(
+        "95"
+    )
 
 
 @given(st.dates(min_value=dt.date(2020, 1, 1)), st.dates(min_value=dt.date(2020, 1, 1)))
@@ -136,12 +155,18 @@ def test_a_later_date_never_selects_an_older_version(a: dt.date, b: dt.date) -> 
 
 
 def test_with_value_adds_a_local_version_and_keeps_the_rest() -> None:
-    local = BOOK.with_value("kpi.minutes_released.target", Decimal("92"), reason="local target")
+    local = BOOK.with_value(
+        "kpi.minutes_released.target", Decimal("92"), reason="local target"
+    )
     assert local.decimal("kpi.minutes_released.target") == Decimal("92")
-    assert local.decimal("kpi.minutes_released.target", edition="current") == Decimal("90")
+    assert local.decimal("kpi.minutes_released.target", edition="current") == Decimal(
+        "90"
+    )
     assert local.citation("kpi.minutes_released.target").pinpoint == "local target"
     assert BOOK.decimal("kpi.minutes_released.target") == Decimal("90")  # unchanged
-    again = local.with_value("kpi.minutes_released.target", Decimal("93"), reason="revised")
+    again = local.with_value(
+        "kpi.minutes_released.target", Decimal("93"), reason="revised"
+    )
     assert again.decimal("kpi.minutes_released.target") == Decimal("93")
     assert len(again.rule("kpi.minutes_released.target").versions) == 2
     assert len(again) == len(BOOK)
@@ -155,7 +180,8 @@ def test_with_value_refuses_another_type() -> None:
 def test_with_rule_replaces_or_adds() -> None:
     rule = _dated_rule()
     added = BOOK.with_rule(rule)
-    assert "test.dated" in added and "test.dated" not in BOOK
+    assert "test.dated" in added
+    assert "test.dated" not in BOOK
     replaced = added.with_rule(attrs.evolve(rule, description="Changed."))
     assert replaced.rule("test.dated").description == "Changed."
     assert len(replaced) == len(added)

@@ -5,7 +5,13 @@ from __future__ import annotations
 import pytest
 
 from mappa.errors import InvalidTypeError, InvalidValueError
-from mappa.sources import DOCUMENTS, GUIDANCE, SEXUAL_OFFENCES_ACT_2003, Citation, Document
+from mappa.sources import (
+    DOCUMENTS,
+    GUIDANCE,
+    SEXUAL_OFFENCES_ACT_2003,
+    Citation,
+    Document,
+)
 
 
 def test_cite_builds_a_structured_citation() -> None:

@@ -34,9 +34,11 @@ __all__ = [
     "ICO_RIGHT_OF_ACCESS",
     "MANAGEMENT_OF_OFFENDERS_ACT_2005",
     "NATIONAL_OVERVIEW_2018_19",
+    "NOTIFICATION_REGULATIONS_2013",
     "SCR_GUIDANCE_2012",
     "SEXUAL_OFFENCES_ACT_2003",
     "SOCIAL_WORK_ACT_1968",
+    "TRAVEL_NOTIFICATION_REGULATIONS_2004",
     "UK_GDPR",
 ]
 
@@ -155,6 +157,26 @@ SEXUAL_OFFENCES_ACT_2003 = Document(
 )
 """The notification requirements for sex offenders (Part 2, ss.80-88I)."""
 
+NOTIFICATION_REGULATIONS_2013 = Document(
+    key="ssi2013-216",
+    title="Sexual Offences Act 2003 (Notification Requirements) (Scotland) Regulations 2013",
+    edition="SSI 2013/216",
+    url="https://www.legislation.gov.uk/ssi/2013/216",
+)
+"""Regulation 2: the 7-day periodic notification period for a person with
+no sole or main residence; regulation 3 amends the 2004 travel regulations."""
+
+TRAVEL_NOTIFICATION_REGULATIONS_2004 = Document(
+    key="ssi2004-205",
+    title=(
+        "Sexual Offences Act 2003 (Travel Notification Requirements) (Scotland) "
+        "Regulations 2004"
+    ),
+    edition="SSI 2004/205, as amended by SSI 2013/216",
+    url="https://www.legislation.gov.uk/ssi/2004/205",
+)
+"""Notice of travel outside the United Kingdom (regulation 5)."""
+
 SOCIAL_WORK_ACT_1968 = Document(
     key="swsa1968",
     title="Social Work (Scotland) Act 1968",
@@ -198,6 +220,8 @@ DOCUMENTS: tuple[Document, ...] = (
     NATIONAL_OVERVIEW_2018_19,
     MANAGEMENT_OF_OFFENDERS_ACT_2005,
     SEXUAL_OFFENCES_ACT_2003,
+    NOTIFICATION_REGULATIONS_2013,
+    TRAVEL_NOTIFICATION_REGULATIONS_2004,
     SOCIAL_WORK_ACT_1968,
     DATA_PROTECTION_ACT_2018,
     UK_GDPR,

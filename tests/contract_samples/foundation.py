@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Callable
 
 from mappa.framework import DEFAULT_AREA_TABLE, Area, AreaTable
