@@ -1,0 +1,504 @@
+"""Tests for mappa.disclosure (guidance paras 11.16-11.25; UK GDPR art. 12(3))."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from dateutil.relativedelta import relativedelta
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from mappa.calendar import WorkingCalendar
+from mappa.disclosure import (
+    Decider,
+    DisclosureRoute,
+    Duty,
+    MinuteMarking,
+    RecordingCheck,
+    Release,
+    RequestKind,
+    SecurityMarking,
+    SubjectAccessRequest,
+    ThirdPartyRequest,
+    TribunalConsideration,
+    TribunalRecommendation,
+    TribunalRequest,
+    check_audio_recording,
+    minute_marking,
+    recording_kept_too_long,
+    route_request,
+    subject_access_deadline,
+    subject_access_due,
+    tribunal_statement,
+)
+from mappa.errors import (
+    CalendarRangeError,
+    InvalidTypeError,
+    InvalidValueError,
+    MappaError,
+)
+from mappa.framework import Level
+from mappa.rulebook import DEFAULT_RULEBOOK
+from mappa.sources import ICO_RIGHT_OF_ACCESS, UK_GDPR
+
+SCOTLAND = WorkingCalendar.scotland()
+D = dt.date
+
+# -- security marking (para 11.16) --------------------------------------------
+
+
+def test_marking_order() -> None:
+    # Para 11.16: always OFFICIAL, may be OFFICIAL-SENSITIVE.
+    assert SecurityMarking.OFFICIAL < SecurityMarking.OFFICIAL_SENSITIVE
+    assert SecurityMarking.OFFICIAL_SENSITIVE > SecurityMarking.OFFICIAL
+    assert SecurityMarking.OFFICIAL <= SecurityMarking.OFFICIAL
+    assert SecurityMarking.OFFICIAL_SENSITIVE >= SecurityMarking.OFFICIAL_SENSITIVE
+    assert min(SecurityMarking) is SecurityMarking.OFFICIAL
+    assert (
+        sorted(SecurityMarking, reverse=True)[0] is SecurityMarking.OFFICIAL_SENSITIVE
+    )
+    assert str(SecurityMarking.OFFICIAL_SENSITIVE) == "OFFICIAL-SENSITIVE"
+
+
+def test_marking_does_not_compare_with_other_types() -> None:
+    with pytest.raises(TypeError):
+        assert SecurityMarking.OFFICIAL < 1  # type: ignore[operator]
+    with pytest.raises(TypeError):
+        assert SecurityMarking.OFFICIAL <= "OFFICIAL"  # type: ignore[operator]
+    with pytest.raises(TypeError):
+        assert SecurityMarking.OFFICIAL > 0  # type: ignore[operator]
+    with pytest.raises(TypeError):
+        assert SecurityMarking.OFFICIAL >= None  # type: ignore[operator]
+
+
+def test_minute_marking_defaults_to_official() -> None:
+    # Para 11.16: a minute and RMP are always OFFICIAL.
+    marking = MinuteMarking()
+    assert marking.marking is SecurityMarking.OFFICIAL
+    assert not marking.sensitive
+    assert str(marking) == "OFFICIAL"
+    assert marking.citation.pinpoint == "para 11.16"
+    assert minute_marking().marking is SecurityMarking.OFFICIAL
+    assert minute_marking(SecurityMarking.OFFICIAL_SENSITIVE).sensitive
+
+
+@pytest.mark.parametrize("bad", [None, "OFFICIAL", "", 0, 1, True])
+def test_minute_marking_refuses_anything_but_a_marking(bad: object) -> None:
+    # Para 11.16: nothing below OFFICIAL, so no "unmarked" or free-text marking.
+    with pytest.raises(InvalidTypeError):
+        MinuteMarking(bad)  # type: ignore[arg-type]
+    with pytest.raises(InvalidTypeError):
+        minute_marking(bad)  # type: ignore[arg-type]
+
+
+def test_minute_marking_reads_the_minimum_from_the_rulebook() -> None:
+    strict = DEFAULT_RULEBOOK.with_value(
+        "disclosure.minute.minimum_marking", "OFFICIAL_SENSITIVE", reason="local"
+    )
+    with pytest.raises(InvalidValueError) as caught:
+        minute_marking(SecurityMarking.OFFICIAL, rulebook=strict)
+    assert caught.value.rule == "disclosure.minute.minimum_marking"
+    assert minute_marking(SecurityMarking.OFFICIAL_SENSITIVE, rulebook=strict).sensitive
+    broken = DEFAULT_RULEBOOK.with_value(
+        "disclosure.minute.minimum_marking", "SECRETISH", reason="typo"
+    )
+    with pytest.raises(InvalidValueError):
+        minute_marking(rulebook=broken)
+
+
+# -- subject access deadlines (para 11.22; UK GDPR art. 12(3); ICO) ----------
+
+
+@pytest.mark.parametrize(
+    ("received", "due"),
+    [
+        # ICO: received 3 September, due 3 October (a Friday in 2025).
+        (D(2025, 9, 3), D(2025, 10, 3)),
+        # ICO: no corresponding date -> last day of the next month.
+        (D(2025, 1, 31), D(2025, 2, 28)),
+        (D(2024, 1, 31), D(2024, 2, 29)),  # leap year
+        (D(2025, 1, 29), D(2025, 2, 28)),
+        (D(2025, 3, 31), D(2025, 4, 30)),
+        # ICO: a deadline on a weekend moves to the next working day.
+        (D(2025, 5, 31), D(2025, 6, 30)),  # 30 June 2025 is a Monday
+        (D(2025, 4, 30), D(2025, 5, 30)),  # Friday
+        (D(2025, 7, 31), D(2025, 9, 1)),  # 31 August: a Sunday
+        # ... and on a public holiday (Scottish): 5 May 2025, May Day.
+        (D(2025, 4, 5), D(2025, 5, 6)),
+        # 2 January is a Scottish bank holiday (Friday in 2026).
+        (D(2025, 12, 2), D(2026, 1, 5)),
+        # 30 November 2025 is a Sunday, St Andrew's Day observed on 1 December.
+        (D(2025, 10, 30), D(2025, 12, 2)),
+    ],
+)
+def test_subject_access_due(received: dt.date, due: dt.date) -> None:
+    assert subject_access_due(received) == due
+    assert subject_access_deadline(received).due == due
+
+
+def test_subject_access_extension() -> None:
+    # UK GDPR art. 12(3): two further months; read as 3 months from receipt.
+    deadline = subject_access_deadline(D(2025, 1, 31))
+    assert deadline.corresponding_date == D(2025, 2, 28)
+    assert deadline.extended_due == D(2025, 4, 30)
+    # the person is told of an extension within the first month
+    assert deadline.extension_notice_by == deadline.due
+    assert subject_access_due(D(2025, 1, 31), extended=True) == D(2025, 4, 30)
+    # 3 August 2025 + 3 months = 3 November 2025, a Monday
+    assert subject_access_due(D(2025, 8, 3), extended=True) == D(2025, 11, 3)
+
+
+def test_subject_access_deadline_cites_law_and_ico() -> None:
+    deadline = subject_access_deadline(D(2025, 9, 3))
+    documents = {c.document for c in deadline.citations}
+    assert UK_GDPR.title in documents
+    assert ICO_RIGHT_OF_ACCESS.title in documents
+    assert not deadline.moved
+
+
+def test_subject_access_deadline_moved_flag() -> None:
+    deadline = subject_access_deadline(D(2025, 7, 31))
+    assert deadline.corresponding_date == D(2025, 8, 31)
+    assert deadline.moved
+
+
+def test_subject_access_uses_the_callers_calendar() -> None:
+    # An office closed on 3 October 2025 (a local holiday) answers on Monday 6th.
+    local = WorkingCalendar.scotland(extra_closed_days=(D(2025, 10, 3),))
+    assert subject_access_due(D(2025, 9, 3), calendar=local) == D(2025, 10, 6)
+
+
+def test_subject_access_bad_input() -> None:
+    with pytest.raises(InvalidTypeError):
+        subject_access_deadline(dt.datetime(2025, 9, 3, 9, 0))
+    with pytest.raises(InvalidTypeError):
+        subject_access_deadline("2025-09-03")  # type: ignore[arg-type]
+    with pytest.raises(InvalidTypeError):
+        subject_access_due(D(2025, 9, 3), extended=1)  # type: ignore[arg-type]
+    with pytest.raises(InvalidTypeError):
+        subject_access_deadline(D(2025, 9, 3), calendar="Scotland")  # type: ignore[arg-type]
+    with pytest.raises(MappaError):
+        subject_access_deadline(dt.date.max)
+    with pytest.raises(CalendarRangeError):
+        subject_access_deadline(dt.date.min)
+
+
+def _reference_due(received: dt.date, months: int) -> dt.date:
+    """The ICO's rule written out naively: corresponding date, clamp, roll on."""
+    year, month = divmod(received.month - 1 + months, 12)
+    year += received.year
+    month += 1
+    day = received.day
+    while True:
+        try:
+            candidate = D(year, month, day)
+            break
+        except ValueError:
+            day -= 1
+    while not SCOTLAND.is_working_day(candidate):
+        candidate += dt.timedelta(days=1)
+    return candidate
+
+
+received_dates = st.dates(min_value=D(2000, 1, 1), max_value=D(2060, 12, 31))
+
+
+@settings(max_examples=300)
+@given(received_dates)
+def test_subject_access_matches_reference(received: dt.date) -> None:
+    deadline = subject_access_deadline(received)
+    assert deadline.due == _reference_due(received, 1)
+    assert deadline.extended_due == _reference_due(received, 3)
+
+
+@settings(max_examples=200)
+@given(received_dates)
+def test_subject_access_invariants(received: dt.date) -> None:
+    deadline = subject_access_deadline(received)
+    # The deadline is a working day, within a month plus the days it moved.
+    assert SCOTLAND.is_working_day(deadline.due)
+    assert deadline.corresponding_date <= deadline.due
+    assert deadline.corresponding_date == received + relativedelta(months=1)
+    assert 28 <= (deadline.corresponding_date - received).days <= 31
+    # The move is never past the first working day after the corresponding date.
+    assert deadline.due == SCOTLAND.roll_forward(deadline.corresponding_date)
+    assert deadline.due < deadline.extended_due
+    assert SCOTLAND.is_working_day(deadline.extended_due)
+
+
+@settings(max_examples=200)
+@given(received_dates, received_dates)
+def test_subject_access_monotonic(a: dt.date, b: dt.date) -> None:
+    # A later receipt never gives an earlier deadline.
+    a, b = min(a, b), max(a, b)
+    assert subject_access_due(a) <= subject_access_due(b)
+    assert subject_access_due(a, extended=True) <= subject_access_due(b, extended=True)
+
+
+# -- routing requests (paras 11.19-11.25) -------------------------------------
+
+
+def test_third_party_route() -> None:
+    # Para 11.19: referred to the meeting chair and the MAPPA co-ordinator;
+    # para 11.23: rarely the whole minute, every request and decision recorded;
+    # para 11.24: a Minute Executive Summary with a covering letter.
+    route = route_request(ThirdPartyRequest(received=D(2025, 6, 2)))
+    assert route.kind is RequestKind.THIRD_PARTY
+    assert set(route.deciders) == {Decider.MEETING_CHAIR, Decider.MAPPA_COORDINATOR}
+    assert route.releases == (Release.MINUTE_EXECUTIVE_SUMMARY,)
+    assert Duty.WHOLE_MINUTE_RARELY in route.duties
+    assert Duty.CHAIR_PRIOR_APPROVAL in route.duties
+    assert Duty.RESTRICT_THIRD_PARTY_INFORMATION in route.duties  # para 11.25
+    assert route.must_record
+    assert route.deadline is None
+    assert route.due is None
+    pinpoints = {c.pinpoint for c in route.citations}
+    assert {"para 11.19", "para 11.23", "para 11.24", "para 11.25"} <= pinpoints
+
+
+@pytest.mark.parametrize("representative", [False, True])
+def test_subject_access_route(representative: bool) -> None:
+    # Para 11.22: a SAR under the Data Protection Act 2018; co-ordinator and
+    # chair consult the attending agencies; the lead RA seeks DPO advice.
+    request = SubjectAccessRequest(
+        received=D(2025, 1, 31), by_legal_representative=representative
+    )
+    route = route_request(request)
+    assert route.kind is RequestKind.SUBJECT_ACCESS
+    assert route.deciders == (Decider.MAPPA_COORDINATOR, Decider.MEETING_CHAIR)
+    assert Duty.CONSULT_ATTENDING_AGENCIES in route.duties
+    assert Duty.SEEK_DATA_PROTECTION_ADVICE in route.duties
+    assert route.must_record
+    assert route.due == D(2025, 2, 28)
+    assert route.deadline is not None
+    assert route.deadline.extended_due == D(2025, 4, 30)
+    documents = {c.document for c in route.citations}
+    assert "Data Protection Act 2018" in documents
+    assert UK_GDPR.title in documents
+
+
+@pytest.mark.parametrize(
+    ("considering", "summary"),
+    [
+        # Para 11.21: a Minute Executive Summary for conditional discharge and
+        # revocation of the compulsion or restriction order.
+        (TribunalConsideration.CONDITIONAL_DISCHARGE, True),
+        (TribunalConsideration.REVOCATION_OF_COMPULSION_ORDER, True),
+        (TribunalConsideration.REVOCATION_OF_RESTRICTION_ORDER, True),
+        # Para 11.20 only: the statement.
+        (TribunalConsideration.UNESCORTED_SUSPENSION_OF_DETENTION, False),
+    ],
+)
+def test_tribunal_route(considering: TribunalConsideration, summary: bool) -> None:
+    route = route_request(
+        TribunalRequest(received=D(2025, 6, 2), considering=considering)
+    )
+    assert route.kind is RequestKind.MENTAL_HEALTH_TRIBUNAL
+    assert route.releases[0] is Release.TRIBUNAL_STATEMENT
+    assert (Release.MINUTE_EXECUTIVE_SUMMARY in route.releases) is summary
+    assert route.must_record
+    assert route.deadline is None
+    pinpoints = {c.pinpoint for c in route.citations}
+    assert "para 11.20" in pinpoints
+    assert ("para 11.21" in pinpoints) is summary
+
+
+@pytest.mark.parametrize(
+    "bad", [None, "subject access", RequestKind.THIRD_PARTY, D(2025, 6, 2), object()]
+)
+def test_unknown_request_kind(bad: object) -> None:
+    with pytest.raises(InvalidTypeError) as caught:
+        route_request(bad)  # type: ignore[arg-type]
+    assert caught.value.rule == "disclosure.request"
+
+
+def test_route_checks_rulebook_and_calendar() -> None:
+    request = ThirdPartyRequest(received=D(2025, 6, 2))
+    with pytest.raises(InvalidTypeError):
+        route_request(request, rulebook="default")  # type: ignore[arg-type]
+    with pytest.raises(InvalidTypeError):
+        route_request(request, calendar=object())  # type: ignore[arg-type]
+
+
+def test_requests_refuse_bad_fields() -> None:
+    with pytest.raises(InvalidTypeError):
+        ThirdPartyRequest(received=dt.datetime(2025, 6, 2, 9, 0))
+    with pytest.raises(InvalidTypeError):
+        SubjectAccessRequest(received=D(2025, 6, 2), by_legal_representative="yes")  # type: ignore[arg-type]
+    with pytest.raises(InvalidTypeError):
+        TribunalRequest(received=D(2025, 6, 2), considering="conditional discharge")  # type: ignore[arg-type]
+
+
+def test_route_value_is_typed() -> None:
+    with pytest.raises(InvalidTypeError):
+        DisclosureRoute(
+            kind=RequestKind.THIRD_PARTY,
+            deciders=("chair",),  # type: ignore[arg-type]
+            releases=(),
+            duties=(),
+            deadline=None,
+            citations=(),
+        )
+
+
+# -- the tribunal statement (para 11.20) --------------------------------------
+
+
+def test_tribunal_statement_text() -> None:
+    # Para 11.20: "A MAPPA meeting was held on [date]. MAPPA Level is [ ]. The
+    # MAPPA group support the recommendation by the RMO for [...]".
+    statement = tribunal_statement(
+        meeting_date=D(2025, 6, 2),
+        level=Level.MAPPP,
+        recommendation=TribunalRecommendation.REVOCATION_OF_RESTRICTION_ORDER,
+    )
+    assert statement.text == (
+        "A MAPPA meeting was held on 2 June 2025. MAPPA Level is 3. The MAPPA "
+        "group support the recommendation by the RMO for revocation of the "
+        "restriction order."
+    )
+    assert str(statement) == statement.text
+    assert statement.citation.pinpoint == "para 11.20"
+
+
+def test_tribunal_statement_holds_only_three_fields() -> None:
+    import attrs
+
+    from mappa.disclosure import TribunalStatement
+
+    names = [f.name for f in attrs.fields(TribunalStatement)]
+    assert names == ["meeting_date", "level", "recommendation", "citation"]
+
+
+def test_tribunal_statement_from_a_dict() -> None:
+    fields = {
+        "meeting_date": D(2025, 1, 9),
+        "level": Level.ROUTINE,
+        "recommendation": TribunalRecommendation.UNESCORTED_SUSPENSION_OF_DETENTION,
+    }
+    statement = tribunal_statement(**fields)  # type: ignore[arg-type]
+    assert "9 January 2025" in statement.text
+    assert "unescorted suspension of detention" in statement.text
+
+
+def test_tribunal_statement_refuses_extra_fields() -> None:
+    with pytest.raises(InvalidValueError) as caught:
+        tribunal_statement(
+            meeting_date=D(2025, 6, 2),
+            level=Level.MULTI_AGENCY,
+            recommendation=TribunalRecommendation.CONDITIONAL_DISCHARGE,
+            risk_narrative="Jane Example said ...",
+            name="Jane Example",
+        )
+    assert caught.value.rule == "disclosure.tribunal_statement"
+    assert "name, risk_narrative" in str(caught.value)
+    assert "Jane" not in str(caught.value)
+
+
+def test_tribunal_statement_never_echoes_odd_keys() -> None:
+    with pytest.raises(InvalidValueError) as caught:
+        tribunal_statement(
+            meeting_date=D(2025, 6, 2),
+            level=Level.MULTI_AGENCY,
+            recommendation=TribunalRecommendation.CONDITIONAL_DISCHARGE,
+            **{"Jane Example lives at": 1},  # type: ignore[arg-type]
+        )
+    assert "Jane" not in str(caught.value)
+    assert "1 other field(s)" in str(caught.value)
+
+
+@pytest.mark.parametrize(
+    ("field", "bad"),
+    [
+        ("meeting_date", dt.datetime(2025, 6, 2, 10, 0)),
+        ("meeting_date", "2025-06-02"),
+        ("level", 2),
+        ("level", None),
+        ("recommendation", "conditional discharge"),
+        ("recommendation", TribunalConsideration.REVOCATION_OF_COMPULSION_ORDER),
+    ],
+)
+def test_tribunal_statement_refuses_wrong_types(field: str, bad: object) -> None:
+    fields: dict[str, object] = {
+        "meeting_date": D(2025, 6, 2),
+        "level": Level.MULTI_AGENCY,
+        "recommendation": TribunalRecommendation.CONDITIONAL_DISCHARGE,
+        field: bad,
+    }
+    with pytest.raises(InvalidTypeError):
+        tribunal_statement(**fields)  # type: ignore[arg-type]
+
+
+# -- audio recordings (para 11.18) --------------------------------------------
+
+
+def test_recording_destroyed_on_the_day_is_fine() -> None:
+    # Para 11.18: destroyed once the final minute and RMP are agreed.
+    check = check_audio_recording(
+        final_agreed=D(2025, 6, 16), destroyed=D(2025, 6, 16), on=D(2025, 7, 1)
+    )
+    assert not check.kept_too_long
+    assert check.days_overdue == 0
+    assert check.destroy_by == D(2025, 6, 16)
+    assert check.citation.pinpoint == "para 11.18"
+
+
+def test_recording_kept_after_final_minute_is_flagged() -> None:
+    check = check_audio_recording(
+        final_agreed=D(2025, 6, 16), destroyed=D(2025, 6, 18), on=D(2025, 7, 1)
+    )
+    assert check.kept_too_long
+    assert check.days_overdue == 2
+    assert recording_kept_too_long(
+        final_agreed=D(2025, 6, 16), destroyed=None, on=D(2025, 6, 17)
+    )
+
+
+def test_recording_before_final_minute_is_not_flagged() -> None:
+    check = check_audio_recording(final_agreed=None, destroyed=None, on=D(2025, 6, 17))
+    assert not check.kept_too_long
+    assert check.destroy_by is None
+
+
+def test_recording_rule_can_be_switched_off() -> None:
+    book = DEFAULT_RULEBOOK.with_value(
+        "disclosure.audio_recording.destroy_on_final", False, reason="test"
+    )
+    assert not recording_kept_too_long(
+        final_agreed=D(2025, 6, 16), destroyed=None, on=D(2025, 7, 1), rulebook=book
+    )
+
+
+def test_recording_refuses_future_dates() -> None:
+    with pytest.raises(InvalidValueError):
+        check_audio_recording(
+            final_agreed=D(2025, 6, 16), destroyed=D(2025, 7, 2), on=D(2025, 7, 1)
+        )
+    with pytest.raises(InvalidValueError):
+        check_audio_recording(
+            final_agreed=D(2025, 7, 2), destroyed=None, on=D(2025, 7, 1)
+        )
+    with pytest.raises(InvalidTypeError):
+        check_audio_recording(
+            final_agreed=dt.datetime(2025, 6, 16, 9, 0),
+            destroyed=None,
+            on=D(2025, 7, 1),
+        )
+
+
+@settings(max_examples=200)
+@given(
+    st.dates(min_value=D(2000, 1, 1), max_value=D(2040, 1, 1)),
+    st.integers(0, 400),
+    st.integers(0, 400),
+)
+def test_recording_reference(agreed: dt.date, held: int, extra: int) -> None:
+    destroyed = agreed + dt.timedelta(days=held)
+    on = destroyed + dt.timedelta(days=extra)
+    check = check_audio_recording(final_agreed=agreed, destroyed=destroyed, on=on)
+    assert check.kept_too_long == (destroyed > agreed)
+    assert check.days_overdue == held
+    still_held = check_audio_recording(final_agreed=agreed, destroyed=None, on=on)
+    assert still_held.days_overdue == (on - agreed).days
+    assert isinstance(still_held, RecordingCheck)
