@@ -61,8 +61,10 @@ from mappa.sources import (
     GLASGOW_MAPPA_PAGE,
     GUIDANCE,
     MANAGEMENT_OF_OFFENDERS_ACT_2005,
+    NOTIFICATION_REGULATIONS_2013,
     SEXUAL_OFFENCES_ACT_2003,
     SOCIAL_WORK_ACT_1968,
+    TRAVEL_NOTIFICATION_REGULATIONS_2004,
     UK_GDPR,
     Citation,
 )
@@ -725,6 +727,31 @@ _DEFAULT_RULES: tuple[Rule, ...] = (
         ),
     ),
     # -- sex offender notification (section 10) -----------------------------
+    # Checked against legislation.gov.uk: s.80(1)(d) (cautions: England and
+    # Wales and Northern Ireland only), the s.82(1) table as amended, s.83(1),
+    # s.84(1), s.85 as amended by the Criminal Justice and Licensing
+    # (Scotland) Act 2010 s.102, ss.88B-88C inserted by SSI 2011/45, SSI
+    # 2013/216 and Part 2's commencement in Scotland (SSI 2004/138, art. 2).
+    _rule(
+        "notification.caution",
+        "A caution does not make a person subject to the notification "
+        "requirements in Scotland: s.80(1)(d) applies in England and Wales "
+        "and Northern Ireland only.",
+        "flag",
+        False,
+        _soa("s.80(1)(d)", "80"),
+        applies_from=_SOA_PART_2_IN_FORCE,
+    ),
+    _rule(
+        "notification.period.indefinite",
+        "Imprisonment for life or for a term of 30 months or more, an order for "
+        "lifelong restriction, or admission to hospital subject to a "
+        "restriction order gives an indefinite period beginning with the relevant date.",
+        "period",
+        "indefinite",
+        _soa("s.82(1), table", "82"),
+        applies_from=_SOA_PART_2_IN_FORCE,
+    ),
     _rule(
         "notification.threshold.indefinite",
         "Imprisonment for 30 months or more gives an indefinite notification period.",
@@ -732,6 +759,9 @@ _DEFAULT_RULES: tuple[Rule, ...] = (
         Duration(months=30),
         _soa("s.82(1), table", "82"),
         applies_from=_SOA_PART_2_IN_FORCE,
+        note="a term with a days part is compared by the dates the term and "
+        "30 months reach when both are counted from the relevant date; "
+        "detention of young offenders counts as imprisonment (s.131)",
     ),
     _rule(
         "notification.threshold.short",
@@ -741,6 +771,8 @@ _DEFAULT_RULES: tuple[Rule, ...] = (
         Duration(months=6),
         _soa("s.82(1), table", "82"),
         applies_from=_SOA_PART_2_IN_FORCE,
+        note="a term with a days part is compared by the dates the term and "
+        "6 months reach when both are counted from the relevant date",
     ),
     _rule(
         "notification.period.over_6_months",
@@ -771,6 +803,17 @@ _DEFAULT_RULES: tuple[Rule, ...] = (
         applies_from=_SOA_PART_2_IN_FORCE,
     ),
     _rule(
+        "notification.period.community_payback",
+        "For a community payback order imposing an offender supervision "
+        "requirement, the notification period is the specified period for the "
+        "offender supervision requirement.",
+        "period",
+        "the specified period for the offender supervision requirement",
+        _soa("s.82(1), table, as amended", "82"),
+        note="the row names no fixed number of years, so s.82(2) halving is "
+        "not applied to it; the date the amendment took effect is not recorded here",
+    ),
+    _rule(
         "notification.period.other",
         "Notification period for any other description of relevant offender.",
         "years",
@@ -782,11 +825,14 @@ _DEFAULT_RULES: tuple[Rule, ...] = (
     _rule(
         "notification.under_18.divisor",
         "For a person under 18 on the relevant date, the fixed notification "
-        "periods are halved.",
+        "periods of 10, 7 and 5 years are halved.",
         "divisor",
         2,
         _soa("s.82(2)", "82"),
         applies_from=_SOA_PART_2_IN_FORCE,
+        unconfirmed=True,
+        note="the text of s.82(2) was not available to us; read as halving the "
+        "periods stated in years only (not the community payback row)",
     ),
     _rule(
         "notification.initial",
@@ -797,8 +843,8 @@ _DEFAULT_RULES: tuple[Rule, ...] = (
         Duration(days=3),
         _soa("s.83(1), (6)", "83"),
         counting=Counting.BEGINNING_WITH,
-        unconfirmed=True,
-        note="confirm s.83(1) as it applies in Scotland",
+        note="whole days in an excluded period are not counted; the day of "
+        "release is counted (s.84(1)(d) makes release itself a change)",
         applies_from=_SOA_PART_2_IN_FORCE,
     ),
     _rule(
@@ -807,29 +853,51 @@ _DEFAULT_RULES: tuple[Rule, ...] = (
         "card details) is notified within 3 days beginning with the change.",
         "days",
         Duration(days=3),
-        _soa("s.84(1)", "84"),
+        _soa("s.84(1), (5)", "84"),
         counting=Counting.BEGINNING_WITH,
-        unconfirmed=True,
+        note="s.84(5) applies the s.83(6) disregard of time in custody, in "
+        "hospital or outside the United Kingdom",
         applies_from=_SOA_PART_2_IN_FORCE,
     ),
     _rule(
         "notification.periodic",
-        "Periodic re-notification is due within one year of the last notification.",
+        "Periodic re-notification is due within the period of one year after "
+        "the last notification.",
         "years",
         Duration(years=1),
-        _soa("s.85(1)", "85"),
-        counting=Counting.BEGINNING_WITH,
-        unconfirmed=True,
+        _soa("s.85(1), (5)(b)", "85"),
+        counting=Counting.AFTER,
+        note="s.85(1) says 'within the applicable period after each event': the "
+        "year is counted after the notification, so it ends on the anniversary",
         applies_from=_SOA_PART_2_IN_FORCE,
     ),
     _rule(
         "notification.periodic.no_fixed_abode",
-        "A person with no sole or main residence re-notifies every 7 days.",
+        "A person whose last notified home address is a place where they can "
+        "regularly be found (no sole or main residence) re-notifies within 7 "
+        "days after the last notification.",
         "days",
         Duration(days=7),
-        _soa("s.85(1), as amended by SSI 2013/216", "85"),
+        NOTIFICATION_REGULATIONS_2013.cite(
+            "reg. 2 (s.85(5)(a), (6) of the 2003 Act)",
+            url="https://www.legislation.gov.uk/ssi/2013/216/regulation/2/made",
+        ),
+        counting=Counting.AFTER,
+        applies_from=_dt.date(2013, 7, 8),
+        note="in force with the Criminal Justice and Licensing (Scotland) Act "
+        "2010 s.102(1)-(2) on 8 July 2013 (SSI 2013/214 art. 2); art. 3 saves "
+        "earlier notifiers until their first notification on or after that date",
+    ),
+    _rule(
+        "notification.periodic.release_extension",
+        "A periodic notification period that would end while the person is in "
+        "custody, in hospital or outside the United Kingdom continues until the "
+        "end of the 3 days beginning when that stops.",
+        "days",
+        Duration(days=3),
+        _soa("s.85(3), (4)", "85"),
         counting=Counting.BEGINNING_WITH,
-        unconfirmed=True,
+        applies_from=_SOA_PART_2_IN_FORCE,
     ),
     _rule(
         "notification.foreign_travel.notice",
@@ -837,9 +905,14 @@ _DEFAULT_RULES: tuple[Rule, ...] = (
         "possible (exact Scottish text unconfirmed).",
         "days",
         Duration(days=7),
-        _soa("s.86; SSI 2004/205 as amended by SSI 2013/216", "86"),
+        TRAVEL_NOTIFICATION_REGULATIONS_2004.cite(
+            "reg. 5, as amended by SSI 2013/216 reg. 3(2)"
+        ),
         counting=Counting.BEFORE,
         unconfirmed=True,
+        note="confirmed: SSI 2013/216 reg. 3(2)(a) removed 'for a period of three "
+        "days or longer' from reg. 5(1), so every trip is notifiable; not "
+        "confirmed: the 7 days and the wording of reg. 5",
     ),
     _rule(
         "notification.foreign_travel.minimum_notice_hours",
@@ -848,37 +921,46 @@ _DEFAULT_RULES: tuple[Rule, ...] = (
         "Scottish text unconfirmed).",
         "hours",
         12,
-        _soa("s.86; SSI 2004/205 as amended by SSI 2013/216", "86"),
+        TRAVEL_NOTIFICATION_REGULATIONS_2004.cite(
+            "reg. 5(3), as amended by SSI 2013/216 reg. 3(2)(b)"
+        ),
         unconfirmed=True,
+        note="confirmed: SSI 2013/216 reg. 3(2)(b) put '12' for '24' in reg. "
+        "5(3); not confirmed: what reg. 5(3) requires in those hours",
     ),
     _rule(
         "notification.review.adult",
-        "An indefinite notification requirement may be reviewed 15 years after "
-        "the relevant date (time in custody etc. before first notification disregarded).",
+        "The date of discharge of an indefinite notification requirement is the "
+        "date falling 15 years after the relevant date (person 18 or over then), "
+        "time in custody, in hospital or outside the United Kingdom before the "
+        "first notification disregarded.",
         "years",
         Duration(years=15),
-        _soa("s.88B, inserted by SSI 2011/45", "88B"),
+        _soa("s.88B(1)(a), (2), inserted by SSI 2011/45 art. 3", "88B"),
         counting=Counting.AFTER,
-        unconfirmed=True,
+        applies_from=_dt.date(2011, 1, 28),
+        note="SSI 2011/45 re-enacted SSI 2010/370 (in force 25 October 2010); "
+        "later imprisonment (s.88B(3)-(4)) is not encoded",
     ),
     _rule(
         "notification.review.under_18",
-        "For a person under 18 on the relevant date, an indefinite requirement "
-        "may be reviewed 8 years after the relevant date.",
+        "For a person under 18 on the relevant date, the date of discharge is "
+        "the date falling 8 years after the relevant date.",
         "years",
         Duration(years=8),
-        _soa("s.88B, inserted by SSI 2011/45", "88B"),
+        _soa("s.88B(1)(b), (2), inserted by SSI 2011/45 art. 3", "88B"),
         counting=Counting.AFTER,
-        unconfirmed=True,
+        applies_from=_dt.date(2011, 1, 28),
     ),
     _rule(
         "notification.continuation.maximum",
-        "A notification continuation order continues the requirement for up "
-        "to 15 years.",
+        "A notification continuation order continues the requirement for a "
+        "fixed period of not more than 15 years from the date of discharge.",
         "years",
         Duration(years=15),
-        _soa("s.88C, inserted by SSI 2011/45", "88C"),
-        unconfirmed=True,
+        _soa("s.88C(2), inserted by SSI 2011/45 art. 3", "88C"),
+        counting=Counting.AFTER,
+        applies_from=_dt.date(2011, 1, 28),
     ),
     # -- minutes, disclosure and licences (section 12) ----------------------
     _rule(

@@ -1,0 +1,59 @@
+"""Valid samples of mappa.notification's types for the contract test."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+
+from mappa.notification import (
+    Caution,
+    CommunityPaybackOrder,
+    DateRange,
+    Deadline,
+    HospitalOrder,
+    Imprisonment,
+    LifeImprisonment,
+    NotificationPeriod,
+    NotificationSchedule,
+    OrderForLifelongRestriction,
+    OtherDisposal,
+    PeriodRow,
+    TravelNotice,
+    foreign_travel_notice,
+    initial_notification_due,
+    notification_period,
+    notification_schedule,
+)
+from mappa.periods import Duration
+from mappa.rulebook import DEFAULT_RULEBOOK
+
+SAMPLES: dict[type, Callable[[], object]] = {
+    Imprisonment: lambda: Imprisonment(months=12),
+    LifeImprisonment: LifeImprisonment,
+    OrderForLifelongRestriction: OrderForLifelongRestriction,
+    HospitalOrder: lambda: HospitalOrder(restriction_order=False),
+    CommunityPaybackOrder: lambda: CommunityPaybackOrder(Duration(years=2)),
+    OtherDisposal: OtherDisposal,
+    Caution: Caution,
+    DateRange: lambda: DateRange(dt.date(2025, 6, 2), dt.date(2025, 6, 9)),
+    Deadline: lambda: initial_notification_due(dt.date(2025, 6, 2)),
+    NotificationPeriod: lambda: notification_period(
+        Imprisonment(months=12), under_18=False
+    ),
+    NotificationSchedule: lambda: notification_schedule(
+        OtherDisposal(),
+        dt.date(2025, 6, 2),
+        under_18=False,
+        first_notification=dt.date(2025, 6, 3),
+    ),
+    TravelNotice: lambda: foreign_travel_notice(dt.date(2025, 6, 2)),
+}
+
+PARAMS: dict[str, Callable[[], object]] = {
+    "Imprisonment.months": lambda: 12,
+    "NotificationPeriod.row": lambda: PeriodRow.OTHER,
+    "NotificationPeriod.citation": lambda: DEFAULT_RULEBOOK.citation(
+        "notification.period.other"
+    ),
+    "NotificationPeriod.rule": lambda: "notification.period.other",
+}
