@@ -573,8 +573,14 @@ def _freeze_minimums(value: object) -> tuple[tuple[AgencyKey, Rank], ...]:
                 value=str(key),
             )
         pairs[key] = rank
+    order = {agency: index for index, agency in enumerate(Agency)}
     return tuple(
-        sorted(pairs.items(), key=lambda p: (isinstance(p[0], str), str(p[0])))
+        sorted(
+            pairs.items(),
+            key=lambda p: (
+                (0, order[p[0]], "") if isinstance(p[0], Agency) else (1, 0, p[0])
+            ),
+        )
     )
 
 

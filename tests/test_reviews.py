@@ -1,0 +1,625 @@
+"""Tests for mappa.reviews: review intervals, due dates, status and pre-release."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from mappa.calendar import WorkingCalendar
+from mappa.errors import (
+    InvalidTypeError,
+    InvalidValueError,
+    MappaError,
+    NotApplicable,
+    UnknownRuleError,
+)
+from mappa.framework import Level
+from mappa.periods import Counting, Duration
+from mappa.reviews import (
+    InitialMapppCheck,
+    ReviewMeeting,
+    ReviewState,
+    case_review_status,
+    check_initial_mappp,
+    initial_mappp_deadline,
+    next_review_due,
+    next_rmp_review_due,
+    review_interval,
+    review_periods,
+    review_schedule,
+    review_status,
+)
+from mappa.rulebook import DEFAULT_RULEBOOK, Rule, RuleVersion
+from mappa.sources import GUIDANCE
+
+L1, L2, L3 = Level.ROUTINE, Level.MULTI_AGENCY, Level.MAPPP
+SCOTLAND = WorkingCalendar.scotland()
+
+# Reference implementation of the review intervals: guidance para 11.30
+# ("no less than once every 12 / 6 weeks") read as calendar days.
+REFERENCE_DAYS = {L2: 84, L3: 42}
+
+dates = st.dates(dt.date(1900, 1, 1), dt.date(2200, 12, 31))
+calendar_dates = st.dates(dt.date(2000, 1, 1), dt.date(2030, 12, 31))
+review_levels = st.sampled_from([L2, L3])
+
+
+# -- intervals ------------------------------------------------------------------
+
+
+def test_level3_interval_is_six_weeks() -> None:
+    # Guidance para 11.30: level 3 reviewed no less than once every 6 weeks.
+    interval = review_interval(L3)
+    assert interval.duration == Duration(weeks=6)
+    assert interval.duration.total_days == 42
+    assert interval.counting is Counting.AFTER
+    assert interval.rule == "reviews.level3.interval"
+    assert interval.citation == GUIDANCE.cite("para 11.30")
+    assert "6 weeks" in str(interval)
+
+
+def test_level2_interval_is_twelve_weeks() -> None:
+    # Guidance para 11.30: level 2 reviewed no less than once every 12 weeks.
+    interval = review_interval(L2)
+    assert interval.duration.total_days == 84
+    assert interval.rule == "reviews.level2.interval"
+    assert str(interval.citation) == "MAPPA National Guidance (2023), para 11.30"
+
+
+def test_level1_has_no_national_interval() -> None:
+    # Guidance paras 11.27-11.28: level 1 frequency agreed case by case.
+    with pytest.raises(NotApplicable) as caught:
+        review_interval(L1)
+    assert isinstance(caught.value, LookupError)
+    assert caught.value.rule == "reviews.level1.interval"
+    assert "11.27" in str(caught.value)
+    with pytest.raises(NotApplicable):
+        next_review_due(L1, dt.date(2025, 1, 6))
+    with pytest.raises(NotApplicable):
+        review_status(L1, dt.date(2025, 1, 6), dt.date(2025, 1, 7))
+    with pytest.raises(NotApplicable):
+        review_schedule(L1, dt.date(2025, 1, 6), dt.date(2026, 1, 6))
+
+
+@pytest.mark.parametrize("bad", [3, "3", 3.0, None])
+def test_level_must_be_a_level(bad: object) -> None:
+    with pytest.raises(InvalidTypeError) as caught:
+        review_interval(bad)  # type: ignore[arg-type]
+    assert caught.value.rule == "level"
+
+
+def test_interval_from_a_callers_rulebook() -> None:
+    book = DEFAULT_RULEBOOK.with_value(
+        "reviews.level3.interval", Duration(weeks=4), reason="local standard"
+    )
+    assert next_review_due(L3, dt.date(2025, 1, 6), rulebook=book) == dt.date(
+        2025, 2, 3
+    )
+    assert review_interval(L3, rulebook=book).citation.pinpoint == "local standard"
+
+
+def test_interval_rule_with_the_wrong_type() -> None:
+    rule = Rule(
+        name="reviews.level2.interval",
+        description="wrongly an int",
+        unit="days",
+        versions=(RuleVersion(84, GUIDANCE.cite("para 11.30"), "bad"),),
+    )
+    with pytest.raises(InvalidTypeError):
+        review_interval(L2, rulebook=DEFAULT_RULEBOOK.with_rule(rule))
+
+
+def test_missing_rule() -> None:
+    book = type(DEFAULT_RULEBOOK)(
+        tuple(r for r in DEFAULT_RULEBOOK if r.name != "reviews.level3.interval")
+    )
+    with pytest.raises(UnknownRuleError):
+        review_interval(L3, rulebook=book)
+
+
+def test_rulebook_must_be_a_rulebook() -> None:
+    with pytest.raises(InvalidTypeError):
+        review_interval(L3, rulebook={})  # type: ignore[arg-type]
+
+
+# -- due dates ----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("level", "last", "due"),
+    [
+        # Guidance para 11.30: 6 weeks (42 days) and 12 weeks (84 days).
+        (L3, dt.date(2025, 1, 6), dt.date(2025, 2, 17)),
+        (L2, dt.date(2025, 1, 6), dt.date(2025, 3, 31)),
+        (L3, dt.date(2024, 1, 31), dt.date(2024, 3, 13)),  # across 29 February
+        (L2, dt.date(2025, 12, 1), dt.date(2026, 2, 23)),  # across the year end
+    ],
+)
+def test_next_review_due_examples(level: Level, last: dt.date, due: dt.date) -> None:
+    assert next_review_due(level, last) == due
+    assert review_interval(level).due_after(last) == due
+
+
+def test_datetime_is_refused() -> None:
+    with pytest.raises(InvalidTypeError) as caught:
+        next_review_due(L3, dt.datetime(2025, 1, 6, 9, 30))  # type: ignore[arg-type]
+    assert caught.value.rule == "last_meeting"
+    assert isinstance(caught.value, TypeError)
+    with pytest.raises(InvalidTypeError):
+        review_interval(L3).due_after(dt.datetime(2025, 1, 6))  # type: ignore[arg-type]
+
+
+def test_due_date_beyond_the_calendar_names_the_rule() -> None:
+    with pytest.raises(InvalidValueError) as caught:
+        next_review_due(L3, dt.date.max)
+    assert caught.value.rule == "reviews.level3.interval"
+
+
+def test_calendar_moves_a_saturday_due_date_to_friday() -> None:
+    # 4 January 2025 + 42 days = Saturday 15 February 2025.
+    assert next_review_due(L3, dt.date(2025, 1, 4)) == dt.date(2025, 2, 15)
+    assert next_review_due(L3, dt.date(2025, 1, 4), calendar=SCOTLAND) == dt.date(
+        2025, 2, 14
+    )
+
+
+def test_calendar_moves_a_christmas_due_date_back() -> None:
+    # 13 November 2025 + 42 days = Christmas Day, a Scottish bank holiday.
+    assert next_review_due(L3, dt.date(2025, 11, 13), calendar=SCOTLAND) == dt.date(
+        2025, 12, 24
+    )
+
+
+def test_calendar_leaves_a_working_day_alone() -> None:
+    assert next_review_due(L3, dt.date(2025, 1, 6), calendar=SCOTLAND) == dt.date(
+        2025, 2, 17
+    )
+
+
+def test_calendar_with_local_closed_day() -> None:
+    local = WorkingCalendar.scotland(extra_closed_days=[dt.date(2025, 2, 17)])
+    assert next_review_due(L3, dt.date(2025, 1, 6), calendar=local) == dt.date(
+        2025, 2, 14
+    )
+
+
+def test_calendar_must_be_a_calendar() -> None:
+    with pytest.raises(InvalidTypeError) as caught:
+        next_review_due(L3, dt.date(2025, 1, 6), calendar="Scotland")  # type: ignore[arg-type]
+    assert caught.value.rule == "calendar"
+
+
+@given(level=review_levels, last=dates)
+def test_due_matches_the_reference(level: Level, last: dt.date) -> None:
+    assert next_review_due(level, last) == last + dt.timedelta(
+        days=REFERENCE_DAYS[level]
+    )
+
+
+@given(level=review_levels, last=calendar_dates)
+@settings(max_examples=50)
+def test_due_is_strictly_after_the_meeting(level: Level, last: dt.date) -> None:
+    assert next_review_due(level, last) > last
+    assert next_review_due(level, last, calendar=SCOTLAND) > last
+
+
+@given(level=review_levels, a=calendar_dates, b=calendar_dates)
+@settings(max_examples=50)
+def test_a_later_meeting_never_gives_an_earlier_due_date(
+    level: Level, a: dt.date, b: dt.date
+) -> None:
+    a, b = min(a, b), max(a, b)
+    assert next_review_due(level, a) <= next_review_due(level, b)
+    assert next_review_due(level, a, calendar=SCOTLAND) <= next_review_due(
+        level, b, calendar=SCOTLAND
+    )
+
+
+@given(level=review_levels, last=calendar_dates)
+@settings(max_examples=50)
+def test_calendar_due_is_the_last_working_day_on_or_before(
+    level: Level, last: dt.date
+) -> None:
+    plain = next_review_due(level, last)
+    moved = next_review_due(level, last, calendar=SCOTLAND)
+    assert moved <= plain
+    assert SCOTLAND.is_working_day(moved)
+    day = moved + dt.timedelta(days=1)
+    while day <= plain:
+        assert not SCOTLAND.is_working_day(day)
+        day += dt.timedelta(days=1)
+
+
+# -- status -------------------------------------------------------------------
+
+
+def test_status_on_time() -> None:
+    status = review_status(L3, dt.date(2025, 1, 6), dt.date(2025, 2, 10))
+    assert status.state is ReviewState.ON_TIME
+    assert status.due == dt.date(2025, 2, 17)
+    assert (status.days_remaining, status.days_overdue) == (7, 0)
+    assert status.compliant
+    assert not status.held
+    assert str(status) == "on time: 7 days left (due 2025-02-17)"
+    assert status.citation == GUIDANCE.cite("para 11.30")
+
+
+def test_status_due_today() -> None:
+    status = review_status(L3, dt.date(2025, 1, 6), dt.date(2025, 2, 17))
+    assert status.state is ReviewState.DUE_TODAY
+    assert (status.days_remaining, status.days_overdue) == (0, 0)
+    assert status.compliant
+    assert str(status) == "due today (2025-02-17)"
+    assert str(status.state) == "due today"
+
+
+def test_status_overdue() -> None:
+    # Guidance para 11.30: 12 weeks from 6 January 2025 is 31 March 2025.
+    status = review_status(L2, dt.date(2025, 1, 6), dt.date(2025, 4, 7))
+    assert status.state is ReviewState.OVERDUE
+    assert status.days_overdue == 7
+    assert not status.compliant
+    assert str(status) == "overdue by 7 days (due 2025-03-31)"
+    assert status.rule == "reviews.level2.interval"
+
+
+def test_status_on_the_meeting_day() -> None:
+    status = review_status(L3, dt.date(2025, 1, 6), dt.date(2025, 1, 6))
+    assert status.days_remaining == 42
+
+
+def test_status_before_the_meeting_is_refused() -> None:
+    with pytest.raises(InvalidValueError) as caught:
+        review_status(L3, dt.date(2025, 1, 6), dt.date(2025, 1, 5))
+    assert caught.value.rule == "reviews.level3.interval"
+
+
+def test_status_with_calendar() -> None:
+    status = review_status(
+        L3, dt.date(2025, 1, 4), dt.date(2025, 2, 15), calendar=SCOTLAND
+    )
+    assert status.due == dt.date(2025, 2, 14)
+    assert status.state is ReviewState.OVERDUE
+    assert status.days_overdue == 1
+
+
+@given(level=review_levels, last=dates, gap=st.integers(0, 400))
+def test_status_against_the_reference(level: Level, last: dt.date, gap: int) -> None:
+    on = last + dt.timedelta(days=gap)
+    status = review_status(level, last, on)
+    limit = REFERENCE_DAYS[level]
+    assert status.due == last + dt.timedelta(days=limit)
+    assert status.days_overdue == max(gap - limit, 0)
+    assert status.days_remaining == max(limit - gap, 0)
+    assert status.compliant == (gap <= limit)
+    assert (status.state is ReviewState.DUE_TODAY) == (gap == limit)
+
+
+# -- level changes and histories ------------------------------------------------
+
+
+def test_escalation_takes_the_new_interval_from_that_meeting() -> None:
+    # Level 2 on 6 January; moved to level 3 on 3 March: 6 weeks from 3 March.
+    history = [(dt.date(2025, 1, 6), L2), (dt.date(2025, 3, 3), L3)]
+    status = case_review_status(history, dt.date(2025, 4, 1))
+    assert status.level is L3
+    assert status.last_meeting == dt.date(2025, 3, 3)
+    assert status.due == dt.date(2025, 4, 14)
+
+
+def test_de_escalation_takes_the_new_interval_from_that_meeting() -> None:
+    history = [
+        ReviewMeeting(dt.date(2025, 1, 6), L3),
+        ReviewMeeting(dt.date(2025, 2, 3), L2),
+    ]
+    status = case_review_status(history, dt.date(2025, 4, 1))
+    assert status.due == dt.date(2025, 4, 28)
+    assert status.state is ReviewState.ON_TIME
+
+
+def test_moved_to_level1_has_no_national_interval() -> None:
+    history = [(dt.date(2025, 1, 6), L2), (dt.date(2025, 2, 3), L1)]
+    with pytest.raises(NotApplicable):
+        case_review_status(history, dt.date(2025, 6, 1))
+    # ... and the level 2 period that the level 1 meeting closed is judged.
+    (period,) = review_periods(history, on=dt.date(2025, 6, 1))
+    assert period.held
+    assert period.compliant
+
+
+def test_history_in_any_order_and_meetings_after_on_ignored() -> None:
+    history = [
+        (dt.date(2025, 5, 1), L2),
+        (dt.date(2025, 1, 6), L3),
+        (dt.date(2025, 2, 10), L3),
+    ]
+    status = case_review_status(history, dt.date(2025, 3, 31))
+    assert status.last_meeting == dt.date(2025, 2, 10)
+    assert status.state is ReviewState.OVERDUE  # due 24 March
+    assert status.days_overdue == 7
+
+
+def test_same_day_meetings_keep_their_order() -> None:
+    history = [(dt.date(2025, 1, 6), L3), (dt.date(2025, 1, 6), L2)]
+    assert case_review_status(history, dt.date(2025, 1, 7)).level is L2
+
+
+def test_history_needs_a_meeting_on_or_before_on() -> None:
+    with pytest.raises(InvalidValueError) as caught:
+        case_review_status([(dt.date(2025, 1, 6), L3)], dt.date(2025, 1, 5))
+    assert caught.value.rule == "meetings"
+    with pytest.raises(InvalidValueError):
+        case_review_status([], dt.date(2025, 1, 5))
+
+
+@pytest.mark.parametrize(
+    "bad",
+    [
+        "2025-01-06",
+        5,
+        [dt.date(2025, 1, 6)],
+        [(dt.date(2025, 1, 6), 3)],
+        [(dt.datetime(2025, 1, 6), L3)],
+        [(dt.date(2025, 1, 6), L3, "extra")],
+    ],
+)
+def test_bad_histories(bad: object) -> None:
+    with pytest.raises(InvalidTypeError):
+        case_review_status(bad, dt.date(2025, 6, 1))  # type: ignore[arg-type]
+    with pytest.raises(InvalidTypeError):
+        review_periods(bad)  # type: ignore[arg-type]
+
+
+def test_review_meeting_validates() -> None:
+    with pytest.raises(InvalidTypeError):
+        ReviewMeeting(dt.date(2025, 1, 6), 3)  # type: ignore[arg-type]
+    with pytest.raises(InvalidTypeError):
+        ReviewMeeting(dt.datetime(2025, 1, 6), L3)  # type: ignore[arg-type]
+
+
+def test_review_periods_judge_each_gap() -> None:
+    history = [
+        (dt.date(2025, 1, 6), L2),  # due 31 March; next held 3 March: on time
+        (dt.date(2025, 3, 3), L3),  # due 14 April; next held 21 April: 7 days late
+        (dt.date(2025, 4, 21), L1),  # level 1: opens no period
+        (dt.date(2025, 6, 2), L3),  # due 14 July; open, judged on 14 July
+    ]
+    periods = review_periods(history)
+    assert [p.state for p in periods] == [ReviewState.ON_TIME, ReviewState.OVERDUE]
+    assert [p.held for p in periods] == [True, True]
+    assert periods[1].days_overdue == 7
+    assert periods[1].on == dt.date(2025, 4, 21)
+    with_open = review_periods(history, on=dt.date(2025, 7, 14))
+    assert len(with_open) == 3
+    assert with_open[-1].state is ReviewState.DUE_TODAY
+    assert not with_open[-1].held
+    assert review_periods(history, on=dt.date(2025, 3, 1))[0].held is False
+
+
+meeting_lists = st.lists(
+    st.tuples(calendar_dates, st.sampled_from(list(Level))), min_size=1, max_size=8
+)
+
+
+@given(meetings=meeting_lists, extra=st.integers(0, 200))
+@settings(max_examples=60)
+def test_history_status_is_the_last_meetings_status(
+    meetings: list[tuple[dt.date, Level]], extra: int
+) -> None:
+    ordered = sorted(meetings, key=lambda m: m[0])
+    on = ordered[-1][0] + dt.timedelta(days=extra)
+    last_day, last_level = ordered[-1]
+    if last_level is L1:
+        with pytest.raises(NotApplicable):
+            case_review_status(meetings, on)
+    else:
+        assert case_review_status(meetings, on) == review_status(
+            last_level, last_day, on
+        )
+    periods = review_periods(meetings)
+    assert len(periods) == sum(1 for _, level in ordered[:-1] if level is not L1)
+    for period in periods:
+        assert period.held
+        assert period.on >= period.last_meeting
+
+
+# -- schedules ----------------------------------------------------------------
+
+
+def test_schedule_example() -> None:
+    # Guidance para 11.30: every 6 weeks from 6 January 2025.
+    assert review_schedule(L3, dt.date(2025, 1, 6), dt.date(2025, 6, 30)) == (
+        dt.date(2025, 2, 17),
+        dt.date(2025, 3, 31),
+        dt.date(2025, 5, 12),
+        dt.date(2025, 6, 23),
+    )
+
+
+def test_schedule_includes_a_date_on_the_horizon() -> None:
+    assert review_schedule(L2, dt.date(2025, 1, 6), dt.date(2025, 3, 31)) == (
+        dt.date(2025, 3, 31),
+    )
+    assert review_schedule(L2, dt.date(2025, 1, 6), dt.date(2025, 3, 30)) == ()
+    assert review_schedule(L2, dt.date(2025, 1, 6), dt.date(2024, 1, 1)) == ()
+
+
+def test_schedule_with_calendar_runs_from_the_moved_date() -> None:
+    # 4 Jan 2025 + 42 = Sat 15 Feb -> Fri 14 Feb; + 42 = Fri 28 Mar.
+    assert review_schedule(
+        L3, dt.date(2025, 1, 4), dt.date(2025, 4, 1), calendar=SCOTLAND
+    ) == (dt.date(2025, 2, 14), dt.date(2025, 3, 28))
+
+
+def test_schedule_to_the_end_of_time_stops() -> None:
+    dates_ = review_schedule(L2, dt.date(9990, 1, 1), dt.date.max)
+    assert dates_[-1] <= dt.date.max
+    assert len(dates_) == (dt.date.max - dt.date(9990, 1, 1)).days // 84
+
+
+def test_schedule_with_a_month_interval() -> None:
+    # A caller's rulebook may count in months: each date runs from the last.
+    book = DEFAULT_RULEBOOK.with_value(
+        "reviews.level2.interval", Duration(months=1), reason="monthly"
+    )
+    assert review_schedule(
+        L2, dt.date(2025, 1, 31), dt.date(2025, 4, 30), rulebook=book
+    ) == (dt.date(2025, 2, 28), dt.date(2025, 3, 28), dt.date(2025, 4, 28))
+
+
+@given(level=review_levels, first=dates, span=st.integers(0, 1500))
+@settings(max_examples=60)
+def test_schedule_properties(level: Level, first: dt.date, span: int) -> None:
+    until = first + dt.timedelta(days=span)
+    schedule = review_schedule(level, first, until)
+    step = dt.timedelta(days=REFERENCE_DAYS[level])
+    # Reference: first + k * interval for k = 1, 2, ... while within the horizon.
+    assert schedule == tuple(
+        first + k * step for k in range(1, span // REFERENCE_DAYS[level] + 1)
+    )
+    previous = first
+    for day in schedule:
+        assert day > previous
+        assert day <= until
+        previous = day
+
+
+# -- Orders for Lifelong Restriction ---------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("last", "due"),
+    [
+        # Guidance para 11.7: at least once a year, read as the year beginning
+        # with the last review (it ends the day before the anniversary).
+        (dt.date(2025, 5, 1), dt.date(2026, 4, 30)),
+        (dt.date(2025, 1, 1), dt.date(2025, 12, 31)),
+        (dt.date(2024, 2, 29), dt.date(2025, 2, 27)),  # no 29 Feb in 2025
+        (dt.date(2023, 3, 1), dt.date(2024, 2, 29)),  # the year holds 29 Feb
+        (dt.date(2024, 2, 28), dt.date(2025, 2, 27)),
+        (dt.date(2023, 2, 28), dt.date(2024, 2, 27)),
+        (dt.date(2024, 3, 1), dt.date(2025, 2, 28)),
+    ],
+)
+def test_rmp_review_examples(last: dt.date, due: dt.date) -> None:
+    assert next_rmp_review_due(last) == due
+
+
+def test_rmp_review_with_calendar() -> None:
+    # The year beginning with 2 January 2025 ends on 1 January 2026, a
+    # Scottish bank holiday (so is 2 January): back to 31 December 2025.
+    assert next_rmp_review_due(dt.date(2025, 1, 2), calendar=SCOTLAND) == dt.date(
+        2025, 12, 31
+    )
+
+
+def test_rmp_review_bad_input() -> None:
+    with pytest.raises(InvalidTypeError):
+        next_rmp_review_due(dt.datetime(2025, 1, 2))  # type: ignore[arg-type]
+    with pytest.raises(InvalidValueError) as caught:
+        next_rmp_review_due(dt.date.max)
+    assert caught.value.rule == "reviews.olr_rmp.interval"
+
+
+def _reference_rmp_due(last: dt.date) -> dt.date:
+    if (last.month, last.day) == (2, 29):
+        return dt.date(last.year + 1, 2, 27)
+    return last.replace(year=last.year + 1) - dt.timedelta(days=1)
+
+
+@given(last=dates)
+def test_rmp_review_against_the_reference(last: dt.date) -> None:
+    due = next_rmp_review_due(last)
+    assert due == _reference_rmp_due(last)
+    assert due > last
+
+
+@given(a=dates, b=dates)
+def test_rmp_review_is_monotonic(a: dt.date, b: dt.date) -> None:
+    a, b = min(a, b), max(a, b)
+    assert next_rmp_review_due(a) <= next_rmp_review_due(b)
+
+
+# -- pre-release ----------------------------------------------------------------
+
+
+def test_initial_mappp_deadline_example() -> None:
+    # National performance indicators: the initial MAPPP meeting 4 weeks
+    # before liberation: 28 days before 28 March 2025.
+    assert initial_mappp_deadline(dt.date(2025, 3, 28)) == dt.date(2025, 2, 28)
+    assert initial_mappp_deadline(dt.date(2024, 3, 28)) == dt.date(2024, 2, 29)
+
+
+def test_initial_mappp_deadline_with_calendar() -> None:
+    # Liberation Saturday 29 March 2025: 1 March is a Saturday -> 28 February.
+    assert initial_mappp_deadline(dt.date(2025, 3, 29)) == dt.date(2025, 3, 1)
+    assert initial_mappp_deadline(dt.date(2025, 3, 29), calendar=SCOTLAND) == dt.date(
+        2025, 2, 28
+    )
+
+
+def test_check_met_on_the_deadline() -> None:
+    check = check_initial_mappp(dt.date(2025, 3, 28), dt.date(2025, 2, 28))
+    assert check.met
+    assert bool(check)
+    assert (check.days_early, check.days_late) == (0, 0)
+    assert check.rule == "reviews.initial_mappp.before_liberation"
+    assert "National Performance Indicators" in str(check.citation)
+    assert str(check) == "met: 0 days before the deadline"
+
+
+def test_check_early_and_late() -> None:
+    early = check_initial_mappp(dt.date(2025, 3, 28), dt.date(2025, 2, 20))
+    assert early.met
+    assert early.days_early == 8
+    late = check_initial_mappp(dt.date(2025, 3, 28), dt.date(2025, 3, 3))
+    assert not late.met
+    assert not bool(late)
+    assert late.days_late == 3
+    assert not late.after_liberation
+    assert str(late) == "missed: 3 days after the deadline"
+
+
+def test_check_after_liberation_is_a_miss_not_an_error() -> None:
+    check = check_initial_mappp(dt.date(2025, 3, 28), dt.date(2025, 4, 2))
+    assert not check.met
+    assert check.after_liberation
+    assert check.days_late == 33
+
+
+def test_check_bad_input() -> None:
+    with pytest.raises(InvalidTypeError) as caught:
+        check_initial_mappp(dt.date(2025, 3, 28), dt.datetime(2025, 2, 1))  # type: ignore[arg-type]
+    assert caught.value.rule == "held_on"
+    with pytest.raises(InvalidValueError) as deadline_error:
+        initial_mappp_deadline(dt.date.min)
+    assert deadline_error.value.rule == "reviews.initial_mappp.before_liberation"
+
+
+def test_check_object_validates() -> None:
+    with pytest.raises(MappaError):
+        InitialMapppCheck(
+            liberation_date=dt.date(2025, 3, 28),
+            held_on=dt.date(2025, 3, 1),
+            deadline=dt.date(2025, 2, 28),
+            met=False,
+            days_early=-1,
+            days_late=1,
+            after_liberation=False,
+            rule="reviews.initial_mappp.before_liberation",
+            citation=GUIDANCE.cite("para 11.30"),
+        )
+
+
+@given(liberation=dates, offset=st.integers(-100, 100))
+def test_pre_release_against_the_reference(liberation: dt.date, offset: int) -> None:
+    deadline = initial_mappp_deadline(liberation)
+    assert deadline == liberation - dt.timedelta(days=28)
+    held = deadline + dt.timedelta(days=offset)
+    check = check_initial_mappp(liberation, held)
+    assert check.met == (held <= deadline)
+    assert check.days_early - check.days_late == (deadline - held).days
+    assert check.after_liberation == (held > liberation)
