@@ -443,20 +443,11 @@ def subject_access_deadline(
     book = resolve(rulebook)
     calendar = _calendar(calendar)
     response = book.duration(_RESPONSE_RULE)
-    try:
-        corresponding = book.counting(_RESPONSE_RULE).apply(response, received)
-        extended = book.counting(_EXTENSION_RULE).apply(
-            _sum(response, book.duration(_EXTENSION_RULE)), received
-        )
-    except (OverflowError, ValueError) as error:
-        if isinstance(error, InvalidValueError):
-            raise
-        raise InvalidValueError(
-            f"a request received in {received.year} has no deadline in the "
-            "range of dates Python can represent",
-            rule=_RESPONSE_RULE,
-            value=received,
-        ) from None
+    # Dates beyond year 9999 raise InvalidValueError from mappa.periods.
+    corresponding = book.counting(_RESPONSE_RULE).apply(response, received)
+    extended = book.counting(_EXTENSION_RULE).apply(
+        _sum(response, book.duration(_EXTENSION_RULE)), received
+    )
     due = calendar.roll_forward(corresponding)
     return SubjectAccessDeadline(
         received=received,
