@@ -630,3 +630,17 @@ def test_direct_construction_is_validated() -> None:
 def test_errors_are_mappa_errors() -> None:
     with pytest.raises(MappaError):
         SCOTLAND.add_working_days(D(2025, 6, 2), "5")  # type: ignore[arg-type]
+
+
+def test_names_do_not_depend_on_the_locale(monkeypatch: pytest.MonkeyPatch) -> None:
+    # holidays falls back to the environment's language when given none:
+    # the calendar always asks for British English (else American English).
+    monkeypatch.setenv("LANGUAGE", "th")
+    scotland = WorkingCalendar(
+        first_year=2024, last_year=2025, holidays_source=("GB", "SCT")
+    )
+    assert scotland.holiday_name(D(2025, 12, 25)) == "Christmas Day"
+    france = WorkingCalendar(
+        first_year=2024, last_year=2025, holidays_source=("FR", None)
+    )
+    assert france.holiday_name(D(2025, 7, 14)) == "National Day"

@@ -80,8 +80,10 @@ from mappa.errors import (
 
 __all__ = ["WorkingCalendar"]
 
+_fromordinal = _dt.date.fromordinal
+
 _SCOTLAND = ("GB", "SCT")
-_LANGUAGE = "en_GB"
+_LANGUAGES = ("en_GB", "en_US")
 # The span built first; a date outside it (but inside the calendar's years)
 # rebuilds the index over all the calendar's years, once.
 _DEFAULT_SPAN = (2000, 2050)
@@ -112,14 +114,22 @@ _CLOSED_DAY = "Closed"
 
 
 def _holiday_object(country: str, subdivision: str | None, years: Iterable[int]) -> Any:
-    """A ``holidays`` object for *country*/*subdivision*, names in British English."""
+    """A ``holidays`` object for *country*/*subdivision*, names in a fixed language.
+
+    British English where the package has it, else American English, else
+    the country's own default language: never the language of the
+    environment's locale, which ``holidays`` would otherwise fall back to.
+    """
     probe = _holidays.country_holidays(country, subdiv=subdivision, years=())
-    languages = getattr(probe, "supported_languages", ())
-    if _LANGUAGE in languages:
-        return _holidays.country_holidays(
-            country, subdiv=subdivision, years=years, language=_LANGUAGE
-        )
-    return _holidays.country_holidays(country, subdiv=subdivision, years=years)
+    languages = tuple(getattr(probe, "supported_languages", ()))
+    default = getattr(probe, "default_language", None)
+    for language in (*_LANGUAGES, default):
+        if language is not None and language in languages:
+            return _holidays.country_holidays(
+                country, subdiv=subdivision, years=years, language=language
+            )
+    # Releases without translations name holidays as the code spells them.
+    return _holidays  # pragma: no cover - holidays releases before translations.country_holidays(country, subdiv=subdivision, years=years)
 
 
 @lru_cache(maxsize=16)
@@ -158,7 +168,17 @@ class _Index:
     ``work`` holds the ordinals of the working days, in order.
     """
 
-    __slots__ = ("base", "cum", "end", "first_year", "last_year", "names", "work")
+    __slots__ = (
+        "base",
+        "count",
+        "cum",
+        "end",
+        "first_year",
+        "last_year",
+        "names",
+        "size",
+        "work",
+    )
 
     def __init__(
         self,
@@ -171,7 +191,7 @@ class _Index:
         self.last_year = last_year
         self.base = _dt.date(first_year, 1, 1).toordinal()
         self.end = _dt.date(last_year, 12, 31).toordinal()
-        size = self.end - self.base + 1
+        size = self.size = self.end - self.base + 1
         working = bytearray(b"\x01") * size
         first_weekday = _dt.date.fromordinal(self.base).weekday()
         for weekday in (_SATURDAY, _SUNDAY):
@@ -191,6 +211,7 @@ class _Index:
         self.names = names
         self.cum = array("i", accumulate(working, initial=0))
         self.work = array("i", compress(range(self.base, self.end + 1), working))
+        self.count = len(self.work)
 
 
 class _Lazy:
@@ -589,6 +610,23 @@ class WorkingCalendar:
         >>> cal.add_working_days(dt.date(2025, 6, 7), 0)
         datetime.date(2025, 6, 7)
         """
+        # The fast path: the usual call, inside the index already built.
+        index = self._lazy.index
+        if index is not None and type(day) is _dt.date and type(n) is int:
+            offset = day.toordinal() - index.base
+            if 0 <= offset < index.size:
+                if n > 0:
+                    position = index.cum[offset + 1] + n - 1
+                elif n < 0:
+                    position = index.cum[offset] + n
+                else:
+                    return day
+                if 0 <= position < index.count:
+                    return _fromordinal(index.work[position])
+        return self._add(day, n)
+
+    def _add(self, day: _dt.date, n: int) -> _dt.date:
+        """:meth:`add_working_days`, checking everything and widening the index."""
         if type(n) is not int:
             n = _check.ensure_int(n, "n")
         index, offset = self._locate(day, "day")
@@ -602,7 +640,7 @@ class WorkingCalendar:
             return _dt.date.fromordinal(index.work[position])
         full = self._full_index()
         if full is not None:
-            return self.add_working_days(day, n)
+            return self._add(day, n)
         raise CalendarRangeError(
             f"{n} working days from a date in {day.year} goes beyond the years "
             f"this calendar covers ({self.first_year} to {self.last_year})",
@@ -626,6 +664,20 @@ class WorkingCalendar:
         >>> cal.working_days_between(dt.date(2025, 6, 7), dt.date(2025, 6, 8))
         0
         """
+        index = self._lazy.index
+        if index is not None and type(start) is _dt.date and type(end) is _dt.date:
+            a = start.toordinal() - index.base
+            b = end.toordinal() - index.base
+            size = index.size
+            if 0 <= a < size and 0 <= b < size:
+                cum = index.cum
+                if a <= b:
+                    return cum[b + 1] - cum[a + 1]
+                return cum[b] - cum[a]
+        return self._between(start, end)
+
+    def _between(self, start: _dt.date, end: _dt.date) -> int:
+        """:meth:`working_days_between`, checking everything and widening the index."""
         index, a = self._locate(start, "start")
         latest, b = self._locate(end, "end")
         if latest is not index:  # locating *end* widened the index
