@@ -1,0 +1,720 @@
+"""Tests for mappa.isp: intensive support package funding arithmetic.
+
+Sources: MAPPA National Guidance (2023), paras 18.23-18.26 (six-month
+approvals, the local authority's minimum 10%, the provisional list with
+likelihoods, recall or removal); financial years 1 April - 31 March.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import decimal
+import itertools
+from decimal import Decimal
+from fractions import Fraction
+
+import attrs
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from mappa.errors import InvalidTypeError, InvalidValueError, MappaError
+from mappa.isp import (
+    ApprovalPeriod,
+    CostSplit,
+    EndReason,
+    FundingPeriod,
+    PackageRate,
+    ProRata,
+    ProvisionalForecast,
+    ProvisionalPackage,
+    RateUnit,
+    SupportPackage,
+    YearForecast,
+    YearShare,
+    apportion,
+    approval_period,
+    approval_periods,
+    package_cost,
+    pro_rata,
+    provisional_forecast,
+    split_cost,
+)
+from mappa.periods import Counting, Duration
+from mappa.rulebook import DEFAULT_RULEBOOK
+from mappa.sources import GUIDANCE
+from mappa.years import ReportingYear
+
+D = Decimal
+PENNY = D("0.01")
+MINIMUM = D("10")  # para 18.25: "a minimum of 10% of the costs"
+
+# -- strategies -------------------------------------------------------------
+
+money = st.integers(min_value=0, max_value=10**11).map(lambda p: D(p) / 100)
+shares = st.decimals(min_value=MINIMUM, max_value=D("100"), places=3)
+days = st.dates(min_value=dt.date(2000, 1, 1), max_value=dt.date(2060, 12, 31))
+
+
+@st.composite
+def periods(draw: st.DrawFn, max_days: int = 2000) -> FundingPeriod:
+    start = draw(days)
+    length = draw(st.integers(min_value=0, max_value=max_days))
+    return FundingPeriod(start, start + dt.timedelta(days=length))
+
+
+rates = st.builds(
+    PackageRate,
+    st.integers(min_value=0, max_value=10**7).map(lambda p: D(p) / 100),
+    st.sampled_from(RateUnit),
+)
+packages = st.builds(SupportPackage, periods(), rates)
+likelihoods = st.one_of(
+    st.fractions(min_value=0, max_value=1, max_denominator=1000),
+    st.decimals(min_value=0, max_value=1, places=3),
+)
+
+
+def reference_half_up(value: Fraction) -> Decimal:
+    """Round *value* (pounds) to the penny, half up, with decimal's own rules."""
+    with decimal.localcontext() as context:
+        context.prec = 60
+        exact = D(value.numerator) / D(value.denominator)
+        return exact.quantize(PENNY, rounding=decimal.ROUND_HALF_UP)
+
+
+# -- split_cost ---------------------------------------------------------------
+
+
+def test_split_default_is_ten_percent() -> None:
+    # para 18.25: local authorities fund at least 10%.
+    split = split_cost(D("1000.00"))
+    assert split.local_authority == D("100.00")
+    assert split.scottish_government == D("900.00")
+    assert split.local_authority_share == MINIMUM
+    assert split.citation == GUIDANCE.cite("para 18.25")
+
+
+def test_split_rounds_the_local_authority_part_up() -> None:
+    # 10% of 0.05 is half a penny: the LA part rounds up, never below 10%.
+    split = split_cost(D("0.05"))
+    assert (split.local_authority, split.scottish_government) == (D("0.01"), D("0.04"))
+    # 10% of 12345.67 = 1234.567 -> 1234.57
+    split = split_cost(D("12345.67"))
+    assert (split.local_authority, split.scottish_government) == (
+        D("1234.57"),
+        D("11111.10"),
+    )
+
+
+def test_split_with_a_larger_share() -> None:
+    split = split_cost(D("999.99"), local_authority_share=D("33.3"))
+    # 33.3% of 999.99 = 332.99667 -> 333.00
+    assert split.local_authority == D("333.00")
+    assert split.scottish_government == D("666.99")
+    assert split_cost(
+        D("80.00"), local_authority_share=D("100")
+    ).scottish_government == D("0.00")
+
+
+def test_split_zero_and_normalised_money() -> None:
+    assert split_cost(D("0")).total == D("0.00")
+    assert str(split_cost(D("5")).total) == "5.00"
+    assert split_cost(D("-0")).local_authority == D("0.00")
+    assert str(split_cost(D("12.500")).total) == "12.50"
+
+
+def test_split_refuses_a_share_below_the_minimum_or_above_100() -> None:
+    with pytest.raises(InvalidValueError, match="at least the 10%") as caught:
+        split_cost(D("100.00"), local_authority_share=D("9.99"))
+    assert caught.value.rule == "isp.local_authority.minimum_share"
+    with pytest.raises(InvalidValueError, match="at least"):
+        split_cost(D("100.00"), local_authority_share=D("0.1"))  # a fraction, not %
+    with pytest.raises(InvalidValueError, match="at most 100%"):
+        split_cost(D("100.00"), local_authority_share=D("100.01"))
+
+
+def test_split_refuses_floats_negatives_and_sub_penny_totals() -> None:
+    with pytest.raises(InvalidTypeError, match=r"total.*floats are inexact"):
+        split_cost(100.0)  # type: ignore[arg-type]
+    with pytest.raises(TypeError):
+        split_cost(100)  # type: ignore[arg-type]
+    with pytest.raises(InvalidTypeError, match="local_authority_share"):
+        split_cost(D("1.00"), local_authority_share=12.5)  # type: ignore[arg-type]
+    with pytest.raises(InvalidValueError, match="must not be negative"):
+        split_cost(D("-0.01"))
+    with pytest.raises(InvalidValueError, match="whole number of pennies"):
+        split_cost(D("10.005"))
+    with pytest.raises(InvalidValueError, match="finite"):
+        split_cost(D("Infinity"))
+    with pytest.raises(InvalidValueError, match="too large"):
+        split_cost(D("1E+30"))
+    with pytest.raises(ValueError, match="too large"):
+        split_cost(D("1E+999999"))
+
+
+def test_split_uses_the_callers_rulebook() -> None:
+    local = DEFAULT_RULEBOOK.with_value(
+        "isp.local_authority.minimum_share", D("15"), reason="local agreement"
+    )
+    split = split_cost(D("100.00"), rulebook=local)
+    assert split.local_authority == D("15.00")
+    with pytest.raises(InvalidValueError):
+        split_cost(D("100.00"), local_authority_share=D("12"), rulebook=local)
+    broken = DEFAULT_RULEBOOK.with_value(
+        "isp.local_authority.minimum_share", D("150"), reason="typo"
+    )
+    with pytest.raises(InvalidValueError, match="percentage from 0 to 100"):
+        split_cost(D("100.00"), rulebook=broken)
+
+
+def test_cost_split_constructor_refuses_parts_that_do_not_sum() -> None:
+    citation = GUIDANCE.cite("para 18.25")
+    with pytest.raises(InvalidValueError, match="sum to the total"):
+        CostSplit(
+            total=D("100.00"),
+            local_authority=D("10.00"),
+            scottish_government=D("90.01"),
+            local_authority_share=D("10"),
+            citation=citation,
+        )
+    with pytest.raises(InvalidValueError, match="percentage"):
+        CostSplit(
+            total=D("100.00"),
+            local_authority=D("10.00"),
+            scottish_government=D("90.00"),
+            local_authority_share=D("101"),
+            citation=citation,
+        )
+
+
+@given(money, shares)
+def test_split_properties(total: Decimal, share: Decimal) -> None:
+    split = split_cost(total, local_authority_share=share)
+    # parts sum to the whole, exactly, in pennies
+    assert split.local_authority + split.scottish_government == split.total == total
+    for part in (split.local_authority, split.scottish_government):
+        assert part >= 0
+        assert part == part.quantize(PENNY)
+    # the LA part is at least its share (and so at least 10%) ...
+    assert split.local_authority * 100 >= total * share
+    assert split.local_authority * 100 >= total * MINIMUM
+    # ... and the smallest number of pennies that is.
+    assert (split.local_authority - PENNY) * 100 < total * share
+
+
+@given(money)
+def test_split_default_matches_reference(total: Decimal) -> None:
+    expected = (total * MINIMUM / 100).quantize(PENNY, rounding=decimal.ROUND_CEILING)
+    assert split_cost(total).local_authority == expected
+
+
+# -- approval periods (para 18.25; periods "beginning with" the start) ---------
+
+
+@pytest.mark.parametrize(
+    ("start", "end"),
+    [
+        (dt.date(2025, 4, 1), dt.date(2025, 9, 30)),
+        (dt.date(2025, 10, 1), dt.date(2026, 3, 31)),
+        (dt.date(2025, 6, 15), dt.date(2025, 12, 14)),
+        # month ends: six months after 31 August is 28 February (clamped)
+        (dt.date(2025, 8, 31), dt.date(2026, 2, 27)),
+        (dt.date(2023, 8, 31), dt.date(2024, 2, 28)),  # leap year: 29 Feb - 1
+        (dt.date(2024, 2, 29), dt.date(2024, 8, 28)),
+        (dt.date(2025, 3, 31), dt.date(2025, 9, 29)),
+    ],
+)
+def test_approval_period_examples(start: dt.date, end: dt.date) -> None:
+    period = approval_period(start)
+    assert (period.start, period.end) == (start, end)
+    assert isinstance(period, ApprovalPeriod)
+    assert period.citation == GUIDANCE.cite("para 18.25")
+
+
+def test_approval_periods_are_consecutive_renewals() -> None:
+    chain = approval_periods(dt.date(2025, 8, 31), 3)
+    assert [(p.start, p.end) for p in chain] == [
+        (dt.date(2025, 8, 31), dt.date(2026, 2, 27)),
+        (dt.date(2026, 2, 28), dt.date(2026, 8, 27)),
+        (dt.date(2026, 8, 28), dt.date(2027, 2, 27)),
+    ]
+
+
+@given(days, st.integers(min_value=1, max_value=12))
+def test_approval_periods_property(start: dt.date, count: int) -> None:
+    chain = approval_periods(start, count)
+    assert len(chain) == count
+    assert chain[0] == approval_period(start)
+    for earlier, later in itertools.pairwise(chain):
+        assert later.start == earlier.end + dt.timedelta(days=1)
+    for period in chain:
+        # six months beginning with the start: ends before the date 6 months on
+        assert period.end < Duration(months=6).after(period.start)
+        assert period.end >= Duration(months=6).after(period.start) - dt.timedelta(
+            days=1
+        )
+
+
+def test_approval_period_refusals() -> None:
+    with pytest.raises(InvalidTypeError):
+        approval_period(dt.datetime(2025, 4, 1, 9, 0))  # type: ignore[arg-type]
+    with pytest.raises(InvalidValueError, match="last date"):
+        approval_period(dt.date(9999, 12, 1))
+    with pytest.raises(InvalidValueError, match="at least 1"):
+        approval_periods(dt.date(2025, 4, 1), 0)
+    with pytest.raises(InvalidTypeError):
+        approval_periods(dt.date(2025, 4, 1), True)  # type: ignore[arg-type]
+    with pytest.raises(InvalidValueError, match="last date"):
+        approval_periods(dt.date(9998, 1, 1), 10)
+
+
+def test_approval_period_of_the_callers_rulebook() -> None:
+    weeks = DEFAULT_RULEBOOK.with_value(
+        "isp.approval_period", Duration(weeks=26), reason="local practice"
+    )
+    assert approval_period(dt.date(2025, 4, 1), rulebook=weeks).end == dt.date(
+        2025, 9, 29
+    )
+
+
+def test_approval_periods_stop_at_the_last_date() -> None:
+    rule = DEFAULT_RULEBOOK.rule("isp.approval_period")
+    one_day_after = DEFAULT_RULEBOOK.with_rule(
+        attrs.evolve(
+            rule,
+            counting=Counting.AFTER,
+            versions=(attrs.evolve(rule.current, value=Duration(days=1)),),
+        )
+    )
+    # the first period ends on 31 December 9999: there is no room for a second
+    (only,) = approval_periods(dt.date(9999, 12, 30), 1, rulebook=one_day_after)
+    assert only.end == dt.date.max
+    with pytest.raises(InvalidValueError, match="2 approval periods"):
+        approval_periods(dt.date(9999, 12, 30), 2, rulebook=one_day_after)
+    backwards = DEFAULT_RULEBOOK.with_rule(attrs.evolve(rule, counting=Counting.BEFORE))
+    with pytest.raises(InvalidValueError, match="count forwards"):
+        approval_period(dt.date(2025, 4, 1), rulebook=backwards)
+
+
+# -- funding periods ---------------------------------------------------------------
+
+
+def test_funding_period() -> None:
+    period = FundingPeriod(dt.date(2026, 3, 30), dt.date(2026, 4, 2))
+    assert period.days == 4
+    assert period.contains(dt.date(2026, 4, 2))
+    assert not period.contains(dt.date(2026, 4, 3))
+    assert str(period) == "2026-03-30 to 2026-04-02"
+    assert FundingPeriod(dt.date(2026, 1, 1), dt.date(2026, 1, 1)).days == 1
+    with pytest.raises(InvalidValueError, match="before its start"):
+        FundingPeriod(dt.date(2026, 1, 2), dt.date(2026, 1, 1))
+    with pytest.raises(InvalidTypeError):
+        FundingPeriod(dt.date(2026, 1, 1), "2026-02-01")  # type: ignore[arg-type]
+
+
+# -- rates and package cost ----------------------------------------------------------
+
+
+def test_daily_rate_is_rate_times_days_inclusive() -> None:
+    rate = PackageRate(D("85.50"), RateUnit.DAY)
+    period = FundingPeriod(dt.date(2026, 1, 1), dt.date(2026, 1, 31))
+    assert package_cost(rate, period) == D("2650.50")  # 31 days
+    assert str(rate) == "85.50 per day"
+    assert str(RateUnit.WEEK) == "week"
+    assert str(EndReason.RECALLED_TO_CUSTODY) == "recalled to custody"
+
+
+def test_weekly_rate_is_rate_times_days_over_seven_rounded_once() -> None:
+    rate = PackageRate(D("100.00"), RateUnit.WEEK)
+    ten_days = FundingPeriod(dt.date(2026, 1, 1), dt.date(2026, 1, 10))
+    assert package_cost(rate, ten_days) == D("142.86")  # 1000/7 = 142.857...
+    four_weeks = FundingPeriod(dt.date(2026, 1, 1), dt.date(2026, 1, 28))
+    assert package_cost(rate, four_weeks) == D("400.00")
+    # to the nearest penny: 0.01 a week for 4 days = 0.0057 -> 0.01;
+    # for 3 days 0.0043 -> 0.00
+    penny = PackageRate(D("0.01"), RateUnit.WEEK)
+    assert package_cost(
+        penny, FundingPeriod(dt.date(2026, 1, 1), dt.date(2026, 1, 4))
+    ) == D("0.01")
+    assert package_cost(
+        penny, FundingPeriod(dt.date(2026, 1, 1), dt.date(2026, 1, 3))
+    ) == D("0.00")
+    # 0.35 a week is 0.05 a day exactly
+    five_pence = PackageRate(D("0.35"), RateUnit.WEEK)
+    two = FundingPeriod(dt.date(2026, 1, 1), dt.date(2026, 1, 2))
+    assert package_cost(five_pence, two) == D("0.10")
+
+
+def test_weekly_rate_never_meets_an_exact_half_penny() -> None:
+    # pennies x days / 7 is never k + 1/2, so the rounding direction of a
+    # weekly cost never matters; half up shows in expected costs instead.
+    rate = PackageRate(D("0.05"), RateUnit.WEEK)
+    # 0.25 / 7 = 0.0357 -> 0.04 (nearest penny)
+    five_days = FundingPeriod(dt.date(2026, 1, 1), dt.date(2026, 1, 5))
+    assert package_cost(rate, five_days) == D("0.04")
+
+
+@given(rates, periods())
+def test_package_cost_matches_reference(
+    rate: PackageRate, period: FundingPeriod
+) -> None:
+    if rate.unit is RateUnit.DAY:
+        expected = rate.amount * period.days
+    else:
+        expected = reference_half_up(Fraction(rate.amount) * period.days / 7)
+    assert package_cost(rate, period) == expected
+
+
+def test_rate_refuses_floats_and_negatives() -> None:
+    with pytest.raises(InvalidTypeError, match=r"PackageRate\.amount"):
+        PackageRate(85.5, RateUnit.DAY)  # type: ignore[arg-type]
+    with pytest.raises(InvalidValueError, match="negative"):
+        PackageRate(D("-1.00"), RateUnit.DAY)
+    with pytest.raises(InvalidTypeError):
+        PackageRate(D("1.00"), "day")  # type: ignore[arg-type]
+    with pytest.raises(InvalidTypeError):
+        package_cost("rate", FundingPeriod(dt.date(2026, 1, 1), dt.date(2026, 1, 1)))  # type: ignore[arg-type]
+
+
+def test_cost_too_large_is_refused() -> None:
+    rate = PackageRate(D("999999999999999.99"), RateUnit.DAY)
+    with pytest.raises(InvalidValueError, match="too large"):
+        package_cost(rate, FundingPeriod(dt.date(2026, 1, 1), dt.date(2026, 12, 31)))
+
+
+# -- pro-rating (para 18.26: recall to custody or removal) ------------------------
+
+SIX_MONTHS = FundingPeriod(dt.date(2026, 4, 1), dt.date(2026, 9, 30))  # 183 days
+
+
+def test_pro_rata_daily_example() -> None:
+    package = SupportPackage(SIX_MONTHS, PackageRate(D("120.00"), RateUnit.DAY))
+    result = pro_rata(package, dt.date(2026, 5, 1), EndReason.RECALLED_TO_CUSTODY)
+    assert result.approved == D("21960.00")  # 183 x 120
+    assert result.used == D("3600.00")  # April: 30 days
+    assert result.not_needed == D("18360.00")
+    assert (result.days_used, result.days_not_needed) == (30, 153)
+    assert result.citation == GUIDANCE.cite("para 18.26")
+    assert result.reason is EndReason.RECALLED_TO_CUSTODY
+
+
+def test_pro_rata_weekly_example() -> None:
+    package = SupportPackage(SIX_MONTHS, PackageRate(D("700.00"), RateUnit.WEEK))
+    assert package.approved_amount == D("18300.00")  # 183 days = 100 a day
+    result = pro_rata(package, dt.date(2026, 4, 11), EndReason.REMOVED_FROM_PACKAGE)
+    assert (result.used, result.not_needed) == (D("1000.00"), D("17300.00"))
+    weekly = SupportPackage(SIX_MONTHS, PackageRate(D("100.00"), RateUnit.WEEK))
+    # 183/7 weeks = 2614.2857 -> 2614.29; 10 days = 142.857 -> 142.86
+    result = pro_rata(weekly, dt.date(2026, 4, 11), EndReason.REMOVED_FROM_PACKAGE)
+    assert (result.approved, result.used, result.not_needed) == (
+        D("2614.29"),
+        D("142.86"),
+        D("2471.43"),
+    )
+
+
+def test_pro_rata_at_the_edges() -> None:
+    package = SupportPackage(SIX_MONTHS, PackageRate(D("10.00"), RateUnit.DAY))
+    first = pro_rata(package, SIX_MONTHS.start, EndReason.RECALLED_TO_CUSTODY)
+    assert (first.used, first.not_needed) == (D("0.00"), D("1830.00"))
+    last = pro_rata(package, SIX_MONTHS.end, EndReason.RECALLED_TO_CUSTODY)
+    assert (last.used, last.not_needed) == (D("1820.00"), D("10.00"))
+    with pytest.raises(InvalidValueError, match="within the package's approved period"):
+        pro_rata(package, dt.date(2026, 10, 1), EndReason.RECALLED_TO_CUSTODY)
+    with pytest.raises(InvalidValueError, match="ended_on"):
+        pro_rata(package, dt.date(2026, 3, 31), EndReason.RECALLED_TO_CUSTODY)
+    with pytest.raises(InvalidTypeError):
+        pro_rata(package, SIX_MONTHS.end, "recall")  # type: ignore[arg-type]
+
+
+def test_pro_rata_constructor_refuses_parts_that_do_not_sum() -> None:
+    package = SupportPackage(SIX_MONTHS, PackageRate(D("10.00"), RateUnit.DAY))
+    with pytest.raises(InvalidValueError, match="sum"):
+        ProRata(
+            package=package,
+            ended_on=SIX_MONTHS.end,
+            reason=EndReason.RECALLED_TO_CUSTODY,
+            approved=D("1830.00"),
+            used=D("1820.00"),
+            not_needed=D("10.01"),
+        )
+
+
+@given(packages, st.data())
+def test_pro_rata_properties(package: SupportPackage, data: st.DataObject) -> None:
+    offset = data.draw(st.integers(min_value=0, max_value=package.period.days - 1))
+    ended = package.period.start + dt.timedelta(days=offset)
+    result = pro_rata(package, ended, data.draw(st.sampled_from(EndReason)))
+    assert result.approved == package.approved_amount
+    assert result.used + result.not_needed == result.approved
+    assert D(0) <= result.used <= result.approved
+    assert result.not_needed >= 0
+    if offset:
+        used_period = FundingPeriod(package.period.start, ended - dt.timedelta(days=1))
+        assert result.used == package_cost(package.rate, used_period)
+    # ending later never uses less
+    if offset + 1 < package.period.days:
+        later = pro_rata(package, ended + dt.timedelta(days=1), result.reason)
+        assert later.used >= result.used
+
+
+# -- financial-year apportionment --------------------------------------------------
+
+
+def test_apportion_across_31_march() -> None:
+    # 1 Dec 2025 - 31 May 2026: 121 days in 2025/26, 61 in 2026/27.
+    period = approval_period(dt.date(2025, 12, 1))
+    parts = apportion(D("18200.00"), period)
+    assert [(p.year.label, p.days, p.amount) for p in parts] == [
+        ("2025/26", 121, D("12100.00")),
+        ("2026/27", 61, D("6100.00")),
+    ]
+    assert parts[0].period == FundingPeriod(dt.date(2025, 12, 1), dt.date(2026, 3, 31))
+    assert parts[1].period == FundingPeriod(dt.date(2026, 4, 1), dt.date(2026, 5, 31))
+
+
+def test_apportion_largest_remainder() -> None:
+    # 3 days, 1 + 2: 33.333... and 66.666...: the larger remainder gets the penny.
+    parts = apportion(
+        D("100.00"), FundingPeriod(dt.date(2026, 3, 31), dt.date(2026, 4, 2))
+    )
+    assert [p.amount for p in parts] == [D("33.33"), D("66.67")]
+    # a tie (1 + 1 days, 0.01): the earlier year gets the penny.
+    parts = apportion(
+        D("0.01"), FundingPeriod(dt.date(2026, 3, 31), dt.date(2026, 4, 1))
+    )
+    assert [p.amount for p in parts] == [D("0.01"), D("0.00")]
+
+
+def test_apportion_within_one_year_and_over_several() -> None:
+    one = apportion(
+        D("50.00"), FundingPeriod(dt.date(2026, 4, 1), dt.date(2027, 3, 31))
+    )
+    assert [(p.year, p.amount) for p in one] == [(ReportingYear(2026), D("50.00"))]
+    three = apportion(
+        D("1000.00"), FundingPeriod(dt.date(2026, 3, 1), dt.date(2027, 4, 30))
+    )
+    assert [p.year.label for p in three] == ["2025/26", "2026/27", "2027/28"]
+    assert [p.days for p in three] == [31, 365, 30]
+    assert sum(p.amount for p in three) == D("1000.00")
+
+
+def test_apportion_refusals() -> None:
+    period = FundingPeriod(dt.date(2026, 1, 1), dt.date(2026, 6, 30))
+    with pytest.raises(InvalidTypeError):
+        apportion(1000.0, period)  # type: ignore[arg-type]
+    with pytest.raises(InvalidValueError):
+        apportion(D("-1.00"), period)
+    with pytest.raises(InvalidTypeError):
+        apportion(D("1.00"), (dt.date(2026, 1, 1), dt.date(2026, 2, 1)))  # type: ignore[arg-type]
+    with pytest.raises(MappaError):
+        apportion(D("1.00"), FundingPeriod(dt.date(9999, 4, 1), dt.date(9999, 12, 31)))
+
+
+def _exact_quota(amount: Decimal, days: int, total: int) -> Fraction:
+    return Fraction(amount) * days / total
+
+
+@given(money, periods(max_days=1500))
+def test_apportion_properties(amount: Decimal, period: FundingPeriod) -> None:
+    parts = apportion(amount, period)
+    assert sum(p.amount for p in parts) == amount
+    assert sum(p.days for p in parts) == period.days
+    assert parts[0].period.start == period.start
+    assert parts[-1].period.end == period.end
+    for part, following in itertools.pairwise(parts):
+        assert following.year == part.year.next
+        assert following.period.start == part.period.end + dt.timedelta(days=1)
+        assert part.period.end == part.year.end
+    for part in parts:
+        assert part.year.contains(part.period.start)
+        assert part.year.contains(part.period.end)
+        # each part is within a penny of its exact share (largest remainder)
+        quota = _exact_quota(amount, part.days, period.days)
+        assert abs(Fraction(part.amount) - quota) < Fraction(1, 100)
+
+
+@given(packages)
+@settings(max_examples=60)
+def test_apportioned_cost_sums_to_the_undivided_cost(package: SupportPackage) -> None:
+    parts = apportion(package.approved_amount, package.period)
+    assert sum(p.amount for p in parts) == package_cost(package.rate, package.period)
+
+
+@st.composite
+def splits(draw: st.DrawFn) -> tuple[FundingPeriod, list[FundingPeriod]]:
+    """A period and a split of it into consecutive pieces."""
+    period = draw(periods())
+    cuts = (
+        sorted(draw(st.sets(st.integers(1, period.days - 1), max_size=6)))
+        if period.days > 1
+        else []
+    )
+    bounds = [0, *cuts, period.days]
+    pieces = [
+        FundingPeriod(
+            period.start + dt.timedelta(days=a), period.start + dt.timedelta(days=b - 1)
+        )
+        for a, b in itertools.pairwise(bounds)
+    ]
+    return period, pieces
+
+
+@given(rates, splits())
+@settings(max_examples=80)
+def test_apportioning_any_split_of_a_period_sums_to_the_undivided_cost(
+    rate: PackageRate, split: tuple[FundingPeriod, list[FundingPeriod]]
+) -> None:
+    period, pieces = split
+    daily = PackageRate(rate.amount, RateUnit.DAY)
+    whole = package_cost(daily, period)
+    # a daily cost is additive over any split of the period ...
+    assert sum(package_cost(daily, piece) for piece in pieces) == whole
+    # ... and apportioning each piece's cost gives, year by year, exactly the
+    # apportionment of the undivided cost (a daily cost divides by days exactly)
+    by_year: dict[ReportingYear, Decimal] = {}
+    for piece in pieces:
+        for part in apportion(package_cost(daily, piece), piece):
+            by_year[part.year] = by_year.get(part.year, D(0)) + part.amount
+    undivided = {part.year: part.amount for part in apportion(whole, period)}
+    assert by_year == undivided
+    assert sum(by_year.values()) == whole
+    # any rate: the parts of the undivided cost sum to it
+    cost = package_cost(rate, period)
+    assert sum(part.amount for part in apportion(cost, period)) == cost
+
+
+def test_year_share_constructor() -> None:
+    share = YearShare(
+        year=ReportingYear(2026),
+        period=FundingPeriod(dt.date(2026, 4, 1), dt.date(2026, 4, 30)),
+        amount=D("1.00"),
+    )
+    assert share.days == 30
+    with pytest.raises(InvalidTypeError):
+        YearShare(year=2026, period=share.period, amount=D("1.00"))  # type: ignore[arg-type]
+
+
+# -- the provisional list (para 18.24) --------------------------------------------
+
+APRIL_TO_SEPTEMBER = FundingPeriod(dt.date(2026, 4, 1), dt.date(2026, 9, 30))
+JANUARY_TO_JUNE = FundingPeriod(dt.date(2027, 1, 1), dt.date(2027, 6, 30))
+
+
+def test_provisional_forecast_example() -> None:
+    entries = [
+        ProvisionalPackage(
+            SupportPackage(APRIL_TO_SEPTEMBER, PackageRate(D("100.00"), RateUnit.DAY)),
+            D("0.5"),
+        ),
+        ProvisionalPackage(
+            SupportPackage(APRIL_TO_SEPTEMBER, PackageRate(D("700.00"), RateUnit.WEEK)),
+            Fraction(1, 4),
+        ),
+        # crosses 31 March 2027: 90 days in 2026/27, 91 in 2027/28
+        ProvisionalPackage(
+            SupportPackage(JANUARY_TO_JUNE, PackageRate(D("50.00"), RateUnit.DAY)),
+            D("1"),
+        ),
+    ]
+    forecast = provisional_forecast(entries)
+    assert isinstance(forecast, ProvisionalForecast)
+    assert [y.year.label for y in forecast.years] == ["2026/27", "2027/28"]
+    coming = forecast.for_year(ReportingYear(2026))
+    # 183 x 100 + 183 x 100 + 90 x 50
+    assert coming.maximum.total == D("41100.00")
+    # 0.5 x 18300 + 0.25 x 18300 + 1 x 4500 = 9150 + 4575 + 4500
+    assert coming.expected.total == D("18225.00")
+    assert (coming.expected.local_authority, coming.expected.scottish_government) == (
+        D("1822.50"),
+        D("16402.50"),
+    )
+    assert coming.packages == 3
+    following = forecast.for_year(ReportingYear(2027))
+    assert following.maximum.total == following.expected.total == D("4550.00")
+    assert following.packages == 1
+    assert forecast.citation == GUIDANCE.cite("para 18.24")
+
+
+def test_provisional_forecast_rounds_expected_once() -> None:
+    # three packages of 0.01 each at likelihood 1/3: 0.01 expected, not 0.00.
+    one_day = FundingPeriod(dt.date(2026, 4, 1), dt.date(2026, 4, 1))
+    entry = ProvisionalPackage(
+        SupportPackage(one_day, PackageRate(D("0.01"), RateUnit.DAY)), Fraction(1, 3)
+    )
+    forecast = provisional_forecast([entry, entry, entry])
+    assert forecast.years[0].expected.total == D("0.01")
+    assert forecast.years[0].maximum.total == D("0.03")
+
+
+def test_provisional_forecast_with_a_share_and_empty() -> None:
+    entry = ProvisionalPackage(
+        SupportPackage(APRIL_TO_SEPTEMBER, PackageRate(D("10.00"), RateUnit.DAY)),
+        D("1"),
+    )
+    forecast = provisional_forecast([entry], local_authority_share=D("25"))
+    assert forecast.years[0].maximum.local_authority == D("457.50")  # 25% of 1830
+    assert forecast.local_authority_share == D("25")
+    empty = provisional_forecast([])
+    assert empty.years == ()
+    zero = empty.for_year(ReportingYear(2026))
+    assert zero.maximum.total == zero.expected.total == D("0.00")
+    assert zero.packages == 0
+    none_this_year = forecast.for_year(ReportingYear(2030))
+    assert none_this_year.maximum.total == D("0.00")
+    assert none_this_year.maximum.citation == forecast.years[0].maximum.citation
+
+
+def test_provisional_refusals() -> None:
+    package = SupportPackage(APRIL_TO_SEPTEMBER, PackageRate(D("10.00"), RateUnit.DAY))
+    with pytest.raises(InvalidTypeError, match="floats are inexact"):
+        ProvisionalPackage(package, 0.5)  # type: ignore[arg-type]
+    with pytest.raises(InvalidValueError, match="from 0 to 1"):
+        ProvisionalPackage(package, D("1.01"))
+    with pytest.raises(InvalidValueError, match="from 0 to 1"):
+        ProvisionalPackage(package, Fraction(-1, 2))
+    with pytest.raises(InvalidTypeError, match="entries"):
+        provisional_forecast([package])  # type: ignore[list-item]
+    with pytest.raises(InvalidValueError, match="at least"):
+        provisional_forecast(
+            [ProvisionalPackage(package, D("1"))], local_authority_share=D("5")
+        )
+    with pytest.raises(InvalidTypeError):
+        provisional_forecast([]).for_year("2026/27")  # type: ignore[arg-type]
+
+
+@given(st.lists(st.tuples(packages, likelihoods), max_size=6), shares)
+@settings(max_examples=60)
+def test_provisional_forecast_properties(
+    items: list[tuple[SupportPackage, Decimal | Fraction]], share: Decimal
+) -> None:
+    entries = [ProvisionalPackage(p, likelihood) for p, likelihood in items]
+    forecast = provisional_forecast(entries, local_authority_share=share)
+    # every year's maximum is the sum of the packages' parts in that year
+    total_max = sum((y.maximum.total for y in forecast.years), D(0))
+    assert total_max == sum((p.approved_amount for p, _ in items), D(0))
+    for year in forecast.years:
+        assert isinstance(year, YearForecast)
+        for split in (year.maximum, year.expected):
+            assert split.local_authority + split.scottish_government == split.total
+            assert split.local_authority * 100 >= split.total * share
+        assert year.expected.total <= year.maximum.total
+        # reference: expected = sum of likelihood x apportioned part, rounded once
+        exact = Fraction(0)
+        for package, likelihood in items:
+            for part in apportion(package.approved_amount, package.period):
+                if part.year == year.year:
+                    exact += Fraction(likelihood) * Fraction(part.amount)
+        assert year.expected.total == reference_half_up(exact)
+    assert [y.year for y in forecast.years] == sorted(y.year for y in forecast.years)
+
+
+@given(st.lists(packages, min_size=1, max_size=4))
+@settings(max_examples=30)
+def test_certain_packages_expected_equals_maximum(items: list[SupportPackage]) -> None:
+    forecast = provisional_forecast([ProvisionalPackage(p, D("1")) for p in items])
+    for year in forecast.years:
+        assert year.expected == year.maximum
+    nothing = provisional_forecast([ProvisionalPackage(p, Fraction(0)) for p in items])
+    assert all(y.expected.total == 0 for y in nothing.years)
