@@ -445,3 +445,14 @@ def test_policy_is_monotonic(ladder: type[Rank], data: st.DataObject) -> None:
     results = [policy.meets(agency, rank) for rank in ladder]
     assert results == sorted(results)
     assert results == [rank >= minimum for rank in ladder]
+
+
+def test_agency_and_ladder_names() -> None:
+    assert [str(agency) for agency in Agency] == [
+        "police",
+        "social work",
+        "health",
+        "prison service",
+    ]
+    assert str(Ladder.SOCIAL_WORK) == "social work"
+    assert HealthGrade.CONSULTANT.ladder is Ladder.HEALTH
