@@ -388,10 +388,14 @@ def _sweep(months: int, days: int, threshold_months: int) -> frozenset[int]:
     return frozenset(signs)
 
 
-def _compare(
+def _signs(
     term: Duration, threshold: Duration, start: _dt.date | None, rule: str
-) -> int:
-    """-1, 0 or 1 as *term* is shorter than, equal to or longer than *threshold*."""
+) -> frozenset[int]:
+    """How *term* compares with *threshold*: the possible signs (-1, 0, 1).
+
+    One sign when the answer is the same from every start date (or *start*
+    is given); more than one when it depends on the date.
+    """
     months, days = _months_days(term)
     limit_months, limit_days = _months_days(threshold)
     if limit_days:
@@ -401,28 +405,45 @@ def _compare(
             value=str(threshold),
         )
     if months >= limit_months:
-        return 0 if (months, days) == (limit_months, 0) else 1
+        return frozenset({0 if (months, days) == (limit_months, 0) else 1})
     gap = limit_months - months
     # Whatever the start date, `gap` months span from 28 * gap - 3 to
     # 31 * gap + 3 days (month ends shift each end by at most 3 days).
     if days < 28 * gap - 3:
-        return -1
+        return frozenset({-1})
     if days > 31 * gap + 3:
-        return 1
+        return frozenset({1})
     if start is not None:
         try:
-            return _sign(term.after(start), threshold.after(start))
+            return frozenset({_sign(term.after(start), threshold.after(start))})
         except (OverflowError, ValueError):
             raise _out_of_range(rule, start) from None
-    signs = _sweep(months, days, limit_months)
-    if len(signs) == 1:
-        return next(iter(signs))
+    return _sweep(months, days, limit_months)
+
+
+def _decide(
+    term: Duration,
+    threshold: Duration,
+    start: _dt.date | None,
+    rule: str,
+    yes: frozenset[int],
+) -> bool:
+    """True if *term* compares with *threshold* by a sign in *yes*, whatever the date."""
+    signs = _signs(term, threshold, start, rule)
+    if signs <= yes:
+        return True
+    if not signs & yes:
+        return False
     raise InvalidValueError(
-        f"a term of {term} is longer or shorter than {threshold} depending on the "
-        f"date it is counted from (rule {rule!r}): pass relevant_date",
+        f"whether a term of {term} reaches {threshold} depends on the date it is "
+        f"counted from (rule {rule!r}): pass relevant_date",
         rule=rule,
         value=str(term),
     )
+
+
+_AT_LEAST = frozenset({0, 1})
+_AT_MOST = frozenset({-1, 0})
 
 
 # -- the notification period -------------------------------------------------------
@@ -643,9 +664,9 @@ def notification_period(
         term = disposal.term
         long = book.duration(_THRESHOLD_LONG)
         short = book.duration(_THRESHOLD_SHORT)
-        if _compare(term, long, relevant_date, _THRESHOLD_LONG) >= 0:
+        if _decide(term, long, relevant_date, _THRESHOLD_LONG, _AT_LEAST):
             row = PeriodRow.TERM_30_MONTHS_OR_MORE
-        elif _compare(term, short, relevant_date, _THRESHOLD_SHORT) <= 0:
+        elif _decide(term, short, relevant_date, _THRESHOLD_SHORT, _AT_MOST):
             row = PeriodRow.TERM_6_MONTHS_OR_LESS
         else:
             row = PeriodRow.TERM_OVER_6_MONTHS

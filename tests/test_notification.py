@@ -1,0 +1,862 @@
+"""Tests for mappa.notification (Sexual Offences Act 2003 Part 2 in Scotland).
+
+Sources of the expected values: the s.82(1) table and s.80(1)(d) as on
+legislation.gov.uk (ukpga/2003/42/section/82, /80); s.83(1), s.84(1) (as
+enacted) and s.83(6) through the Explanatory Notes to s.84 (para 168);
+s.85 as amended by the Criminal Justice and Licensing (Scotland) Act 2010
+s.102; SSI 2013/216 regs 2-3; s.88B-88C as inserted by SSI 2011/45 art. 3;
+commencement in Scotland on 1 May 2004 (SSI 2004/138 art. 2).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from dateutil.relativedelta import relativedelta
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from mappa.errors import (
+    InvalidTypeError,
+    InvalidValueError,
+    NotApplicable,
+    RuleNotInForce,
+)
+from mappa.notification import (
+    Caution,
+    CommunityPaybackOrder,
+    DateRange,
+    Deadline,
+    HospitalOrder,
+    Imprisonment,
+    LifeImprisonment,
+    NotificationPeriod,
+    OrderForLifelongRestriction,
+    OtherDisposal,
+    PeriodRow,
+    ReviewReckoning,
+    change_notification_due,
+    combine_terms,
+    foreign_travel_notice,
+    initial_notification_due,
+    notification_period,
+    notification_schedule,
+    periodic_notification_due,
+    review_date,
+)
+from mappa.periods import Duration
+from mappa.rulebook import DEFAULT_RULEBOOK
+
+D = dt.date
+
+
+def period(
+    disposal: object, *, under_18: bool = False, on: D | None = None
+) -> NotificationPeriod:
+    return notification_period(disposal, under_18=under_18, relevant_date=on)  # type: ignore[arg-type]
+
+
+def term(years: int = 0, months: int = 0, days: int = 0) -> Imprisonment:
+    return Imprisonment(years=years, months=months, days=days)
+
+
+# -- the s.82(1) table, row by row ------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("disposal", "row", "length"),
+    [
+        # s.82(1): life, OLR, hospital with restriction order -> indefinite
+        (LifeImprisonment(), PeriodRow.LIFE, None),
+        (OrderForLifelongRestriction(), PeriodRow.LIFELONG_RESTRICTION, None),
+        (
+            HospitalOrder(restriction_order=True),
+            PeriodRow.HOSPITAL_WITH_RESTRICTION,
+            None,
+        ),
+        # s.82(1): 30 months or more -> indefinite; boundary exactly 30 months
+        (term(months=30), PeriodRow.TERM_30_MONTHS_OR_MORE, None),
+        (term(years=2, months=6), PeriodRow.TERM_30_MONTHS_OR_MORE, None),
+        (term(years=2, months=6, days=1), PeriodRow.TERM_30_MONTHS_OR_MORE, None),
+        (term(years=10), PeriodRow.TERM_30_MONTHS_OR_MORE, None),
+        # s.82(1): more than 6 and less than 30 months -> 10 years
+        (term(months=29), PeriodRow.TERM_OVER_6_MONTHS, Duration(years=10)),
+        (term(months=29, days=20), PeriodRow.TERM_OVER_6_MONTHS, Duration(years=10)),
+        (term(months=6, days=1), PeriodRow.TERM_OVER_6_MONTHS, Duration(years=10)),
+        (term(months=7), PeriodRow.TERM_OVER_6_MONTHS, Duration(years=10)),
+        (term(days=185), PeriodRow.TERM_OVER_6_MONTHS, Duration(years=10)),
+        (term(days=910), PeriodRow.TERM_OVER_6_MONTHS, Duration(years=10)),
+        # s.82(1): 6 months or less -> 7 years; boundary exactly 6 months
+        (term(months=6), PeriodRow.TERM_6_MONTHS_OR_LESS, Duration(years=7)),
+        (term(months=5, days=20), PeriodRow.TERM_6_MONTHS_OR_LESS, Duration(years=7)),
+        (term(days=1), PeriodRow.TERM_6_MONTHS_OR_LESS, Duration(years=7)),
+        (term(days=181), PeriodRow.TERM_6_MONTHS_OR_LESS, Duration(years=7)),
+        # s.82(1): hospital without restriction order -> 7 years
+        (HospitalOrder(restriction_order=False), PeriodRow.HOSPITAL, Duration(years=7)),
+        # s.82(1) as amended: CPO with offender supervision -> its period
+        (
+            CommunityPaybackOrder(Duration(years=2)),
+            PeriodRow.COMMUNITY_PAYBACK,
+            Duration(years=2),
+        ),
+        # s.82(1): any other description -> 5 years
+        (OtherDisposal(), PeriodRow.OTHER, Duration(years=5)),
+    ],
+)
+def test_table_rows(disposal: object, row: PeriodRow, length: Duration | None) -> None:
+    result = period(disposal)
+    assert result.row is row
+    assert result.length == length
+    assert result.indefinite is (length is None)
+    assert result.rule == row.rule
+    assert result.citation.pinpoint.startswith("s.82(1)")
+    assert result.halved is False
+
+
+@pytest.mark.parametrize(
+    ("disposal", "on", "row"),
+    [
+        # 29 months 30 days from 1 Jan 2025 ends on 1 Jul 2027 = 30 months on
+        (term(months=29, days=30), D(2025, 1, 1), PeriodRow.TERM_30_MONTHS_OR_MORE),
+        # ... from 1 Feb 2025 it ends 31 Jul 2027, a day short of 30 months
+        (term(months=29, days=30), D(2025, 2, 1), PeriodRow.TERM_OVER_6_MONTHS),
+        # 5 months 30 days from 1 Jan 2025 = 6 months exactly -> 6 months or less
+        (term(months=5, days=30), D(2025, 1, 1), PeriodRow.TERM_6_MONTHS_OR_LESS),
+        # ... from 1 Sep 2025 it passes 1 Mar 2026 -> more than 6 months
+        (term(months=5, days=30), D(2025, 9, 1), PeriodRow.TERM_OVER_6_MONTHS),
+        (term(days=184), D(2025, 7, 1), PeriodRow.TERM_6_MONTHS_OR_LESS),
+        (term(days=184), D(2025, 9, 1), PeriodRow.TERM_OVER_6_MONTHS),
+    ],
+)
+def test_terms_with_days_compare_by_dates(
+    disposal: Imprisonment, on: D, row: PeriodRow
+) -> None:
+    assert period(disposal, on=on).row is row
+
+
+@pytest.mark.parametrize(
+    "disposal",
+    [term(months=29, days=30), term(months=5, days=30), term(days=183), term(days=912)],
+)
+def test_date_dependent_term_without_date_is_refused(disposal: Imprisonment) -> None:
+    with pytest.raises(InvalidValueError, match="pass relevant_date"):
+        period(disposal)
+
+
+# -- s.82(2): halving for under-18s ------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("disposal", "length"),
+    [
+        (term(months=12), Duration(years=5)),  # half of 10 years
+        (term(months=6), Duration(years=3, months=6)),  # half of 7 years
+        (HospitalOrder(restriction_order=False), Duration(years=3, months=6)),
+        (OtherDisposal(), Duration(years=2, months=6)),  # half of 5 years
+    ],
+)
+def test_under_18_halves_fixed_periods(disposal: object, length: Duration) -> None:
+    result = period(disposal, under_18=True)
+    assert result.length == length
+    assert result.halved
+    assert result.halving_citation == DEFAULT_RULEBOOK.citation(
+        "notification.under_18.divisor"
+    )
+
+
+def test_under_18_does_not_halve_indefinite_or_community_payback() -> None:
+    assert period(LifeImprisonment(), under_18=True).indefinite
+    cpo = period(CommunityPaybackOrder(Duration(years=3)), under_18=True)
+    assert cpo.length == Duration(years=3)
+    assert not cpo.halved
+
+
+def test_halving_reads_the_rulebook_and_refuses_inexact_results() -> None:
+    book = DEFAULT_RULEBOOK.with_value(
+        "notification.under_18.divisor", 7, reason="test"
+    )
+    result = notification_period(term(months=6), under_18=True, rulebook=book)
+    assert result.length == Duration(years=1)  # 84 months / 7
+    with pytest.raises(InvalidValueError, match="no exact 1/7"):
+        notification_period(term(months=12), under_18=True, rulebook=book)
+
+
+def test_thresholds_read_the_rulebook() -> None:
+    book = DEFAULT_RULEBOOK.with_value(
+        "notification.threshold.indefinite", Duration(months=24), reason="test"
+    )
+    assert notification_period(
+        term(months=24), under_18=False, rulebook=book
+    ).indefinite
+    bad = DEFAULT_RULEBOOK.with_value(
+        "notification.threshold.short", Duration(months=6, days=1), reason="test"
+    )
+    with pytest.raises(InvalidValueError, match="whole number of months"):
+        notification_period(term(months=7), under_18=False, rulebook=bad)
+
+
+# -- cautions, unknown disposals and bad terms ----------------------------------------------
+
+
+def test_caution_is_not_a_scottish_disposal() -> None:
+    with pytest.raises(NotApplicable, match=r"s\.80\(1\)\(d\)") as info:
+        notification_period(Caution(), under_18=False)  # type: ignore[arg-type]
+    assert info.value.rule == "notification.caution"
+    assert DEFAULT_RULEBOOK.value("notification.caution") is False
+
+
+@pytest.mark.parametrize("junk", [object(), "life", 30, None, Duration(months=30)])
+def test_unknown_disposal(junk: object) -> None:
+    with pytest.raises(InvalidTypeError):
+        notification_period(junk, under_18=False)  # type: ignore[arg-type]
+
+
+def test_bad_terms() -> None:
+    with pytest.raises(InvalidValueError, match="must not be zero"):
+        Imprisonment()
+    with pytest.raises(InvalidValueError):
+        Imprisonment(months=-1)
+    with pytest.raises(InvalidTypeError):
+        Imprisonment(months=1.5)  # type: ignore[arg-type]
+    with pytest.raises(InvalidTypeError):
+        HospitalOrder(restriction_order=1)  # type: ignore[arg-type]
+    with pytest.raises(InvalidTypeError):
+        CommunityPaybackOrder(24)  # type: ignore[arg-type]
+    with pytest.raises(InvalidTypeError):
+        notification_period(OtherDisposal(), under_18=0)  # type: ignore[arg-type]
+    with pytest.raises(InvalidTypeError):
+        period(term(months=29, days=30), on=dt.datetime(2025, 1, 1))
+
+
+def test_extreme_terms_and_dates() -> None:
+    assert period(term(years=10**12)).indefinite
+    assert period(term(days=10**12)).indefinite
+    with pytest.raises(InvalidValueError, match="outside the dates"):
+        period(term(months=29, days=30), on=D.max)
+
+
+def test_str() -> None:
+    assert str(term(years=1, days=3)) == "imprisonment for 1 year 3 days"
+    assert str(PeriodRow.OTHER) == "any other description"
+
+
+# -- the period's end: "beginning with" the relevant date -----------------------------------
+
+
+@pytest.mark.parametrize(
+    ("disposal", "under_18", "relevant", "last_day"),
+    [
+        (term(months=18), False, D(2025, 3, 14), D(2035, 3, 13)),  # 10 years
+        (term(months=3), False, D(2024, 2, 29), D(2031, 2, 27)),  # 7 years, from 29 Feb
+        (OtherDisposal(), False, D(2025, 1, 31), D(2030, 1, 30)),  # month end
+        (OtherDisposal(), False, D(2025, 1, 1), D(2029, 12, 31)),
+        (OtherDisposal(), True, D(2024, 8, 31), D(2027, 2, 27)),  # 2y6m -> 28 Feb - 1
+        (term(months=6), True, D(2024, 8, 31), D(2028, 2, 28)),  # 3y6m -> 29 Feb - 1
+        (
+            CommunityPaybackOrder(Duration(months=18)),
+            False,
+            D(2025, 3, 14),
+            D(2026, 9, 13),
+        ),
+    ],
+)
+def test_ends_on(disposal: object, under_18: bool, relevant: D, last_day: D) -> None:
+    assert period(disposal, under_18=under_18).ends_on(relevant) == last_day
+
+
+def test_end_beyond_the_calendar() -> None:
+    with pytest.raises(InvalidValueError, match="outside the dates"):
+        period(OtherDisposal()).ends_on(D.max)
+
+
+def test_indefinite_has_no_end() -> None:
+    with pytest.raises(NotApplicable, match="no end date"):
+        period(LifeImprisonment()).ends_on(D(2025, 1, 1))
+
+
+def test_notification_period_value_checks() -> None:
+    citation = DEFAULT_RULEBOOK.citation("notification.period.other")
+    with pytest.raises(InvalidValueError, match="needs a length"):
+        NotificationPeriod(
+            length=None, row=PeriodRow.OTHER, rule="r", citation=citation
+        )
+    with pytest.raises(InvalidValueError, match="no length"):
+        NotificationPeriod(
+            length=Duration(years=1), row=PeriodRow.LIFE, rule="r", citation=citation
+        )
+    with pytest.raises(InvalidValueError, match="not halved"):
+        NotificationPeriod(
+            length=Duration(years=1),
+            row=PeriodRow.COMMUNITY_PAYBACK,
+            rule="r",
+            citation=citation,
+            halved=True,
+        )
+
+
+# -- s.82(3)-(4): several terms --------------------------------------------------------------
+
+
+def test_consecutive_terms_are_summed() -> None:
+    combined = combine_terms([term(months=4), term(months=3), term(days=10)])
+    assert combined == term(months=7, days=10)
+    # 18 + 14 months consecutive = 32 months: indefinite though each is not
+    assert period(combine_terms([term(months=18), term(months=14)])).indefinite
+    assert combine_terms([term(months=8)], overlaps=[]) == term(months=8)
+    assert combine_terms([term(years=1, months=8), term(years=1, months=6)]) == term(
+        years=3, months=2
+    )
+
+
+def test_partly_concurrent_terms() -> None:
+    # X + Y - Z: 20 + 20 - 12 = 28 months (10 years); - 8 = 32 months (indefinite)
+    assert combine_terms(
+        [term(months=20), term(months=20)], overlaps=[Duration(months=12)]
+    ) == (term(years=2, months=4))
+    assert period(
+        combine_terms([term(months=20), term(months=20)], overlaps=[Duration(months=8)])
+    ).indefinite
+    assert combine_terms(
+        [term(days=100), term(days=50), term(days=30)],
+        overlaps=[Duration(weeks=2), None],
+    ) == term(days=166)
+
+
+@pytest.mark.parametrize(
+    ("terms", "overlaps", "error", "match"),
+    [
+        ([], None, InvalidValueError, "must not be empty"),
+        (
+            [term(months=6)],
+            [Duration(months=1)],
+            InvalidValueError,
+            "per neighbouring pair",
+        ),
+        (
+            [term(months=6), term(months=6)],
+            [Duration(months=6)],
+            InvalidValueError,
+            "shorter than each",
+        ),
+        (
+            [term(months=6), term(months=3)],
+            [Duration(months=4)],
+            InvalidValueError,
+            "shorter than each",
+        ),
+        (
+            [term(months=6), term(months=6)],
+            [Duration(days=20)],
+            InvalidValueError,
+            "same units",
+        ),
+        ([term(months=6), term(months=6)], "x", InvalidTypeError, "sequence"),
+        ([term(months=6), term(months=6)], 3, InvalidTypeError, "sequence"),
+        ([term(months=6), term(months=6)], [3], InvalidTypeError, r"overlaps\[0\]"),
+        ([term(months=6), 6], None, InvalidTypeError, r"terms\[1\]"),
+    ],
+)
+def test_combine_terms_errors(
+    terms: object, overlaps: object, error: type[Exception], match: str
+) -> None:
+    with pytest.raises(error, match=match):
+        combine_terms(terms, overlaps=overlaps)  # type: ignore[arg-type]
+
+
+# -- s.83: initial notification -------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("relevant", "due"),
+    [
+        (D(2025, 3, 14), D(2025, 3, 16)),  # day 1 is the relevant date
+        (D(2025, 2, 27), D(2025, 3, 1)),  # across a month end
+        (D(2024, 2, 28), D(2024, 3, 1)),  # through 29 February
+        (D(2024, 2, 29), D(2024, 3, 2)),
+        (D(2025, 12, 30), D(2026, 1, 1)),
+        (D(2004, 5, 1), D(2004, 5, 3)),  # the day Part 2 began in Scotland
+    ],
+)
+def test_initial_notification(relevant: D, due: D) -> None:
+    deadline = initial_notification_due(relevant)
+    assert deadline.due == due
+    assert deadline.rule == "notification.initial"
+    assert deadline.citation.pinpoint == "s.83(1), (6)"
+    assert deadline.days_added == 0
+    assert not deadline.unconfirmed
+
+
+def test_initial_notification_before_commencement() -> None:
+    with pytest.raises(RuleNotInForce):
+        initial_notification_due(D(2004, 4, 30))
+
+
+@pytest.mark.parametrize(
+    ("ranges", "due", "added"),
+    [
+        # in custody 14-20 March: counted days are 21, 22, 23
+        ([(D(2025, 3, 14), D(2025, 3, 20))], D(2025, 3, 23), 7),
+        # a gap: day 1 = 14th, 15-16 excluded, days 2-3 = 17th, 18th
+        ([(D(2025, 3, 15), D(2025, 3, 16))], D(2025, 3, 18), 2),
+        # overlapping ranges, out of order, are merged: 14-18 excluded
+        (
+            [(D(2025, 3, 16), D(2025, 3, 18)), (D(2025, 3, 14), D(2025, 3, 16))],
+            D(2025, 3, 21),
+            5,
+        ),
+        # touching ranges merge too
+        (
+            [(D(2025, 3, 14), D(2025, 3, 15)), (D(2025, 3, 16), D(2025, 3, 16))],
+            D(2025, 3, 19),
+            3,
+        ),
+        # a range before the relevant date, or after the deadline, changes nothing
+        ([(D(2025, 3, 1), D(2025, 3, 13))], D(2025, 3, 16), 0),
+        ([(D(2025, 3, 17), D(2025, 4, 1))], D(2025, 3, 16), 0),
+        # a range that began before the relevant date counts from it
+        ([(D(2025, 3, 1), D(2025, 3, 14))], D(2025, 3, 17), 1),
+        # a range inside another
+        (
+            [(D(2025, 3, 14), D(2025, 3, 20)), (D(2025, 3, 15), D(2025, 3, 16))],
+            D(2025, 3, 23),
+            7,
+        ),
+    ],
+)
+def test_initial_notification_excluded(
+    ranges: list[tuple[D, D]], due: D, added: int
+) -> None:
+    deadline = initial_notification_due(
+        D(2025, 3, 14), excluded=[DateRange(a, b) for a, b in ranges]
+    )
+    assert (deadline.due, deadline.days_added) == (due, added)
+
+
+def test_date_range_checks() -> None:
+    with pytest.raises(InvalidValueError, match="must not end"):
+        DateRange(D(2025, 3, 20), D(2025, 3, 14))
+    with pytest.raises(InvalidTypeError):
+        DateRange(dt.datetime(2025, 3, 14), D(2025, 3, 20))
+    one = DateRange(D(2025, 3, 14), D(2025, 3, 14))
+    assert one.days == 1
+    assert one.contains(D(2025, 3, 14))
+    assert not one.contains(D(2025, 3, 15))
+    pair: object = [(D(2025, 3, 14), D(2025, 3, 15))]
+    with pytest.raises(InvalidTypeError):
+        initial_notification_due(D(2025, 3, 14), excluded=pair)  # type: ignore[arg-type]
+    with pytest.raises(InvalidTypeError):
+        initial_notification_due(dt.datetime(2025, 3, 14))
+
+
+def test_initial_notification_at_the_end_of_the_calendar() -> None:
+    with pytest.raises(InvalidValueError, match="outside the dates"):
+        initial_notification_due(D.max)
+    with pytest.raises(InvalidValueError, match="outside the dates"):
+        initial_notification_due(
+            D(9999, 12, 1), excluded=[DateRange(D(9999, 12, 1), D.max)]
+        )
+
+
+def test_counted_days_rule_must_be_days() -> None:
+    book = DEFAULT_RULEBOOK.with_value(
+        "notification.initial", Duration(months=1), reason="test"
+    )
+    with pytest.raises(InvalidValueError, match="number of days"):
+        initial_notification_due(D(2025, 3, 14), rulebook=book)
+
+
+# -- s.84: changes ---------------------------------------------------------------------------
+
+
+def test_change_notification() -> None:
+    deadline = change_notification_due(D(2025, 2, 27))
+    assert deadline.due == D(2025, 3, 1)
+    assert deadline.citation.pinpoint == "s.84(1), (5)"
+    abroad = DateRange(D(2025, 2, 28), D(2025, 3, 5))
+    assert change_notification_due(D(2025, 2, 27), excluded=[abroad]).due == D(
+        2025, 3, 7
+    )
+
+
+# -- s.85: periodic notification --------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("last", "no_fixed_abode", "due"),
+    [
+        (D(2025, 3, 14), False, D(2026, 3, 14)),  # one year *after*: the anniversary
+        (D(2024, 2, 29), False, D(2025, 2, 28)),
+        (D(2023, 2, 28), False, D(2024, 2, 28)),
+        (D(2025, 3, 14), True, D(2025, 3, 21)),  # 7 days after (SSI 2013/216 reg. 2)
+        (D(2025, 12, 28), True, D(2026, 1, 4)),
+        (D(2013, 7, 8), True, D(2013, 7, 15)),  # first day the 7-day rule applies
+    ],
+)
+def test_periodic_notification(last: D, no_fixed_abode: bool, due: D) -> None:
+    deadline = periodic_notification_due(last, no_fixed_abode=no_fixed_abode)
+    assert deadline.due == due
+    assert not deadline.unconfirmed
+
+
+def test_no_fixed_abode_rule_starts_8_july_2013() -> None:
+    with pytest.raises(RuleNotInForce):
+        periodic_notification_due(D(2013, 7, 7), no_fixed_abode=True)
+    deadline = periodic_notification_due(D(2025, 1, 1), no_fixed_abode=True)
+    assert deadline.citation.document.startswith(
+        "Sexual Offences Act 2003 (Notification"
+    )
+
+
+def test_periodic_extended_after_custody() -> None:
+    # s.85(3): the year would end in custody: 3 days beginning with the day after
+    custody = DateRange(D(2026, 3, 1), D(2026, 4, 10))
+    deadline = periodic_notification_due(D(2025, 3, 14), excluded=[custody])
+    assert (deadline.due, deadline.days_added) == (D(2026, 4, 13), 30)
+    # custody that ends before the due date changes nothing
+    early = DateRange(D(2026, 1, 1), D(2026, 3, 13))
+    assert periodic_notification_due(D(2025, 3, 14), excluded=[early]).due == D(
+        2026, 3, 14
+    )
+
+
+# -- foreign travel (unconfirmed) ---------------------------------------------------------------
+
+
+def test_foreign_travel_notice() -> None:
+    notice = foreign_travel_notice(D(2025, 8, 1))
+    assert notice.due == D(2025, 7, 25)
+    assert notice.minimum_notice_hours == 12  # SSI 2013/216 reg. 3(2)(b): 12 for 24
+    assert notice.unconfirmed
+    assert notice.rule == "notification.foreign_travel.notice"
+
+
+# -- s.88B: date of discharge ----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("relevant", "under_18", "due"),
+    [
+        (D(2025, 3, 14), False, D(2040, 3, 14)),  # 15 years *after* the relevant date
+        (D(2025, 3, 14), True, D(2033, 3, 14)),  # 8 years if under 18 then
+        (D(2024, 2, 29), False, D(2039, 2, 28)),
+        (D(2024, 2, 29), True, D(2032, 2, 29)),
+    ],
+)
+def test_review_date(relevant: D, under_18: bool, due: D) -> None:
+    deadline = review_date(relevant, under_18=under_18)
+    assert deadline.due == due
+    assert deadline.citation.pinpoint.startswith("s.88B(1)")
+    assert not deadline.unconfirmed
+
+
+def test_review_date_disregards_custody_before_first_notification() -> None:
+    custody = [
+        DateRange(D(2025, 1, 1), D(2025, 3, 20)),  # from before the relevant date
+        DateRange(D(2027, 1, 1), D(2027, 1, 10)),  # after first notification: ignored
+    ]
+    deadline = review_date(
+        D(2025, 3, 14),
+        under_18=False,
+        first_notification=D(2025, 3, 23),
+        excluded=custody,
+    )
+    assert deadline.days_added == 7  # 14-20 March
+    assert deadline.due == D(2040, 3, 21)
+    same_day = review_date(
+        D(2025, 3, 14),
+        under_18=False,
+        first_notification=D(2025, 3, 14),
+        excluded=custody,
+    )
+    assert same_day.days_added == 0
+
+
+def test_review_date_from_first_notification() -> None:
+    deadline = review_date(
+        D(2025, 3, 14),
+        under_18=False,
+        reckoning=ReviewReckoning.FROM_FIRST_NOTIFICATION,
+        first_notification=D(2027, 6, 1),
+    )
+    assert deadline.due == D(2042, 6, 1)
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "match"),
+    [
+        (
+            {"reckoning": ReviewReckoning.FROM_FIRST_NOTIFICATION},
+            "needs first_notification",
+        ),
+        (
+            {
+                "reckoning": ReviewReckoning.FROM_FIRST_NOTIFICATION,
+                "first_notification": D(2025, 4, 1),
+                "excluded": [DateRange(D(2025, 3, 14), D(2025, 3, 20))],
+            },
+            "only when counting from the relevant date",
+        ),
+        (
+            {"excluded": [DateRange(D(2025, 3, 14), D(2025, 3, 20))]},
+            "pass first_notification",
+        ),
+        ({"first_notification": D(2025, 3, 13)}, "must not be before"),
+    ],
+)
+def test_review_date_errors(kwargs: dict[str, object], match: str) -> None:
+    with pytest.raises(InvalidValueError, match=match):
+        review_date(D(2025, 3, 14), under_18=False, **kwargs)  # type: ignore[arg-type]
+
+
+def test_review_reckoning_must_be_a_member() -> None:
+    with pytest.raises(InvalidTypeError):
+        review_date(D(2025, 3, 14), under_18=False, reckoning="from the relevant date")  # type: ignore[arg-type]
+
+
+# -- schedules ---------------------------------------------------------------------------------
+
+
+def test_schedule_for_a_fixed_period() -> None:
+    schedule = notification_schedule(
+        term(months=3), D(2025, 3, 14), under_18=True, first_notification=D(2025, 3, 16)
+    )
+    assert schedule.period.length == Duration(years=3, months=6)
+    assert schedule.ends_on == D(2028, 9, 13)
+    assert schedule.initial.due == D(2025, 3, 16)
+    assert schedule.due_dates == (D(2026, 3, 16), D(2027, 3, 16), D(2028, 3, 16))
+    assert all(isinstance(d, Deadline) for d in schedule.periodic)
+
+
+def test_schedule_for_an_indefinite_period_needs_a_horizon() -> None:
+    with pytest.raises(InvalidValueError, match="horizon"):
+        notification_schedule(
+            LifeImprisonment(),
+            D(2025, 3, 14),
+            under_18=False,
+            first_notification=D(2025, 3, 14),
+        )
+    schedule = notification_schedule(
+        LifeImprisonment(),
+        D(2025, 3, 14),
+        under_18=False,
+        first_notification=D(2025, 3, 14),
+        horizon=D(2030, 3, 14),
+    )
+    assert schedule.ends_on is None
+    assert len(schedule.periodic) == 5
+    assert schedule.due_dates[-1] == D(2030, 3, 14)
+
+
+def test_schedule_weekly_and_edge_cases() -> None:
+    weekly = notification_schedule(
+        OtherDisposal(),
+        D(2025, 3, 14),
+        under_18=False,
+        first_notification=D(2025, 3, 14),
+        no_fixed_abode=True,
+        horizon=D(2025, 4, 30),
+    )
+    assert weekly.due_dates[0] == D(2025, 3, 21)
+    assert len(weekly.periodic) == 6
+    late = notification_schedule(
+        OtherDisposal(),
+        D(2025, 3, 14),
+        under_18=False,
+        first_notification=D(2031, 1, 1),
+    )
+    assert late.periodic == ()
+    to_the_end = notification_schedule(
+        LifeImprisonment(),
+        D(2025, 3, 14),
+        under_18=False,
+        first_notification=D(9990, 1, 1),
+        horizon=D.max,
+    )
+    assert to_the_end.due_dates[-1] == D(9999, 1, 1)
+    with pytest.raises(InvalidValueError, match="must not be before"):
+        notification_schedule(
+            OtherDisposal(),
+            D(2025, 3, 14),
+            under_18=False,
+            first_notification=D(2025, 3, 13),
+        )
+
+
+# -- properties ------------------------------------------------------------------------------
+
+dates = st.dates(min_value=D(2004, 5, 1), max_value=D(2200, 12, 31))
+month_terms = st.integers(min_value=1, max_value=600).map(lambda m: term(months=m))
+disposals = st.one_of(
+    month_terms,
+    st.just(LifeImprisonment()),
+    st.just(OrderForLifelongRestriction()),
+    st.builds(HospitalOrder, restriction_order=st.booleans()),
+    st.integers(min_value=1, max_value=60).map(
+        lambda m: CommunityPaybackOrder(Duration(months=m))
+    ),
+    st.just(OtherDisposal()),
+)
+
+
+def reference_row(months: int) -> PeriodRow:
+    """The s.82(1) table for a term in whole months, as plainly as it reads."""
+    if months >= 30:
+        return PeriodRow.TERM_30_MONTHS_OR_MORE
+    if months <= 6:
+        return PeriodRow.TERM_6_MONTHS_OR_LESS
+    return PeriodRow.TERM_OVER_6_MONTHS
+
+
+def last_day(result: NotificationPeriod, start: D) -> D:
+    return D.max if result.indefinite else result.ends_on(start)
+
+
+@given(st.integers(min_value=1, max_value=1200))
+def test_whole_month_terms_match_the_reference(months: int) -> None:
+    assert period(term(months=months)).row is reference_row(months)
+
+
+@given(a=month_terms, extra=st.integers(min_value=0, max_value=100), start=dates)
+def test_a_longer_sentence_never_gives_a_shorter_period(
+    a: Imprisonment, extra: int, start: D
+) -> None:
+    b = term(months=a.months + extra)
+    for under_18 in (False, True):
+        assert last_day(period(a, under_18=under_18), start) <= last_day(
+            period(b, under_18=under_18), start
+        )
+
+
+@settings(max_examples=60)
+@given(
+    months=st.integers(min_value=0, max_value=40),
+    days=st.integers(min_value=0, max_value=400),
+    more=st.integers(min_value=0, max_value=60),
+    start=st.dates(min_value=D(2004, 5, 1), max_value=D(2100, 1, 1)),
+)
+def test_longer_terms_with_days_never_give_shorter_periods(
+    months: int, days: int, more: int, start: D
+) -> None:
+    if not months and not days:
+        days = 1
+    shorter = period(term(months=months, days=days), on=start)
+    longer = period(term(months=months, days=days + more), on=start)
+    assert last_day(shorter, start) <= last_day(longer, start)
+
+
+@settings(max_examples=60)
+@given(
+    months=st.integers(min_value=0, max_value=32),
+    days=st.integers(min_value=1, max_value=200),
+    start=st.dates(min_value=D(2004, 5, 1), max_value=D(2100, 1, 1)),
+)
+def test_dateless_answer_agrees_with_every_date(
+    months: int, days: int, start: D
+) -> None:
+    sentence = term(months=months, days=days)
+    dated = period(sentence, on=start)
+    try:
+        dateless = period(sentence)
+    except InvalidValueError:
+        return
+    assert dateless.row is dated.row
+
+
+@given(disposal=disposals, start=dates)
+def test_under_18_never_longer_than_adult(disposal: object, start: D) -> None:
+    adult = period(disposal)
+    child = period(disposal, under_18=True)
+    assert last_day(child, start) <= last_day(adult, start)
+    assert child.row is adult.row
+
+
+@given(disposal=disposals, start=dates)
+def test_fixed_period_ends_the_day_before_the_corresponding_date(
+    disposal: object, start: D
+) -> None:
+    result = period(disposal)
+    if result.indefinite:
+        return
+    assert result.length is not None
+    end = result.ends_on(start)
+    assert end == start + result.length.relativedelta - dt.timedelta(days=1)
+    assert end >= start
+
+
+ranges = st.lists(
+    st.tuples(
+        st.integers(min_value=-5, max_value=20), st.integers(min_value=0, max_value=10)
+    ),
+    max_size=4,
+)
+
+
+def reference_initial(start: D, blocks: list[DateRange]) -> D:
+    """Walk day by day: day 1 is *start*; excluded days are not counted."""
+    counted, day = 0, start
+    while True:
+        if not any(b.start <= day <= b.end for b in blocks):
+            counted += 1
+            if counted == 3:
+                return day
+        day += dt.timedelta(days=1)
+
+
+@given(start=dates, spans=ranges)
+def test_initial_notification_matches_a_day_by_day_walk(
+    start: D, spans: list[tuple[int, int]]
+) -> None:
+    blocks = [
+        DateRange(start + dt.timedelta(days=a), start + dt.timedelta(days=a + n))
+        for a, n in spans
+    ]
+    deadline = initial_notification_due(start, excluded=blocks)
+    assert deadline.due == reference_initial(start, blocks)
+    assert deadline.due - start == dt.timedelta(days=2 + deadline.days_added)
+
+
+@given(start=dates, later=st.integers(min_value=0, max_value=400))
+def test_a_later_change_never_gives_an_earlier_deadline(start: D, later: int) -> None:
+    assert (
+        change_notification_due(start).due
+        <= change_notification_due(start + dt.timedelta(days=later)).due
+    )
+
+
+@given(
+    terms=st.lists(
+        st.tuples(st.integers(0, 5), st.integers(0, 11), st.integers(0, 40)).filter(
+            any
+        ),
+        min_size=1,
+        max_size=4,
+    )
+)
+def test_consecutive_terms_sum_exactly(terms: list[tuple[int, int, int]]) -> None:
+    combined = combine_terms([term(*t) for t in terms])
+    assert combined.years * 12 + combined.months == sum(y * 12 + m for y, m, _ in terms)
+    assert combined.days == sum(d for _, _, d in terms)
+
+
+@settings(max_examples=40)
+@given(disposal=disposals, start=dates, first=st.integers(min_value=0, max_value=10))
+def test_schedule_steps_a_year_and_stays_inside_the_period(
+    disposal: object, start: D, first: int
+) -> None:
+    first_notification = start + dt.timedelta(days=first)
+    horizon = start + relativedelta(years=20)
+    schedule = notification_schedule(
+        disposal,  # type: ignore[arg-type]
+        start,
+        under_18=False,
+        first_notification=first_notification,
+        horizon=horizon,
+    )
+    previous = first_notification
+    for due in schedule.due_dates:
+        assert due == previous + relativedelta(years=1)
+        previous = due
+    limit = horizon if schedule.ends_on is None else min(horizon, schedule.ends_on)
+    assert all(due <= limit for due in schedule.due_dates)
+    assert previous + relativedelta(years=1) > limit
