@@ -1,0 +1,176 @@
+"""Tests for mappa.minutes: minute and RMP deadlines.
+
+Deadlines: draft within 5 working days, final within a further 5 (10 in
+all) of the meeting, MAPPA National Guidance (2023) para 11.15. Holidays:
+gov.uk/bank-holidays, Scotland.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from mappa.calendar import WorkingCalendar
+from mappa.errors import InvalidTypeError, InvalidValueError
+from mappa.minutes import MinutesDecision, MinutesDue, minutes_due, minutes_on_time
+from mappa.rulebook import DEFAULT_RULEBOOK
+from mappa.sources import GUIDANCE
+
+D = dt.date
+SCOTLAND = WorkingCalendar.scotland()
+dates = st.dates(min_value=D(2015, 1, 1), max_value=D(2035, 12, 31))
+
+
+def test_ordinary_fortnight() -> None:
+    # Monday 2 June 2025: 5th working day after is Monday 9 June, 10th is
+    # Monday 16 June (para 11.15).
+    due = minutes_due(D(2025, 6, 2))
+    assert (due.draft, due.final) == (D(2025, 6, 9), D(2025, 6, 16))
+    assert (due.draft_working_days, due.final_working_days) == (5, 10)
+    assert due.draft_citation == GUIDANCE.cite("para 11.15")
+    assert due.final_citation == GUIDANCE.cite("para 11.15")
+    assert due.meeting_date == D(2025, 6, 2)
+
+
+def test_over_christmas_2024() -> None:
+    # Thursday 19 December 2024; closed: 25, 26 December (Christmas Day,
+    # Boxing Day), 1, 2 January (New Year's Day, New Year Holiday).
+    due = minutes_due(D(2024, 12, 19))
+    assert due.draft == D(2024, 12, 30)
+    assert due.final == D(2025, 1, 8)
+
+
+def test_over_st_andrews_day_2025() -> None:
+    # Monday 24 November 2025; Monday 1 December is Saint Andrew's Day (observed).
+    due = minutes_due(D(2025, 11, 24))
+    assert due.draft == D(2025, 12, 2)
+    assert due.final == D(2025, 12, 9)
+
+
+def test_meeting_on_a_saturday_counts_from_the_next_day() -> None:
+    due = minutes_due(D(2025, 6, 7))
+    assert due.draft == D(2025, 6, 13)
+    assert due.final == D(2025, 6, 20)
+
+
+def test_caller_calendar_and_rulebook() -> None:
+    # A council closed on Monday 9 June 2025 pushes the draft to Tuesday.
+    local = WorkingCalendar.scotland(extra_closed_days=[D(2025, 6, 9)])
+    assert minutes_due(D(2025, 6, 2), local).draft == D(2025, 6, 10)
+    book = DEFAULT_RULEBOOK.with_value("minutes.final", 15, reason="local target")
+    due = minutes_due(D(2025, 6, 2), rulebook=book)
+    assert due.final == D(2025, 6, 23)
+    assert due.final_citation.pinpoint == "local target"
+
+
+def test_rulebook_allowing_no_days_is_refused() -> None:
+    book = DEFAULT_RULEBOOK.with_value("minutes.draft", 0, reason="broken")
+    with pytest.raises(InvalidValueError, match=r"minutes\.draft"):
+        minutes_due(D(2025, 6, 2), rulebook=book)
+    late_draft = DEFAULT_RULEBOOK.with_value("minutes.draft", 12, reason="odd")
+    with pytest.raises(InvalidValueError):
+        minutes_due(D(2025, 6, 2), rulebook=late_draft)
+
+
+def test_on_time_and_late() -> None:
+    on_time = minutes_on_time(D(2025, 6, 2), D(2025, 6, 16))
+    assert isinstance(on_time, MinutesDecision)
+    assert on_time.on_time
+    assert not on_time.late
+    assert on_time.deadline == D(2025, 6, 16)
+    assert on_time.working_days_late == 0
+    assert on_time.working_days_taken == 10
+    assert on_time.rule == "minutes.final"
+    assert on_time.citation == GUIDANCE.cite("para 11.15")
+    late = minutes_on_time(D(2025, 6, 2), D(2025, 6, 18))
+    assert late.late
+    assert late.working_days_late == 2
+    assert late.working_days_taken == 12
+
+
+def test_released_on_the_meeting_day() -> None:
+    decision = minutes_on_time(D(2025, 6, 2), D(2025, 6, 2))
+    assert decision.on_time
+    assert decision.working_days_taken == 0
+
+
+def test_release_on_a_closed_day_after_the_deadline_is_late() -> None:
+    # Deadline Monday 16 June 2025; released Saturday 21 June: counted as
+    # released on Monday 23 June, 5 working days late.
+    decision = minutes_on_time(D(2025, 6, 2), D(2025, 6, 21))
+    assert decision.late
+    assert decision.working_days_late == 5
+    # Deadline Friday 20 June 2025 (meeting Saturday 7 June); released
+    # Sunday 22 June: late by 1 working day.
+    decision = minutes_on_time(D(2025, 6, 7), D(2025, 6, 22))
+    assert decision.deadline == D(2025, 6, 20)
+    assert decision.late
+    assert decision.working_days_late == 1
+
+
+def test_released_before_the_meeting_is_refused() -> None:
+    with pytest.raises(InvalidValueError, match="before its meeting"):
+        minutes_on_time(D(2025, 6, 2), D(2025, 6, 1))
+
+
+@pytest.mark.parametrize(
+    "bad", [dt.datetime(2025, 6, 2, 10, 0), "2025-06-02", 20250602, None]
+)
+def test_bad_dates_are_type_errors(bad: object) -> None:
+    with pytest.raises(TypeError):
+        minutes_due(bad)  # type: ignore[arg-type]
+    with pytest.raises(TypeError):
+        minutes_on_time(bad, D(2025, 6, 20))  # type: ignore[arg-type]
+    with pytest.raises(TypeError):
+        minutes_on_time(D(2025, 6, 2), bad)  # type: ignore[arg-type]
+
+
+def test_bad_calendar_is_a_type_error() -> None:
+    with pytest.raises(InvalidTypeError, match="calendar"):
+        minutes_due(D(2025, 6, 2), "Scotland")  # type: ignore[arg-type]
+
+
+def test_value_objects_check_their_fields() -> None:
+    citation = GUIDANCE.cite("para 11.15")
+    with pytest.raises(InvalidValueError):
+        MinutesDue(
+            D(2025, 6, 2), D(2025, 6, 20), D(2025, 6, 16), 5, 10, citation, citation
+        )
+    with pytest.raises(InvalidTypeError):
+        MinutesDue(D(2025, 6, 2), "x", D(2025, 6, 16), 5, 10, citation, citation)  # type: ignore[arg-type]
+
+
+@given(meeting=dates, extra=st.integers(min_value=0, max_value=60))
+def test_on_time_agrees_with_the_deadline(meeting: dt.date, extra: int) -> None:
+    released = meeting + dt.timedelta(days=extra)
+    due = minutes_due(meeting)
+    decision = minutes_on_time(meeting, released)
+    assert meeting < due.draft < due.final
+    assert SCOTLAND.working_days_between(meeting, due.final) == 10
+    assert SCOTLAND.working_days_between(meeting, due.draft) == 5
+    assert SCOTLAND.working_days_between(due.draft, due.final) == 5  # "a further five"
+    assert decision.deadline == due.final
+    assert decision.on_time == (released <= due.final)
+    assert (decision.working_days_late > 0) == decision.late
+    if decision.late:
+        assert decision.working_days_late == max(
+            1, decision.working_days_taken - 10
+        ) or (not SCOTLAND.is_working_day(released))
+
+
+@given(meeting=dates, a=st.integers(0, 40), b=st.integers(0, 40))
+def test_later_release_is_never_less_late(meeting: dt.date, a: int, b: int) -> None:
+    a, b = sorted((a, b))
+    first = minutes_on_time(meeting, meeting + dt.timedelta(days=a))
+    second = minutes_on_time(meeting, meeting + dt.timedelta(days=b))
+    assert first.working_days_late <= second.working_days_late
+    assert first.working_days_taken <= second.working_days_taken
+
+
+@given(m1=dates, m2=dates)
+def test_later_meeting_never_has_an_earlier_deadline(m1: dt.date, m2: dt.date) -> None:
+    m1, m2 = sorted((m1, m2))
+    assert minutes_due(m1).final <= minutes_due(m2).final
