@@ -1,13 +1,19 @@
-"""MkDocs hook: build the "Rules and sources" page from the rulebook.
+"""MkDocs hooks: the generated "Rules and sources" page, and doctest blocks.
 
-The page is generated at build time from ``mappa.DEFAULT_RULEBOOK``, so it
-can never drift from the rules the code uses.
+The rules page is generated at build time from ``mappa.DEFAULT_RULEBOOK``,
+so it can never drift from the rules the code uses. The doctest extension
+shows the ``>>>`` examples in docstrings as code blocks in the API
+reference.
 """
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
+from markdown import Extension, Markdown
+from markdown.preprocessors import Preprocessor
+from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
 
 from mappa.periods import Duration
@@ -90,3 +96,49 @@ def on_files(files: Files, config: Any) -> Files:
     with open("CHANGELOG.md", encoding="utf-8") as changelog:
         files.append(File.generated(config, "changelog.md", content=changelog.read()))
     return files
+
+
+_FENCE = re.compile(r"^\s*(```|~~~)")
+
+
+class _DoctestBlocks(Preprocessor):
+    """Wrap runs of ``>>>`` lines (and their output) in ``pycon`` fences."""
+
+    def run(self, lines: list[str]) -> list[str]:
+        out: list[str] = []
+        in_fence = False
+        block: list[str] = []
+        for line in [*lines, ""]:
+            if block:
+                if line.strip():
+                    block.append(line)
+                    continue
+                indent = min(len(b) - len(b.lstrip()) for b in block)
+                out += ["", "```pycon", *(b[indent:] for b in block), "```", ""]
+                block = []
+            if _FENCE.match(line):
+                in_fence = not in_fence
+            if not in_fence and line.lstrip().startswith(">>>"):
+                block = [line]
+                continue
+            out.append(line)
+        return out[:-1]  # the blank line added to close a final block
+
+
+class DoctestBlocks(Extension):
+    """A Markdown extension: doctest examples in docstrings become code blocks.
+
+    >>> md = Markdown(extensions=[DoctestBlocks(), "fenced_code"])
+    >>> "<code" in md.convert("Text.\n\n>>> 1 + 1\n2\n")
+    True
+    """
+
+    def extendMarkdown(self, md: Markdown) -> None:  # noqa: N802 - Markdown's API
+        md.preprocessors.register(_DoctestBlocks(md), "doctest_blocks", 40)
+
+
+@event_priority(100)
+def on_config(config: Any) -> Any:
+    """Register the doctest extension before mkdocstrings reads the extensions."""
+    config.markdown_extensions.append(DoctestBlocks())
+    return config
