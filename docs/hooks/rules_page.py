@@ -133,7 +133,7 @@ class DoctestBlocks(Extension):
     True
     """
 
-    def extendMarkdown(self, md: Markdown) -> None:  # noqa: N802 - Markdown's API
+    def extendMarkdown(self, md: Markdown) -> None:
         md.preprocessors.register(_DoctestBlocks(md), "doctest_blocks", 40)
 
 
