@@ -502,3 +502,15 @@ def test_recording_reference(agreed: dt.date, held: int, extra: int) -> None:
     still_held = check_audio_recording(final_agreed=agreed, destroyed=None, on=on)
     assert still_held.days_overdue == (on - agreed).days
     assert isinstance(still_held, RecordingCheck)
+
+
+def test_recording_rule_must_be_a_bool() -> None:
+    import attrs
+
+    rule = DEFAULT_RULEBOOK.rule("disclosure.audio_recording.destroy_on_final")
+    version = attrs.evolve(rule.current, value=1)
+    book = DEFAULT_RULEBOOK.with_rule(attrs.evolve(rule, versions=(version,)))
+    with pytest.raises(InvalidTypeError):
+        check_audio_recording(
+            final_agreed=None, destroyed=None, on=D(2025, 6, 2), rulebook=book
+        )
