@@ -51,9 +51,9 @@ from mappa.years import ReportingYear
 
 __all__ = [
     "FIGURES",
-    "NATIONAL_FIGURES_2018_19",
     "FigureRow",
     "KeepingChildrenSafe",
+    "NATIONAL_FIGURES_2018_19",
     "NationalFigures",
     "Programme",
     "ProgrammeCompletions",
