@@ -728,7 +728,7 @@ def test_a_longer_sentence_never_gives_a_shorter_period(
         )
 
 
-@settings(max_examples=60)
+@settings(max_examples=60, deadline=None)
 @given(
     months=st.integers(min_value=0, max_value=40),
     days=st.integers(min_value=0, max_value=400),
@@ -745,7 +745,7 @@ def test_longer_terms_with_days_never_give_shorter_periods(
     assert last_day(shorter, start) <= last_day(longer, start)
 
 
-@settings(max_examples=60)
+@settings(max_examples=60, deadline=None)
 @given(
     months=st.integers(min_value=0, max_value=32),
     days=st.integers(min_value=1, max_value=200),
@@ -839,7 +839,7 @@ def test_consecutive_terms_sum_exactly(terms: list[tuple[int, int, int]]) -> Non
     assert combined.days == sum(d for _, _, d in terms)
 
 
-@settings(max_examples=40)
+@settings(max_examples=40, deadline=None)
 @given(disposal=disposals, start=dates, first=st.integers(min_value=0, max_value=10))
 def test_schedule_steps_a_year_and_stays_inside_the_period(
     disposal: object, start: D, first: int

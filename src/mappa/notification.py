@@ -70,6 +70,7 @@ More information:
 
 from __future__ import annotations
 
+import calendar
 import datetime as _dt
 import enum
 import functools
@@ -369,23 +370,37 @@ def _sign(a: _dt.date, b: _dt.date) -> int:
     return (a > b) - (a < b)
 
 
-@functools.lru_cache(maxsize=4096)
-def _sweep(months: int, days: int, threshold_months: int) -> frozenset[int]:
-    """The signs of term-vs-threshold from every start date of a reference window.
+def _plus_months(day: _dt.date, months: int) -> _dt.date:
+    """*day* plus *months*, the day clamped to the month's end (as relativedelta)."""
+    index = day.year * 12 + day.month - 1 + months
+    year, month = divmod(index, 12)
+    return _dt.date(
+        year, month + 1, min(day.day, calendar.monthrange(year, month + 1)[1])
+    )
 
-    The window covers every day of the month, every month, common and leap
-    years and a common century year, which is every calendar pattern a term
-    of up to a few years can meet.
+
+@functools.lru_cache(maxsize=256)
+def _gaps(months: int, threshold_months: int) -> frozenset[int]:
+    """Every number of days from (start + *months*) to (start + *threshold_months*).
+
+    Taken over every start date of a reference window that covers every
+    day of the month, every month, common and leap years and a common
+    century year: every calendar pattern a term of a few years can meet.
     """
-    signs = set()
+    gaps = set()
     for offset in range(_SWEEP_DAYS):
         start = _SWEEP_START + _dt.timedelta(days=offset)
-        term_end = (
-            Duration(months=months, days=days).after(start) if months or days else start
+        gaps.add(
+            (_plus_months(start, threshold_months) - _plus_months(start, months)).days
         )
-        limit = Duration(months=threshold_months).after(start)
-        signs.add(_sign(term_end, limit))
-    return frozenset(signs)
+    return frozenset(gaps)
+
+
+def _sweep(months: int, days: int, threshold_months: int) -> frozenset[int]:
+    """The signs of term-vs-threshold over every start date of the window."""
+    return frozenset(
+        (days > gap) - (days < gap) for gap in _gaps(months, threshold_months)
+    )
 
 
 def _signs(
