@@ -1,8 +1,10 @@
 """mappa: the rules of Scotland's Multi-Agency Public Protection Arrangements.
 
 Every number and period comes from :mod:`mappa.rulebook`, with its citation.
-Everything listed in ``__all__`` is the stable public API; other names are
-private.
+The public API is what this package's ``__all__`` lists, plus what each
+public module's own ``__all__`` lists (a few secondary names, such as
+``mappa.licences.Party``, are reached through their module only). Modules
+and names that start with an underscore are private.
 
 >>> import mappa
 >>> mappa.check_level(mappa.Category.REGISTERED_SEX_OFFENDER, mappa.Level.MAPPP)
@@ -25,6 +27,34 @@ from mappa.chairs import (
     default_seniority_policy,
     may_chair,
     minimum_chair_rank,
+)
+from mappa.defensibility import (
+    DefensibilityChecklist,
+    DefensibilityResult,
+    assess_defensibility,
+    checklist_from_answers,
+    meets_defensibility_test,
+)
+from mappa.disclosure import (
+    DisclosureRoute,
+    MinuteMarking,
+    MinuteRequest,
+    RecordingCheck,
+    SecurityMarking,
+    SubjectAccessDeadline,
+    SubjectAccessRequest,
+    ThirdPartyRequest,
+    TribunalConsideration,
+    TribunalRecommendation,
+    TribunalRequest,
+    TribunalStatement,
+    check_audio_recording,
+    minute_marking,
+    recording_kept_too_long,
+    route_request,
+    subject_access_deadline,
+    subject_access_due,
+    tribunal_statement,
 )
 from mappa.errors import (
     CalendarRangeError,
@@ -73,6 +103,15 @@ from mappa.isp import (
     provisional_forecast,
     split_cost,
 )
+from mappa.licences import (
+    ChangeKind,
+    ChangeRoute,
+    StandingCondition,
+    TerminationCheck,
+    assessment_report_valid,
+    change_route,
+    life_licence_termination,
+)
 from mappa.minutes import MinutesDecision, MinutesDue, minutes_due, minutes_on_time
 from mappa.periods import Counting, Duration
 from mappa.reviews import (
@@ -105,6 +144,12 @@ from mappa.scr import (
     next_stages,
 )
 from mappa.sources import Citation, Document
+from mappa.statistics import (
+    NATIONAL_FIGURES_2018_19,
+    NationalFigures,
+    figures_for,
+    validate_figures,
+)
 from mappa.years import Quarter, ReportingYear, parse_period, quarter_of, reporting_year
 
 __version__ = "0.1.0.dev0"
@@ -118,6 +163,8 @@ __all__ = [
     "CalendarRangeError",
     "Category",
     "ChairDecision",
+    "ChangeKind",
+    "ChangeRoute",
     "Charge",
     "Citation",
     "CostSplit",
@@ -125,6 +172,9 @@ __all__ = [
     "DEFAULT_AREA_TABLE",
     "DEFAULT_RULEBOOK",
     "DEFAULT_SENIORITY_POLICY",
+    "DefensibilityChecklist",
+    "DefensibilityResult",
+    "DisclosureRoute",
     "Document",
     "Duration",
     "EndReason",
@@ -141,8 +191,12 @@ __all__ = [
     "Level",
     "LevelNotPermitted",
     "MappaError",
+    "MinuteMarking",
+    "MinuteRequest",
     "MinutesDecision",
     "MinutesDue",
+    "NATIONAL_FIGURES_2018_19",
+    "NationalFigures",
     "NotApplicable",
     "PackageRate",
     "PoliceRank",
@@ -152,6 +206,7 @@ __all__ = [
     "Quarter",
     "RateUnit",
     "RecordError",
+    "RecordingCheck",
     "ReportingYear",
     "ReviewInterval",
     "ReviewMeeting",
@@ -166,9 +221,19 @@ __all__ = [
     "ScrCriterion",
     "ScrNextStep",
     "ScrStage",
+    "SecurityMarking",
     "SeniorityPolicy",
     "SocialWorkGrade",
+    "StandingCondition",
+    "SubjectAccessDeadline",
+    "SubjectAccessRequest",
     "SupportPackage",
+    "TerminationCheck",
+    "ThirdPartyRequest",
+    "TribunalConsideration",
+    "TribunalRecommendation",
+    "TribunalRequest",
+    "TribunalStatement",
     "UnknownNameError",
     "UnknownRuleError",
     "WorkingCalendar",
@@ -179,16 +244,25 @@ __all__ = [
     "approval_period",
     "approval_periods",
     "area_of",
+    "assess_defensibility",
     "assess_scr",
+    "assessment_report_valid",
     "case_review_status",
+    "change_route",
+    "check_audio_recording",
     "check_initial_mappp",
     "check_level",
     "check_transition",
+    "checklist_from_answers",
     "default_seniority_policy",
+    "figures_for",
     "initial_mappp_deadline",
     "is_valid_transition",
+    "life_licence_termination",
     "may_chair",
+    "meets_defensibility_test",
     "minimum_chair_rank",
+    "minute_marking",
     "minutes_due",
     "minutes_on_time",
     "next_review_due",
@@ -200,10 +274,16 @@ __all__ = [
     "pro_rata",
     "provisional_forecast",
     "quarter_of",
+    "recording_kept_too_long",
     "reporting_year",
     "review_interval",
     "review_periods",
     "review_schedule",
     "review_status",
+    "route_request",
     "split_cost",
+    "subject_access_deadline",
+    "subject_access_due",
+    "tribunal_statement",
+    "validate_figures",
 ]
