@@ -123,13 +123,15 @@ def _holiday_object(country: str, subdivision: str | None, years: Iterable[int])
     probe = _holidays.country_holidays(country, subdiv=subdivision, years=())
     languages = tuple(getattr(probe, "supported_languages", ()))
     default = getattr(probe, "default_language", None)
-    for language in (*_LANGUAGES, default):
-        if language is not None and language in languages:
-            return _holidays.country_holidays(
-                country, subdiv=subdivision, years=years, language=language
-            )
-    # Releases without translations name holidays as the code spells them.
-    return _holidays  # pragma: no cover - holidays releases before translations.country_holidays(country, subdiv=subdivision, years=years)
+    chosen = next(
+        (lang for lang in (*_LANGUAGES, default) if lang and lang in languages), None
+    )
+    if chosen is None:  # pragma: no cover - releases before translations
+        # Such releases name holidays as the code spells them, in English for GB.
+        return _holidays.country_holidays(country, subdiv=subdivision, years=years)
+    return _holidays.country_holidays(
+        country, subdiv=subdivision, years=years, language=chosen
+    )
 
 
 @lru_cache(maxsize=16)
