@@ -27,6 +27,11 @@ Scottish wording is **unconfirmed**); and the date of discharge from which
 an indefinite requirement is reviewed (s.88B: 15 years, 8 for a person
 under 18 on the relevant date).
 
+**Unconfirmed** (our reading, not yet checked against the statutory text):
+the halving rule of s.82(2), the aggregation of terms in s.82(3)-(4), and
+the foreign travel notice periods of SSI 2004/205 reg. 5 in Scotland. The
+rest was checked against legislation.gov.uk.
+
 **How terms compare with 6 and 30 months.** A term is held as years,
 months and days, exactly as sentenced. A term in whole months (or years)
 compares by its months: exactly 6 months is "6 months or less", exactly
