@@ -1,0 +1,876 @@
+"""National performance indicators: the eight MAPPA KPIs over a caseload.
+
+:func:`evaluate` takes meetings (a :class:`~mappa.records.Caseload` or any
+iterable of :class:`~mappa.records.Meeting`), a reporting year or quarter,
+and computes each of the eight national performance indicators for each
+group (by default each MAPPA area) and for Scotland: numerator,
+denominator, percentage, the target, whether it was met, the rule's
+citation, and the ids of the meetings that failed it so a co-ordinator
+can follow them up. Targets are the current set unless the caller asks
+for the earlier one (``targets="previous"``: 90% and 85% for level 3 and
+level 2 reviews) or gives their own.
+
+>>> from mappa.indicators import Indicator, evaluate
+>>> from mappa.records import sample_caseload
+>>> report = evaluate(sample_caseload(), period="2024/25")
+>>> result = report.result(Indicator.MINUTES_RELEASED)   # Scotland
+>>> result.target, result.status.value in ("met", "not met")
+(Decimal('90'), True)
+>>> str(result.citation)
+'Glasgow MAPPA page (...), National Performance Indicators'
+
+**The indicators, exactly.** A meeting counts in the period its date
+falls in; "level 2 and 3 meetings" are initial and review meetings at
+level 2 or 3; risk management team (RMT) meetings count only where the
+indicator names them (police and social work attendance). The report is
+as at the end of the period: nothing after it is looked at, and an item
+whose deadline falls after the period's end and which is still open at
+the end is not counted (it is counted in the period its deadline falls
+in, for reviews, or left out, for minutes).
+
+1. **Level 3 reviews** and 2. **level 2 reviews** (``kpi.level3_reviews``,
+   ``kpi.level2_reviews``): one item per review interval. Each meeting of
+   a case at level 2 or 3 starts an interval: the next meeting of the
+   same case (of any kind) is due 42 days (level 3) or 84 days (level 2)
+   after it (rules ``reviews.level3.interval``, ``reviews.level2.interval``).
+   The interval counts in the period its due date falls in, under the
+   level the case is at after the meeting: a level change at a meeting
+   applies the new level's interval from that meeting; a case that leaves
+   MAPPA, or moves to level 1, at a meeting has no further review due from
+   it. It is met if the next meeting was held on or before the due date;
+   missed if it was held later or not at all by the period's end.
+   Meetings of one case on one day count as one: the interval starts from
+   the last of them (in the order given). Failed ids: the meeting the
+   overdue review was due from.
+3. **DTC attendance** (``kpi.dtc_attendance``): one item per invitation
+   of a duty to co-operate agency to a level 2 or 3 meeting in the
+   period; met if it attended at an appropriate level of seniority.
+4. **Police and social work attendance** (``kpi.ra_attendance``): one
+   item per police or social work invitation (their expected place) at a
+   level 2 or 3 meeting of any kind, RMT meetings included, in the
+   period; met if they attended at the agreed level of seniority.
+5. **Written contributions** (``kpi.written_contributions``): one item
+   per invitation of a Responsible Authority or DTC agency to a level 2
+   or 3 meeting in the period that it did not attend; met if it sent a
+   written contribution.
+6. **Pre-release MAPPP** (``kpi.pre_release_mappp``): one item per
+   initial level 3 meeting in the period of a case in custody (one with a
+   liberation date); met if held on or before the date 4 weeks before
+   liberation (rule ``reviews.initial_mappp.before_liberation``).
+7. **Minutes released** (``kpi.minutes_released``): one item per level 2
+   or 3 meeting in the period; met if the final minute and RMP were
+   released within 10 working days (rule ``minutes.final``, on the
+   calendar given, Scotland's by default). A minute not released by the
+   period's end counts as missed if its deadline had passed by then (the
+   deadline day included), and is not counted if it had not.
+8. **Disclosure recorded** (``kpi.disclosure_recorded``): one item per
+   level 2 or 3 meeting in the period; met if disclosure was considered
+   and recorded in the minutes.
+
+For the attendance indicators (3-5) the failed ids are the meetings with
+at least one failing invitation, each listed once.
+
+**Met or not.** An indicator is met when ``numerator * 100 >= target *
+denominator``, exactly; :attr:`IndicatorResult.percentage` is for
+display, rounded down to one decimal place so a figure just short of its
+target never shows as reaching it. A group with no items has the status
+:attr:`Status.NO_CASES` and no percentage (asking for it raises
+:class:`~mappa.errors.NotApplicable`).
+
+More information:
+
+* National Performance Indicators, Glasgow MAPPA page (the eight KPIs and
+  their targets).
+* MAPPA National Guidance (2023), paras 11.15 (minutes) and 11.30 (reviews).
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import enum
+import itertools
+import operator
+from collections.abc import Iterable, Mapping
+from decimal import ROUND_DOWN, Decimal
+from typing import Any
+
+import attrs
+
+from mappa import _check
+from mappa.calendar import WorkingCalendar
+from mappa.errors import InvalidTypeError, InvalidValueError, NotApplicable, UnknownNameError
+from mappa.framework import Level
+from mappa.records import (
+    ABSENT,
+    ABSENT_WROTE,
+    DTC_INVITED,
+    DTC_MET,
+    RA_INVITED,
+    RA_MET,
+    Caseload,
+    Meeting,
+)
+from mappa.reviews import initial_mappp_deadline, review_interval
+from mappa.rulebook import Rulebook, UnknownRuleError, resolve
+from mappa.sources import Citation
+from mappa.years import Quarter, ReportingYear, parse_period
+
+__all__ = [
+    "GROUP_FIELDS",
+    "Indicator",
+    "IndicatorResult",
+    "Report",
+    "Status",
+    "evaluate",
+]
+
+GROUP_FIELDS: tuple[str, ...] = ("area", "category", "level")
+"""The fields a report can be grouped by."""
+
+NATIONAL = "Scotland"
+"""The label of the national group."""
+
+
+class Indicator(enum.Enum):
+    """The eight national performance indicators, in the order they are published."""
+
+    LEVEL3_REVIEWS = "level3_reviews"
+    """Level 3 cases reviewed no less than once every 6 weeks."""
+    LEVEL2_REVIEWS = "level2_reviews"
+    """Level 2 cases reviewed no less than once every 12 weeks."""
+    DTC_ATTENDANCE = "dtc_attendance"
+    """DTC agencies attend at an appropriate seniority when invited (L2/L3)."""
+    RA_ATTENDANCE = "ra_attendance"
+    """Police and social work attend at the agreed seniority (L2/L3, RMT included)."""
+    WRITTEN_CONTRIBUTIONS = "written_contributions"
+    """RAs and DTCs that did not attend sent a written contribution."""
+    PRE_RELEASE_MAPPP = "pre_release_mappp"
+    """Initial level 3 meetings of custody cases held 4 weeks before liberation."""
+    MINUTES_RELEASED = "minutes_released"
+    """L2/L3 minutes completed and released within 10 working days."""
+    DISCLOSURE_RECORDED = "disclosure_recorded"
+    """Disclosure considered and recorded in the minutes of L2/L3 meetings."""
+
+    @property
+    def rule(self) -> str:
+        """The rulebook name of its target (``"kpi.level3_reviews.target"``)."""
+        return f"kpi.{self.value}.target"
+
+    @property
+    def label(self) -> str:
+        """A short readable name."""
+        return _LABELS[self]
+
+    @property
+    def counts(self) -> str:
+        """What one item of its denominator is."""
+        return _COUNTS[self]
+
+    def __str__(self) -> str:
+        return self.label
+
+
+_LABELS = {
+    Indicator.LEVEL3_REVIEWS: "Level 3 reviews every 6 weeks",
+    Indicator.LEVEL2_REVIEWS: "Level 2 reviews every 12 weeks",
+    Indicator.DTC_ATTENDANCE: "DTC attendance at seniority",
+    Indicator.RA_ATTENDANCE: "Police and social work attendance",
+    Indicator.WRITTEN_CONTRIBUTIONS: "Written contributions if absent",
+    Indicator.PRE_RELEASE_MAPPP: "Initial MAPPP 4 weeks pre-release",
+    Indicator.MINUTES_RELEASED: "Minutes within 10 working days",
+    Indicator.DISCLOSURE_RECORDED: "Disclosure considered and recorded",
+}
+_COUNTS = {
+    Indicator.LEVEL3_REVIEWS: "review intervals",
+    Indicator.LEVEL2_REVIEWS: "review intervals",
+    Indicator.DTC_ATTENDANCE: "invitations",
+    Indicator.RA_ATTENDANCE: "invitations",
+    Indicator.WRITTEN_CONTRIBUTIONS: "absences",
+    Indicator.PRE_RELEASE_MAPPP: "meetings",
+    Indicator.MINUTES_RELEASED: "meetings",
+    Indicator.DISCLOSURE_RECORDED: "meetings",
+}
+
+
+class Status(enum.Enum):
+    """Where a group stands against an indicator's target."""
+
+    MET = "met"
+    """The percentage reaches the target."""
+    NOT_MET = "not met"
+    """The percentage falls short of the target."""
+    NO_CASES = "no cases"
+    """Nothing to count in the period: no percentage, no verdict."""
+
+    def __str__(self) -> str:
+        return self.value
+
+
+_ONE_PLACE = Decimal("0.1")
+
+
+def _v_group(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    if not isinstance(value, tuple) or not all(
+        isinstance(pair, tuple)
+        and len(pair) == 2
+        and isinstance(pair[0], str)
+        and isinstance(pair[1], str)
+        for pair in value
+    ):
+        raise InvalidTypeError(
+            "IndicatorResult.group must be a tuple of (field, value) string pairs",
+            rule="IndicatorResult.group",
+        )
+    for field, _ in value:
+        if field not in GROUP_FIELDS:
+            raise InvalidValueError(
+                f"IndicatorResult.group: unknown field; expected one of {', '.join(GROUP_FIELDS)}",
+                rule="IndicatorResult.group",
+            )
+
+
+def _v_percent(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    _check.v_decimal(instance, attribute, value)
+    if not Decimal(0) <= value <= Decimal(100):  # type: ignore[operator]  # checked Decimal
+        raise InvalidValueError(
+            f"{type(instance).__name__}.{attribute.name} must be from 0 to 100, got {value}",
+            rule=f"{type(instance).__name__}.{attribute.name}",
+            value=value,
+        )
+
+
+@attrs.frozen
+class IndicatorResult:
+    """One indicator for one group (or Scotland) over one period.
+
+    Attributes:
+        indicator: which indicator.
+        group: the group's (field, value) pairs, such as
+            ``(("area", "Fife"),)``; empty for Scotland.
+        numerator: items that met the standard.
+        denominator: items counted.
+        target: the target percentage.
+        citation: where the target comes from.
+        failed: the ids of the meetings that failed it, in input order.
+    """
+
+    indicator: Indicator = attrs.field(validator=_check.v_instance(Indicator))
+    group: tuple[tuple[str, str], ...] = attrs.field(validator=_v_group)
+    numerator: int = attrs.field(validator=_check.v_non_negative_int)
+    denominator: int = attrs.field(validator=_check.v_non_negative_int)
+    target: Decimal = attrs.field(validator=_v_percent)
+    citation: Citation = attrs.field(validator=_check.v_instance(Citation))
+    failed: tuple[str, ...] = attrs.field(default=(), validator=_check.v_tuple_of(str))
+
+    def __attrs_post_init__(self) -> None:
+        if self.numerator > self.denominator:
+            raise InvalidValueError(
+                "IndicatorResult.numerator must not exceed the denominator",
+                rule="IndicatorResult.numerator",
+                value=self.numerator,
+            )
+
+    @property
+    def status(self) -> Status:
+        """Met, not met, or no cases; decided exactly (``n * 100 >= target * d``)."""
+        if self.denominator == 0:
+            return Status.NO_CASES
+        if self.numerator * 100 >= self.target * self.denominator:
+            return Status.MET
+        return Status.NOT_MET
+
+    @property
+    def met(self) -> bool:
+        """True if the status is :attr:`Status.MET` (false for no cases)."""
+        return self.status is Status.MET
+
+    @property
+    def percentage(self) -> Decimal:
+        """The percentage, rounded down to one decimal place, for display.
+
+        A group with no cases has none: :class:`~mappa.errors.NotApplicable`.
+
+        >>> from mappa.sources import GLASGOW_MAPPA_PAGE
+        >>> result = IndicatorResult(Indicator.MINUTES_RELEASED, (), 2, 3, Decimal(90),
+        ...                          GLASGOW_MAPPA_PAGE.cite("KPIs"))
+        >>> result.percentage, result.status
+        (Decimal('66.6'), <Status.NOT_MET: 'not met'>)
+        """
+        if self.denominator == 0:
+            raise NotApplicable(
+                f"{self.indicator.label}: no cases in {self.group_label}, so no percentage",
+                rule=self.indicator.rule,
+            )
+        exact = Decimal(self.numerator * 100) / Decimal(self.denominator)
+        return exact.quantize(_ONE_PLACE, rounding=ROUND_DOWN)
+
+    @property
+    def group_label(self) -> str:
+        """``"Scotland"``, or the group's values (``"Fife, level 2"``)."""
+        if not self.group:
+            return NATIONAL
+        return ", ".join(
+            value if field == "area" else f"{field} {value}" for field, value in self.group
+        )
+
+    def row(self) -> dict[str, object]:
+        """This result as a plain dict (see :meth:`Report.rows`)."""
+        fields = dict(self.group)
+        row: dict[str, object] = {"indicator": self.indicator.value, "description": self.indicator.label}
+        row["group"] = self.group_label
+        return {
+            **row,
+            **fields,
+            "numerator": self.numerator,
+            "denominator": self.denominator,
+            "percentage": None if self.denominator == 0 else self.percentage,
+            "target": self.target,
+            "status": self.status.value,
+            "citation": str(self.citation),
+            "failed": len(self.failed),
+            "failed_ids": " ".join(self.failed),
+        }
+
+
+def _v_period(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    _check.v_instance((ReportingYear, Quarter))(instance, attribute, value)
+
+
+def _v_by(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    _check.v_tuple_of(str)(instance, attribute, value)
+    _ensure_by(value)
+
+
+@attrs.frozen
+class Report:
+    """The indicators for a period: one result per indicator and group.
+
+    Attributes:
+        period: the reporting year or quarter.
+        by: the fields the groups are formed by (empty: Scotland only).
+        targets: which targets were used (``"current"``, ``"previous"``,
+            ``"caller's"``).
+        results: every result: for each indicator, the groups in sorted
+            order, then Scotland.
+    """
+
+    period: ReportingYear | Quarter = attrs.field(validator=_v_period)
+    by: tuple[str, ...] = attrs.field(validator=_v_by)
+    targets: str = attrs.field(validator=_check.v_text)
+    results: tuple[IndicatorResult, ...] = attrs.field(validator=_check.v_tuple_of(IndicatorResult))
+
+    @property
+    def groups(self) -> tuple[tuple[tuple[str, str], ...], ...]:
+        """Every group in the report, Scotland (``()``) last."""
+        seen: dict[tuple[tuple[str, str], ...], None] = {}
+        for result in self.results:
+            seen.setdefault(result.group, None)
+        return tuple(seen)
+
+    def result(
+        self, indicator: Indicator, group: tuple[tuple[str, str], ...] = ()
+    ) -> IndicatorResult:
+        """The result of *indicator* for *group* (Scotland by default)."""
+        indicator = _check.ensure_member(indicator, Indicator, "indicator")
+        for result in self.results:
+            if result.indicator is indicator and result.group == group:
+                return result
+        raise UnknownNameError(
+            f"the report has no group {group!r:.80} for {indicator.value}",
+            rule="group",
+            value=None,
+        )
+
+    def national(self) -> tuple[IndicatorResult, ...]:
+        """The Scotland result of each indicator."""
+        return tuple(result for result in self.results if not result.group)
+
+    def rows(self) -> list[dict[str, object]]:
+        """Plain rows for ``pandas.DataFrame``: one per indicator and group.
+
+        Columns: ``period``, ``indicator``, ``description``, ``group`` (the
+        label, ``"Scotland"`` for the national row), one column per
+        grouping field (``"all"`` on the national row), ``numerator``,
+        ``denominator``, ``percentage`` (a ``Decimal``; ``None`` exactly
+        when ``status`` is ``"no cases"``), ``target``, ``status``
+        (``"met"``, ``"not met"``, ``"no cases"``), ``citation``, ``failed``
+        (how many meetings failed) and ``failed_ids`` (their ids, space
+        separated).
+        """
+        rows = []
+        for result in self.results:
+            row = result.row()
+            for field in self.by:
+                row.setdefault(field, "all")
+            ordered: dict[str, object] = {"period": self.period.label}
+            for key in ("indicator", "description", "group", *self.by):
+                ordered[key] = row.pop(key)
+            ordered.update(row)
+            rows.append(ordered)
+        return rows
+
+
+# -- evaluation ------------------------------------------------------------------
+
+
+def _ensure_by(value: object) -> tuple[str, ...]:
+    if isinstance(value, str):
+        value = (value,)
+    fields = _check.ensure_tuple_of(value, str, "by")
+    for field in fields:
+        if field not in GROUP_FIELDS:
+            raise UnknownNameError(
+                f"cannot group by {field[:30]!r}; choose from {', '.join(GROUP_FIELDS)}",
+                rule="by",
+                value=field[:30],
+                suggestions=GROUP_FIELDS,
+            )
+    if len(set(fields)) != len(fields):
+        raise InvalidValueError("by names a field twice", rule="by")
+    return fields
+
+
+def _ensure_period(value: object, book: Rulebook) -> ReportingYear | Quarter:
+    if isinstance(value, ReportingYear | Quarter):
+        return value
+    if isinstance(value, str):
+        return parse_period(value, rulebook=book)
+    raise InvalidTypeError(
+        "period must be a ReportingYear, a Quarter or a label such as '2025/26' "
+        f"or '2025Q3', not {_check.type_name(value)}",
+        rule="period",
+    )
+
+
+# Date ordinals fit in 22 bits up to the year 9999.
+_DAY_BITS = 22
+
+_PREVIOUS = "previous"
+_CURRENT = "current"
+
+
+def _targets(targets: object, book: Rulebook) -> tuple[dict[Indicator, tuple[Decimal, Citation]], str]:
+    """Each indicator's (target, citation), and a label for the set."""
+    chosen: dict[Indicator, tuple[Decimal, Citation]] = {}
+    if targets is None or targets == _CURRENT:
+        label = _CURRENT
+        for indicator in Indicator:
+            chosen[indicator] = (book.decimal(indicator.rule), book.citation(indicator.rule))
+    elif targets == _PREVIOUS:
+        label = _PREVIOUS
+        for indicator in Indicator:
+            edition = (
+                _PREVIOUS
+                if any(v.edition == _PREVIOUS for v in book.rule(indicator.rule).versions)
+                else None
+            )
+            chosen[indicator] = (
+                book.decimal(indicator.rule, edition=edition),
+                book.citation(indicator.rule, edition=edition),
+            )
+    elif isinstance(targets, Rulebook):
+        label = "caller's rulebook"
+        for indicator in Indicator:
+            chosen[indicator] = (targets.decimal(indicator.rule), targets.citation(indicator.rule))
+    elif isinstance(targets, Mapping):
+        label = "caller's"
+        for indicator in Indicator:
+            chosen[indicator] = (book.decimal(indicator.rule), book.citation(indicator.rule))
+        for key, value in targets.items():
+            if isinstance(key, Indicator):
+                indicator = key
+            elif isinstance(key, str):
+                try:
+                    indicator = Indicator(key)
+                except ValueError:
+                    raise UnknownNameError(
+                        f"no indicator called {key[:40]!r}; expected one of "
+                        + ", ".join(i.value for i in Indicator),
+                        rule="targets",
+                        value=key[:40],
+                        suggestions=tuple(i.value for i in Indicator),
+                    ) from None
+            else:
+                raise InvalidTypeError(
+                    f"targets keys must be Indicator members or names, not {_check.type_name(key)}",
+                    rule="targets",
+                )
+            percent = _check.ensure_decimal(value, f"targets[{indicator.value}]")
+            if not Decimal(0) <= percent <= Decimal(100):
+                raise InvalidValueError(
+                    f"a target is a percentage from 0 to 100, got {percent}",
+                    rule="targets",
+                    value=percent,
+                )
+            chosen[indicator] = (
+                percent,
+                Citation(document="Caller's targets", edition="local", pinpoint=indicator.value),
+            )
+    elif isinstance(targets, str):
+        raise UnknownNameError(
+            f"targets must be 'current', 'previous', a mapping or a Rulebook, not {targets[:30]!r}",
+            rule="targets",
+            value=targets[:30],
+            suggestions=(_CURRENT, _PREVIOUS),
+        )
+    else:
+        raise InvalidTypeError(
+            "targets must be None, 'current', 'previous', a mapping of indicator to "
+            f"Decimal, or a Rulebook, not {_check.type_name(targets)}",
+            rule="targets",
+        )
+    return chosen, label
+
+
+class _Due(dict[int, int]):
+    """date ordinal -> deadline ordinal, computed once per distinct date."""
+
+    def __init__(self, compute: Any) -> None:
+        super().__init__()
+        self._compute = compute
+
+    def __missing__(self, ordinal: int) -> int:
+        value: int = self._compute(_dt.date.fromordinal(ordinal)).toordinal()
+        self[ordinal] = value
+        return value
+
+
+def evaluate(
+    meetings: Caseload | Iterable[Meeting],
+    *,
+    period: ReportingYear | Quarter | str,
+    targets: None | str | Mapping[Indicator | str, Decimal] | Rulebook = None,
+    calendar: WorkingCalendar | None = None,
+    by: tuple[str, ...] = ("area",),
+    rulebook: Rulebook | None = None,
+) -> Report:
+    """The eight national performance indicators over *meetings* for *period*.
+
+    *period* is a :class:`~mappa.years.ReportingYear`, a
+    :class:`~mappa.years.Quarter`, or a label (``"2025/26"``,
+    ``"2025Q3"``). *targets*: ``None`` or ``"current"`` for the current
+    targets; ``"previous"`` for the earlier set (where an indicator had
+    one); a mapping from :class:`Indicator` (or its value) to a ``Decimal``
+    percentage for the caller's own (the rest stay current); or a
+    :class:`~mappa.rulebook.Rulebook` to read them from. *calendar* counts
+    working days for the minutes (Scotland's by default). *by* names the
+    grouping fields (:data:`GROUP_FIELDS`); a Scotland row is always
+    added, its numerator and denominator the sums of the groups'.
+    *rulebook* supplies the review intervals, the minute deadline and the
+    pre-release period. Each indicator is defined exactly in this module's
+    documentation.
+
+    >>> import datetime as dt
+    >>> from mappa.framework import Category, Level
+    >>> from mappa.records import Meeting, MeetingKind
+    >>> meeting = Meeting(meeting_id="M1", case_ref="C1", area="Fife",
+    ...     category=Category(1), level=Level(3), date=dt.date(2025, 5, 1),
+    ...     kind=MeetingKind.REVIEW, minutes_released=dt.date(2025, 5, 9),
+    ...     disclosure_recorded=True)
+    >>> report = evaluate([meeting], period="2025/26", by=())
+    >>> level3 = report.result(Indicator.LEVEL3_REVIEWS)
+    >>> level3.numerator, level3.denominator, level3.failed   # nothing by 12 June
+    (0, 1, ('M1',))
+    >>> report.result(Indicator.MINUTES_RELEASED).status
+    <Status.MET: 'met'>
+    """
+    book = resolve(rulebook)
+    chosen_period = _ensure_period(period, book)
+    fields = _ensure_by(by)
+    cal = (
+        WorkingCalendar.scotland()
+        if calendar is None
+        else _check.ensure_instance(calendar, WorkingCalendar, "calendar")
+    )
+    chosen_targets, targets_label = _targets(targets, book)
+    caseload = Caseload.from_meetings(meetings)
+    counts = _count(caseload, chosen_period, fields, cal, book)
+    results = []
+    for indicator in Indicator:
+        target, citation = chosen_targets[indicator]
+        per_group = counts[indicator]
+        total_num = total_den = 0
+        all_failed: list[int] = []
+        for key in sorted(per_group) if fields else ():
+            numerator, denominator, failed = per_group[key]
+            total_num += numerator
+            total_den += denominator
+            all_failed.extend(failed)
+            results.append(
+                IndicatorResult(
+                    indicator,
+                    tuple(zip(fields, key, strict=True)),
+                    numerator,
+                    denominator,
+                    target,
+                    citation,
+                    _ids(caseload, failed),
+                )
+            )
+        if not fields:
+            total_num, total_den, all_failed = per_group[()]
+        results.append(
+            IndicatorResult(
+                indicator, (), total_num, total_den, target, citation, _ids(caseload, all_failed)
+            )
+        )
+    return Report(chosen_period, fields, targets_label, tuple(results))
+
+
+def _ids(caseload: Caseload, failed: list[int]) -> tuple[str, ...]:
+    ids = caseload._ids
+    unique = sorted(set(failed)) if len(set(failed)) != len(failed) else sorted(failed)
+    return tuple(ids[i] for i in unique)
+
+
+_Counts = dict[Indicator, dict[tuple[str, ...], list[Any]]]
+
+
+def _group_keys(
+    caseload: Caseload, fields: tuple[str, ...], areas: Iterable[str]
+) -> tuple[list[int], list[tuple[str, ...]], dict[int, int] | None]:
+    """Each meeting's group number, the groups' keys, and (if grouped by
+    level) a map from (group number, level after) to the group of that level."""
+    columns: list[Any] = []
+    for field in fields:
+        if field == "area":
+            columns.append(caseload._area)
+        elif field == "category":
+            columns.append(caseload._category)
+        else:
+            columns.append(caseload._level)
+    if not fields:
+        return [0] * len(caseload), [()], None
+    if len(fields) == 1:
+        raw = columns[0]
+        numbers: dict[Any, int] = {}
+        group = list(map(_Numberer(numbers).__getitem__, raw))
+    else:
+        numbers = {}
+        group = list(map(_Numberer(numbers).__getitem__, zip(*columns)))
+    area_names = caseload._areas
+
+    def label(field: str, value: int) -> str:
+        return area_names[value] if field == "area" else str(value)
+
+    keys: list[tuple[str, ...]] = [()] * len(numbers)
+    for raw_key, number in numbers.items():
+        parts = raw_key if isinstance(raw_key, tuple) else (raw_key,)
+        keys[number] = tuple(label(f, v) for f, v in zip(fields, parts, strict=True))
+    return group, keys, None
+
+
+class _Numberer(dict[Any, int]):
+    def __init__(self, target: dict[Any, int]) -> None:
+        super().__init__()
+        self._target = target
+
+    def __missing__(self, key: Any) -> int:
+        value = self._target.setdefault(key, len(self._target))
+        self[key] = value
+        return value
+
+
+def _count(
+    caseload: Caseload,
+    period: ReportingYear | Quarter,
+    fields: tuple[str, ...],
+    cal: WorkingCalendar,
+    book: Rulebook,
+) -> _Counts:
+    start = period.start.toordinal()
+    end = period.end.toordinal()
+    group, keys, _ = _group_keys(caseload, fields, caseload._areas)
+    ngroups = len(keys)
+    by_level = "level" in fields
+    level_position = fields.index("level") if by_level else -1
+
+    def fresh() -> list[list[Any]]:
+        return [[0, 0, []] for _ in range(ngroups)]
+
+    acc = {indicator: fresh() for indicator in Indicator}
+    extra_keys: dict[tuple[str, ...], int] = {}
+
+    day = caseload._day
+    level = caseload._level
+    kind = caseload._kind
+    flags = caseload._flags
+    tally = caseload._tally
+    released = caseload._released
+    liberation = caseload._liberation
+
+    final_days = book.integer("minutes.final")
+    minutes_due = _Due(lambda d: cal.add_working_days(d, final_days))
+    pre_release_due = _Due(lambda d: initial_mappp_deadline(d, rulebook=book))
+
+    ra, dtc, written = (
+        acc[Indicator.RA_ATTENDANCE],
+        acc[Indicator.DTC_ATTENDANCE],
+        acc[Indicator.WRITTEN_CONTRIBUTIONS],
+    )
+    minutes, disclosure, pre_release = (
+        acc[Indicator.MINUTES_RELEASED],
+        acc[Indicator.DISCLOSURE_RECORDED],
+        acc[Indicator.PRE_RELEASE_MAPPP],
+    )
+    mask = (1 << 10) - 1
+    shift = [10 * counter for counter in range(6)]
+    rmt = 2
+    initial = 0
+    # Meetings at level 2 or 3 in the period.
+    selected = [
+        m
+        for m, (d, lv) in enumerate(zip(day, level))
+        if lv >= 2 and start <= d <= end
+    ]
+    for m in selected:
+        g = group[m]
+        t = tally[m]
+        if t:
+            invited = (t >> shift[RA_INVITED]) & mask
+            if invited:
+                ok = (t >> shift[RA_MET]) & mask
+                cell = ra[g]
+                cell[0] += ok
+                cell[1] += invited
+                if ok < invited:
+                    cell[2].append(m)
+        k = kind[m]
+        if k == rmt:
+            continue
+        if t:
+            invited = (t >> shift[DTC_INVITED]) & mask
+            if invited:
+                ok = (t >> shift[DTC_MET]) & mask
+                cell = dtc[g]
+                cell[0] += ok
+                cell[1] += invited
+                if ok < invited:
+                    cell[2].append(m)
+            absent = (t >> shift[ABSENT]) & mask
+            if absent:
+                ok = (t >> shift[ABSENT_WROTE]) & mask
+                cell = written[g]
+                cell[0] += ok
+                cell[1] += absent
+                if ok < absent:
+                    cell[2].append(m)
+        cell = disclosure[g]
+        cell[1] += 1
+        if flags[m] & 1:
+            cell[0] += 1
+        else:
+            cell[2].append(m)
+        d = day[m]
+        due = minutes_due[d]
+        r = released[m]
+        if r and r <= end:
+            cell = minutes[g]
+            cell[1] += 1
+            if r <= due:
+                cell[0] += 1
+            else:
+                cell[2].append(m)
+        elif due <= end:
+            cell = minutes[g]
+            cell[1] += 1
+            cell[2].append(m)
+        if k == initial and level[m] == 3 and liberation[m]:
+            cell = pre_release[g]
+            cell[1] += 1
+            if d <= pre_release_due[liberation[m]]:
+                cell[0] += 1
+            else:
+                cell[2].append(m)
+
+    _count_reviews(caseload, start, end, group, keys, acc, extra_keys, level_position, book)
+
+    result: _Counts = {}
+    all_keys = keys + sorted(extra_keys, key=extra_keys.__getitem__)
+    for indicator, cells in acc.items():
+        per_group: dict[tuple[str, ...], list[Any]] = {}
+        for number, cell in enumerate(cells):
+            per_group[all_keys[number]] = cell
+        result[indicator] = per_group
+    return result
+
+
+def _count_reviews(
+    caseload: Caseload,
+    start: int,
+    end: int,
+    group: list[int],
+    keys: list[tuple[str, ...]],
+    acc: dict[Indicator, list[list[Any]]],
+    extra_keys: dict[tuple[str, ...], int],
+    level_position: int,
+    book: Rulebook,
+) -> None:
+    day = caseload._day
+    level = caseload._level
+    new_level = caseload._new_level
+    flags = caseload._flags
+    n = len(day)
+    if not n:
+        return
+    bits = max(n.bit_length(), 1)
+    intervals = {
+        int(lv): review_interval(lv, rulebook=book) for lv in (Level.MULTI_AGENCY, Level.MAPPP)
+    }
+    due = {lv: _Due(interval.due_after) for lv, interval in intervals.items()}
+    # The earliest and latest meeting dates whose interval can fall due in the period.
+    reach = [due[lv][start] - start for lv in due]
+    earliest = start - max(reach) - 31
+    # Sort by case, then date, then input order, with one int per meeting.
+    order = sorted(
+        map(
+            operator.or_,
+            map(
+                operator.lshift,
+                map(operator.or_, map(operator.lshift, caseload._case, itertools.repeat(_DAY_BITS)), day),
+                itertools.repeat(bits),
+            ),
+            range(n),
+        )
+    )
+    low = (1 << bits) - 1
+    cells_of = {3: acc[Indicator.LEVEL3_REVIEWS], 2: acc[Indicator.LEVEL2_REVIEWS]}
+    case_shift = bits + _DAY_BITS
+    day_mask = (1 << _DAY_BITS) - 1
+    for position in range(n):
+        packed = order[position]
+        m = packed & low
+        d = day[m]
+        if d < earliest or d > end:
+            continue
+        case = packed >> case_shift
+        following = order[position + 1] if position + 1 < n else -1
+        same_case = following >= 0 and following >> case_shift == case
+        next_day = (following >> bits) & day_mask if same_case else 0
+        if next_day == d:
+            continue  # only the last meeting of a case on a day starts an interval
+        after = new_level[m] or level[m]
+        if after < 2 or flags[m] & 2:
+            continue
+        due_day = due[after][d]
+        if not start <= due_day <= end:
+            continue
+        g = group[m]
+        if level_position >= 0 and after != level[m]:
+            key = list(keys[g])
+            key[level_position] = str(after)
+            tkey = tuple(key)
+            if tkey in keys:
+                g = keys.index(tkey)
+            else:
+                if tkey not in extra_keys:
+                    extra_keys[tkey] = len(keys) + len(extra_keys)
+                    for cells in acc.values():
+                        cells.append([0, 0, []])
+                g = extra_keys[tkey]
+        cell = cells_of[after][g]
+        cell[1] += 1
+        if next_day and next_day <= due_day:
+            cell[0] += 1
+        else:
+            cell[2].append(m)
