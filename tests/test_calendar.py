@@ -644,3 +644,25 @@ def test_names_do_not_depend_on_the_locale(monkeypatch: pytest.MonkeyPatch) -> N
         first_year=2024, last_year=2025, holidays_source=("FR", None)
     )
     assert france.holiday_name(D(2025, 7, 14)) == "National Day"
+
+
+def test_local_days_outside_the_first_span_count_once_it_widens() -> None:
+    # Closed and open days in 1990 lie outside the span built first
+    # (2000-2050): they must apply once a 1990 date widens it.
+    cal = WorkingCalendar.scotland(
+        extra_closed_days={D(1990, 7, 16): "Fair Monday"},
+        extra_working_days=[D(1990, 7, 14)],
+    )
+    assert cal.add_working_days(D(2025, 7, 18), 1) == D(2025, 7, 21)
+    assert cal.holiday_name(D(1990, 7, 16)) == "Fair Monday"
+    assert cal.is_working_day(D(1990, 7, 14))  # a Saturday, opened
+    assert cal.add_working_days(D(1990, 7, 13), 2) == D(1990, 7, 17)
+    fresh = WorkingCalendar.scotland(extra_working_days=[D(1990, 7, 14)])
+    assert fresh.working_days_between(D(2025, 1, 1), D(1990, 7, 13)) == (
+        SCOTLAND.working_days_between(D(2025, 1, 1), D(1990, 7, 13)) - 1
+    )
+
+
+def test_first_call_on_a_fresh_calendar_builds_its_index() -> None:
+    fresh = WorkingCalendar.scotland(extra_working_days=[D(2025, 6, 7)])
+    assert fresh.working_days_between(D(2025, 6, 9), D(2025, 6, 6)) == -2

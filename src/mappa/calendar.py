@@ -513,7 +513,7 @@ class WorkingCalendar:
         if index is None:
             with self._lazy.lock:
                 index = self._lazy.index
-                if index is None:
+                if index is None:  # pragma: no branch - else another thread built it
                     first = max(self.first_year, _DEFAULT_SPAN[0])
                     last = min(self.last_year, _DEFAULT_SPAN[1])
                     if first > last:
@@ -531,7 +531,7 @@ class WorkingCalendar:
             if current is not None and (
                 current.first_year == self.first_year
                 and current.last_year == self.last_year
-            ):
+            ):  # pragma: no cover - another thread built it while we waited
                 return current
             full = self._build(self.first_year, self.last_year)
             self._lazy.index = full
