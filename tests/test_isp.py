@@ -23,7 +23,6 @@ from mappa.isp import (
     ApprovalPeriod,
     CostSplit,
     EndReason,
-    FundingPeriod,
     PackageRate,
     ProRata,
     ProvisionalForecast,
@@ -40,7 +39,7 @@ from mappa.isp import (
     provisional_forecast,
     split_cost,
 )
-from mappa.periods import Counting, Duration
+from mappa.periods import Counting, DateRange, Duration
 from mappa.rulebook import DEFAULT_RULEBOOK
 from mappa.sources import GUIDANCE
 from mappa.years import ReportingYear
@@ -57,10 +56,10 @@ days = st.dates(min_value=dt.date(2000, 1, 1), max_value=dt.date(2060, 12, 31))
 
 
 @st.composite
-def periods(draw: st.DrawFn, max_days: int = 2000) -> FundingPeriod:
+def periods(draw: st.DrawFn, max_days: int = 2000) -> DateRange:
     start = draw(days)
     length = draw(st.integers(min_value=0, max_value=max_days))
-    return FundingPeriod(start, start + dt.timedelta(days=length))
+    return DateRange(start, start + dt.timedelta(days=length))
 
 
 rates = st.builds(
@@ -301,16 +300,16 @@ def test_approval_periods_stop_at_the_last_date() -> None:
 
 
 def test_funding_period() -> None:
-    period = FundingPeriod(dt.date(2026, 3, 30), dt.date(2026, 4, 2))
+    period = DateRange(dt.date(2026, 3, 30), dt.date(2026, 4, 2))
     assert period.days == 4
     assert period.contains(dt.date(2026, 4, 2))
     assert not period.contains(dt.date(2026, 4, 3))
     assert str(period) == "2026-03-30 to 2026-04-02"
-    assert FundingPeriod(dt.date(2026, 1, 1), dt.date(2026, 1, 1)).days == 1
+    assert DateRange(dt.date(2026, 1, 1), dt.date(2026, 1, 1)).days == 1
     with pytest.raises(InvalidValueError, match="before its start"):
-        FundingPeriod(dt.date(2026, 1, 2), dt.date(2026, 1, 1))
+        DateRange(dt.date(2026, 1, 2), dt.date(2026, 1, 1))
     with pytest.raises(InvalidTypeError):
-        FundingPeriod(dt.date(2026, 1, 1), "2026-02-01")  # type: ignore[arg-type]
+        DateRange(dt.date(2026, 1, 1), "2026-02-01")  # type: ignore[arg-type]
 
 
 # -- rates and package cost ----------------------------------------------------------
@@ -318,7 +317,7 @@ def test_funding_period() -> None:
 
 def test_daily_rate_is_rate_times_days_inclusive() -> None:
     rate = PackageRate(D("85.50"), RateUnit.DAY)
-    period = FundingPeriod(dt.date(2026, 1, 1), dt.date(2026, 1, 31))
+    period = DateRange(dt.date(2026, 1, 1), dt.date(2026, 1, 31))
     assert package_cost(rate, period) == D("2650.50")  # 31 days
     assert str(rate) == "85.50 per day"
     assert str(RateUnit.WEEK) == "week"
@@ -327,22 +326,22 @@ def test_daily_rate_is_rate_times_days_inclusive() -> None:
 
 def test_weekly_rate_is_rate_times_days_over_seven_rounded_once() -> None:
     rate = PackageRate(D("100.00"), RateUnit.WEEK)
-    ten_days = FundingPeriod(dt.date(2026, 1, 1), dt.date(2026, 1, 10))
+    ten_days = DateRange(dt.date(2026, 1, 1), dt.date(2026, 1, 10))
     assert package_cost(rate, ten_days) == D("142.86")  # 1000/7 = 142.857...
-    four_weeks = FundingPeriod(dt.date(2026, 1, 1), dt.date(2026, 1, 28))
+    four_weeks = DateRange(dt.date(2026, 1, 1), dt.date(2026, 1, 28))
     assert package_cost(rate, four_weeks) == D("400.00")
     # to the nearest penny: 0.01 a week for 4 days = 0.0057 -> 0.01;
     # for 3 days 0.0043 -> 0.00
     penny = PackageRate(D("0.01"), RateUnit.WEEK)
     assert package_cost(
-        penny, FundingPeriod(dt.date(2026, 1, 1), dt.date(2026, 1, 4))
+        penny, DateRange(dt.date(2026, 1, 1), dt.date(2026, 1, 4))
     ) == D("0.01")
     assert package_cost(
-        penny, FundingPeriod(dt.date(2026, 1, 1), dt.date(2026, 1, 3))
+        penny, DateRange(dt.date(2026, 1, 1), dt.date(2026, 1, 3))
     ) == D("0.00")
     # 0.35 a week is 0.05 a day exactly
     five_pence = PackageRate(D("0.35"), RateUnit.WEEK)
-    two = FundingPeriod(dt.date(2026, 1, 1), dt.date(2026, 1, 2))
+    two = DateRange(dt.date(2026, 1, 1), dt.date(2026, 1, 2))
     assert package_cost(five_pence, two) == D("0.10")
 
 
@@ -351,14 +350,12 @@ def test_weekly_rate_never_meets_an_exact_half_penny() -> None:
     # weekly cost never matters; half up shows in expected costs instead.
     rate = PackageRate(D("0.05"), RateUnit.WEEK)
     # 0.25 / 7 = 0.0357 -> 0.04 (nearest penny)
-    five_days = FundingPeriod(dt.date(2026, 1, 1), dt.date(2026, 1, 5))
+    five_days = DateRange(dt.date(2026, 1, 1), dt.date(2026, 1, 5))
     assert package_cost(rate, five_days) == D("0.04")
 
 
 @given(rates, periods())
-def test_package_cost_matches_reference(
-    rate: PackageRate, period: FundingPeriod
-) -> None:
+def test_package_cost_matches_reference(rate: PackageRate, period: DateRange) -> None:
     if rate.unit is RateUnit.DAY:
         expected = rate.amount * period.days
     else:
@@ -374,18 +371,18 @@ def test_rate_refuses_floats_and_negatives() -> None:
     with pytest.raises(InvalidTypeError):
         PackageRate(D("1.00"), "day")  # type: ignore[arg-type]
     with pytest.raises(InvalidTypeError):
-        package_cost("rate", FundingPeriod(dt.date(2026, 1, 1), dt.date(2026, 1, 1)))  # type: ignore[arg-type]
+        package_cost("rate", DateRange(dt.date(2026, 1, 1), dt.date(2026, 1, 1)))  # type: ignore[arg-type]
 
 
 def test_cost_too_large_is_refused() -> None:
     rate = PackageRate(D("999999999999999.99"), RateUnit.DAY)
     with pytest.raises(InvalidValueError, match="too large"):
-        package_cost(rate, FundingPeriod(dt.date(2026, 1, 1), dt.date(2026, 12, 31)))
+        package_cost(rate, DateRange(dt.date(2026, 1, 1), dt.date(2026, 12, 31)))
 
 
 # -- pro-rating (para 18.26: recall to custody or removal) ------------------------
 
-SIX_MONTHS = FundingPeriod(dt.date(2026, 4, 1), dt.date(2026, 9, 30))  # 183 days
+SIX_MONTHS = DateRange(dt.date(2026, 4, 1), dt.date(2026, 9, 30))  # 183 days
 
 
 def test_pro_rata_daily_example() -> None:
@@ -451,7 +448,7 @@ def test_pro_rata_properties(package: SupportPackage, data: st.DataObject) -> No
     assert D(0) <= result.used <= result.approved
     assert result.not_needed >= 0
     if offset:
-        used_period = FundingPeriod(package.period.start, ended - dt.timedelta(days=1))
+        used_period = DateRange(package.period.start, ended - dt.timedelta(days=1))
         assert result.used == package_cost(package.rate, used_period)
     # ending later never uses less
     if offset + 1 < package.period.days:
@@ -470,30 +467,24 @@ def test_apportion_across_31_march() -> None:
         ("2025/26", 121, D("12100.00")),
         ("2026/27", 61, D("6100.00")),
     ]
-    assert parts[0].period == FundingPeriod(dt.date(2025, 12, 1), dt.date(2026, 3, 31))
-    assert parts[1].period == FundingPeriod(dt.date(2026, 4, 1), dt.date(2026, 5, 31))
+    assert parts[0].period == DateRange(dt.date(2025, 12, 1), dt.date(2026, 3, 31))
+    assert parts[1].period == DateRange(dt.date(2026, 4, 1), dt.date(2026, 5, 31))
 
 
 def test_apportion_largest_remainder() -> None:
     # 3 days, 1 + 2: 33.333... and 66.666...: the larger remainder gets the penny.
-    parts = apportion(
-        D("100.00"), FundingPeriod(dt.date(2026, 3, 31), dt.date(2026, 4, 2))
-    )
+    parts = apportion(D("100.00"), DateRange(dt.date(2026, 3, 31), dt.date(2026, 4, 2)))
     assert [p.amount for p in parts] == [D("33.33"), D("66.67")]
     # a tie (1 + 1 days, 0.01): the earlier year gets the penny.
-    parts = apportion(
-        D("0.01"), FundingPeriod(dt.date(2026, 3, 31), dt.date(2026, 4, 1))
-    )
+    parts = apportion(D("0.01"), DateRange(dt.date(2026, 3, 31), dt.date(2026, 4, 1)))
     assert [p.amount for p in parts] == [D("0.01"), D("0.00")]
 
 
 def test_apportion_within_one_year_and_over_several() -> None:
-    one = apportion(
-        D("50.00"), FundingPeriod(dt.date(2026, 4, 1), dt.date(2027, 3, 31))
-    )
+    one = apportion(D("50.00"), DateRange(dt.date(2026, 4, 1), dt.date(2027, 3, 31)))
     assert [(p.year, p.amount) for p in one] == [(ReportingYear(2026), D("50.00"))]
     three = apportion(
-        D("1000.00"), FundingPeriod(dt.date(2026, 3, 1), dt.date(2027, 4, 30))
+        D("1000.00"), DateRange(dt.date(2026, 3, 1), dt.date(2027, 4, 30))
     )
     assert [p.year.label for p in three] == ["2025/26", "2026/27", "2027/28"]
     assert [p.days for p in three] == [31, 365, 30]
@@ -501,7 +492,7 @@ def test_apportion_within_one_year_and_over_several() -> None:
 
 
 def test_apportion_refusals() -> None:
-    period = FundingPeriod(dt.date(2026, 1, 1), dt.date(2026, 6, 30))
+    period = DateRange(dt.date(2026, 1, 1), dt.date(2026, 6, 30))
     with pytest.raises(InvalidTypeError):
         apportion(1000.0, period)  # type: ignore[arg-type]
     with pytest.raises(InvalidValueError):
@@ -509,7 +500,7 @@ def test_apportion_refusals() -> None:
     with pytest.raises(InvalidTypeError):
         apportion(D("1.00"), (dt.date(2026, 1, 1), dt.date(2026, 2, 1)))  # type: ignore[arg-type]
     with pytest.raises(MappaError):
-        apportion(D("1.00"), FundingPeriod(dt.date(9999, 4, 1), dt.date(9999, 12, 31)))
+        apportion(D("1.00"), DateRange(dt.date(9999, 4, 1), dt.date(9999, 12, 31)))
 
 
 def _exact_quota(amount: Decimal, days: int, total: int) -> Fraction:
@@ -517,7 +508,7 @@ def _exact_quota(amount: Decimal, days: int, total: int) -> Fraction:
 
 
 @given(money, periods(max_days=1500))
-def test_apportion_properties(amount: Decimal, period: FundingPeriod) -> None:
+def test_apportion_properties(amount: Decimal, period: DateRange) -> None:
     parts = apportion(amount, period)
     assert sum(p.amount for p in parts) == amount
     assert sum(p.days for p in parts) == period.days
@@ -543,7 +534,7 @@ def test_apportioned_cost_sums_to_the_undivided_cost(package: SupportPackage) ->
 
 
 @st.composite
-def splits(draw: st.DrawFn) -> tuple[FundingPeriod, list[FundingPeriod]]:
+def splits(draw: st.DrawFn) -> tuple[DateRange, list[DateRange]]:
     """A period and a split of it into consecutive pieces."""
     period = draw(periods())
     cuts = (
@@ -553,7 +544,7 @@ def splits(draw: st.DrawFn) -> tuple[FundingPeriod, list[FundingPeriod]]:
     )
     bounds = [0, *cuts, period.days]
     pieces = [
-        FundingPeriod(
+        DateRange(
             period.start + dt.timedelta(days=a), period.start + dt.timedelta(days=b - 1)
         )
         for a, b in itertools.pairwise(bounds)
@@ -564,7 +555,7 @@ def splits(draw: st.DrawFn) -> tuple[FundingPeriod, list[FundingPeriod]]:
 @given(rates, splits())
 @settings(max_examples=80)
 def test_apportioning_any_split_of_a_period_sums_to_the_undivided_cost(
-    rate: PackageRate, split: tuple[FundingPeriod, list[FundingPeriod]]
+    rate: PackageRate, split: tuple[DateRange, list[DateRange]]
 ) -> None:
     period, pieces = split
     daily = PackageRate(rate.amount, RateUnit.DAY)
@@ -588,7 +579,7 @@ def test_apportioning_any_split_of_a_period_sums_to_the_undivided_cost(
 def test_year_share_constructor() -> None:
     share = YearShare(
         year=ReportingYear(2026),
-        period=FundingPeriod(dt.date(2026, 4, 1), dt.date(2026, 4, 30)),
+        period=DateRange(dt.date(2026, 4, 1), dt.date(2026, 4, 30)),
         amount=D("1.00"),
     )
     assert share.days == 30
@@ -598,8 +589,8 @@ def test_year_share_constructor() -> None:
 
 # -- the provisional list (para 18.24) --------------------------------------------
 
-APRIL_TO_SEPTEMBER = FundingPeriod(dt.date(2026, 4, 1), dt.date(2026, 9, 30))
-JANUARY_TO_JUNE = FundingPeriod(dt.date(2027, 1, 1), dt.date(2027, 6, 30))
+APRIL_TO_SEPTEMBER = DateRange(dt.date(2026, 4, 1), dt.date(2026, 9, 30))
+JANUARY_TO_JUNE = DateRange(dt.date(2027, 1, 1), dt.date(2027, 6, 30))
 
 
 def test_provisional_forecast_example() -> None:
@@ -639,7 +630,7 @@ def test_provisional_forecast_example() -> None:
 
 def test_provisional_forecast_rounds_expected_once() -> None:
     # three packages of 0.01 each at likelihood 1/3: 0.01 expected, not 0.00.
-    one_day = FundingPeriod(dt.date(2026, 4, 1), dt.date(2026, 4, 1))
+    one_day = DateRange(dt.date(2026, 4, 1), dt.date(2026, 4, 1))
     entry = ProvisionalPackage(
         SupportPackage(one_day, PackageRate(D("0.01"), RateUnit.DAY)), Fraction(1, 3)
     )

@@ -26,7 +26,6 @@ from mappa.errors import (
 from mappa.notification import (
     Caution,
     CommunityPaybackOrder,
-    DateRange,
     Deadline,
     HospitalOrder,
     Imprisonment,
@@ -45,7 +44,7 @@ from mappa.notification import (
     periodic_notification_due,
     review_date,
 )
-from mappa.periods import Duration
+from mappa.periods import DateRange, Duration
 from mappa.rulebook import DEFAULT_RULEBOOK
 
 D = dt.date
@@ -434,7 +433,7 @@ def test_initial_notification_excluded(
 
 
 def test_date_range_checks() -> None:
-    with pytest.raises(InvalidValueError, match="must not end"):
+    with pytest.raises(InvalidValueError, match="must not be before its start"):
         DateRange(D(2025, 3, 20), D(2025, 3, 14))
     with pytest.raises(InvalidTypeError):
         DateRange(dt.datetime(2025, 3, 14), D(2025, 3, 20))

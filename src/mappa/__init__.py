@@ -86,7 +86,6 @@ from mappa.isp import (
     ApprovalPeriod,
     CostSplit,
     EndReason,
-    FundingPeriod,
     PackageRate,
     ProRata,
     ProvisionalForecast,
@@ -116,7 +115,6 @@ from mappa.minutes import MinutesDecision, MinutesDue, minutes_due, minutes_on_t
 from mappa.notification import (
     Caution,
     CommunityPaybackOrder,
-    DateRange,
     Deadline,
     Disposal,
     HospitalOrder,
@@ -138,7 +136,7 @@ from mappa.notification import (
     periodic_notification_due,
     review_date,
 )
-from mappa.periods import Counting, Duration
+from mappa.periods import Counting, DateRange, Duration
 from mappa.reviews import (
     InitialMapppCheck,
     ReviewInterval,
@@ -208,7 +206,6 @@ __all__ = [
     "Document",
     "Duration",
     "EndReason",
-    "FundingPeriod",
     "HealthGrade",
     "HospitalOrder",
     "Imprisonment",

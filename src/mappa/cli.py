@@ -22,7 +22,7 @@ from collections.abc import Callable, Sequence
 from typing import TextIO
 
 from mappa.errors import MappaError
-from mappa.rulebook import DEFAULT_RULEBOOK, Rule, Rulebook, RuleVersion
+from mappa.rulebook import Rule, Rulebook, RuleVersion, resolve
 
 __all__ = ["main", "rule_rows"]
 
@@ -43,14 +43,8 @@ def rule_rows(rulebook: Rulebook | None = None) -> list[dict[str, str]]:
     >>> [r["value"] for r in rows if r["name"] == "kpi.level2_reviews.target"]
     ['85', '95']
     """
-    if rulebook is None:
-        rulebook = DEFAULT_RULEBOOK
-    elif not isinstance(rulebook, Rulebook):
-        from mappa._check import ensure_instance
-
-        ensure_instance(rulebook, Rulebook, "rulebook")
     rows: list[dict[str, str]] = []
-    for rule in rulebook:
+    for rule in resolve(rulebook):
         for version in rule.versions:
             rows.append(_row(rule, version))
     return rows

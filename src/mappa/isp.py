@@ -71,7 +71,7 @@ import attrs
 
 from mappa import _check
 from mappa.errors import InvalidValueError
-from mappa.periods import Duration
+from mappa.periods import DateRange, Duration
 from mappa.rulebook import Rulebook, resolve
 from mappa.sources import GUIDANCE, Citation
 from mappa.years import ReportingYear, reporting_year
@@ -80,7 +80,6 @@ __all__ = [
     "ApprovalPeriod",
     "CostSplit",
     "EndReason",
-    "FundingPeriod",
     "PackageRate",
     "ProRata",
     "ProvisionalForecast",
@@ -296,43 +295,8 @@ def _split(pennies: int, share: Decimal, citation: Citation) -> CostSplit:
 # -- periods -----------------------------------------------------------------
 
 
-def _v_end(instance: Any, attribute: attrs.Attribute[Any], value: object) -> None:
-    end = _check.ensure_date(value, f"{type(instance).__name__}.{attribute.name}")
-    if end < instance.start:
-        raise InvalidValueError(
-            f"{type(instance).__name__}.end must not be before its start",
-            rule=f"{type(instance).__name__}.end",
-            value=None,
-        )
-
-
 @attrs.frozen(order=True)
-class FundingPeriod:
-    """An inclusive range of dates: from :attr:`start` to :attr:`end`, both counted.
-
-    >>> FundingPeriod(_dt.date(2026, 3, 30), _dt.date(2026, 4, 2)).days
-    4
-    """
-
-    start: _dt.date = attrs.field(validator=_check.v_date)
-    end: _dt.date = attrs.field(validator=_v_end)
-
-    @property
-    def days(self) -> int:
-        """The number of days, both ends included."""
-        return (self.end - self.start).days + 1
-
-    def contains(self, day: _dt.date) -> bool:
-        """True if *day* falls in the period."""
-        day = _check.ensure_date(day, "day")
-        return self.start <= day <= self.end
-
-    def __str__(self) -> str:
-        return f"{self.start.isoformat()} to {self.end.isoformat()}"
-
-
-@attrs.frozen(order=True)
-class ApprovalPeriod(FundingPeriod):
+class ApprovalPeriod(DateRange):
     """A funding approval period computed from the rulebook, with its citation."""
 
     citation: Citation = attrs.field(
@@ -462,7 +426,7 @@ def _cost_pennies(rate: PackageRate, days: int) -> int:
     return _half_up(_exact_cost(rate, days))
 
 
-def package_cost(rate: PackageRate, period: FundingPeriod) -> Decimal:
+def package_cost(rate: PackageRate, period: DateRange) -> Decimal:
     """The cost of *period* (both ends included) at *rate*.
 
     A daily rate: the rate times the days. A weekly rate: the rate times
@@ -470,11 +434,11 @@ def package_cost(rate: PackageRate, period: FundingPeriod) -> Decimal:
     (half a penny up); whole weeks cost exactly the rate times the weeks.
 
     >>> week = PackageRate(Decimal("100.00"), RateUnit.WEEK)
-    >>> package_cost(week, FundingPeriod(_dt.date(2026, 1, 1), _dt.date(2026, 1, 10)))
+    >>> package_cost(week, DateRange(_dt.date(2026, 1, 1), _dt.date(2026, 1, 10)))
     Decimal('142.86')
     """
     rate = _check.ensure_instance(rate, PackageRate, "rate")
-    period = _check.ensure_instance(period, FundingPeriod, "period")
+    period = _check.ensure_instance(period, DateRange, "period")
     return _money(_cost_pennies(rate, period.days), "cost")
 
 
@@ -487,7 +451,7 @@ class SupportPackage:
         rate: what it costs per day or week.
     """
 
-    period: FundingPeriod = attrs.field(validator=_check.v_instance(FundingPeriod))
+    period: DateRange = attrs.field(validator=_check.v_instance(DateRange))
     rate: PackageRate = attrs.field(validator=_check.v_instance(PackageRate))
 
     @property
@@ -566,7 +530,7 @@ def pro_rata(package: SupportPackage, ended_on: _dt.date, reason: EndReason) -> 
     needed is the rest.
 
     >>> package = SupportPackage(
-    ...     FundingPeriod(_dt.date(2026, 4, 1), _dt.date(2026, 9, 30)),
+    ...     DateRange(_dt.date(2026, 4, 1), _dt.date(2026, 9, 30)),
     ...     PackageRate(Decimal("120.00"), RateUnit.DAY),
     ... )
     >>> result = pro_rata(package, _dt.date(2026, 5, 1), EndReason.RECALLED_TO_CUSTODY)
@@ -610,7 +574,7 @@ class YearShare:
     """
 
     year: ReportingYear = attrs.field(validator=_check.v_instance(ReportingYear))
-    period: FundingPeriod = attrs.field(validator=_check.v_instance(FundingPeriod))
+    period: DateRange = attrs.field(validator=_check.v_instance(DateRange))
     amount: Decimal = attrs.field(validator=_v_money)
 
     @property
@@ -620,16 +584,16 @@ class YearShare:
 
 
 def _year_periods(
-    period: FundingPeriod, book: Rulebook
-) -> list[tuple[ReportingYear, FundingPeriod]]:
+    period: DateRange, book: Rulebook
+) -> list[tuple[ReportingYear, DateRange]]:
     year = reporting_year(period.start, rulebook=book)
     last = reporting_year(period.end, rulebook=book)
-    parts: list[tuple[ReportingYear, FundingPeriod]] = []
+    parts: list[tuple[ReportingYear, DateRange]] = []
     while True:
         parts.append(
             (
                 year,
-                FundingPeriod(max(period.start, year.start), min(period.end, year.end)),
+                DateRange(max(period.start, year.start), min(period.end, year.end)),
             )
         )
         if year == last:
@@ -638,8 +602,8 @@ def _year_periods(
 
 
 def _apportion_pennies(
-    pennies: int, period: FundingPeriod, book: Rulebook
-) -> list[tuple[ReportingYear, FundingPeriod, int]]:
+    pennies: int, period: DateRange, book: Rulebook
+) -> list[tuple[ReportingYear, DateRange, int]]:
     years = _year_periods(period, book)
     amounts = _allocate(pennies, [part.days for _, part in years])
     return [
@@ -649,7 +613,7 @@ def _apportion_pennies(
 
 
 def apportion(
-    amount: Decimal, period: FundingPeriod, *, rulebook: Rulebook | None = None
+    amount: Decimal, period: DateRange, *, rulebook: Rulebook | None = None
 ) -> tuple[YearShare, ...]:
     """*amount* for *period* divided by days between the financial years it touches.
 
@@ -662,12 +626,12 @@ def apportion(
     days: with a weekly rate, costs of the pieces rounded separately need
     not add up to the cost of the whole.
 
-    >>> parts = apportion(Decimal("100.00"), FundingPeriod(_dt.date(2026, 3, 31), _dt.date(2026, 4, 2)))
+    >>> parts = apportion(Decimal("100.00"), DateRange(_dt.date(2026, 3, 31), _dt.date(2026, 4, 2)))
     >>> [(part.year.label, part.amount) for part in parts]
     [('2025/26', Decimal('33.33')), ('2026/27', Decimal('66.67'))]
     """
     pennies = _pennies(amount, "amount")
-    period = _check.ensure_instance(period, FundingPeriod, "period")
+    period = _check.ensure_instance(period, DateRange, "period")
     book = resolve(rulebook)
     return tuple(
         YearShare(year=year, period=part, amount=_money(value, "amount"))
@@ -782,7 +746,7 @@ def provisional_forecast(
     *local_authority_share* (default: the rulebook minimum).
 
     >>> from fractions import Fraction
-    >>> april = FundingPeriod(_dt.date(2026, 4, 1), _dt.date(2026, 9, 30))
+    >>> april = DateRange(_dt.date(2026, 4, 1), _dt.date(2026, 9, 30))
     >>> entries = [
     ...     ProvisionalPackage(SupportPackage(april, PackageRate(Decimal("100.00"), RateUnit.DAY)), Decimal("0.5")),
     ...     ProvisionalPackage(SupportPackage(april, PackageRate(Decimal("700.00"), RateUnit.WEEK)), Fraction(1, 4)),

@@ -86,14 +86,13 @@ import attrs
 
 from mappa import _check
 from mappa.errors import InvalidTypeError, InvalidValueError, NotApplicable
-from mappa.periods import Counting, Duration
+from mappa.periods import Counting, DateRange, Duration
 from mappa.rulebook import Rulebook, resolve
 from mappa.sources import Citation
 
 __all__ = [
     "Caution",
     "CommunityPaybackOrder",
-    "DateRange",
     "Deadline",
     "Disposal",
     "HospitalOrder",
@@ -712,37 +711,6 @@ def notification_period(
 
 
 # -- deadlines ------------------------------------------------------------------------
-
-
-@attrs.frozen
-class DateRange:
-    """An inclusive range of whole days (a time in custody, in hospital or abroad).
-
-    >>> DateRange(_dt.date(2025, 3, 14), _dt.date(2025, 3, 20)).days
-    7
-    """
-
-    start: _dt.date = attrs.field(validator=_check.v_date)
-    end: _dt.date = attrs.field(validator=_check.v_date)
-
-    def __attrs_post_init__(self) -> None:
-        if self.end < self.start:
-            raise InvalidValueError(
-                f"a date range must not end ({self.end.isoformat()}) before it "
-                f"starts ({self.start.isoformat()})",
-                rule="DateRange",
-                value=(self.start, self.end),
-            )
-
-    @property
-    def days(self) -> int:
-        """The number of days in the range, both ends included."""
-        return (self.end - self.start).days + 1
-
-    def contains(self, day: _dt.date) -> bool:
-        """True if *day* is in the range."""
-        day = _check.ensure_date(day, "day")
-        return self.start <= day <= self.end
 
 
 def _merged(ranges: object, name: str) -> list[DateRange]:

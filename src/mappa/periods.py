@@ -40,6 +40,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import enum
+from typing import Any
 
 import attrs
 from dateutil.relativedelta import relativedelta
@@ -47,7 +48,7 @@ from dateutil.relativedelta import relativedelta
 from mappa import _check
 from mappa.errors import InvalidValueError
 
-__all__ = ["Counting", "Duration"]
+__all__ = ["Counting", "DateRange", "Duration"]
 
 _ONE_DAY = _dt.timedelta(days=1)
 
@@ -207,3 +208,41 @@ class Counting(enum.Enum):
 
     def __str__(self) -> str:
         return self.value
+
+
+def _v_end(instance: Any, attribute: attrs.Attribute[Any], value: object) -> None:
+    end = _check.ensure_date(value, f"{type(instance).__name__}.{attribute.name}")
+    if end < instance.start:
+        raise InvalidValueError(
+            f"{type(instance).__name__}.end must not be before its start",
+            rule=f"{type(instance).__name__}.end",
+        )
+
+
+@attrs.frozen(order=True)
+class DateRange:
+    """An inclusive range of whole days: :attr:`start` to :attr:`end`, both counted.
+
+    Used for a funding period, a time in custody, in hospital or abroad, and
+    any other span a rule counts in whole days.
+
+    >>> span = DateRange(_dt.date(2026, 3, 30), _dt.date(2026, 4, 2))
+    >>> span.days, span.contains(_dt.date(2026, 4, 1)), str(span)
+    (4, True, '2026-03-30 to 2026-04-02')
+    """
+
+    start: _dt.date = attrs.field(validator=_check.v_date)
+    end: _dt.date = attrs.field(validator=_v_end)
+
+    @property
+    def days(self) -> int:
+        """The number of days, both ends included."""
+        return (self.end - self.start).days + 1
+
+    def contains(self, day: _dt.date) -> bool:
+        """True if *day* falls in the range."""
+        day = _check.ensure_date(day, "day")
+        return self.start <= day <= self.end
+
+    def __str__(self) -> str:
+        return f"{self.start.isoformat()} to {self.end.isoformat()}"

@@ -10,7 +10,6 @@ from mappa.isp import (
     ApprovalPeriod,
     CostSplit,
     EndReason,
-    FundingPeriod,
     PackageRate,
     ProRata,
     ProvisionalForecast,
@@ -24,11 +23,12 @@ from mappa.isp import (
     provisional_forecast,
     split_cost,
 )
+from mappa.periods import DateRange
 from mappa.years import ReportingYear
 
 
-def _period() -> FundingPeriod:
-    return FundingPeriod(dt.date(2026, 1, 1), dt.date(2026, 6, 30))
+def _period() -> DateRange:
+    return DateRange(dt.date(2026, 1, 1), dt.date(2026, 6, 30))
 
 
 def _package() -> SupportPackage:
@@ -40,7 +40,7 @@ def _forecast() -> ProvisionalForecast:
 
 
 SAMPLES: dict[type, Callable[[], object]] = {
-    FundingPeriod: _period,
+    DateRange: _period,
     ApprovalPeriod: lambda: approval_period(dt.date(2026, 1, 1)),
     PackageRate: lambda: PackageRate(Decimal("100.00"), RateUnit.DAY),
     SupportPackage: _package,

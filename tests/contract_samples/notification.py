@@ -8,7 +8,6 @@ from collections.abc import Callable
 from mappa.notification import (
     Caution,
     CommunityPaybackOrder,
-    DateRange,
     Deadline,
     HospitalOrder,
     Imprisonment,
@@ -24,7 +23,7 @@ from mappa.notification import (
     notification_period,
     notification_schedule,
 )
-from mappa.periods import Duration
+from mappa.periods import DateRange, Duration
 from mappa.rulebook import DEFAULT_RULEBOOK
 
 SAMPLES: dict[type, Callable[[], object]] = {
