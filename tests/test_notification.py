@@ -265,7 +265,7 @@ def test_ends_on(disposal: object, under_18: bool, relevant: D, last_day: D) -> 
 
 
 def test_end_beyond_the_calendar() -> None:
-    with pytest.raises(InvalidValueError, match="outside the dates"):
+    with pytest.raises(InvalidValueError, match="outside the years 1 to 9999"):
         period(OtherDisposal()).ends_on(D.max)
 
 

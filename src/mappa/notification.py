@@ -146,16 +146,6 @@ def _out_of_range(rule: str, value: object) -> InvalidValueError:
     )
 
 
-def _apply(
-    counting: Counting, duration: Duration, start: _dt.date, rule: str
-) -> _dt.date:
-    """``counting.apply`` that reports dates beyond the calendar as a MappaError."""
-    try:
-        return counting.apply(duration, start)
-    except (OverflowError, ValueError):
-        raise _out_of_range(rule, start) from None
-
-
 def _add_days(day: _dt.date, days: int, rule: str) -> _dt.date:
     try:
         return day + _dt.timedelta(days=days)
@@ -599,7 +589,7 @@ class NotificationPeriod:
                 "see review_date for the date of discharge (s.88B)",
                 rule=self.rule,
             )
-        return _apply(Counting.BEGINNING_WITH, self.length, relevant_date, self.rule)
+        return Counting.BEGINNING_WITH.apply(self.length, relevant_date, rule=self.rule)
 
 
 def _divide(duration: Duration, divisor: int, rule: str) -> Duration:
@@ -870,21 +860,17 @@ def periodic_notification_due(
     book = resolve(rulebook)
     rule = _periodic_rule(no_fixed_abode)
     blocks = _merged(excluded, "excluded")
-    due = _apply(
-        book.counting(rule),
-        book.duration(rule, on=last_notification),
-        last_notification,
-        rule,
+    due = book.counting(rule).apply(
+        book.duration(rule, on=last_notification), last_notification, rule=rule
     )
     added = 0
     for block in blocks:
         if block.contains(due):
             extension = book.duration(_RELEASE_EXTENSION, on=last_notification)
-            extended = _apply(
-                book.counting(_RELEASE_EXTENSION),
+            extended = book.counting(_RELEASE_EXTENSION).apply(
                 extension,
                 _add_days(block.end, 1, _RELEASE_EXTENSION),
-                _RELEASE_EXTENSION,
+                rule=_RELEASE_EXTENSION,
             )
             added = (extended - due).days
             due = extended
@@ -938,8 +924,8 @@ def foreign_travel_notice(
     """
     departure = _check.ensure_date(departure, "departure")
     book = resolve(rulebook)
-    due = _apply(
-        book.counting(_TRAVEL), book.duration(_TRAVEL, on=departure), departure, _TRAVEL
+    due = book.counting(_TRAVEL).apply(
+        book.duration(_TRAVEL, on=departure), departure, rule=_TRAVEL
     )
     return TravelNotice(
         due=due,
@@ -1030,7 +1016,7 @@ def review_date(
                 "relevant date (s.88B(2))",
                 rule=rule,
             )
-        due = _apply(counting, duration, first_notification, rule)
+        due = counting.apply(duration, first_notification, rule=rule)
         return Deadline(due=due, rule=rule, citation=book.citation(rule))
     disregarded = 0
     if blocks:
@@ -1051,7 +1037,7 @@ def review_date(
             start, end = max(block.start, relevant_date), min(block.end, last)
             if start <= end:
                 disregarded += (end - start).days + 1
-    base = _apply(counting, duration, relevant_date, rule)
+    base = counting.apply(duration, relevant_date, rule=rule)
     return Deadline(
         due=_add_days(base, disregarded, rule),
         rule=rule,

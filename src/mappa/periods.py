@@ -189,22 +189,37 @@ class Counting(enum.Enum):
     WITHIN_LAST = "within the last"
     """The earliest date still within a period ending on the start date."""
 
-    def apply(self, duration: Duration, start: _dt.date) -> _dt.date:
+    def apply(
+        self, duration: Duration, start: _dt.date, *, rule: str | None = None
+    ) -> _dt.date:
         """The date this convention gives for *duration* from *start*.
 
         For :attr:`WITHIN_LAST` this is the earliest date that is still
-        within the period: the corresponding earlier date.
+        within the period: the corresponding earlier date. A result beyond
+        the years 1 to 9999 raises :class:`~mappa.errors.InvalidValueError`
+        naming *rule* (the rulebook name of the period), if given.
 
         >>> Counting.BEFORE.apply(Duration(weeks=4), _dt.date(2025, 3, 28))
         datetime.date(2025, 2, 28)
         """
         duration = _check.ensure_instance(duration, Duration, "duration")
         start = _check.ensure_date(start, "start")
-        if self is Counting.AFTER:
-            return duration.after(start)
-        if self is Counting.BEGINNING_WITH:
-            return duration.last_day_beginning_with(start)
-        return duration.before(start)
+        rule = _check.ensure_optional_str(rule, "rule")
+        try:
+            if self is Counting.AFTER:
+                return duration.after(start)
+            if self is Counting.BEGINNING_WITH:
+                return duration.last_day_beginning_with(start)
+            return duration.before(start)
+        except InvalidValueError as error:
+            if rule is None:
+                raise
+            raise InvalidValueError(
+                f"rule {rule!r}: {duration} {self.value} the date given is "
+                "outside the years 1 to 9999",
+                rule=rule,
+                value=start,
+            ) from error
 
     def __str__(self) -> str:
         return self.value

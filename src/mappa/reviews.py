@@ -86,21 +86,6 @@ def _interval_rule(level: Level) -> str:
     return f"reviews.level{level.value}.interval"
 
 
-def _apply(
-    counting: Counting, duration: Duration, start: _dt.date, rule: str
-) -> _dt.date:
-    """``counting.apply`` that reports dates beyond the calendar as a MappaError."""
-    try:
-        return counting.apply(duration, start)
-    except (OverflowError, ValueError):
-        raise InvalidValueError(
-            f"rule {rule!r}: {duration} {counting} {start.isoformat()} is outside "
-            "the dates Python can represent",
-            rule=rule,
-            value=start,
-        ) from None
-
-
 def _adjust(due: _dt.date, calendar: WorkingCalendar | None) -> _dt.date:
     """*due*, moved back to the previous working day if *calendar* is given."""
     if calendar is None:
@@ -142,7 +127,7 @@ class ReviewInterval:
         datetime.date(2025, 3, 31)
         """
         last_meeting = _check.ensure_date(last_meeting, "last_meeting")
-        return _apply(self.counting, self.duration, last_meeting, self.rule)
+        return self.counting.apply(self.duration, last_meeting, rule=self.rule)
 
     def __str__(self) -> str:
         return f"{self.level}: no less than once every {self.duration}"
@@ -554,8 +539,8 @@ def next_rmp_review_due(
     last_review = _check.ensure_date(last_review, "last_review")
     calendar = _ensure_calendar(calendar)
     book = resolve(rulebook)
-    due = _apply(
-        book.counting(_RMP_RULE), book.duration(_RMP_RULE), last_review, _RMP_RULE
+    due = book.counting(_RMP_RULE).apply(
+        book.duration(_RMP_RULE), last_review, rule=_RMP_RULE
     )
     return _adjust(due, calendar)
 
@@ -583,11 +568,8 @@ def initial_mappp_deadline(
     liberation_date = _check.ensure_date(liberation_date, "liberation_date")
     calendar = _ensure_calendar(calendar)
     book = resolve(rulebook)
-    deadline = _apply(
-        book.counting(_PRE_RELEASE_RULE),
-        book.duration(_PRE_RELEASE_RULE),
-        liberation_date,
-        _PRE_RELEASE_RULE,
+    deadline = book.counting(_PRE_RELEASE_RULE).apply(
+        book.duration(_PRE_RELEASE_RULE), liberation_date, rule=_PRE_RELEASE_RULE
     )
     return _adjust(deadline, calendar)
 
