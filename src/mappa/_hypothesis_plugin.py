@@ -1,0 +1,21 @@
+"""Hypothesis's entry point for mappa: ``st.from_type`` for every public value type.
+
+Hypothesis calls :func:`_hypothesis_setup_hook` when it starts (it is
+declared under ``[project.entry-points.hypothesis]``). The hook imports
+Hypothesis and :mod:`mappa.strategies` inside the function, so importing
+``mappa`` never needs Hypothesis.
+"""
+
+from __future__ import annotations
+
+__all__: list[str] = []
+
+
+def _hypothesis_setup_hook() -> None:
+    """Register a strategy with Hypothesis for each of mappa's public value types."""
+    from hypothesis import strategies as st
+
+    from mappa import strategies
+
+    for cls, strategy in strategies._registrations().items():
+        st.register_type_strategy(cls, strategy)

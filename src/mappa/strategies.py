@@ -1,0 +1,1213 @@
+"""Hypothesis strategies: realistic, valid MAPPA data for other projects' tests.
+
+A case system that embeds ``mappa`` needs test data that ``mappa`` itself
+accepts: categories with the levels they allow, dates the working calendar
+covers, chairs of the right rank, disposals, incidents, support packages,
+whole caseloads whose meeting histories hang together. The functions here
+return `Hypothesis <https://hypothesis.readthedocs.io>`_ strategies for them.
+Every value a strategy draws passes ``mappa``'s own validation (values are
+built valid, never filtered), and shrinks toward a simple case: the first
+member of an enum, the shortest term, a date near Monday 6 January 2025.
+
+This module imports Hypothesis, so import it only from tests; ``import
+mappa`` never needs Hypothesis. Installing ``mappa`` also registers a
+strategy for each of its public value types with :func:`st.from_type
+<hypothesis.strategies.from_type>`, through Hypothesis's entry point, so
+``st.from_type(mappa.Incident)`` and ``@given(...)`` type inference work.
+
+>>> import datetime as dt
+>>> from hypothesis import find
+>>> from mappa import strategies as ms
+>>> from mappa.framework import check_level
+>>> category, level = find(ms.category_levels(), lambda pair: True)
+>>> check_level(category, level) is level
+True
+>>> find(ms.dates(), lambda day: True)
+datetime.date(2025, 1, 6)
+>>> find(ms.chair_assignments(), lambda decision: True).allowed
+True
+>>> find(ms.invalid_chair_assignments(), lambda decision: True).allowed
+False
+
+Every strategy takes keyword arguments that narrow it (``levels=``,
+``areas=``, ``period=``...); a narrowing that leaves nothing to draw raises
+:class:`~mappa.errors.InvalidValueError` when the strategy is made.
+
+More information:
+
+* Hypothesis: https://hypothesis.readthedocs.io
+* MAPPA National Guidance (2023): the rules each value follows are those
+  of the module that defines its type.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+from collections.abc import Callable, Iterable, Sequence
+from decimal import Decimal
+from fractions import Fraction
+from typing import Any, TypeVar
+
+from hypothesis import strategies as st
+from hypothesis.strategies import SearchStrategy
+
+from mappa import _check
+from mappa.calendar import WorkingCalendar
+from mappa.chairs import (
+    DEFAULT_SENIORITY_POLICY,
+    Agency,
+    ChairDecision,
+    HealthGrade,
+    Ladder,
+    PoliceRank,
+    Rank,
+    Role,
+    SeniorityPolicy,
+    SocialWorkGrade,
+    may_chair,
+    minimum_chair_rank,
+)
+from mappa.defensibility import (
+    DefensibilityChecklist,
+    DefensibilityResult,
+    assess_defensibility,
+)
+from mappa.disclosure import (
+    DisclosureRoute,
+    MinuteMarking,
+    MinuteRequest,
+    RecordingCheck,
+    SecurityMarking,
+    SubjectAccessDeadline,
+    SubjectAccessRequest,
+    ThirdPartyRequest,
+    TribunalConsideration,
+    TribunalRecommendation,
+    TribunalRequest,
+    TribunalStatement,
+    check_audio_recording,
+    minute_marking,
+    route_request,
+    subject_access_deadline,
+)
+from mappa.errors import InvalidValueError, NotApplicable
+from mappa.framework import (
+    DEFAULT_AREA_TABLE,
+    Area,
+    AreaTable,
+    Category,
+    Level,
+    permitted_levels,
+)
+from mappa.indicators import IndicatorResult, Report, evaluate
+from mappa.isp import (
+    ApprovalPeriod,
+    CostSplit,
+    EndReason,
+    PackageRate,
+    ProRata,
+    ProvisionalForecast,
+    ProvisionalPackage,
+    RateUnit,
+    SupportPackage,
+    YearForecast,
+    YearShare,
+    apportion,
+    approval_period,
+    pro_rata,
+    provisional_forecast,
+    split_cost,
+)
+from mappa.licences import (
+    ChangeKind,
+    ChangeRoute,
+    TerminationCheck,
+    change_route,
+    life_licence_termination,
+)
+from mappa.minutes import MinutesDecision, MinutesDue, minutes_due, minutes_on_time
+from mappa.notification import (
+    Caution,
+    CommunityPaybackOrder,
+    Deadline,
+    Disposal,
+    HospitalOrder,
+    Imprisonment,
+    LifeImprisonment,
+    NotificationPeriod,
+    NotificationSchedule,
+    OrderForLifelongRestriction,
+    OtherDisposal,
+    TravelNotice,
+    change_notification_due,
+    foreign_travel_notice,
+    initial_notification_due,
+    notification_period,
+    notification_schedule,
+    periodic_notification_due,
+)
+from mappa.periods import DateRange, Duration
+from mappa.records import Attendance, Caseload, Meeting, MeetingKind
+from mappa.records import Role as AgencyRole
+from mappa.reviews import (
+    InitialMapppCheck,
+    ReviewInterval,
+    ReviewMeeting,
+    ReviewStatus,
+    check_initial_mappp,
+    review_interval,
+    review_status,
+)
+from mappa.rulebook import DEFAULT_RULEBOOK, Rule, Rulebook, RuleVersion, resolve
+from mappa.scr import Charge, Incident, ScrAssessment, assess_scr
+from mappa.sources import DOCUMENTS, Citation, Document
+from mappa.statistics import (
+    NATIONAL_FIGURES_2018_19,
+    FigureRow,
+    KeepingChildrenSafe,
+    NationalFigures,
+    ProgrammeCompletions,
+    TrainingCount,
+)
+from mappa.years import Quarter, ReportingPeriod, ReportingYear
+
+__all__ = [
+    "SIMPLE_DAY",
+    "areas",
+    "attendances",
+    "case_histories",
+    "caseloads",
+    "categories",
+    "category_levels",
+    "chair_assignments",
+    "date_ranges",
+    "dates",
+    "disposals",
+    "durations",
+    "imprisonments",
+    "incidents",
+    "invalid_chair_assignments",
+    "levels",
+    "meetings",
+    "minute_requests",
+    "money",
+    "package_rates",
+    "provisional_packages",
+    "quarters",
+    "ranks",
+    "relevant_dates",
+    "reporting_years",
+    "review_meetings",
+    "roles",
+    "support_packages",
+    "working_calendars",
+    "working_days",
+]
+
+T = TypeVar("T")
+
+SIMPLE_DAY = _dt.date(2025, 1, 6)
+"""The date every date strategy shrinks toward when it is in range: a Monday."""
+
+# The default span of dates: wide enough for any case system's tests, and
+# inside the years a Scottish calendar answers for quickly.
+_DEFAULT_MIN = _dt.date(2000, 1, 1)
+_DEFAULT_MAX = _dt.date(2049, 12, 31)
+# Gaps between things, in days: shapes of test data, not rules.
+_MAX_GAP_DAYS = 120
+_MAX_MONEY_PENNIES = 100_000_000  # a million pounds
+_MAX_PACKAGE_DAYS = 730
+_DTC_AGENCIES = (
+    "Housing",
+    "Registered social landlord",
+    "Department for Work and Pensions",
+    "Scottish Children's Reporter Administration",
+    "Education",
+)
+
+
+def _pick(items: Sequence[T]) -> SearchStrategy[T]:
+    """One of *items*, shrinking toward the first; its repr stays short."""
+    return st.integers(0, len(items) - 1).map(items.__getitem__)
+
+
+def _constant(value: T) -> SearchStrategy[T]:
+    """Always *value* (``st.just`` would put its whole repr in the strategy's)."""
+    return st.none().map(lambda _: value)
+
+
+def _options(
+    given: Iterable[T] | None, everything: Sequence[T], cls: type[T], name: str
+) -> tuple[T, ...]:
+    """*given* (or *everything*) as a non-empty tuple of *cls*, in *everything*'s order."""
+    if given is None:
+        return tuple(everything)
+    chosen = set(_check.ensure_tuple_of(given, cls, name))
+    result = tuple(item for item in everything if item in chosen)
+    if not result:
+        raise InvalidValueError(f"{name} must name at least one choice", rule=name)
+    return result
+
+
+# -- the framework ----------------------------------------------------------------
+
+
+def categories(*, among: Iterable[Category] | None = None) -> SearchStrategy[Category]:
+    """MAPPA categories (those in *among*, if given); shrinks toward category 1.
+
+    >>> from hypothesis import find
+    >>> find(categories(), lambda c: True)
+    <Category.REGISTERED_SEX_OFFENDER: 1>
+    """
+    return st.sampled_from(_options(among, tuple(Category), Category, "among"))
+
+
+def levels(
+    *,
+    category: Category | None = None,
+    among: Iterable[Level] | None = None,
+    rulebook: Rulebook | None = None,
+) -> SearchStrategy[Level]:
+    """MAPPA levels: those *category* may be managed at (if given), within *among*.
+
+    >>> from hypothesis import find
+    >>> find(levels(category=Category.OTHER_RISK_OF_SERIOUS_HARM), lambda l: True)
+    <Level.MULTI_AGENCY: 2>
+    """
+    allowed: Sequence[Level] = tuple(Level)
+    if category is not None:
+        category = _check.ensure_member(category, Category, "category")
+        permitted = permitted_levels(category, rulebook=rulebook)
+        allowed = tuple(level for level in Level if level in permitted)
+    chosen = _options(among, tuple(Level), Level, "among")
+    result = tuple(level for level in allowed if level in chosen)
+    if not result:
+        raise InvalidValueError(
+            "no level in 'among' is permitted for the category",
+            rule="levels",
+            value=int(category) if category is not None else None,
+        )
+    return st.sampled_from(result)
+
+
+def _pairs(
+    among_categories: Iterable[Category] | None,
+    among_levels: Iterable[Level] | None,
+    rulebook: Rulebook | None,
+) -> tuple[tuple[Category, Level], ...]:
+    cats = _options(among_categories, tuple(Category), Category, "categories")
+    lvls = _options(among_levels, tuple(Level), Level, "levels")
+    book = resolve(rulebook)
+    pairs = tuple(
+        (category, level)
+        for category in cats
+        for level in lvls
+        if level in permitted_levels(category, rulebook=book)
+    )
+    if not pairs:
+        raise InvalidValueError(
+            "no category given may be managed at any level given",
+            rule="category_levels",
+        )
+    return pairs
+
+
+def category_levels(
+    *,
+    categories: Iterable[Category] | None = None,
+    levels: Iterable[Level] | None = None,
+    rulebook: Rulebook | None = None,
+) -> SearchStrategy[tuple[Category, Level]]:
+    """Valid ``(category, level)`` pairs: every one passes :func:`~mappa.framework.check_level`.
+
+    Category 3 is never drawn at level 1. Shrinks toward
+    ``(Category.REGISTERED_SEX_OFFENDER, Level.ROUTINE)``.
+    """
+    return st.sampled_from(_pairs(categories, levels, rulebook))
+
+
+def areas(
+    *, names: Iterable[str] | None = None, table: AreaTable | None = None
+) -> SearchStrategy[Area]:
+    """MAPPA areas of *table* (the default area table), or those named in *names*."""
+    table = _check.ensure_optional_instance(table, AreaTable, "table")
+    table = DEFAULT_AREA_TABLE if table is None else table
+    if names is None:
+        return _pick(table.areas)
+    chosen = {table.area(name) for name in _check.ensure_tuple_of(names, str, "names")}
+    return _pick(tuple(area for area in table.areas if area in chosen))
+
+
+# -- dates and calendars ----------------------------------------------------------
+
+
+def _bounds(
+    min_value: _dt.date | None,
+    max_value: _dt.date | None,
+    calendar: WorkingCalendar | None,
+) -> tuple[_dt.date, _dt.date]:
+    low = _check.ensure_optional_date(min_value, "min_value")
+    high = _check.ensure_optional_date(max_value, "max_value")
+    cal = _check.ensure_optional_instance(calendar, WorkingCalendar, "calendar")
+    cal = WorkingCalendar.scotland() if cal is None else cal
+    first = _dt.date(cal.first_year, 1, 1)
+    last = _dt.date(cal.last_year, 12, 31)
+    low = max(_DEFAULT_MIN, first) if low is None else low
+    high = min(_DEFAULT_MAX, last) if high is None else high
+    if low < first or high > last:
+        raise InvalidValueError(
+            f"dates must lie in the years the calendar covers, {cal.first_year} "
+            f"to {cal.last_year}",
+            rule="dates",
+        )
+    if low > high:
+        raise InvalidValueError(
+            "min_value must not be after max_value", rule="dates", value=None
+        )
+    return low, high
+
+
+def _dates_between(low: _dt.date, high: _dt.date) -> SearchStrategy[_dt.date]:
+    """Dates from *low* to *high*, shrinking toward :data:`SIMPLE_DAY` (or *low*)."""
+    anchor = min(max(SIMPLE_DAY, low), high)
+    origin = anchor.toordinal()
+    return st.integers(low.toordinal() - origin, high.toordinal() - origin).map(
+        lambda offset: _dt.date.fromordinal(origin + offset)
+    )
+
+
+def dates(
+    *,
+    min_value: _dt.date | None = None,
+    max_value: _dt.date | None = None,
+    calendar: WorkingCalendar | None = None,
+) -> SearchStrategy[_dt.date]:
+    """Dates the working calendar covers, from *min_value* to *max_value*.
+
+    The default span is 2000 to 2049 (within the Scottish calendar's
+    years); a wider one may be given, as far as *calendar*'s
+    :attr:`~mappa.calendar.WorkingCalendar.first_year` and
+    :attr:`~mappa.calendar.WorkingCalendar.last_year`. Shrinks toward
+    :data:`SIMPLE_DAY` (or the nearest bound).
+    """
+    return _dates_between(*_bounds(min_value, max_value, calendar))
+
+
+def relevant_dates(
+    *, min_value: _dt.date | None = None, max_value: _dt.date | None = None
+) -> SearchStrategy[_dt.date]:
+    """Relevant dates for notification (conviction, finding, caution): :func:`dates`."""
+    return dates(min_value=min_value, max_value=max_value)
+
+
+def working_days(
+    *,
+    min_value: _dt.date | None = None,
+    max_value: _dt.date | None = None,
+    calendar: WorkingCalendar | None = None,
+) -> SearchStrategy[_dt.date]:
+    """Working days of *calendar* (Scotland's by default) from *min_value* to *max_value*."""
+    low, high = _bounds(min_value, max_value, calendar)
+    cal = WorkingCalendar.scotland() if calendar is None else calendar
+    first = cal.roll_forward(low)
+    last = cal.roll_backward(high)
+    if first > last:
+        raise InvalidValueError(
+            "there is no working day between min_value and max_value",
+            rule="working_days",
+        )
+    count = cal.working_days_between(first, last)
+    anchor = cal.roll_forward(min(max(SIMPLE_DAY, first), last))
+    before = cal.working_days_between(first, anchor)
+    return st.integers(-before, count - before).map(
+        lambda n: cal.add_working_days(anchor, n)
+    )
+
+
+@st.composite
+def _calendars(
+    draw: st.DrawFn, low: _dt.date, high: _dt.date, max_extra: int
+) -> WorkingCalendar:
+    days = draw(st.lists(_dates_between(low, high), max_size=max_extra, unique=True))
+    split = draw(st.integers(0, len(days)))
+    closed = dict.fromkeys(days[:split], "Local holiday")
+    return WorkingCalendar.scotland(
+        extra_closed_days=closed, extra_working_days=days[split:]
+    )
+
+
+def working_calendars(
+    *,
+    min_value: _dt.date | None = None,
+    max_value: _dt.date | None = None,
+    max_extra_days: int = 4,
+) -> SearchStrategy[WorkingCalendar]:
+    """Scottish working calendars with extra closed (and open) days between the bounds.
+
+    Shrinks toward the plain Scottish calendar.
+    """
+    low, high = _bounds(min_value, max_value, None)
+    limit = _check.ensure_non_negative_int(max_extra_days, "max_extra_days")
+    return _calendars(low, high, limit)
+
+
+def reporting_years(
+    *, min_year: int = _DEFAULT_MIN.year, max_year: int = _DEFAULT_MAX.year - 1
+) -> SearchStrategy[ReportingYear]:
+    """Reporting years (1 April to 31 March) starting from *min_year* to *max_year*."""
+    low = _check.ensure_int(min_year, "min_year")
+    high = _check.ensure_int(max_year, "max_year")
+    start = min(max(SIMPLE_DAY.year - 1, low), high)
+    return st.integers(low - start, high - start).map(
+        lambda offset: ReportingYear(start + offset)
+    )
+
+
+def quarters(
+    *, min_year: int = _DEFAULT_MIN.year, max_year: int = _DEFAULT_MAX.year - 1
+) -> SearchStrategy[Quarter]:
+    """Quarters of the reporting years from *min_year* to *max_year*."""
+    return st.builds(
+        Quarter,
+        reporting_years(min_year=min_year, max_year=max_year).map(
+            lambda year: year.first_year
+        ),
+        st.integers(1, 4),
+    )
+
+
+def durations(*, max_years: int = 10) -> SearchStrategy[Duration]:
+    """Non-zero durations; shrinks toward one day."""
+
+    @st.composite
+    def build(draw: st.DrawFn) -> Duration:
+        days = draw(st.integers(0, 30))
+        weeks = draw(st.integers(0, 12))
+        months = draw(st.integers(0, 24))
+        years = draw(st.integers(0, max_years))
+        if not (years or months or weeks or days):
+            days = 1
+        return Duration(years=years, months=months, weeks=weeks, days=days)
+
+    return build()
+
+
+# -- chairs -----------------------------------------------------------------------
+
+_LADDER_RANKS: dict[Ladder, tuple[Rank, ...]] = {
+    Ladder.POLICE: tuple(PoliceRank),
+    Ladder.SOCIAL_WORK: tuple(SocialWorkGrade),
+    Ladder.HEALTH: tuple(HealthGrade),
+}
+
+
+def ranks(*, ladder: Ladder | None = None) -> SearchStrategy[Rank]:
+    """Ranks and grades (of *ladder*, if given); shrinks toward a Constable."""
+    if ladder is None:
+        return st.sampled_from(tuple(r for rs in _LADDER_RANKS.values() for r in rs))
+    ladder = _check.ensure_member(ladder, Ladder, "ladder")
+    return st.sampled_from(_LADDER_RANKS[ladder])
+
+
+def _role(rank: Rank, flag: bool) -> Role:
+    if isinstance(rank, PoliceRank):
+        return Role(rank, detective=flag)
+    if isinstance(rank, HealthGrade):
+        return Role(rank, suitably_qualified=flag)
+    return Role(rank)
+
+
+def roles(*, ladder: Ladder | None = None) -> SearchStrategy[Role]:
+    """Roles: a rank, with detective (police) or suitably qualified (health) drawn."""
+    return st.builds(_role, ranks(ladder=ladder), st.booleans())
+
+
+def _chair_roles(
+    category: Category, level: Level, allowed: bool, book: Rulebook
+) -> list[SearchStrategy[Role]]:
+    """Strategies for roles that may (or may not) chair such a meeting."""
+    found: list[SearchStrategy[Role]] = []
+    for ladder in (Ladder.POLICE, Ladder.SOCIAL_WORK):
+        minimum = minimum_chair_rank(level, ladder, rulebook=book)
+        chosen = tuple(
+            rank
+            for rank in _LADDER_RANKS[ladder]
+            if (rank.value >= minimum.value) is allowed
+        )
+        if chosen:
+            found.append(st.builds(_role, st.sampled_from(chosen), st.booleans()))
+    health = tuple(HealthGrade)
+    health_chair = bool(book.value("chairs.restricted_patients.health"))
+    if allowed and category is Category.RESTRICTED_PATIENT and health_chair:
+        found.append(st.builds(_role, st.sampled_from(health), st.just(True)))
+    if not allowed:
+        found.append(st.builds(_role, st.sampled_from(health), st.just(False)))
+        if category is not Category.RESTRICTED_PATIENT or not health_chair:
+            found.append(st.builds(_role, st.sampled_from(health), st.just(True)))
+    return found
+
+
+@st.composite
+def _chairs(
+    draw: st.DrawFn,
+    pairs: tuple[tuple[Category, Level], ...],
+    allowed: bool,
+    book: Rulebook,
+) -> ChairDecision:
+    category, level = draw(st.sampled_from(pairs))
+    role = draw(st.one_of(_chair_roles(category, level, allowed, book)))
+    return may_chair(role, level, category, rulebook=book)
+
+
+def chair_assignments(
+    *,
+    categories: Iterable[Category] | None = None,
+    levels: Iterable[Level] | None = None,
+    rulebook: Rulebook | None = None,
+) -> SearchStrategy[ChairDecision]:
+    """Chairs who may chair their meeting, as :class:`~mappa.chairs.ChairDecision` values.
+
+    Each decision carries the ``role``, ``level`` and ``category`` drawn,
+    and ``allowed`` is always True: ``may_chair(d.role, d.level,
+    d.category).allowed``. Police and social work chairs at or above the
+    level's minimum; for restricted patients, also suitably qualified
+    health chairs.
+    """
+    book = resolve(rulebook)
+    return _chairs(_pairs(categories, levels, book), True, book)
+
+
+def invalid_chair_assignments(
+    *,
+    categories: Iterable[Category] | None = None,
+    levels: Iterable[Level] | None = None,
+    rulebook: Rulebook | None = None,
+) -> SearchStrategy[ChairDecision]:
+    """Chairs who may *not* chair their meeting, for negative tests (``allowed`` is False).
+
+    Ranks below the level's minimum, health representatives who are not
+    suitably qualified, and health chairs outside restricted patient cases.
+    """
+    book = resolve(rulebook)
+    return _chairs(_pairs(categories, levels, book), False, book)
+
+
+@st.composite
+def _seniority_policies(draw: st.DrawFn) -> SeniorityPolicy:
+    if draw(st.booleans()):
+        police = draw(st.sampled_from(tuple(PoliceRank)))
+        social = draw(st.sampled_from(tuple(SocialWorkGrade)))
+        return SeniorityPolicy({Agency.POLICE: police, Agency.SOCIAL_WORK: social})
+    return DEFAULT_SENIORITY_POLICY
+
+
+# -- reviews, minutes ---------------------------------------------------------------
+
+
+def review_meetings(
+    *,
+    levels: Iterable[Level] | None = None,
+    min_value: _dt.date | None = None,
+    max_value: _dt.date | None = None,
+) -> SearchStrategy[ReviewMeeting]:
+    """Review meetings: a date and the level it was held at."""
+    return st.builds(
+        ReviewMeeting,
+        dates(min_value=min_value, max_value=max_value),
+        st.sampled_from(_options(levels, tuple(Level), Level, "levels")),
+    )
+
+
+_REVIEWED = (Level.MULTI_AGENCY, Level.MAPPP)
+
+
+def _review_statuses() -> SearchStrategy[ReviewStatus]:
+    return st.builds(
+        lambda level, last, gap: review_status(
+            level, last, last + _dt.timedelta(days=gap)
+        ),
+        st.sampled_from(_REVIEWED),
+        dates(max_value=_dt.date(2048, 12, 31)),
+        st.integers(0, 200),
+    )
+
+
+def _initial_checks() -> SearchStrategy[InitialMapppCheck]:
+    return st.builds(
+        lambda liberation, gap: check_initial_mappp(
+            liberation, liberation - _dt.timedelta(days=gap)
+        ),
+        dates(min_value=_dt.date(2001, 1, 1)),
+        st.integers(-30, 180),
+    )
+
+
+def _minutes_decisions() -> SearchStrategy[MinutesDecision]:
+    return st.builds(
+        lambda day, gap: minutes_on_time(day, day + _dt.timedelta(days=gap)),
+        dates(max_value=_dt.date(2048, 12, 31)),
+        st.integers(0, 60),
+    )
+
+
+# -- SCR ---------------------------------------------------------------------------
+
+
+def incidents(
+    *,
+    managed_under_mappa: bool | None = None,
+    charges: Iterable[Charge] | None = None,
+) -> SearchStrategy[Incident]:
+    """Incidents; shrinks toward a person not managed under MAPPA, not charged."""
+    managed: SearchStrategy[bool] = (
+        st.booleans()
+        if managed_under_mappa is None
+        else st.just(_check.ensure_bool(managed_under_mappa, "managed_under_mappa"))
+    )
+    return st.builds(
+        Incident,
+        managed_under_mappa=managed,
+        charge=st.sampled_from(_options(charges, tuple(Charge), Charge, "charges")),
+        concern_about_involvement=st.booleans(),
+        harmed_as_known_sex_offender=st.booleans(),
+        other_professional_concern=st.booleans(),
+    )
+
+
+# -- ISP ---------------------------------------------------------------------------
+
+
+def money(*, max_value: Decimal = Decimal("1000000.00")) -> SearchStrategy[Decimal]:
+    """Amounts of money: non-negative ``Decimal`` pounds with two places."""
+    limit = _check.ensure_decimal(max_value, "max_value")
+    pennies = int(limit.scaleb(2))
+    return st.integers(0, min(pennies, _MAX_MONEY_PENNIES)).map(
+        lambda p: Decimal(f"{p // 100}.{p % 100:02d}")
+    )
+
+
+def package_rates() -> SearchStrategy[PackageRate]:
+    """Daily or weekly package rates of up to £5,000."""
+    return st.builds(
+        PackageRate, money(max_value=Decimal("5000.00")), st.sampled_from(RateUnit)
+    )
+
+
+def date_ranges(
+    *,
+    min_value: _dt.date | None = None,
+    max_value: _dt.date | None = None,
+    max_days: int = _MAX_PACKAGE_DAYS,
+) -> SearchStrategy[DateRange]:
+    """Inclusive date ranges (funding periods...) of 1 to *max_days* days within the bounds."""
+    low, high = _bounds(min_value, max_value, None)
+    limit = _check.ensure_int(max_days, "max_days")
+    if limit < 1:
+        raise InvalidValueError("max_days must be at least 1", rule="max_days")
+
+    @st.composite
+    def build(draw: st.DrawFn) -> DateRange:
+        start = draw(_dates_between(low, high))
+        length = draw(st.integers(0, min(limit - 1, (high - start).days)))
+        return DateRange(start, start + _dt.timedelta(days=length))
+
+    return build()
+
+
+def support_packages(
+    *, min_value: _dt.date | None = None, max_value: _dt.date | None = None
+) -> SearchStrategy[SupportPackage]:
+    """Intensive support packages: a funding period and a rate."""
+    return st.builds(
+        SupportPackage,
+        date_ranges(min_value=min_value, max_value=max_value),
+        package_rates(),
+    )
+
+
+def provisional_packages() -> SearchStrategy[ProvisionalPackage]:
+    """Packages on the provisional list, with a likelihood from 0 to 1."""
+    likelihood: SearchStrategy[Decimal | Fraction] = st.one_of(
+        st.integers(0, 100).map(lambda n: Decimal(n) / 100),
+        st.fractions(0, 1, max_denominator=12),
+    )
+    return st.builds(ProvisionalPackage, support_packages(), likelihood)
+
+
+def _pro_ratas() -> SearchStrategy[ProRata]:
+    @st.composite
+    def build(draw: st.DrawFn) -> ProRata:
+        package = draw(support_packages())
+        days = draw(st.integers(0, package.period.days - 1))
+        ended = package.period.start + _dt.timedelta(days=days)
+        return pro_rata(package, ended, draw(st.sampled_from(EndReason)))
+
+    return build()
+
+
+def _forecasts() -> SearchStrategy[ProvisionalForecast]:
+    return st.lists(provisional_packages(), min_size=1, max_size=3).map(
+        provisional_forecast
+    )
+
+
+@st.composite
+def _year_shares(draw: st.DrawFn) -> YearShare:
+    period = draw(date_ranges())
+    return draw(_pick(apportion(draw(money()), period)))
+
+
+# -- notification ------------------------------------------------------------------
+
+
+def imprisonments(*, max_years: int = 20) -> SearchStrategy[Imprisonment]:
+    """Terms of imprisonment; shrinks toward one day."""
+
+    @st.composite
+    def build(draw: st.DrawFn) -> Imprisonment:
+        days = draw(st.integers(0, 30))
+        months = draw(st.integers(0, 36))
+        years = draw(st.integers(0, max_years))
+        if not (years or months or days):
+            days = 1
+        return Imprisonment(years=years, months=months, days=days)
+
+    return build()
+
+
+def disposals() -> SearchStrategy[Disposal]:
+    """Disposals that trigger notification in Scotland (never a caution).
+
+    Shrinks toward :class:`~mappa.notification.OtherDisposal` (5 years).
+    """
+    return st.one_of(
+        st.just(OtherDisposal()),
+        imprisonments(),
+        st.just(LifeImprisonment()),
+        st.just(OrderForLifelongRestriction()),
+        st.builds(HospitalOrder, st.booleans()),
+        st.builds(
+            CommunityPaybackOrder,
+            st.integers(1, 36).map(lambda months: Duration(months=months)),
+        ),
+    )
+
+
+def _deadlines() -> SearchStrategy[Deadline]:
+    day = dates(max_value=_dt.date(2048, 12, 31))
+    return st.one_of(
+        day.map(initial_notification_due),
+        day.map(periodic_notification_due),
+        day.map(change_notification_due),
+    )
+
+
+@st.composite
+def _periods(draw: st.DrawFn) -> NotificationPeriod:
+    return notification_period(draw(disposals()), under_18=draw(st.booleans()))
+
+
+@st.composite
+def _schedules(draw: st.DrawFn) -> NotificationSchedule:
+    relevant = draw(dates(max_value=_dt.date(2030, 12, 31)))
+    first = relevant + _dt.timedelta(days=draw(st.integers(0, 3)))
+    years = draw(st.integers(1, 15))
+    return notification_schedule(
+        draw(disposals()),
+        relevant,
+        under_18=draw(st.booleans()),
+        first_notification=first,
+        horizon=Duration(years=years).after(relevant),
+    )
+
+
+# -- disclosure, licences, defensibility ---------------------------------------------
+
+
+def minute_requests(
+    *, min_value: _dt.date | None = None, max_value: _dt.date | None = None
+) -> SearchStrategy[MinuteRequest]:
+    """Requests for a MAPPA minute: third party, subject access or tribunal."""
+    day = dates(min_value=min_value, max_value=max_value)
+    return st.one_of(
+        st.builds(ThirdPartyRequest, received=day),
+        st.builds(
+            SubjectAccessRequest, received=day, by_legal_representative=st.booleans()
+        ),
+        st.builds(
+            TribunalRequest,
+            received=day,
+            considering=st.sampled_from(TribunalConsideration),
+        ),
+    )
+
+
+@st.composite
+def _recording_checks(draw: st.DrawFn) -> RecordingCheck:
+    agreed = draw(st.none() | dates(max_value=_dt.date(2047, 12, 31)))
+    base = SIMPLE_DAY if agreed is None else agreed
+    destroyed = draw(
+        st.none() | st.integers(0, 400).map(lambda n: base + _dt.timedelta(days=n))
+    )
+    on = max(base, destroyed or base) + _dt.timedelta(days=draw(st.integers(0, 400)))
+    return check_audio_recording(final_agreed=agreed, destroyed=destroyed, on=on)
+
+
+@st.composite
+def _terminations(draw: st.DrawFn) -> TerminationCheck:
+    request = draw(dates(min_value=_dt.date(2002, 1, 1)))
+    report = request - _dt.timedelta(days=draw(st.integers(0, 500)))
+    return life_licence_termination(request_date=request, report_date=report)
+
+
+def _checklists() -> SearchStrategy[DefensibilityChecklist]:
+    answer = st.none() | st.booleans()
+    return st.builds(
+        DefensibilityChecklist,
+        reasonable_steps=answer,
+        reliable_assessment=answer,
+        information_evaluated=answer,
+        decisions_recorded=answer,
+        policies_followed=answer,
+        investigative_and_proactive=answer,
+    )
+
+
+# -- meeting records and caseloads ----------------------------------------------------
+
+
+def attendances(
+    *, agencies: Iterable[Agency | str] | None = None
+) -> SearchStrategy[Attendance]:
+    """Attendance records: invited, attended only if invited, at seniority only if attended.
+
+    Responsible Authorities are :class:`~mappa.chairs.Agency` members;
+    duty to co-operate agencies are named by a string.
+    """
+    names: tuple[Agency | str, ...] = (
+        (*tuple(Agency), *_DTC_AGENCIES) if agencies is None else tuple(agencies)
+    )
+
+    @st.composite
+    def build(draw: st.DrawFn, agency: Agency | str) -> Attendance:
+        role = (
+            AgencyRole.DUTY_TO_COOPERATE
+            if isinstance(agency, str)
+            else draw(st.sampled_from(AgencyRole))
+        )
+        invited = draw(st.booleans())
+        attended = invited and draw(st.booleans())
+        return Attendance(
+            agency=agency,
+            role=role,
+            invited=invited,
+            attended=attended,
+            at_seniority=attended and draw(st.booleans()),
+            written_contribution=draw(st.booleans()),
+        )
+
+    return st.sampled_from(names).flatmap(build)
+
+
+def _meeting_attendance(max_agencies: int) -> SearchStrategy[tuple[Attendance, ...]]:
+    everyone: tuple[Agency | str, ...] = (*tuple(Agency), *_DTC_AGENCIES)
+    return st.lists(
+        st.sampled_from(everyone), unique=True, max_size=max_agencies
+    ).flatmap(lambda chosen: st.tuples(*(attendances(agencies=[a]) for a in chosen)))
+
+
+def _kinds() -> tuple[MeetingKind, ...]:
+    return (MeetingKind.REVIEW, MeetingKind.RISK_MANAGEMENT_TEAM)
+
+
+@st.composite
+def _history(
+    draw: st.DrawFn,
+    number: int,
+    area_names: tuple[str, ...],
+    pairs: tuple[tuple[Category, Level], ...],
+    low: _dt.date,
+    high: _dt.date,
+    max_meetings: int,
+    book: Rulebook,
+) -> list[Meeting]:
+    area = draw(st.sampled_from(area_names))
+    category, level = draw(st.sampled_from(pairs))
+    allowed_here = [lvl for cat, lvl in pairs if cat is category]
+    day = draw(_dates_between(low, high))
+    liberation = draw(
+        st.none()
+        | st.integers(0, _MAX_GAP_DAYS).map(lambda n: day + _dt.timedelta(days=n))
+    )
+    count = draw(st.integers(1, max_meetings))
+    history: list[Meeting] = []
+    for index in range(count):
+        last = index == count - 1
+        leaves = last and draw(st.booleans())
+        new_level: Level | None = None
+        others = [lvl for lvl in allowed_here if lvl is not level]
+        if not leaves and others and draw(st.booleans()):
+            new_level = draw(st.sampled_from(others))
+        delay = draw(st.none() | st.integers(0, 30))
+        released = None if delay is None else day + _dt.timedelta(days=delay)
+        history.append(
+            Meeting(
+                meeting_id=f"M{number:04d}-{index:02d}",
+                case_ref=f"C-{number:04d}",
+                area=area,
+                category=category,
+                level=level,
+                date=day,
+                kind=(
+                    MeetingKind.INITIAL
+                    if index == 0
+                    else draw(st.sampled_from(_kinds()))
+                ),
+                liberation_date=liberation,
+                minutes_released=released,
+                disclosure_recorded=draw(st.booleans()),
+                leaves_mappa=leaves,
+                new_level=new_level,
+                attendance=draw(_meeting_attendance(4)),
+            )
+        )
+        if new_level is not None:
+            level = new_level
+        if last:
+            break
+        try:
+            interval = review_interval(level, rulebook=book).duration.total_days
+        except NotApplicable:
+            interval = _MAX_GAP_DAYS
+        # Mostly on time, sometimes late: the indicators need both.
+        gap = draw(st.integers(1, interval + interval // 2))
+        day = day + _dt.timedelta(days=gap)
+        if day > high:
+            break
+    return history
+
+
+def _history_args(
+    areas: Iterable[str] | None,
+    categories: Iterable[Category] | None,
+    levels: Iterable[Level] | None,
+    period: ReportingYear | Quarter | None,
+    min_value: _dt.date | None,
+    max_value: _dt.date | None,
+    rulebook: Rulebook | None,
+) -> tuple[
+    tuple[str, ...], tuple[tuple[Category, Level], ...], _dt.date, _dt.date, Rulebook
+]:
+    book = resolve(rulebook)
+    if areas is None:
+        names = tuple(area.name for area in DEFAULT_AREA_TABLE.areas)
+    else:
+        given = _check.ensure_tuple_of(areas, str, "areas")
+        names = tuple(dict.fromkeys(DEFAULT_AREA_TABLE.area(n).name for n in given))
+        if not names:
+            raise InvalidValueError("areas must name at least one area", rule="areas")
+    if period is not None:
+        period = _check.ensure_instance(period, (ReportingYear, Quarter), "period")  # type: ignore[arg-type]  # a tuple of types is what isinstance takes
+        assert isinstance(period, ReportingYear | Quarter)
+        low, high = _bounds(period.start, period.end, None)
+    else:
+        low, high = _bounds(min_value, max_value, None)
+    return names, _pairs(categories, levels, book), low, high, book
+
+
+def case_histories(
+    *,
+    number: int = 1,
+    areas: Iterable[str] | None = None,
+    categories: Iterable[Category] | None = None,
+    levels: Iterable[Level] | None = None,
+    period: ReportingYear | Quarter | None = None,
+    min_value: _dt.date | None = None,
+    max_value: _dt.date | None = None,
+    max_meetings: int = 5,
+    rulebook: Rulebook | None = None,
+) -> SearchStrategy[list[Meeting]]:
+    """One case's meetings, in date order: a :class:`~mappa.records.Meeting` list.
+
+    The first meeting is the initial one; each later meeting follows the
+    last by at most one and a half review intervals (so some reviews are
+    late); a level change at a meeting sets the next meeting's level; only
+    the last meeting may take the case out of MAPPA. Area and category are
+    fixed for the case; its references are ``C-<number>`` and
+    ``M<number>-<index>``.
+    """
+    args = _history_args(
+        areas, categories, levels, period, min_value, max_value, rulebook
+    )
+    limit = _check.ensure_int(max_meetings, "max_meetings")
+    if limit < 1:
+        raise InvalidValueError("max_meetings must be at least 1", rule="max_meetings")
+    names, pairs, low, high, book = args
+    return _history(
+        _check.ensure_int(number, "number"), names, pairs, low, high, limit, book
+    )
+
+
+def meetings(**narrowing: Any) -> SearchStrategy[Meeting]:
+    """Single meeting records (:class:`~mappa.records.Meeting`); takes :func:`case_histories`'s arguments."""
+    return case_histories(**narrowing).flatmap(_pick)
+
+
+def caseloads(
+    *,
+    areas: Iterable[str] | None = None,
+    categories: Iterable[Category] | None = None,
+    levels: Iterable[Level] | None = None,
+    period: ReportingYear | Quarter | None = None,
+    min_value: _dt.date | None = None,
+    max_value: _dt.date | None = None,
+    min_cases: int = 1,
+    max_cases: int = 5,
+    max_meetings: int = 5,
+    rulebook: Rulebook | None = None,
+) -> SearchStrategy[Caseload]:
+    """Whole caseloads (:class:`~mappa.records.Caseload`) that :func:`mappa.indicators.evaluate` accepts.
+
+    Each case is drawn by :func:`case_histories`; meeting ids are unique.
+    *period* keeps every meeting inside a reporting year or quarter;
+    *areas* are area (or council) names.
+    """
+    low_cases = _check.ensure_non_negative_int(min_cases, "min_cases")
+    high_cases = _check.ensure_non_negative_int(max_cases, "max_cases")
+    if low_cases > high_cases:
+        raise InvalidValueError("min_cases must not exceed max_cases", rule="min_cases")
+    names, pairs, low, high, book = _history_args(
+        areas, categories, levels, period, min_value, max_value, rulebook
+    )
+    limit = _check.ensure_int(max_meetings, "max_meetings")
+    if limit < 1:
+        raise InvalidValueError("max_meetings must be at least 1", rule="max_meetings")
+
+    @st.composite
+    def build(draw: st.DrawFn) -> Caseload:
+        count = draw(st.integers(low_cases, high_cases))
+        found = []
+        for number in range(1, count + 1):
+            found.extend(draw(_history(number, names, pairs, low, high, limit, book)))
+        return Caseload.from_meetings(found)
+
+    return build()
+
+
+# -- from_type registrations -----------------------------------------------------------
+
+
+def _citations() -> SearchStrategy[Citation]:
+    return _pick(DEFAULT_RULEBOOK.rules).map(lambda rule: rule.current.citation)
+
+
+def _reports() -> SearchStrategy[Report]:
+    return st.builds(
+        lambda year, load: evaluate(load, period=year),
+        st.just(ReportingYear(2024)),
+        caseloads(period=ReportingYear(2024), max_cases=3, max_meetings=3),
+    )
+
+
+def _registrations() -> dict[
+    type, SearchStrategy[Any] | Callable[[type], SearchStrategy[Any]]
+]:
+    """The strategy for each public value type, for ``st.register_type_strategy``."""
+    day = dates(max_value=_dt.date(2048, 12, 31))
+    figures = NATIONAL_FIGURES_2018_19
+    found: dict[type, Any] = {
+        # foundation
+        Area: areas(),
+        AreaTable: _constant(DEFAULT_AREA_TABLE),
+        Citation: _citations(),
+        Document: _pick(DOCUMENTS),
+        Duration: durations(),
+        Quarter: quarters(),
+        ReportingYear: reporting_years(),
+        ReportingPeriod: st.one_of(reporting_years(), quarters()),
+        Rule: _pick(DEFAULT_RULEBOOK.rules),
+        RuleVersion: _pick(DEFAULT_RULEBOOK.rules).flatmap(
+            lambda rule: _pick(rule.versions)
+        ),
+        Rulebook: _constant(DEFAULT_RULEBOOK),
+        WorkingCalendar: working_calendars(),
+        # reviews and minutes
+        InitialMapppCheck: _initial_checks(),
+        MinutesDecision: _minutes_decisions(),
+        MinutesDue: day.map(minutes_due),
+        ReviewInterval: st.sampled_from(_REVIEWED).map(review_interval),
+        ReviewMeeting: review_meetings(),
+        ReviewStatus: _review_statuses(),
+        # chairs
+        ChairDecision: st.one_of(chair_assignments(), invalid_chair_assignments()),
+        Role: roles(),
+        SeniorityPolicy: _seniority_policies(),
+        # SCR
+        Incident: incidents(),
+        ScrAssessment: incidents().map(assess_scr),
+        # ISP
+        ApprovalPeriod: day.map(approval_period),
+        CostSplit: money().map(split_cost),
+        PackageRate: package_rates(),
+        ProRata: _pro_ratas(),
+        ProvisionalForecast: _forecasts(),
+        ProvisionalPackage: provisional_packages(),
+        SupportPackage: support_packages(),
+        YearForecast: _forecasts().flatmap(lambda f: _pick(f.years)),
+        YearShare: _year_shares(),
+        # disclosure
+        DisclosureRoute: minute_requests(max_value=_dt.date(2048, 12, 31)).map(
+            route_request
+        ),
+        MinuteMarking: st.sampled_from(SecurityMarking).map(minute_marking),
+        RecordingCheck: _recording_checks(),
+        SubjectAccessDeadline: day.map(subject_access_deadline),
+        SubjectAccessRequest: st.builds(
+            SubjectAccessRequest, received=day, by_legal_representative=st.booleans()
+        ),
+        ThirdPartyRequest: st.builds(ThirdPartyRequest, received=day),
+        TribunalRequest: st.builds(
+            TribunalRequest,
+            received=day,
+            considering=st.sampled_from(TribunalConsideration),
+        ),
+        TribunalStatement: st.builds(
+            TribunalStatement,
+            meeting_date=day,
+            level=st.sampled_from(_REVIEWED),
+            recommendation=st.sampled_from(TribunalRecommendation),
+        ),
+        # licences, defensibility
+        ChangeRoute: st.sampled_from(ChangeKind).map(change_route),
+        TerminationCheck: _terminations(),
+        DefensibilityChecklist: _checklists(),
+        DefensibilityResult: _checklists().map(assess_defensibility),
+        # notification
+        Caution: st.just(Caution()),
+        CommunityPaybackOrder: st.integers(1, 36).map(
+            lambda months: CommunityPaybackOrder(Duration(months=months))
+        ),
+        DateRange: date_ranges(),
+        Deadline: _deadlines(),
+        HospitalOrder: st.builds(HospitalOrder, st.booleans()),
+        Imprisonment: imprisonments(),
+        LifeImprisonment: st.just(LifeImprisonment()),
+        NotificationPeriod: _periods(),
+        NotificationSchedule: _schedules(),
+        OrderForLifelongRestriction: st.just(OrderForLifelongRestriction()),
+        OtherDisposal: st.just(OtherDisposal()),
+        TravelNotice: day.map(foreign_travel_notice),
+        # statistics
+        FigureRow: _pick(figures.rows()),
+        KeepingChildrenSafe: _constant(figures.keeping_children_safe),
+        NationalFigures: _constant(figures),
+        ProgrammeCompletions: _pick(figures.programme_completions),
+        TrainingCount: _pick(figures.training),
+        # records and indicators
+        Attendance: attendances(),
+        Caseload: caseloads(),
+        Meeting: meetings(),
+        Report: _reports(),
+        IndicatorResult: _reports().flatmap(lambda r: _pick(r.results)),
+    }
+    return found
