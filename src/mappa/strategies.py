@@ -1109,105 +1109,112 @@ def _reports() -> SearchStrategy[Report]:
     )
 
 
-def _registrations() -> dict[
-    type, SearchStrategy[Any] | Callable[[type], SearchStrategy[Any]]
-]:
-    """The strategy for each public value type, for ``st.register_type_strategy``."""
-    day = dates(max_value=_dt.date(2048, 12, 31))
+def _registrations() -> dict[type, Callable[[], SearchStrategy[Any]]]:
+    """A function making the strategy for each public value type.
+
+    The entry-point hook registers them with ``st.register_type_strategy``;
+    nothing is built until a test asks for the type.
+    """
     figures = NATIONAL_FIGURES_2018_19
-    found: dict[type, Any] = {
+
+    def day() -> SearchStrategy[_dt.date]:
+        return dates(max_value=_dt.date(2048, 12, 31))
+
+    found: dict[type, Callable[[], SearchStrategy[Any]]] = {
         # foundation
-        Area: areas(),
-        AreaTable: _constant(DEFAULT_AREA_TABLE),
-        Citation: _citations(),
-        Document: _pick(DOCUMENTS),
-        Duration: durations(),
-        Quarter: quarters(),
-        ReportingYear: reporting_years(),
-        ReportingPeriod: st.one_of(reporting_years(), quarters()),
-        Rule: _pick(DEFAULT_RULEBOOK.rules),
-        RuleVersion: _pick(DEFAULT_RULEBOOK.rules).flatmap(
+        Area: lambda: areas(),
+        AreaTable: lambda: _constant(DEFAULT_AREA_TABLE),
+        Citation: lambda: _citations(),
+        Document: lambda: _pick(DOCUMENTS),
+        Duration: lambda: durations(),
+        Quarter: lambda: quarters(),
+        ReportingYear: lambda: reporting_years(),
+        ReportingPeriod: lambda: st.one_of(reporting_years(), quarters()),
+        Rule: lambda: _pick(DEFAULT_RULEBOOK.rules),
+        RuleVersion: lambda: _pick(DEFAULT_RULEBOOK.rules).flatmap(
             lambda rule: _pick(rule.versions)
         ),
-        Rulebook: _constant(DEFAULT_RULEBOOK),
-        WorkingCalendar: working_calendars(),
+        Rulebook: lambda: _constant(DEFAULT_RULEBOOK),
+        WorkingCalendar: lambda: working_calendars(),
         # reviews and minutes
-        InitialMapppCheck: _initial_checks(),
-        MinutesDecision: _minutes_decisions(),
-        MinutesDue: day.map(minutes_due),
-        ReviewInterval: st.sampled_from(_REVIEWED).map(review_interval),
-        ReviewMeeting: review_meetings(),
-        ReviewStatus: _review_statuses(),
+        InitialMapppCheck: lambda: _initial_checks(),
+        MinutesDecision: lambda: _minutes_decisions(),
+        MinutesDue: lambda: day().map(minutes_due),
+        ReviewInterval: lambda: st.sampled_from(_REVIEWED).map(review_interval),
+        ReviewMeeting: lambda: review_meetings(),
+        ReviewStatus: lambda: _review_statuses(),
         # chairs
-        ChairDecision: st.one_of(chair_assignments(), invalid_chair_assignments()),
-        Role: roles(),
-        SeniorityPolicy: _seniority_policies(),
+        ChairDecision: lambda: st.one_of(
+            chair_assignments(), invalid_chair_assignments()
+        ),
+        Role: lambda: roles(),
+        SeniorityPolicy: lambda: _seniority_policies(),
         # SCR
-        Incident: incidents(),
-        ScrAssessment: incidents().map(assess_scr),
+        Incident: lambda: incidents(),
+        ScrAssessment: lambda: incidents().map(assess_scr),
         # ISP
-        ApprovalPeriod: day.map(approval_period),
-        CostSplit: money().map(split_cost),
-        PackageRate: package_rates(),
-        ProRata: _pro_ratas(),
-        ProvisionalForecast: _forecasts(),
-        ProvisionalPackage: provisional_packages(),
-        SupportPackage: support_packages(),
-        YearForecast: _forecasts().flatmap(lambda f: _pick(f.years)),
-        YearShare: _year_shares(),
+        ApprovalPeriod: lambda: day().map(approval_period),
+        CostSplit: lambda: money().map(split_cost),
+        PackageRate: lambda: package_rates(),
+        ProRata: lambda: _pro_ratas(),
+        ProvisionalForecast: lambda: _forecasts(),
+        ProvisionalPackage: lambda: provisional_packages(),
+        SupportPackage: lambda: support_packages(),
+        YearForecast: lambda: _forecasts().flatmap(lambda f: _pick(f.years)),
+        YearShare: lambda: _year_shares(),
         # disclosure
-        DisclosureRoute: minute_requests(max_value=_dt.date(2048, 12, 31)).map(
+        DisclosureRoute: lambda: minute_requests(max_value=_dt.date(2048, 12, 31)).map(
             route_request
         ),
-        MinuteMarking: st.sampled_from(SecurityMarking).map(minute_marking),
-        RecordingCheck: _recording_checks(),
-        SubjectAccessDeadline: day.map(subject_access_deadline),
-        SubjectAccessRequest: st.builds(
-            SubjectAccessRequest, received=day, by_legal_representative=st.booleans()
+        MinuteMarking: lambda: st.sampled_from(SecurityMarking).map(minute_marking),
+        RecordingCheck: lambda: _recording_checks(),
+        SubjectAccessDeadline: lambda: day().map(subject_access_deadline),
+        SubjectAccessRequest: lambda: st.builds(
+            SubjectAccessRequest, received=day(), by_legal_representative=st.booleans()
         ),
-        ThirdPartyRequest: st.builds(ThirdPartyRequest, received=day),
-        TribunalRequest: st.builds(
+        ThirdPartyRequest: lambda: st.builds(ThirdPartyRequest, received=day()),
+        TribunalRequest: lambda: st.builds(
             TribunalRequest,
-            received=day,
+            received=day(),
             considering=st.sampled_from(TribunalConsideration),
         ),
-        TribunalStatement: st.builds(
+        TribunalStatement: lambda: st.builds(
             TribunalStatement,
-            meeting_date=day,
+            meeting_date=day(),
             level=st.sampled_from(_REVIEWED),
             recommendation=st.sampled_from(TribunalRecommendation),
         ),
         # licences, defensibility
-        ChangeRoute: st.sampled_from(ChangeKind).map(change_route),
-        TerminationCheck: _terminations(),
-        DefensibilityChecklist: _checklists(),
-        DefensibilityResult: _checklists().map(assess_defensibility),
+        ChangeRoute: lambda: st.sampled_from(ChangeKind).map(change_route),
+        TerminationCheck: lambda: _terminations(),
+        DefensibilityChecklist: lambda: _checklists(),
+        DefensibilityResult: lambda: _checklists().map(assess_defensibility),
         # notification
-        Caution: st.just(Caution()),
-        CommunityPaybackOrder: st.integers(1, 36).map(
+        Caution: lambda: st.just(Caution()),
+        CommunityPaybackOrder: lambda: st.integers(1, 36).map(
             lambda months: CommunityPaybackOrder(Duration(months=months))
         ),
-        DateRange: date_ranges(),
-        Deadline: _deadlines(),
-        HospitalOrder: st.builds(HospitalOrder, st.booleans()),
-        Imprisonment: imprisonments(),
-        LifeImprisonment: st.just(LifeImprisonment()),
-        NotificationPeriod: _periods(),
-        NotificationSchedule: _schedules(),
-        OrderForLifelongRestriction: st.just(OrderForLifelongRestriction()),
-        OtherDisposal: st.just(OtherDisposal()),
-        TravelNotice: day.map(foreign_travel_notice),
+        DateRange: lambda: date_ranges(),
+        Deadline: lambda: _deadlines(),
+        HospitalOrder: lambda: st.builds(HospitalOrder, st.booleans()),
+        Imprisonment: lambda: imprisonments(),
+        LifeImprisonment: lambda: st.just(LifeImprisonment()),
+        NotificationPeriod: lambda: _periods(),
+        NotificationSchedule: lambda: _schedules(),
+        OrderForLifelongRestriction: lambda: st.just(OrderForLifelongRestriction()),
+        OtherDisposal: lambda: st.just(OtherDisposal()),
+        TravelNotice: lambda: day().map(foreign_travel_notice),
         # statistics
-        FigureRow: _pick(figures.rows()),
-        KeepingChildrenSafe: _constant(figures.keeping_children_safe),
-        NationalFigures: _constant(figures),
-        ProgrammeCompletions: _pick(figures.programme_completions),
-        TrainingCount: _pick(figures.training),
+        FigureRow: lambda: _pick(figures.rows()),
+        KeepingChildrenSafe: lambda: _constant(figures.keeping_children_safe),
+        NationalFigures: lambda: _constant(figures),
+        ProgrammeCompletions: lambda: _pick(figures.programme_completions),
+        TrainingCount: lambda: _pick(figures.training),
         # records and indicators
-        Attendance: attendances(),
-        Caseload: caseloads(),
-        Meeting: meetings(),
-        Report: _reports(),
-        IndicatorResult: _reports().flatmap(lambda r: _pick(r.results)),
+        Attendance: lambda: attendances(),
+        Caseload: lambda: caseloads(),
+        Meeting: lambda: meetings(),
+        Report: lambda: _reports(),
+        IndicatorResult: lambda: _reports().flatmap(lambda r: _pick(r.results)),
     }
     return found
