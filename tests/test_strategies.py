@@ -19,7 +19,12 @@ from mappa.errors import InvalidTypeError, InvalidValueError, MappaError
 from mappa.framework import DEFAULT_AREA_TABLE, Category, Level, check_level
 from mappa.indicators import Indicator, evaluate
 from mappa.isp import package_cost, split_cost
-from mappa.notification import OtherDisposal, notification_period
+from mappa.notification import (
+    OtherDisposal,
+    initial_notification_due,
+    notification_period,
+    review_date,
+)
 from mappa.periods import DateRange, Duration
 from mappa.records import Attendance, Caseload, Meeting, MeetingKind
 from mappa.reviews import case_review_status
@@ -125,7 +130,10 @@ def test_dates_refuse_bounds_outside_the_calendar() -> None:
 @LIGHT
 @given(ms.relevant_dates())
 def test_relevant_dates_have_a_notification_deadline(day: dt.date) -> None:
+    # Every notification rule is in force on the relevant dates drawn.
     assert notification_period(OtherDisposal(), under_18=False, relevant_date=day)
+    assert initial_notification_due(day).due > day
+    assert review_date(day, under_18=False).due > day
 
 
 @LIGHT
@@ -350,10 +358,20 @@ def test_caseloads_narrow_by_level(caseload: Caseload) -> None:
     evaluate(caseload, period=reporting_year(caseload.first_date))
 
 
-def test_meetings_and_empty_caseloads() -> None:
-    meeting = _first(ms.meetings(areas=["Fife"]))
+@settings(max_examples=10, deadline=None)
+@given(ms.meetings(areas=["Fife"]))
+def test_meetings_are_valid(meeting: Meeting) -> None:
     assert meeting.area == DEFAULT_AREA_TABLE.area("Fife").name
+    assert attrs.evolve(meeting) == meeting
+
+
+def test_empty_caseloads() -> None:
     assert len(_first(ms.caseloads(min_cases=0))) == 0
+    assert _first(ms.attendances(agencies=["Housing"])).agency == "Housing"
+    with pytest.raises(InvalidValueError):
+        ms.attendances(agencies=[])
+    with pytest.raises(InvalidTypeError):
+        ms.attendances(agencies=[1])  # type: ignore[list-item]
 
 
 @pytest.mark.parametrize(

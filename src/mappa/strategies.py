@@ -393,10 +393,32 @@ def dates(
     return _dates_between(*_bounds(min_value, max_value, calendar))
 
 
+def _notification_start(book: Rulebook) -> _dt.date:
+    """The first day every notification rule of *book* is in force."""
+    starts = [
+        version.applies_from
+        for rule in book.rules
+        if rule.name.startswith("notification.")
+        for version in rule.versions[:1]
+        if version.applies_from is not None
+    ]
+    return max(starts, default=_DEFAULT_MIN)
+
+
 def relevant_dates(
-    *, min_value: _dt.date | None = None, max_value: _dt.date | None = None
+    *,
+    min_value: _dt.date | None = None,
+    max_value: _dt.date | None = None,
+    rulebook: Rulebook | None = None,
 ) -> SearchStrategy[_dt.date]:
-    """Relevant dates for notification (conviction, finding, caution): :func:`dates`."""
+    """Relevant dates for notification (conviction, finding, caution).
+
+    By default from the day every notification rule of the rulebook is in
+    force (so no deadline raises :class:`~mappa.errors.RuleNotInForce`)
+    to the end of 2049; see :func:`dates`.
+    """
+    if min_value is None:
+        min_value = _notification_start(resolve(rulebook))
     return dates(min_value=min_value, max_value=max_value)
 
 
@@ -794,7 +816,7 @@ def disposals() -> SearchStrategy[Disposal]:
 
 
 def _deadlines() -> SearchStrategy[Deadline]:
-    day = dates(max_value=_dt.date(2048, 12, 31))
+    day = relevant_dates(max_value=_dt.date(2048, 12, 31))
     return st.one_of(
         day.map(initial_notification_due),
         day.map(periodic_notification_due),
@@ -804,12 +826,16 @@ def _deadlines() -> SearchStrategy[Deadline]:
 
 @st.composite
 def _periods(draw: st.DrawFn) -> NotificationPeriod:
-    return notification_period(draw(disposals()), under_18=draw(st.booleans()))
+    return notification_period(
+        draw(disposals()),
+        under_18=draw(st.booleans()),
+        relevant_date=draw(relevant_dates()),
+    )
 
 
 @st.composite
 def _schedules(draw: st.DrawFn) -> NotificationSchedule:
-    relevant = draw(dates(max_value=_dt.date(2030, 12, 31)))
+    relevant = draw(relevant_dates(max_value=_dt.date(2030, 12, 31)))
     first = relevant + _dt.timedelta(days=draw(st.integers(0, 3)))
     years = draw(st.integers(1, 15))
     return notification_schedule(
@@ -876,44 +902,64 @@ def _checklists() -> SearchStrategy[DefensibilityChecklist]:
 # -- meeting records and caseloads ----------------------------------------------------
 
 
+_EVERY_AGENCY: tuple[Agency | str, ...] = (*tuple(Agency), *_DTC_AGENCIES)
+_BOOLEANS = st.booleans()
+
+
+def _draw_attendance(draw: st.DrawFn, agency: Agency | str) -> Attendance:
+    """One agency's consistent part in a meeting, drawn flag by flag."""
+    invited = draw(_BOOLEANS)
+    attended = invited and draw(_BOOLEANS)
+    return Attendance(
+        agency=agency,
+        role=(
+            AgencyRole.DUTY_TO_COOPERATE
+            if isinstance(agency, str)
+            else AgencyRole.RESPONSIBLE_AUTHORITY
+        ),
+        invited=invited,
+        attended=attended,
+        at_seniority=attended and draw(_BOOLEANS),
+        written_contribution=draw(_BOOLEANS),
+    )
+
+
 def attendances(
     *, agencies: Iterable[Agency | str] | None = None
 ) -> SearchStrategy[Attendance]:
     """Attendance records: invited, attended only if invited, at seniority only if attended.
 
     Responsible Authorities are :class:`~mappa.chairs.Agency` members;
-    duty to co-operate agencies are named by a string.
+    duty to co-operate agencies are named by a string (*agencies* narrows
+    the choice). Shrinks toward the police, not invited.
     """
-    names: tuple[Agency | str, ...] = (
-        (*tuple(Agency), *_DTC_AGENCIES) if agencies is None else tuple(agencies)
-    )
+    if agencies is None:
+        names = _EVERY_AGENCY
+    else:
+        given: tuple[object, ...] = tuple(agencies)
+        for index, agency in enumerate(given):
+            if not isinstance(agency, Agency | str):
+                _check.ensure_instance(agency, Agency, f"agencies[{index}]")
+        names = tuple(a for a in given if isinstance(a, Agency | str))
+        if not names:
+            raise InvalidValueError("agencies must name at least one", rule="agencies")
+    pick = _pick(names)
 
     @st.composite
-    def build(draw: st.DrawFn, agency: Agency | str) -> Attendance:
-        role = (
-            AgencyRole.DUTY_TO_COOPERATE
-            if isinstance(agency, str)
-            else draw(st.sampled_from(AgencyRole))
-        )
-        invited = draw(st.booleans())
-        attended = invited and draw(st.booleans())
-        return Attendance(
-            agency=agency,
-            role=role,
-            invited=invited,
-            attended=attended,
-            at_seniority=attended and draw(st.booleans()),
-            written_contribution=draw(st.booleans()),
-        )
+    def build(draw: st.DrawFn) -> Attendance:
+        return _draw_attendance(draw, draw(pick))
 
-    return st.sampled_from(names).flatmap(build)
+    return build()
 
 
-def _meeting_attendance(max_agencies: int) -> SearchStrategy[tuple[Attendance, ...]]:
-    everyone: tuple[Agency | str, ...] = (*tuple(Agency), *_DTC_AGENCIES)
-    return st.lists(
-        st.sampled_from(everyone), unique=True, max_size=max_agencies
-    ).flatmap(lambda chosen: st.tuples(*(attendances(agencies=[a]) for a in chosen)))
+_AGENCY_INDEXES = st.lists(
+    st.integers(0, len(_EVERY_AGENCY) - 1), unique=True, max_size=4
+)
+
+
+def _meeting_attendance(draw: st.DrawFn) -> tuple[Attendance, ...]:
+    chosen = draw(_AGENCY_INDEXES)
+    return tuple(_draw_attendance(draw, _EVERY_AGENCY[i]) for i in sorted(chosen))
 
 
 def _kinds() -> tuple[MeetingKind, ...]:
@@ -968,7 +1014,7 @@ def _history(
                 disclosure_recorded=draw(st.booleans()),
                 leaves_mappa=leaves,
                 new_level=new_level,
-                attendance=draw(_meeting_attendance(4)),
+                attendance=_meeting_attendance(draw),
             )
         )
         if new_level is not None:
@@ -1203,7 +1249,9 @@ def _registrations() -> dict[type, Callable[[], SearchStrategy[Any]]]:
         NotificationSchedule: lambda: _schedules(),
         OrderForLifelongRestriction: lambda: st.just(OrderForLifelongRestriction()),
         OtherDisposal: lambda: st.just(OtherDisposal()),
-        TravelNotice: lambda: day().map(foreign_travel_notice),
+        TravelNotice: lambda: relevant_dates(max_value=_dt.date(2048, 12, 31)).map(
+            foreign_travel_notice
+        ),
         # statistics
         FigureRow: lambda: _pick(figures.rows()),
         KeepingChildrenSafe: lambda: _constant(figures.keeping_children_safe),
