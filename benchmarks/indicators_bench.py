@@ -51,9 +51,10 @@ def write_files(meetings: int, folder: Path) -> tuple[Path, Path, int]:
     meetings_path = folder / f"meetings_{meetings}.csv"
     attendance_path = folder / f"attendance_{meetings}.csv"
     attendance_rows = 0
-    with meetings_path.open("w", newline="") as m_file, attendance_path.open(
-        "w", newline=""
-    ) as a_file:
+    with (
+        meetings_path.open("w", newline="") as m_file,
+        attendance_path.open("w", newline="") as a_file,
+    ):
         m_writer = csv.writer(m_file, lineterminator="\n")
         a_writer = csv.writer(a_file, lineterminator="\n")
         m_writer.writerow(MEETING_COLUMNS)
@@ -66,7 +67,9 @@ def write_files(meetings: int, folder: Path) -> tuple[Path, Path, int]:
     return meetings_path, attendance_path, attendance_rows
 
 
-def measure(meetings_path: str, attendance_path: str, objects: bool) -> dict[str, float]:
+def measure(
+    meetings_path: str, attendance_path: str, objects: bool
+) -> dict[str, float]:
     """Load and evaluate in this process; the timings and peak memory."""
     from mappa.indicators import evaluate
     from mappa.records import read_csv
@@ -91,7 +94,9 @@ def measure(meetings_path: str, attendance_path: str, objects: bool) -> dict[str
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--meetings", type=int, nargs="+", default=[100_000, 1_000_000])
-    parser.add_argument("--objects", action="store_true", help="also time a list of Meeting objects")
+    parser.add_argument(
+        "--objects", action="store_true", help="also time a list of Meeting objects"
+    )
     parser.add_argument("--measure", nargs=2, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.measure:
@@ -101,10 +106,18 @@ def main() -> None:
         results = []
         for size in args.meetings:
             start = time.perf_counter()
-            meetings_path, attendance_path, attendance_rows = write_files(size, Path(folder))
+            meetings_path, attendance_path, attendance_rows = write_files(
+                size, Path(folder)
+            )
             generated = time.perf_counter() - start
             output = subprocess.run(
-                [sys.executable, __file__, "--measure", str(meetings_path), str(attendance_path)]
+                [
+                    sys.executable,
+                    __file__,
+                    "--measure",
+                    str(meetings_path),
+                    str(attendance_path),
+                ]
                 + (["--objects"] if args.objects else []),
                 check=True,
                 capture_output=True,

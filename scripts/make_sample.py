@@ -88,7 +88,9 @@ def generate_rows(
         area = rng.choices(areas, weights)[0]
         category = rng.choices((1, 2, 3), (70, 5, 25))[0]
         level = 3 if rng.random() < 0.2 else 2
-        day = _weekday(first - dt.timedelta(days=183) + dt.timedelta(days=rng.randrange(span)))
+        day = _weekday(
+            first - dt.timedelta(days=183) + dt.timedelta(days=rng.randrange(span))
+        )
         custody = rng.random() < 0.25
         kind = "initial"
         while day <= last:
@@ -96,13 +98,17 @@ def generate_rows(
             meeting_id = f"M{meeting_number:08d}"
             liberation = ""
             if kind == "initial" and level == 3 and custody:
-                ahead = rng.randint(30, 120) if rng.random() < 0.9 else rng.randint(5, 27)
+                ahead = (
+                    rng.randint(30, 120) if rng.random() < 0.9 else rng.randint(5, 27)
+                )
                 liberation = (day + dt.timedelta(days=ahead)).isoformat()
             roll = rng.random()
             if roll < 0.01:
                 released = ""  # never released
             else:
-                calendar_days = rng.randint(3, 13) if roll < 0.9 else rng.randint(15, 30)
+                calendar_days = (
+                    rng.randint(3, 13) if roll < 0.9 else rng.randint(15, 30)
+                )
                 released = (day + dt.timedelta(days=calendar_days)).isoformat()
             disclosure = rng.random() < 0.985
             leaves = kind != "initial" and rng.random() < 0.05
@@ -134,13 +140,26 @@ def generate_rows(
                 if rmt_day <= last:
                     meeting_number += 1
                     rmt_id = f"M{meeting_number:08d}"
-                    rmt = [rmt_id, case_ref, area, str(category), str(level), rmt_day.isoformat(),
-                           "rmt", "", (rmt_day + dt.timedelta(days=rng.randint(2, 12))).isoformat(),
-                           _yes(rng.random() < 0.99), "no", ""]
+                    rmt = [
+                        rmt_id,
+                        case_ref,
+                        area,
+                        str(category),
+                        str(level),
+                        rmt_day.isoformat(),
+                        "rmt",
+                        "",
+                        (rmt_day + dt.timedelta(days=rng.randint(2, 12))).isoformat(),
+                        _yes(rng.random() < 0.99),
+                        "no",
+                        "",
+                    ]
                     yield rmt, list(_attendance(rng, rmt_id, "rmt", category, custody))
             interval = 42 if level == 3 else 84
-            gap = rng.randint(interval - 14, interval) if rng.random() < 0.95 else rng.randint(
-                interval + 1, interval + 30
+            gap = (
+                rng.randint(interval - 14, interval)
+                if rng.random() < 0.95
+                else rng.randint(interval + 1, interval + 30)
             )
             day = day + dt.timedelta(days=gap)
             if day.weekday() >= 5:
@@ -157,13 +176,24 @@ def _attendance(
             agencies.append(("health", "ra"))
         if custody:
             agencies.append(("prison service", "ra"))
-        agencies.extend((name, "dtc") for name in rng.sample(_DTC_AGENCIES, rng.choice((0, 1, 1, 2))))
+        agencies.extend(
+            (name, "dtc")
+            for name in rng.sample(_DTC_AGENCIES, rng.choice((0, 1, 1, 2)))
+        )
     for agency, role in agencies:
         invited = True
         attended = rng.random() < (0.96 if role == "ra" else 0.85)
         senior = attended and rng.random() < (0.95 if role == "ra" else 0.93)
         written = (not attended) and rng.random() < 0.8
-        yield [meeting_id, agency, role, _yes(invited), _yes(attended), _yes(senior), _yes(written)]
+        yield [
+            meeting_id,
+            agency,
+            role,
+            _yes(invited),
+            _yes(attended),
+            _yes(senior),
+            _yes(written),
+        ]
 
 
 def _gzip_text(path: Path) -> io.TextIOWrapper:
@@ -176,9 +206,10 @@ def write(cases: int, out: Path, *, seed: int = 2026) -> tuple[int, int]:
     """Write the sample's two gzip CSV files into *out*; (meetings, attendance rows)."""
     out.mkdir(parents=True, exist_ok=True)
     meetings = attendance = 0
-    with _gzip_text(out / "sample_meetings.csv.gz") as m_file, _gzip_text(
-        out / "sample_attendance.csv.gz"
-    ) as a_file:
+    with (
+        _gzip_text(out / "sample_meetings.csv.gz") as m_file,
+        _gzip_text(out / "sample_attendance.csv.gz") as a_file,
+    ):
         m_writer = csv.writer(m_file, lineterminator="\n")
         a_writer = csv.writer(a_file, lineterminator="\n")
         m_writer.writerow(MEETING_COLUMNS)
@@ -196,11 +227,15 @@ def main() -> None:
     parser.add_argument("--cases", type=int, default=1500)
     parser.add_argument("--seed", type=int, default=2026)
     parser.add_argument(
-        "--out", type=Path, default=Path(__file__).resolve().parent.parent / "src" / "mappa" / "data"
+        "--out",
+        type=Path,
+        default=Path(__file__).resolve().parent.parent / "src" / "mappa" / "data",
     )
     args = parser.parse_args()
     meetings, attendance = write(args.cases, args.out, seed=args.seed)
-    print(f"wrote {meetings} synthetic meetings and {attendance} attendance rows to {args.out}")
+    print(
+        f"wrote {meetings} synthetic meetings and {attendance} attendance rows to {args.out}"
+    )
 
 
 if __name__ == "__main__":

@@ -1,5 +1,8 @@
 """The ``mappa`` command.
 
+``mappa report`` computes the eight national performance indicators over
+an extract of meetings, per area and for Scotland, against their targets
+(with no files, over the synthetic sample caseload shipped with `mappa`).
 ``mappa rules`` prints the rulebook: every rule, its value, from when it
 applies, and its citation, as a table, JSON or CSV.
 
@@ -9,20 +12,28 @@ name,value,unit,edition,applies_from,counting,unconfirmed,citation,url,descripti
 ...
 0
 
-Exit status: 0 when the command ran, 2 for bad arguments, 1 for bad input.
+Exit status: 0 when the command ran, 2 for bad arguments, 1 for bad input
+(with a one-line error on standard error).
 """
 
 from __future__ import annotations
 
 import argparse
 import csv
+import io
 import json
 import sys
 from collections.abc import Callable, Sequence
-from typing import TextIO
+from decimal import Decimal, InvalidOperation
+from typing import TYPE_CHECKING, Literal, TextIO
 
 from mappa.errors import MappaError
 from mappa.rulebook import Rule, Rulebook, RuleVersion, resolve
+
+if TYPE_CHECKING:
+    from mappa.indicators import Indicator, Report
+    from mappa.records import Caseload
+    from mappa.years import Quarter, ReportingYear
 
 __all__ = ["main", "rule_rows"]
 
@@ -114,6 +125,196 @@ def _rules(args: argparse.Namespace, out: TextIO) -> int:
     return 0
 
 
+# -- mappa report ------------------------------------------------------------
+
+_JSON_SUFFIXES = (".json", ".jsonl", ".ndjson", ".json.gz", ".jsonl.gz", ".ndjson.gz")
+
+
+def _progress() -> Callable[[int], None] | None:
+    """A progress line on stderr, only when stderr is a terminal."""
+    if not sys.stderr.isatty():
+        return None
+
+    def show(rows: int) -> None:
+        sys.stderr.write(f"\rmappa: read {rows:,} rows")
+        sys.stderr.flush()
+
+    return show
+
+
+def _load(args: argparse.Namespace) -> tuple[Caseload, str]:
+    from mappa.records import read_csv, read_json, sample_caseload
+
+    if args.meetings is None:
+        return (
+            sample_caseload(),
+            "the synthetic sample caseload shipped with mappa (no real people)",
+        )
+    progress = _progress()
+    on_error: Literal["raise", "collect"] = "collect" if args.all_errors else "raise"
+    try:
+        if args.meetings.lower().endswith(_JSON_SUFFIXES):
+            if args.attendance is not None:
+                raise _UsageError(
+                    "a JSON file carries its attendance: give no ATTENDANCE file"
+                )
+            caseload = read_json(args.meetings, on_error=on_error, progress=progress)
+        else:
+            caseload = read_csv(
+                args.meetings, args.attendance, on_error=on_error, progress=progress
+            )
+    finally:
+        if progress is not None:
+            sys.stderr.write("\n")
+    return caseload, args.meetings
+
+
+class _UsageError(Exception):
+    """A bad combination of arguments (exit status 1, one line)."""
+
+
+def _default_period(caseload: Caseload) -> ReportingYear:
+    """The latest reporting year that has ended (by today) with meetings in it."""
+    import datetime as dt
+
+    from mappa.years import reporting_year
+
+    if not len(caseload):
+        raise _UsageError("the caseload has no meetings")
+    year = reporting_year(min(caseload.last_date, dt.date.today()))
+    if year.end > dt.date.today() or year.end > caseload.last_date + dt.timedelta(
+        days=31
+    ):
+        year = year.previous
+    if year.end < caseload.first_date:
+        raise _UsageError(
+            "the data holds no complete reporting year: give --period or --quarter"
+        )
+    return year
+
+
+def _read_targets(value: str) -> str | dict[Indicator | str, Decimal]:
+    """'current', 'previous', or a JSON/CSV file of indicator -> percent."""
+    if value in ("current", "previous"):
+        return value
+    from mappa.indicators import Indicator
+
+    names = {indicator.value for indicator in Indicator}
+    with open(value, encoding="utf-8-sig", newline="") as file:
+        text = file.read()
+    pairs: list[tuple[str, str]] = []
+    if value.lower().endswith(".json"):
+        try:
+            data = json.loads(text, parse_float=str, parse_int=str)
+        except ValueError:
+            raise _UsageError(f"{value}: not valid JSON") from None
+        if not isinstance(data, dict):
+            raise _UsageError(f"{value}: expected a JSON object of indicator: percent")
+        pairs = [(str(k), str(v)) for k, v in data.items()]
+    else:
+        reader = csv.reader(io.StringIO(text))
+        header = [cell.strip().lower() for cell in next(reader, [])]
+        if header != ["indicator", "target"]:
+            raise _UsageError(f"{value}: expected a CSV header 'indicator,target'")
+        for number, row in enumerate(reader, start=2):
+            if not row:
+                continue
+            if len(row) != 2:
+                raise _UsageError(f"{value}, row {number}: expected 2 fields")
+            pairs.append((row[0].strip(), row[1].strip()))
+    targets: dict[Indicator | str, Decimal] = {}
+    for name, percent in pairs:
+        if name not in names:
+            raise _UsageError(
+                f"{value}: unknown indicator {name[:40]!r}; expected {', '.join(sorted(names))}"
+            )
+        try:
+            targets[name] = Decimal(percent.rstrip("%").strip())
+        except InvalidOperation:
+            raise _UsageError(
+                f"{value}: the target of {name} is not a number"
+            ) from None
+    return targets
+
+
+def _report_rows(report: Report) -> list[dict[str, str]]:
+    rows = []
+    for row in report.rows():
+        rows.append(
+            {key: "" if value is None else str(value) for key, value in row.items()}
+        )
+    return rows
+
+
+def _report(args: argparse.Namespace, out: TextIO) -> int:
+    from mappa.indicators import evaluate
+    from mappa.years import Quarter
+
+    if (
+        args.attendance is not None and args.meetings is None
+    ):  # pragma: no cover - argparse order
+        raise _UsageError("give the meetings file first")
+    targets = _read_targets(args.targets)
+    by = tuple(
+        field.strip()
+        for field in args.by.split(",")
+        if field.strip() and field.strip() != "none"
+    )
+    caseload, source = _load(args)
+    period: ReportingYear | Quarter
+    if args.quarter:
+        period = Quarter.parse(args.quarter)
+        chosen = f"quarter {period.label}"
+    elif args.period:
+        from mappa.years import parse_period
+
+        period = parse_period(args.period)
+        chosen = f"{'quarter' if isinstance(period, Quarter) else 'reporting year'} {period.label}"
+    else:
+        period = _default_period(caseload)
+        chosen = f"reporting year {period.label} (the latest complete year in the data; choose with --period)"
+    report = evaluate(caseload, period=period, targets=targets, by=by)
+    note = f"Data: {source}. Period: {chosen}. Targets: {report.targets}."
+    for problem in caseload.problems:  # pragma: no cover - the CLI reads strictly
+        print(f"mappa: warning: {problem}", file=sys.stderr)
+    if args.format == "json":
+        json.dump(
+            {
+                "period": period.label,
+                "start": period.start.isoformat(),
+                "end": period.end.isoformat(),
+                "targets": report.targets,
+                "data": source,
+                "rows": [
+                    {
+                        key: (str(value) if isinstance(value, Decimal) else value)
+                        for key, value in row.items()
+                    }
+                    for row in report.rows()
+                ],
+            },
+            out,
+            indent=2,
+        )
+        out.write("\n")
+        print(f"mappa: {note}", file=sys.stderr)
+    elif args.format == "csv":
+        rows = _report_rows(report)
+        writer = csv.DictWriter(out, fieldnames=list(rows[0]), lineterminator="\n")
+        writer.writeheader()
+        writer.writerows(rows)
+        print(f"mappa: {note}", file=sys.stderr)
+    elif args.format == "html":
+        out.write(report.html(note=note))
+    else:
+        out.write(
+            f"MAPPA national performance indicators: {period.label} "
+            f"({period.start.isoformat()} to {period.end.isoformat()})\n{note}\n\n"
+        )
+        out.write(report.table() + "\n")
+    return 0
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="mappa",
@@ -130,6 +331,47 @@ def _parser() -> argparse.ArgumentParser:
         help="output format (default: table)",
     )
     rules.set_defaults(handler=_rules)
+    report = commands.add_parser(
+        "report",
+        help="the national performance indicators over a caseload, per area and for Scotland",
+        description="Compute the eight national performance indicators over MEETINGS "
+        "(a meetings CSV with an ATTENDANCE CSV, or one JSON Lines file), per group "
+        "and for Scotland, against their targets. With no files, runs on the "
+        "synthetic sample caseload shipped with mappa.",
+    )
+    report.add_argument(
+        "meetings", nargs="?", metavar="MEETINGS", help="meetings CSV, or JSON Lines"
+    )
+    report.add_argument(
+        "attendance", nargs="?", metavar="ATTENDANCE", help="attendance CSV"
+    )
+    when = report.add_mutually_exclusive_group()
+    when.add_argument("--period", help="a reporting year (2025/26) or quarter (2025Q3)")
+    when.add_argument("--quarter", help="a quarter (2025Q3 = October-December 2025)")
+    report.add_argument(
+        "--by",
+        default="area",
+        help="group by area, category, level (comma separated), or none (default: area)",
+    )
+    report.add_argument(
+        "--format",
+        choices=("table", "csv", "json", "html"),
+        default="table",
+        help="output format (default: table)",
+    )
+    report.add_argument(
+        "--targets",
+        default="current",
+        metavar="current|previous|FILE",
+        help="the current targets, the previous set, or a JSON/CSV file of indicator "
+        "to percent (default: current)",
+    )
+    report.add_argument(
+        "--all-errors",
+        action="store_true",
+        help="read the whole input and report every bad row, not just the first",
+    )
+    report.set_defaults(handler=_report)
     return parser
 
 
@@ -146,6 +388,7 @@ def main(argv: Sequence[str] | None = None, *, stdout: TextIO | None = None) -> 
         return handler(args, out)
     except BrokenPipeError:  # pragma: no cover - `mappa rules | head`
         return 0
-    except (MappaError, OSError) as error:
-        print(f"mappa: error: {error}", file=sys.stderr)
+    except (MappaError, OSError, _UsageError) as error:
+        message = " ".join(str(error).split())
+        print(f"mappa: error: {message}", file=sys.stderr)
         return 1

@@ -17,7 +17,7 @@ level 2 reviews) or gives their own.
 >>> result.target, result.status.value in ("met", "not met")
 (Decimal('90'), True)
 >>> str(result.citation)
-'Glasgow MAPPA page (...), National Performance Indicators'
+'Glasgow City Council, MAPPA web page (under the 2023 guidance), National Performance Indicators'
 
 **The indicators, exactly.** A meeting counts in the period its date
 falls in; "level 2 and 3 meetings" are initial and review meetings at
@@ -98,7 +98,12 @@ import attrs
 
 from mappa import _check
 from mappa.calendar import WorkingCalendar
-from mappa.errors import InvalidTypeError, InvalidValueError, NotApplicable, UnknownNameError
+from mappa.errors import (
+    InvalidTypeError,
+    InvalidValueError,
+    NotApplicable,
+    UnknownNameError,
+)
 from mappa.framework import Level
 from mappa.records import (
     ABSENT,
@@ -111,7 +116,7 @@ from mappa.records import (
     Meeting,
 )
 from mappa.reviews import initial_mappp_deadline, review_interval
-from mappa.rulebook import Rulebook, UnknownRuleError, resolve
+from mappa.rulebook import Rulebook, resolve
 from mappa.sources import Citation
 from mappa.years import Quarter, ReportingYear, parse_period
 
@@ -229,7 +234,9 @@ def _v_group(instance: object, attribute: attrs.Attribute[Any], value: object) -
             )
 
 
-def _v_percent(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+def _v_percent(
+    instance: object, attribute: attrs.Attribute[Any], value: object
+) -> None:
     _check.v_decimal(instance, attribute, value)
     if not Decimal(0) <= value <= Decimal(100):  # type: ignore[operator]  # checked Decimal
         raise InvalidValueError(
@@ -310,13 +317,17 @@ class IndicatorResult:
         if not self.group:
             return NATIONAL
         return ", ".join(
-            value if field == "area" else f"{field} {value}" for field, value in self.group
+            value if field == "area" else f"{field} {value}"
+            for field, value in self.group
         )
 
     def row(self) -> dict[str, object]:
         """This result as a plain dict (see :meth:`Report.rows`)."""
         fields = dict(self.group)
-        row: dict[str, object] = {"indicator": self.indicator.value, "description": self.indicator.label}
+        row: dict[str, object] = {
+            "indicator": self.indicator.value,
+            "description": self.indicator.label,
+        }
         row["group"] = self.group_label
         return {
             **row,
@@ -357,7 +368,9 @@ class Report:
     period: ReportingYear | Quarter = attrs.field(validator=_v_period)
     by: tuple[str, ...] = attrs.field(validator=_v_by)
     targets: str = attrs.field(validator=_check.v_text)
-    results: tuple[IndicatorResult, ...] = attrs.field(validator=_check.v_tuple_of(IndicatorResult))
+    results: tuple[IndicatorResult, ...] = attrs.field(
+        validator=_check.v_tuple_of(IndicatorResult)
+    )
 
     @property
     def groups(self) -> tuple[tuple[tuple[str, str], ...], ...]:
@@ -385,6 +398,61 @@ class Report:
         """The Scotland result of each indicator."""
         return tuple(result for result in self.results if not result.group)
 
+    def table(self) -> str:
+        """A plain-text table for a terminal: one line per indicator and group.
+
+        >>> from mappa.records import sample_caseload
+        >>> print(evaluate(sample_caseload(), period="2025Q3", by=()).table())
+        ... # doctest: +ELLIPSIS
+        Indicator                           Group     Met / counted       %  Target  Status
+        Level 3 reviews every 6 weeks       Scotland      .../...   ...      95  ...
+        ...
+        """
+        header = ("Indicator", "Group", "Met / counted", "%", "Target", "Status")
+        lines = []
+        for result in self.results:
+            percent = f"{result.percentage}" if result.denominator else "-"
+            status = {
+                Status.MET: "met",
+                Status.NOT_MET: "NOT MET",
+                Status.NO_CASES: "no cases",
+            }[result.status]
+            lines.append(
+                (
+                    result.indicator.label,
+                    result.group_label,
+                    f"{result.numerator}/{result.denominator}",
+                    percent,
+                    _plain(result.target),
+                    status,
+                )
+            )
+        widths = [
+            max(len(header[i]), *(len(line[i]) for line in lines)) for i in range(6)
+        ]
+        align = ("<", "<", ">", ">", ">", "<")
+
+        def render(cells: tuple[str, ...]) -> str:
+            return "  ".join(
+                f"{cell:{how}{width}}"
+                for cell, how, width in zip(cells, align, widths, strict=True)
+            ).rstrip()
+
+        return "\n".join([render(header), *(render(line) for line in lines)])
+
+    def html(self, *, title: str | None = None, note: str | None = None) -> str:
+        """One self-contained HTML page (no scripts, no network): for each
+        indicator, a bar per group against a line at its target.
+
+        >>> from mappa.records import sample_caseload
+        >>> page = evaluate(sample_caseload(), period="2025/26").html()
+        >>> page.startswith("<!DOCTYPE html>"), "http" in page
+        (True, False)
+        """
+        title = _check.ensure_optional_str(title, "title")
+        note = _check.ensure_optional_str(note, "note")
+        return _html(self, title=title, note=note)
+
     def rows(self) -> list[dict[str, object]]:
         """Plain rows for ``pandas.DataFrame``: one per indicator and group.
 
@@ -408,6 +476,87 @@ class Report:
             ordered.update(row)
             rows.append(ordered)
         return rows
+
+
+def _plain(value: Decimal) -> str:
+    """A percentage without a trailing '.0' (``95``, ``92.5``)."""
+    return format(value.normalize(), "f")
+
+
+_STYLE = """
+body{font-family:system-ui,-apple-system,"Segoe UI",Arial,sans-serif;margin:2rem;color:#1b1b1b;max-width:60rem}
+h1{font-size:1.4rem}h2{font-size:1.1rem;margin-top:2rem}
+p.note{color:#444}
+table{border-collapse:collapse;width:100%}
+td{padding:.15rem .4rem;font-size:.9rem;vertical-align:middle}
+td.group{width:12rem}td.figure{width:9rem;text-align:right;font-variant-numeric:tabular-nums}
+td.status{width:6rem}
+.track{position:relative;height:1rem;background:#eee;width:100%}
+.bar{position:absolute;left:0;top:0;bottom:0}
+.met .bar{background:#2e7d32}.notmet .bar{background:#c62828}
+.target{position:absolute;top:-.2rem;bottom:-.2rem;border-left:2px solid #000}
+.legend{font-size:.85rem;color:#444}
+"""
+
+
+def _html(report: Report, *, title: str | None, note: str | None) -> str:
+    import html
+
+    escape = html.escape
+    heading = title or (
+        f"MAPPA national performance indicators, {report.period.label} "
+        f"({report.period.start:%-d %B %Y} to {report.period.end:%-d %B %Y})"
+    )
+    parts = [
+        "<!DOCTYPE html>",
+        '<html lang="en"><head><meta charset="utf-8">',
+        f"<title>{escape(heading)}</title>",
+        f"<style>{_STYLE}</style></head><body>",
+        f"<h1>{escape(heading)}</h1>",
+        f'<p class="note">Targets: {escape(report.targets)}. Each bar is the percentage met; '
+        "the black line is the target. Green: met; red: not met.</p>",
+    ]
+    if note:
+        parts.append(f'<p class="note">{escape(note)}</p>')
+    for indicator in Indicator:
+        results = [r for r in report.results if r.indicator is indicator]
+        if not results:
+            continue
+        first = results[0]
+        parts.append(
+            f"<h2>{escape(indicator.label)} (target {_plain(first.target)}%)</h2>"
+        )
+        parts.append(
+            f'<p class="legend">Counted: {escape(indicator.counts)}. '
+            f"Source: {escape(str(first.citation))}.</p>"
+        )
+        parts.append("<table>")
+        for result in results:
+            status = result.status
+            css = {
+                Status.MET: "met",
+                Status.NOT_MET: "notmet",
+                Status.NO_CASES: "none",
+            }[status]
+            if result.denominator:
+                exact = result.numerator * 100 / result.denominator
+                figure = (
+                    f"{result.percentage}% ({result.numerator}/{result.denominator})"
+                )
+                bar = f'<div class="bar" style="width:{exact:.2f}%"></div>'
+            else:
+                figure = "no cases"
+                bar = ""
+            parts.append(
+                f'<tr class="{css}"><td class="group">{escape(result.group_label)}</td>'
+                f'<td><div class="track">{bar}'
+                f'<div class="target" style="left:{float(result.target):.2f}%"></div></div></td>'
+                f'<td class="figure">{escape(figure)}</td>'
+                f'<td class="status">{escape(status.value)}</td></tr>'
+            )
+        parts.append("</table>")
+    parts.append("</body></html>")
+    return "\n".join(parts) + "\n"
 
 
 # -- evaluation ------------------------------------------------------------------
@@ -449,19 +598,26 @@ _PREVIOUS = "previous"
 _CURRENT = "current"
 
 
-def _targets(targets: object, book: Rulebook) -> tuple[dict[Indicator, tuple[Decimal, Citation]], str]:
+def _targets(
+    targets: object, book: Rulebook
+) -> tuple[dict[Indicator, tuple[Decimal, Citation]], str]:
     """Each indicator's (target, citation), and a label for the set."""
     chosen: dict[Indicator, tuple[Decimal, Citation]] = {}
     if targets is None or targets == _CURRENT:
         label = _CURRENT
         for indicator in Indicator:
-            chosen[indicator] = (book.decimal(indicator.rule), book.citation(indicator.rule))
+            chosen[indicator] = (
+                book.decimal(indicator.rule),
+                book.citation(indicator.rule),
+            )
     elif targets == _PREVIOUS:
         label = _PREVIOUS
         for indicator in Indicator:
             edition = (
                 _PREVIOUS
-                if any(v.edition == _PREVIOUS for v in book.rule(indicator.rule).versions)
+                if any(
+                    v.edition == _PREVIOUS for v in book.rule(indicator.rule).versions
+                )
                 else None
             )
             chosen[indicator] = (
@@ -471,11 +627,17 @@ def _targets(targets: object, book: Rulebook) -> tuple[dict[Indicator, tuple[Dec
     elif isinstance(targets, Rulebook):
         label = "caller's rulebook"
         for indicator in Indicator:
-            chosen[indicator] = (targets.decimal(indicator.rule), targets.citation(indicator.rule))
+            chosen[indicator] = (
+                targets.decimal(indicator.rule),
+                targets.citation(indicator.rule),
+            )
     elif isinstance(targets, Mapping):
         label = "caller's"
         for indicator in Indicator:
-            chosen[indicator] = (book.decimal(indicator.rule), book.citation(indicator.rule))
+            chosen[indicator] = (
+                book.decimal(indicator.rule),
+                book.citation(indicator.rule),
+            )
         for key, value in targets.items():
             if isinstance(key, Indicator):
                 indicator = key
@@ -504,7 +666,11 @@ def _targets(targets: object, book: Rulebook) -> tuple[dict[Indicator, tuple[Dec
                 )
             chosen[indicator] = (
                 percent,
-                Citation(document="Caller's targets", edition="local", pinpoint=indicator.value),
+                Citation(
+                    document="Caller's targets",
+                    edition="local",
+                    pinpoint=indicator.value,
+                ),
             )
     elif isinstance(targets, str):
         raise UnknownNameError(
@@ -539,7 +705,7 @@ def evaluate(
     meetings: Caseload | Iterable[Meeting],
     *,
     period: ReportingYear | Quarter | str,
-    targets: None | str | Mapping[Indicator | str, Decimal] | Rulebook = None,
+    targets: str | Mapping[Indicator | str, Decimal] | Rulebook | None = None,
     calendar: WorkingCalendar | None = None,
     by: tuple[str, ...] = ("area",),
     rulebook: Rulebook | None = None,
@@ -611,7 +777,13 @@ def evaluate(
             total_num, total_den, all_failed = per_group[()]
         results.append(
             IndicatorResult(
-                indicator, (), total_num, total_den, target, citation, _ids(caseload, all_failed)
+                indicator,
+                (),
+                total_num,
+                total_den,
+                target,
+                citation,
+                _ids(caseload, all_failed),
             )
         )
     return Report(chosen_period, fields, targets_label, tuple(results))
@@ -647,7 +819,7 @@ def _group_keys(
         group = list(map(_Numberer(numbers).__getitem__, raw))
     else:
         numbers = {}
-        group = list(map(_Numberer(numbers).__getitem__, zip(*columns)))
+        group = list(map(_Numberer(numbers).__getitem__, zip(*columns, strict=False)))
     area_names = caseload._areas
 
     def label(field: str, value: int) -> str:
@@ -720,7 +892,7 @@ def _count(
     # Meetings at level 2 or 3 in the period.
     selected = [
         m
-        for m, (d, lv) in enumerate(zip(day, level))
+        for m, (d, lv) in enumerate(zip(day, level, strict=False))
         if lv >= 2 and start <= d <= end
     ]
     for m in selected:
@@ -783,7 +955,9 @@ def _count(
             else:
                 cell[2].append(m)
 
-    _count_reviews(caseload, start, end, group, keys, acc, extra_keys, level_position, book)
+    _count_reviews(
+        caseload, start, end, group, keys, acc, extra_keys, level_position, book
+    )
 
     result: _Counts = {}
     all_keys = keys + sorted(extra_keys, key=extra_keys.__getitem__)
@@ -815,7 +989,8 @@ def _count_reviews(
         return
     bits = max(n.bit_length(), 1)
     intervals = {
-        int(lv): review_interval(lv, rulebook=book) for lv in (Level.MULTI_AGENCY, Level.MAPPP)
+        int(lv): review_interval(lv, rulebook=book)
+        for lv in (Level.MULTI_AGENCY, Level.MAPPP)
     }
     due = {lv: _Due(interval.due_after) for lv, interval in intervals.items()}
     # The earliest and latest meeting dates whose interval can fall due in the period.
@@ -827,7 +1002,11 @@ def _count_reviews(
             operator.or_,
             map(
                 operator.lshift,
-                map(operator.or_, map(operator.lshift, caseload._case, itertools.repeat(_DAY_BITS)), day),
+                map(
+                    operator.or_,
+                    map(operator.lshift, caseload._case, itertools.repeat(_DAY_BITS)),
+                    day,
+                ),
                 itertools.repeat(bits),
             ),
             range(n),

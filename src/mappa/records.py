@@ -78,7 +78,7 @@ from array import array
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from importlib import resources
-from typing import IO, Any, Literal, TypeAlias
+from typing import IO, Any, Literal, TypeAlias, cast
 
 import attrs
 
@@ -313,7 +313,8 @@ class Attendance:
         )
         if problem is not None:
             raise InvalidValueError(
-                f"Attendance.{problem[0]}: {problem[1]}", rule=f"Attendance.{problem[0]}"
+                f"Attendance.{problem[0]}: {problem[1]}",
+                rule=f"Attendance.{problem[0]}",
             )
         object.__setattr__(
             self,
@@ -345,7 +346,9 @@ def _ref_problem(value: str, *, case: bool) -> str | None:
 
 def _v_ref(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
     name = f"{type(instance).__name__}.{attribute.name}"
-    problem = _ref_problem(_check.ensure_str(value, name), case=attribute.name == "case_ref")
+    problem = _ref_problem(
+        _check.ensure_str(value, name), case=attribute.name == "case_ref"
+    )
     if problem is not None:
         raise InvalidValueError(f"{name}: {problem}", rule=name)
 
@@ -371,7 +374,10 @@ def _meeting_problem(
         if new_level == level:
             return "new_level", "a new level must differ from the meeting's level"
         if new_level not in allowed:
-            return "new_level", f"category {category} is not managed at level {new_level}"
+            return (
+                "new_level",
+                f"category {category} is not managed at level {new_level}",
+            )
     return None
 
 
@@ -379,7 +385,9 @@ def _permitted(book: Rulebook) -> dict[int, frozenset[int]]:
     from mappa.framework import permitted_levels
 
     return {
-        int(category): frozenset(int(level) for level in permitted_levels(category, rulebook=book))
+        int(category): frozenset(
+            int(level) for level in permitted_levels(category, rulebook=book)
+        )
         for category in Category
     }
 
@@ -565,12 +573,7 @@ class Caseload:
         """A caseload of *meetings* (``InvalidValueError`` on a repeated meeting id)."""
         if isinstance(meetings, Caseload):
             return meetings
-        if isinstance(meetings, str | bytes) or not isinstance(meetings, Iterable):
-            raise InvalidTypeError(
-                f"meetings must be an iterable of Meeting, not {_check.type_name(meetings)}",
-                rule="meetings",
-            )
-        objects = list(meetings)
+        objects = list(_ensure_meetings(meetings))
         if not all(type(m) is Meeting for m in objects):
             for index, item in enumerate(objects):
                 if not isinstance(item, Meeting):
@@ -591,26 +594,44 @@ class Caseload:
                     )
                 seen.add(meeting_id)
         case_index: dict[str, int] = {}
-        self._case = array("i", map(_Interner(case_index).__getitem__, map(get("case_ref"), objects)))
+        self._case = array(
+            "i", map(_Interner(case_index).__getitem__, map(get("case_ref"), objects))
+        )
         self._cases = list(case_index)
         area_index: dict[str, int] = {}
-        self._area = array("i", map(_Interner(area_index).__getitem__, map(get("area"), objects)))
+        self._area = array(
+            "i", map(_Interner(area_index).__getitem__, map(get("area"), objects))
+        )
         self._areas = list(area_index)
         self._category = bytearray(map(int, map(get("category"), objects)))
         self._level = bytearray(map(int, map(get("level"), objects)))
         self._kind = bytearray(map(_KIND_INDEX.__getitem__, map(get("kind"), objects)))
-        self._new_level = bytearray(map(_optional_level, map(get("new_level"), objects)))
+        self._new_level = bytearray(
+            map(_optional_level, map(get("new_level"), objects))
+        )
         self._flags = bytearray(
             map(
                 operator.or_,
-                map(operator.mul, map(get("disclosure_recorded"), objects), itertools.repeat(_DISCLOSURE)),
-                map(operator.mul, map(get("leaves_mappa"), objects), itertools.repeat(_LEAVES)),
+                map(
+                    operator.mul,
+                    map(get("disclosure_recorded"), objects),
+                    itertools.repeat(_DISCLOSURE),
+                ),
+                map(
+                    operator.mul,
+                    map(get("leaves_mappa"), objects),
+                    itertools.repeat(_LEAVES),
+                ),
             )
         )
         self._day = array("i", map(_dt.date.toordinal, map(get("date"), objects)))
         ordinal = _Ordinals()
-        self._liberation = array("i", map(ordinal.__getitem__, map(get("liberation_date"), objects)))
-        self._released = array("i", map(ordinal.__getitem__, map(get("minutes_released"), objects)))
+        self._liberation = array(
+            "i", map(ordinal.__getitem__, map(get("liberation_date"), objects))
+        )
+        self._released = array(
+            "i", map(ordinal.__getitem__, map(get("minutes_released"), objects))
+        )
         self._tally = list(map(get("_tally"), objects))
         self._objects = objects
         return self
@@ -641,7 +662,9 @@ class Caseload:
                 disclosure_recorded=bool(flags & _DISCLOSURE),
                 leaves_mappa=bool(flags & _LEAVES),
                 new_level=levels.get(self._new_level[index]),
-                attendance=tuple(self._attendance(row) for row in by_meeting.get(index, ())),
+                attendance=tuple(
+                    self._attendance(row) for row in by_meeting.get(index, ())
+                ),
             )
 
     def _attendance(self, row: int) -> Attendance:
@@ -713,8 +736,14 @@ _KIND_NAMES = {
     "risk management team": 2,
     "risk_management_team": 2,
 }
-_ROLE_NAMES = {"ra": 0, "responsible authority": 0, "responsible_authority": 0,
-               "dtc": _DTC, "duty to co-operate": _DTC, "duty_to_cooperate": _DTC}
+_ROLE_NAMES = {
+    "ra": 0,
+    "responsible authority": 0,
+    "responsible_authority": 0,
+    "dtc": _DTC,
+    "duty to co-operate": _DTC,
+    "duty_to_cooperate": _DTC,
+}
 
 
 class _Bad(Exception):
@@ -726,14 +755,15 @@ class _Bad(Exception):
         self.column = column
 
 
-class _Parser(dict[str, Any]):
-    """text -> parsed value, cached; unseen text goes through *parse*."""
+class _Parser(dict[Any, Any]):
+    """text (or a tuple of texts) -> parsed value, cached; unseen keys go
+    through *parse*."""
 
-    def __init__(self, parse: Callable[[str], Any]) -> None:
+    def __init__(self, parse: Callable[[Any], Any]) -> None:
         super().__init__()
         self._parse = parse
 
-    def __missing__(self, key: str) -> Any:
+    def __missing__(self, key: Any) -> Any:
         value = self._parse(key)
         self[key] = value
         return value
@@ -767,7 +797,9 @@ def _parse_bool(text: str) -> int:
     raise _Bad("expected yes or no")
 
 
-def _number_parser(what: str, allowed: Iterable[int], *, optional: bool = False) -> Callable[[str], int]:
+def _number_parser(
+    what: str, allowed: Iterable[int], *, optional: bool = False
+) -> Callable[[str], int]:
     values = {str(number): number for number in allowed}
 
     def parse(text: str) -> int:
@@ -777,7 +809,8 @@ def _number_parser(what: str, allowed: Iterable[int], *, optional: bool = False)
         if word in values:
             return values[word]
         raise _Bad(
-            f"expected {what} {', '.join(values)}" + (", or nothing" if optional else "")
+            f"expected {what} {', '.join(values)}"
+            + (", or nothing" if optional else "")
         )
 
     return parse
@@ -790,18 +823,35 @@ def _parse_kind(text: str) -> int:
     return found
 
 
-def _open_text(source: object, default: str, mode: str = "r") -> tuple[IO[str], str, bool]:
+def _open_text(
+    source: object, default: str, mode: str = "r"
+) -> tuple[IO[str], str, bool]:
     """(stream, name, whether we opened it)."""
     if isinstance(source, str | os.PathLike):
         name = os.fspath(source)
         if not isinstance(name, str):
             raise InvalidTypeError("a file name must be text, not bytes", rule="source")
         encoding = "utf-8-sig" if mode == "r" else "utf-8"
-        if name.endswith(".gz"):
-            return gzip.open(name, mode + "t", encoding=encoding, newline=""), name, True
-        return open(name, mode, encoding=encoding, newline=""), name, True  # noqa: SIM115 - closed by caller
+        try:
+            if name.endswith(".gz"):
+                return (
+                    cast(
+                        IO[str],
+                        gzip.open(name, mode + "t", encoding=encoding, newline=""),
+                    ),
+                    name,
+                    True,
+                )
+            return open(name, mode, encoding=encoding, newline=""), name, True
+        except OSError as error:
+            raise RecordError(
+                f"cannot {'read' if mode == 'r' else 'write'} the file: "
+                f"{error.strerror or type(error).__name__}",
+                source=name,
+            ) from None
     if isinstance(source, io.TextIOBase) or (
-        hasattr(source, "read" if mode == "r" else "write") and not isinstance(source, io.IOBase | bytes)
+        hasattr(source, "read" if mode == "r" else "write")
+        and not isinstance(source, io.IOBase | bytes)
     ):
         return source, str(getattr(source, "name", default)), False  # type: ignore[return-value]  # a text stream
     raise InvalidTypeError(
@@ -855,7 +905,9 @@ class _Loader:
             try:
                 name = area_table.area(text).name
             except (LookupError, InvalidValueError):
-                raise _Bad("expected the name of a MAPPA area or a Scottish council") from None
+                raise _Bad(
+                    "expected the name of a MAPPA area or a Scottish council"
+                ) from None
             if name not in area_index:
                 area_index[name] = len(area_index)
                 caseload._areas.append(name)
@@ -865,7 +917,9 @@ class _Loader:
         self.parsers: dict[str, _Parser] = {
             "case_ref": _Parser(parse_case),
             "area": _Parser(parse_area),
-            "category": _Parser(_number_parser("a category", [int(c) for c in Category])),
+            "category": _Parser(
+                _number_parser("a category", [int(c) for c in Category])
+            ),
             "level": _Parser(_number_parser("a level", levels)),
             "date": _Parser(_parse_date),
             "kind": _Parser(_parse_kind),
@@ -882,14 +936,17 @@ class _Loader:
                 fields = key.split(",")
                 if len(fields) != len(ATTENDANCE_COLUMNS) - 1:
                     raise _Bad(
-                        f"expected {len(ATTENDANCE_COLUMNS)} fields, found {len(fields) + 1}", ""
+                        f"expected {len(ATTENDANCE_COLUMNS)} fields, found {len(fields) + 1}",
+                        "",
                     )
                 key = tuple(fields)
             agency_text, role_text, *flags = key
             name = agency_text.strip()
             if not name:
                 raise _Bad("expected an agency", "agency")
-            agency: Agency | str = _AGENCY_VALUES.get(" ".join(name.lower().split()), name)
+            agency: Agency | str = _AGENCY_VALUES.get(
+                " ".join(name.lower().split()), name
+            )
             role = _ROLE_NAMES.get(role_text.strip().lower())
             if role is None:
                 raise _Bad("expected ra or dtc", "role")
@@ -901,16 +958,20 @@ class _Loader:
                     raise _Bad("expected yes or no", column) from None
             invited, attended, senior, written = values
             role_member = Role.DUTY_TO_COOPERATE if role else Role.RESPONSIBLE_AUTHORITY
-            problem = _attendance_problem(agency, role_member, invited, attended, senior)
+            problem = _attendance_problem(
+                agency, role_member, invited, attended, senior
+            )
             if problem is not None:
                 raise _Bad(problem[1], problem[0])
             if agency not in agency_index:
                 agency_index[agency] = len(agency_index)
                 caseload._agencies.append(agency)
-            code = _attendance_code(agency, role_member, invited, attended, senior, written)
+            code = _attendance_code(
+                agency, role_member, invited, attended, senior, written
+            )
             return agency_index[agency] << 8 | code
 
-        self.attendance_parser = _Parser(parse_attendance)  # type: ignore[arg-type]  # keyed by tuples or lines
+        self.attendance_parser = _Parser(parse_attendance)
         self.pairs: set[int] = set()
 
     # -- errors --------------------------------------------------------------
@@ -942,7 +1003,7 @@ class _Loader:
         count = len(rows)
         if not count:
             return
-        columns = list(zip(*rows))
+        columns = list(zip(*rows, strict=False))
         errors: list[tuple[int, int, RecordError]] = []
         bad: set[int] = set()
 
@@ -950,7 +1011,11 @@ class _Loader:
             position = MEETING_COLUMNS.index(column)
             label = column if labels is None else f"{labels[i]}{column}"
             errors.append(
-                (rownums[i], position, RecordError(message, source=source, row=rownums[i], column=label))
+                (
+                    rownums[i],
+                    position,
+                    RecordError(message, source=source, row=rownums[i], column=label),
+                )
             )
             bad.add(i)
 
@@ -976,26 +1041,44 @@ class _Loader:
                 if problem is not None:
                     fail(i, "meeting_id", problem)
         category, level, day = parsed["category"], parsed["level"], parsed["date"]
-        released, leaves, new_level = parsed["minutes_released"], parsed["leaves_mappa"], parsed["new_level"]
+        released, leaves, new_level = (
+            parsed["minutes_released"],
+            parsed["leaves_mappa"],
+            parsed["new_level"],
+        )
         ok = self.ok_keys
         suspects = [
-            i for i, key in enumerate(zip(category, level, new_level, leaves)) if key not in ok
+            i
+            for i, key in enumerate(
+                zip(category, level, new_level, leaves, strict=False)
+            )
+            if key not in ok
         ]
-        suspects += [i for i, (r, d) in enumerate(zip(released, day)) if r and r < d]
+        suspects += [
+            i
+            for i, (r, d) in enumerate(zip(released, day, strict=False))
+            if r and r < d
+        ]
         for i in suspects:
             if i in bad:
                 continue
-            problem = _meeting_problem(
-                category[i], level[i], day[i], released[i], bool(leaves[i]), new_level[i], self.permitted
+            broken = _meeting_problem(
+                category[i],
+                level[i],
+                day[i],
+                released[i],
+                bool(leaves[i]),
+                new_level[i],
+                self.permitted,
             )
-            if problem is not None:  # pragma: no branch - every suspect breaks a rule
-                fail(i, problem[0], problem[1])
+            if broken is not None:  # pragma: no branch - every suspect breaks a rule
+                fail(i, broken[0], broken[1])
         index = self.index
         start = len(self.caseload._ids)
         kept = [i for i in range(count) if i not in bad] if bad else None
         kept_ids = ids if kept is None else [ids[i] for i in kept]
         before = len(index)
-        index.update(zip(kept_ids, range(start, start + len(kept_ids))))
+        index.update(zip(kept_ids, range(start, start + len(kept_ids)), strict=False))
         if len(index) != before + len(kept_ids):
             # Repeated ids: undo and redo one by one, keeping the first of each.
             for meeting_id in kept_ids:
@@ -1007,7 +1090,9 @@ class _Loader:
                 seen_here.add(ids[i])
             kept = [i for i in range(count) if i not in bad]
             kept_ids = [ids[i] for i in kept]
-            index.update(zip(kept_ids, range(start, start + len(kept_ids))))
+            index.update(
+                zip(kept_ids, range(start, start + len(kept_ids)), strict=False)
+            )
         if bad:
             self.left_out.update(ids[i] for i in bad)
         self.report(errors)
@@ -1058,9 +1143,9 @@ class _Loader:
             ids: Sequence[str] = list(map(operator.itemgetter(0), rows))
             keys: list[Any] = list(map(operator.itemgetter(1), rows))
         else:
-            columns = list(zip(*rows))
+            columns = list(zip(*rows, strict=False))
             ids = columns[0]
-            keys = list(zip(*columns[1:]))
+            keys = list(zip(*columns[1:], strict=False))
         errors: list[tuple[int, int, RecordError]] = []
         bad: set[int] = set()
 
@@ -1070,7 +1155,9 @@ class _Loader:
                 (
                     rownums[i],
                     ATTENDANCE_COLUMNS.index(column) if column else 0,
-                    RecordError(message, source=source, row=rownums[i], column=label or None),
+                    RecordError(
+                        message, source=source, row=rownums[i], column=label or None
+                    ),
                 )
             )
             bad.add(i)
@@ -1093,20 +1180,28 @@ class _Loader:
                 meetings.append(found)
         parser = self.attendance_parser
         try:
-            codes = list(map(parser.__getitem__, keys))  # type: ignore[arg-type]  # tuple keys
+            codes = list(map(parser.__getitem__, keys))
         except _Bad:
             codes = []
             for i, key in enumerate(keys):
                 try:
-                    codes.append(parser[key])  # type: ignore[index]  # tuple keys
+                    codes.append(parser[key])
                 except _Bad as error:
-                    fail(i, "agency" if error.column is None else error.column, error.message)
+                    fail(
+                        i,
+                        "agency" if error.column is None else error.column,
+                        error.message,
+                    )
                     codes.append(0)
         pairs = self.pairs
         before = len(pairs)
         shift = 20
         keyed = list(
-            map(operator.or_, map(operator.lshift, meetings, itertools.repeat(shift)), map(operator.rshift, codes, itertools.repeat(8)))
+            map(
+                operator.or_,
+                map(operator.lshift, meetings, itertools.repeat(shift)),
+                map(operator.rshift, codes, itertools.repeat(8)),
+            )
         )
         pairs.update(keyed)
         if len(pairs) != before + count:
@@ -1130,7 +1225,7 @@ class _Loader:
         caseload._att_flags.extend(map(operator.and_, codes, itertools.repeat(0xFF)))
         tally = caseload._tally
         increment = _INCREMENT
-        for meeting, code in zip(meetings, codes):
+        for meeting, code in zip(meetings, codes, strict=False):
             tally[meeting] += increment[code & 63]
         self.tick(count)
 
@@ -1179,9 +1274,13 @@ def _csv_chunks(
         header_line = stream.readline()
         header = next(csv.reader([header_line]), None)
     except csv.Error as error:
-        raise RecordError(f"not readable as CSV ({error})", source=source, row=1) from None
+        raise RecordError(
+            f"not readable as CSV ({error})", source=source, row=1
+        ) from None
     if not header:
-        raise RecordError("the file is empty: expected a header row", source=source, row=1)
+        raise RecordError(
+            "the file is empty: expected a header row", source=source, row=1
+        )
     names = [name.strip().lstrip("\ufeff").lower() for name in header]
     for name in names:
         if name not in columns:
@@ -1211,7 +1310,9 @@ def _csv_chunks(
             if not text.endswith("\n"):
                 text += stream.readline()
             if '"' in text:
-                reader = csv.reader(itertools.chain(io.StringIO(text, newline=None), stream))
+                reader = csv.reader(
+                    itertools.chain(io.StringIO(text, newline=None), stream)
+                )
                 continue
             if "\r" in text:
                 text = text.replace("\r\n", "\n").replace("\r", "\n")
@@ -1221,11 +1322,15 @@ def _csv_chunks(
             rownums: Sequence[int] = range(row, row + len(lines))
             row += len(lines)
             if "" in lines:
-                kept_lines = [(n, line) for n, line in zip(rownums, lines) if line]
+                kept_lines = [
+                    (n, line) for n, line in zip(rownums, lines, strict=False) if line
+                ]
                 rownums = [n for n, _ in kept_lines]
                 lines = [line for _, line in kept_lines]
             if pairs and canonical:
-                chunk = list(map(str.split, lines, itertools.repeat(","), itertools.repeat(1)))
+                chunk = list(
+                    map(str.split, lines, itertools.repeat(","), itertools.repeat(1))
+                )
                 packed = True
             else:
                 chunk = list(map(str.split, lines, itertools.repeat(",")))
@@ -1233,13 +1338,19 @@ def _csv_chunks(
             try:
                 chunk = list(itertools.islice(reader, _CHUNK))
             except csv.Error as error:
-                raise RecordError(f"not readable as CSV ({error})", source=source, row=row) from None
+                raise RecordError(
+                    f"not readable as CSV ({error})", source=source, row=row
+                ) from None
             if not chunk:
                 return
             rownums = range(row, row + len(chunk))
             row += len(chunk)
             if [] in chunk:
-                kept_rows = [(n, fields) for n, fields in zip(rownums, chunk) if fields]
+                kept_rows = [
+                    (n, fields)
+                    for n, fields in zip(rownums, chunk, strict=False)
+                    if fields
+                ]
                 rownums = [n for n, _ in kept_rows]
                 chunk = [fields for _, fields in kept_rows]
         expected = 2 if packed else width
@@ -1255,11 +1366,15 @@ def _csv_chunks(
                             row=number,
                         ),
                     )
-                    for number, fields in zip(rownums, chunk)
+                    for number, fields in zip(rownums, chunk, strict=False)
                     if len(fields) != expected
                 ]
             )
-            kept = [(n, fields) for n, fields in zip(rownums, chunk) if len(fields) == expected]
+            kept = [
+                (n, fields)
+                for n, fields in zip(rownums, chunk, strict=False)
+                if len(fields) == expected
+            ]
             rownums = [n for n, _ in kept]
             chunk = [fields for _, fields in kept]
         if reorder is not None and not packed:
@@ -1276,7 +1391,7 @@ def _resolve_table(area_table: object) -> AreaTable:
 def _ensure_progress(progress: object) -> Callable[[int], None] | None:
     if progress is not None and not callable(progress):
         raise InvalidTypeError("progress must be callable or None", rule="progress")
-    return progress  # type: ignore[return-value]  # checked callable
+    return progress
 
 
 def read_csv(
@@ -1308,12 +1423,19 @@ def read_csv(
     given, is called with the number of rows read after each chunk.
     """
     on_error = _check.ensure_str(on_error, "on_error")  # type: ignore[assignment]  # checked by _Loader
-    loader = _Loader(on_error, _resolve_table(area_table), resolve(rulebook), _ensure_progress(progress))
+    loader = _Loader(
+        on_error,
+        _resolve_table(area_table),
+        resolve(rulebook),
+        _ensure_progress(progress),
+    )
     with _gc_paused():
         return _read_csv(loader, meetings, attendance)
 
 
-def _read_csv(loader: _Loader, meetings: TextSource, attendance: TextSource | None) -> Caseload:
+def _read_csv(
+    loader: _Loader, meetings: TextSource, attendance: TextSource | None
+) -> Caseload:
     stream, name, close = _open_text(meetings, "<meetings>")
     try:
         for chunk, rownums, _ in _csv_chunks(stream, name, MEETING_COLUMNS, loader):
@@ -1352,7 +1474,7 @@ def _json_text(value: object) -> str:
         return ""
     if isinstance(value, bool):
         return "yes" if value else "no"
-    if isinstance(value, int) or isinstance(value, str):
+    if isinstance(value, (int, str)):
         return str(value)
     return _UNREADABLE
 
@@ -1379,7 +1501,12 @@ def read_json(
     a time; an array is parsed whole, so prefer JSON Lines for big files.
     """
     on_error = _check.ensure_str(on_error, "on_error")  # type: ignore[assignment]  # checked by _Loader
-    loader = _Loader(on_error, _resolve_table(area_table), resolve(rulebook), _ensure_progress(progress))
+    loader = _Loader(
+        on_error,
+        _resolve_table(area_table),
+        resolve(rulebook),
+        _ensure_progress(progress),
+    )
     stream, name, close = _open_text(source, "<json>")
     with _gc_paused():
         try:
@@ -1406,7 +1533,9 @@ def read_json(
                         attendance_labels.append(f"attendance[{position}].")
                 loader.report(errors)
                 loader.add_meetings(name, meeting_rows, meeting_numbers)
-                loader.add_attendance(name, attendance_rows, attendance_numbers, attendance_labels)
+                loader.add_attendance(
+                    name, attendance_rows, attendance_numbers, attendance_labels
+                )
         finally:
             if close:
                 stream.close()
@@ -1424,8 +1553,12 @@ def _json_items(stream: IO[str], source: str) -> Iterator[tuple[int, object]]:
             try:
                 items = json.loads(rest)
             except ValueError as error:
-                raise RecordError(f"not valid JSON ({error.args[0][:60]})", source=source) from None
-            if not isinstance(items, list):  # pragma: no cover - a '[' text parses to a list
+                raise RecordError(
+                    f"not valid JSON ({error.args[0][:60]})", source=source
+                ) from None
+            if not isinstance(
+                items, list
+            ):  # pragma: no cover - a '[' text parses to a list
                 raise RecordError("expected a JSON array of meetings", source=source)
             yield from enumerate(items, start=1)
             return
@@ -1440,12 +1573,16 @@ def _json_meeting(
     item: object, source: str, number: int, errors: list[tuple[int, int, RecordError]]
 ) -> tuple[list[str], list[list[str]]] | None:
     def fail(message: str, column: str | None = None) -> None:
-        errors.append((number, 0, RecordError(message, source=source, row=number, column=column)))
+        errors.append(
+            (number, 0, RecordError(message, source=source, row=number, column=column))
+        )
 
     if not isinstance(item, dict):
         fail("expected a JSON object (a meeting)")
         return None
-    unknown = [key for key in item if key not in MEETING_COLUMNS and key != "attendance"]
+    unknown = [
+        key for key in item if key not in MEETING_COLUMNS and key != "attendance"
+    ]
     if unknown:
         fail("unknown field", str(unknown[0])[:40])
         return None
@@ -1604,11 +1741,17 @@ def write_jsonl(meetings: Iterable[Meeting], file: TextSource) -> None:
                 "level": int(meeting.level),
                 "date": meeting.date.isoformat(),
                 "kind": meeting.kind.value,
-                "liberation_date": None if meeting.liberation_date is None else meeting.liberation_date.isoformat(),
-                "minutes_released": None if meeting.minutes_released is None else meeting.minutes_released.isoformat(),
+                "liberation_date": None
+                if meeting.liberation_date is None
+                else meeting.liberation_date.isoformat(),
+                "minutes_released": None
+                if meeting.minutes_released is None
+                else meeting.minutes_released.isoformat(),
                 "disclosure_recorded": meeting.disclosure_recorded,
                 "leaves_mappa": meeting.leaves_mappa,
-                "new_level": None if meeting.new_level is None else int(meeting.new_level),
+                "new_level": None
+                if meeting.new_level is None
+                else int(meeting.new_level),
                 "attendance": [
                     {
                         "agency": _agency_text(a.agency),
@@ -1642,17 +1785,22 @@ def sample_caseload() -> Caseload:
     and missed attendance.
     """
     data = resources.files("mappa") / "data"
-    with (data / SAMPLE_MEETINGS).open("rb") as raw_meetings, (data / SAMPLE_ATTENDANCE).open("rb") as raw_attendance:
-        with gzip.open(raw_meetings, "rt", encoding="utf-8", newline="") as meetings, gzip.open(
-            raw_attendance, "rt", encoding="utf-8", newline=""
-        ) as attendance:
-            caseload = _read_named(meetings, attendance, SAMPLE_MEETINGS, SAMPLE_ATTENDANCE)
-    return caseload
+    with (
+        (data / SAMPLE_MEETINGS).open("rb") as raw_meetings,
+        (data / SAMPLE_ATTENDANCE).open("rb") as raw_attendance,
+        gzip.open(raw_meetings, "rt", encoding="utf-8", newline="") as meetings,
+        gzip.open(raw_attendance, "rt", encoding="utf-8", newline="") as attendance,
+    ):
+        return _read_named(meetings, attendance, SAMPLE_MEETINGS, SAMPLE_ATTENDANCE)
 
 
-def _read_named(meetings: IO[str], attendance: IO[str], meetings_name: str, attendance_name: str) -> Caseload:
+def _read_named(
+    meetings: IO[str], attendance: IO[str], meetings_name: str, attendance_name: str
+) -> Caseload:
     loader = _Loader("raise", DEFAULT_AREA_TABLE, resolve(None), None)
-    for chunk, rownums, _ in _csv_chunks(meetings, meetings_name, MEETING_COLUMNS, loader):
+    for chunk, rownums, _ in _csv_chunks(
+        meetings, meetings_name, MEETING_COLUMNS, loader
+    ):
         loader.add_meetings(meetings_name, chunk, rownums)
     for chunk, rownums, packed in _csv_chunks(
         attendance, attendance_name, ATTENDANCE_COLUMNS, loader, pairs=True

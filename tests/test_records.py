@@ -1,0 +1,548 @@
+"""mappa.records: meeting records and reading them from CSV and JSON."""
+
+from __future__ import annotations
+
+import datetime as dt
+import gzip
+import io
+import json
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+
+from mappa.chairs import Agency
+from mappa.errors import InvalidTypeError, InvalidValueError, RecordError
+from mappa.framework import AREAS, Category, Level
+from mappa.records import (
+    ATTENDANCE_COLUMNS,
+    MEETING_COLUMNS,
+    Attendance,
+    Caseload,
+    Meeting,
+    MeetingKind,
+    Role,
+    read_csv,
+    read_json,
+    sample_caseload,
+    write_csv,
+    write_jsonl,
+)
+from test_indicators import CASELOAD, meetings_lists
+
+RA = Role.RESPONSIBLE_AUTHORITY
+DTC = Role.DUTY_TO_COOPERATE
+MEETINGS_HEADER = ",".join(MEETING_COLUMNS) + "\n"
+ATTENDANCE_HEADER = ",".join(ATTENDANCE_COLUMNS) + "\n"
+GOOD_MEETING = "M1,C-1,Fife,1,2,2025-06-02,review,,2025-06-09,yes,no,\n"
+
+
+def load(
+    meetings: str, attendance: str = ATTENDANCE_HEADER, **options: object
+) -> Caseload:
+    return read_csv(io.StringIO(meetings), io.StringIO(attendance), **options)  # type: ignore[arg-type]
+
+
+def error_of(meetings: str, attendance: str = ATTENDANCE_HEADER) -> RecordError:
+    with pytest.raises(RecordError) as caught:
+        load(meetings, attendance)
+    return caught.value
+
+
+# -- the types ----------------------------------------------------------------
+
+
+def test_attendance_rules() -> None:
+    ok = Attendance(
+        agency=Agency.POLICE, role=RA, invited=True, attended=True, at_seniority=True
+    )
+    assert ok.written_contribution is False
+    with pytest.raises(InvalidValueError, match="must have been invited"):
+        Attendance(agency=Agency.POLICE, role=RA, invited=False, attended=True)
+    with pytest.raises(InvalidValueError, match="only an agency that attended"):
+        Attendance(
+            agency=Agency.POLICE,
+            role=RA,
+            invited=True,
+            attended=False,
+            at_seniority=True,
+        )
+    with pytest.raises(InvalidValueError, match="duty to co-operate"):
+        Attendance(agency="Housing services", role=RA, invited=True, attended=True)
+    with pytest.raises(InvalidValueError, match=r"Agency\.POLICE"):
+        Attendance(agency="Police", role=DTC, invited=True, attended=True)
+    with pytest.raises(InvalidValueError):
+        Attendance(agency=" Housing", role=DTC, invited=True, attended=True)
+    with pytest.raises(InvalidTypeError):
+        Attendance(agency=3, role=DTC, invited=True, attended=True)  # type: ignore[arg-type]
+    with pytest.raises(InvalidTypeError):
+        Attendance(agency=Agency.POLICE, role="ra", invited=True, attended=True)  # type: ignore[arg-type]
+    with pytest.raises(InvalidTypeError):
+        Attendance(agency=Agency.POLICE, role=RA, invited=1, attended=True)  # type: ignore[arg-type]
+
+
+def make(**changes: object) -> Meeting:
+    fields: dict[str, object] = {
+        "meeting_id": "M1",
+        "case_ref": "C-1",
+        "area": "Fife",
+        "category": Category.REGISTERED_SEX_OFFENDER,
+        "level": Level.MULTI_AGENCY,
+        "date": dt.date(2025, 6, 2),
+        "kind": MeetingKind.REVIEW,
+    }
+    fields.update(changes)
+    return Meeting(**fields)  # type: ignore[arg-type]
+
+
+def test_meeting_rules() -> None:
+    assert make().attendance == ()
+    # Category 3 is never managed at level 1 (guidance para 4.3).
+    with pytest.raises(InvalidValueError, match="category 3"):
+        make(category=Category.OTHER_RISK_OF_SERIOUS_HARM, level=Level.ROUTINE)
+    with pytest.raises(InvalidValueError, match="category 3"):
+        make(category=Category.OTHER_RISK_OF_SERIOUS_HARM, new_level=Level.ROUTINE)
+    with pytest.raises(InvalidValueError, match="before its meeting"):
+        make(minutes_released=dt.date(2025, 6, 1))
+    assert make(minutes_released=dt.date(2025, 6, 2)).minutes_released == dt.date(
+        2025, 6, 2
+    )
+    with pytest.raises(InvalidValueError, match="differ"):
+        make(new_level=Level.MULTI_AGENCY)
+    with pytest.raises(InvalidValueError, match="leaves MAPPA"):
+        make(leaves_mappa=True, new_level=Level.MAPPP)
+    police = Attendance(agency=Agency.POLICE, role=RA, invited=True, attended=False)
+    with pytest.raises(InvalidValueError, match="twice"):
+        make(attendance=(police, police))
+    # A case reference is pseudonymous: never a name.
+    with pytest.raises(InvalidValueError, match="never a name"):
+        make(case_ref="Smith")
+    with pytest.raises(InvalidValueError):
+        make(case_ref="John Smith 1")
+    with pytest.raises(InvalidValueError):
+        make(meeting_id="")
+    with pytest.raises(InvalidTypeError):
+        make(date=dt.datetime(2025, 6, 2, 10, 0))
+    with pytest.raises(InvalidTypeError):
+        make(level=2)
+    with pytest.raises(InvalidTypeError):
+        make(attendance=[police])
+
+
+def test_no_personal_data_in_messages() -> None:
+    with pytest.raises(InvalidValueError) as caught:
+        make(case_ref="Smith")
+    assert "Smith" not in str(caught.value)
+    error = error_of(MEETINGS_HEADER + "M1,C-1,Fife,1,2,Jane Doe,review,,,yes,no,\n")
+    assert "Jane" not in str(error)
+
+
+# -- reading CSV ----------------------------------------------------------------
+
+
+def test_read_csv_example() -> None:
+    attendance = (
+        ATTENDANCE_HEADER
+        + "M1,police,ra,yes,yes,yes,no\n"
+        + "M1,social work,ra,yes,no,no,yes\n"
+        + 'M1,"Housing, Support and Care",dtc,yes,no,no,no\n'
+    )
+    caseload = load(MEETINGS_HEADER + GOOD_MEETING, attendance)
+    [meeting] = list(caseload)
+    assert meeting.date == dt.date(2025, 6, 2)
+    assert meeting.level is Level.MULTI_AGENCY
+    assert [a.agency for a in meeting.attendance] == [
+        Agency.POLICE,
+        Agency.SOCIAL_WORK,
+        "Housing, Support and Care",
+    ]
+    assert meeting.attendance[1].written_contribution is True
+    assert len(caseload) == 1
+    assert caseload.problems == ()
+    assert caseload.first_date == caseload.last_date == dt.date(2025, 6, 2)
+    assert caseload.areas == ("Fife",)
+    assert repr(caseload) == "<Caseload of 1 meetings>"
+
+
+def test_read_csv_forgiving_but_exact() -> None:
+    # Columns in any order, Windows line ends, a byte order mark, blank
+    # lines, council names for areas, 1/0 and true/false flags.
+    header = (
+        "area,meeting_id,case_ref,category,level,date,kind,liberation_date,"
+        "minutes_released,disclosure_recorded,leaves_mappa,new_level\r\n"
+    )
+    text = (
+        "\ufeff"
+        + header
+        + "City of Edinburgh Council,M1,C-1,3,3,2025-06-02,initial,2025-09-01,,1,0,\r\n"
+        + "\r\n"
+        + "Western Isles,M2,C-2,1,2,2025-06-03,RMT,,,true,false,3\r\n"
+    )
+    caseload = load(text)
+    first, second = list(caseload)
+    assert first.area == "Lothian and Borders"
+    assert first.liberation_date == dt.date(2025, 9, 1)
+    assert second.area == "Highland and Islands"
+    assert second.kind is MeetingKind.RISK_MANAGEMENT_TEAM
+    assert second.new_level is Level.MAPPP
+
+
+@pytest.mark.parametrize(
+    ("row", "column", "expected"),
+    [
+        ("M1,C-1,Fife,1,2,2025-02-30,review,,,yes,no,", "date", "YYYY-MM-DD"),
+        ("M1,C-1,Fife,1,2,02/06/2025,review,,,yes,no,", "date", "YYYY-MM-DD"),
+        (
+            "M1,C-1,Fife,1,2,2025-06-02,review,,,maybe,no,",
+            "disclosure_recorded",
+            "yes or no",
+        ),
+        ("M1,C-1,Fife,4,2,2025-06-02,review,,,yes,no,", "category", "category 1, 2, 3"),
+        ("M1,C-1,Fife,1,two,2025-06-02,review,,,yes,no,", "level", "level 1, 2, 3"),
+        (
+            "M1,C-1,Fife,1,2,2025-06-02,panel,,,yes,no,",
+            "kind",
+            "initial, review or rmt",
+        ),
+        ("M1,C-1,Atlantis,1,2,2025-06-02,review,,,yes,no,", "area", "MAPPA area"),
+        ("M1,Smith,Fife,1,2,2025-06-02,review,,,yes,no,", "case_ref", "never a name"),
+        ("M 1,C-1,Fife,1,2,2025-06-02,review,,,yes,no,", "meeting_id", "reference"),
+        (
+            "M1,C-1,Fife,1,2,2025-06-02,review,x,,yes,no,",
+            "liberation_date",
+            "or nothing",
+        ),
+        (
+            "M1,C-1,Fife,1,2,2025-06-02,review,,2025-06-01,yes,no,",
+            "minutes_released",
+            "before",
+        ),
+        ("M1,C-1,Fife,3,1,2025-06-02,review,,,yes,no,", "level", "category 3"),
+        ("M1,C-1,Fife,1,2,2025-06-02,review,,,yes,no,2", "new_level", "differ"),
+        ("M1,C-1,Fife,1,2,2025-06-02,review,,,yes,yes,3", "new_level", "leaves"),
+        ("M1,C-1,Fife,3,2,2025-06-02,review,,,yes,no,1", "new_level", "category 3"),
+        ("M1,C-1,Fife,1,2,2025-06-02,review,,,yes,no,5", "new_level", "or nothing"),
+    ],
+)
+def test_bad_meeting_values_name_file_row_and_column(
+    row: str, column: str, expected: str
+) -> None:
+    error = error_of(MEETINGS_HEADER + GOOD_MEETING.replace("M1", "M0") + row + "\n")
+    assert error.row == 3
+    assert error.column == column
+    assert error.source == "<meetings>"
+    assert expected in str(error)
+    assert str(error).startswith(f"<meetings>, row 3, column {column!r}: ")
+
+
+@pytest.mark.parametrize(
+    ("row", "column", "expected"),
+    [
+        ("M1,police,ra,yes,yes,yes", None, "expected 7 fields, found 6"),
+        ("M1,police,ra,yes,yes,yes,no,extra", None, "expected 7 fields, found 8"),
+        ("M1,police,boss,yes,yes,yes,no", "role", "ra or dtc"),
+        ("M1,,ra,yes,yes,yes,no", "agency", "an agency"),
+        ("M1,police,ra,no,yes,yes,no", "attended", "invited"),
+        ("M1,police,ra,yes,no,yes,no", "at_seniority", "attended"),
+        ("M1,police,ra,yes,yes,yes,perhaps", "written_contribution", "yes or no"),
+        ("M1,Housing,ra,yes,yes,yes,no", "role", "named agency"),
+        ("M9,police,ra,yes,yes,yes,no", "meeting_id", "not in the meetings file"),
+        ("M1,social work,ra,yes,yes,yes,no", "agency", "twice"),
+    ],
+)
+def test_bad_attendance_values(row: str, column: str | None, expected: str) -> None:
+    attendance = ATTENDANCE_HEADER + "M1,social_work,ra,yes,no,no,yes\n" + row + "\n"
+    error = error_of(MEETINGS_HEADER + GOOD_MEETING, attendance)
+    assert error.row == 3
+    assert error.column == column
+    assert error.source == "<attendance>"
+    assert expected in str(error)
+
+
+def test_bad_attendance_values_in_quoted_files_too() -> None:
+    attendance = ATTENDANCE_HEADER + '"M1","police","ra","yes","no","yes","no"\n'
+    error = error_of(MEETINGS_HEADER + GOOD_MEETING, attendance)
+    assert error.column == "at_seniority"
+    assert error.row == 2
+
+
+def test_repeated_meeting_ids_are_errors() -> None:
+    error = error_of(MEETINGS_HEADER + GOOD_MEETING + GOOD_MEETING)
+    assert error.row == 3
+    assert error.column == "meeting_id"
+    assert "more than once" in str(error)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("", "empty"),
+        ("meeting_id,case_ref\n", "missing column"),
+        (MEETINGS_HEADER.replace("\n", ",notes\n"), "unknown column"),
+        (MEETINGS_HEADER.replace("\n", ",date\n"), "appears twice"),
+    ],
+)
+def test_bad_headers(text: str, expected: str) -> None:
+    error = error_of(text)
+    assert error.row == 1
+    assert expected in str(error)
+
+
+def test_duplicate_header_column() -> None:
+    header = MEETINGS_HEADER.replace("new_level", "new_level,new_level")
+    assert "twice" in str(error_of(header))
+
+
+def test_csv_error_becomes_a_record_error() -> None:
+    with pytest.raises(RecordError, match="not readable as CSV"):
+        load(
+            MEETINGS_HEADER
+            + 'M1,"'
+            + "x" * 200_000
+            + '",Fife,1,2,2025-06-02,review,,,yes,no,\n'
+        )
+
+
+def test_collect_reports_every_problem() -> None:
+    text = (
+        MEETINGS_HEADER
+        + "M1,C-1,Fife,1,2,2025-13-01,review,,,yes,no,\n"
+        + GOOD_MEETING.replace("M1", "M2")
+        + "M3,C-3,Fife,1,2,2025-06-02,review,,,yes,maybe,\n"
+    )
+    attendance = (
+        ATTENDANCE_HEADER + "M1,police,ra,yes,yes,yes,no\nM2,police,ra,yes,yes,yes,no\n"
+    )
+    with pytest.raises(RecordError) as caught:
+        load(text, attendance, on_error="collect")
+    problems = caught.value.value
+    assert isinstance(problems, tuple)
+    assert len(problems) == 3
+    assert [(p.source, p.row, p.column) for p in problems] == [
+        ("<meetings>", 2, "date"),
+        ("<meetings>", 4, "leaves_mappa"),
+        ("<attendance>", 2, "meeting_id"),
+    ]
+    assert "left out because of an error" in str(problems[2])
+    assert str(caught.value).startswith("3 bad rows: ")
+
+
+def test_skip_leaves_bad_rows_out_and_lists_them() -> None:
+    text = (
+        MEETINGS_HEADER
+        + "M1,C-1,Fife,1,2,2025-13-01,review,,,yes,no,\n"
+        + GOOD_MEETING.replace("M1", "M2")
+    )
+    attendance = (
+        ATTENDANCE_HEADER + "M1,police,ra,yes,yes,yes,no\nM2,police,ra,yes,yes,yes,no\n"
+    )
+    caseload = load(text, attendance, on_error="skip")
+    assert [m.meeting_id for m in caseload] == ["M2"]
+    assert [(p.row, p.column) for p in caseload.problems] == [
+        (2, "date"),
+        (2, "meeting_id"),
+    ]
+    many = "".join(
+        f"M{i},C-{i},Fife,1,2,2025-06-{i:02d},review,,,yes,no,\n" for i in range(1, 13)
+    )
+    with pytest.raises(RecordError, match="and 2 more"):
+        load(MEETINGS_HEADER + many.replace("review", "bad"), on_error="collect")
+    with pytest.raises(InvalidValueError):
+        load(MEETINGS_HEADER, on_error="ignore")
+
+
+def test_wrong_field_counts_skip() -> None:
+    text = MEETINGS_HEADER + "M1,C-1\n" + GOOD_MEETING.replace("M1", "M2")
+    caseload = load(text, on_error="skip")
+    assert len(caseload) == 1
+    assert caseload.problems[0].row == 2
+
+
+def test_files_and_gzip(tmp_path: Path) -> None:
+    meetings = tmp_path / "meetings.csv.gz"
+    attendance = tmp_path / "attendance.csv"
+    write_csv(CASELOAD, meetings, attendance)
+    with gzip.open(meetings, "rt") as file:
+        assert file.readline().strip() == ",".join(MEETING_COLUMNS)
+    loaded = read_csv(meetings, str(attendance))
+    assert list(loaded) == list(CASELOAD)
+    with pytest.raises(RecordError) as caught:
+        read_csv(tmp_path / "meetings.csv.gz", io.StringIO("meeting_id\n"))
+    assert caught.value.source == "<attendance>"
+    with pytest.raises(InvalidTypeError):
+        read_csv(b"meetings.csv")  # type: ignore[arg-type]
+    with pytest.raises(InvalidTypeError):
+        read_csv(Path(str(meetings)).as_posix().encode())  # type: ignore[arg-type]
+    with pytest.raises(InvalidTypeError):
+        read_csv(io.StringIO(MEETINGS_HEADER), progress=5)  # type: ignore[arg-type]
+    with pytest.raises(RecordError, match="cannot read the file: No such file"):
+        read_csv(tmp_path / "missing.csv")
+    with pytest.raises(RecordError, match="cannot write"):
+        write_jsonl(CASELOAD, tmp_path / "no" / "such" / "folder.jsonl")
+
+
+def test_progress_is_reported() -> None:
+    seen: list[int] = []
+    load(
+        MEETINGS_HEADER + GOOD_MEETING,
+        ATTENDANCE_HEADER + "M1,police,ra,yes,no,no,no\n",
+        progress=seen.append,
+    )
+    assert seen == [1, 2]
+
+
+def test_meetings_without_attendance_file() -> None:
+    caseload = read_csv(io.StringIO(MEETINGS_HEADER + GOOD_MEETING))
+    assert len(caseload) == 1
+
+
+def test_empty_caseload() -> None:
+    caseload = load(MEETINGS_HEADER)
+    assert len(caseload) == 0
+    assert list(caseload) == []
+    with pytest.raises(InvalidValueError):
+        caseload.first_date  # noqa: B018 - the property raises
+    with pytest.raises(InvalidValueError):
+        caseload.last_date  # noqa: B018 - the property raises
+
+
+# -- JSON -----------------------------------------------------------------------
+
+
+def test_jsonl_and_array() -> None:
+    out = io.StringIO()
+    write_jsonl(CASELOAD, out)
+    assert list(read_json(io.StringIO(out.getvalue()))) == list(CASELOAD)
+    array = "[" + ",".join(out.getvalue().splitlines()) + "]"
+    assert list(read_json(io.StringIO(array))) == list(CASELOAD)
+    minimal = {
+        "meeting_id": "M1",
+        "case_ref": "C-1",
+        "area": "Fife",
+        "category": 1,
+        "level": 2,
+        "date": "2025-06-02",
+        "kind": "review",
+        "disclosure_recorded": True,
+        "attendance": [
+            {"agency": "police", "role": "ra", "invited": True, "attended": False}
+        ],
+    }
+    [meeting] = list(read_json(io.StringIO("\n" + json.dumps(minimal) + "\n")))
+    assert meeting.leaves_mappa is False
+    assert meeting.new_level is None
+    assert meeting.attendance[0].at_seniority is False
+
+
+@pytest.mark.parametrize(
+    ("line", "column", "expected"),
+    [
+        ("{", None, "not valid JSON"),
+        ("[1, 2]", None, "JSON object"),
+        ('{"meeting_id": "M1", "name": "x"}', "name", "unknown field"),
+        ('{"meeting_id": "M1"}', "case_ref", "missing field"),
+        (
+            '{"meeting_id": "M1", "case_ref": "C-1", "area": "Fife", "category": 1, "level": 2.0,'
+            ' "date": "2025-06-02", "kind": "review", "disclosure_recorded": true}',
+            "level",
+            "a level",
+        ),
+        (
+            '{"meeting_id": "M1", "case_ref": "C-1", "area": "Fife", "category": 1, "level": 2,'
+            ' "date": "2025-06-02", "kind": "review", "disclosure_recorded": true, "attendance": {}}',
+            "attendance",
+            "a list",
+        ),
+        (
+            '{"meeting_id": "M1", "case_ref": "C-1", "area": "Fife", "category": 1, "level": 2,'
+            ' "date": "2025-06-02", "kind": "review", "disclosure_recorded": true, "attendance": [3]}',
+            "attendance[0]",
+            "JSON object",
+        ),
+        (
+            '{"meeting_id": "M1", "case_ref": "C-1", "area": "Fife", "category": 1, "level": 2,'
+            ' "date": "2025-06-02", "kind": "review", "disclosure_recorded": true,'
+            ' "attendance": [{"agency": "police", "rank": 1}]}',
+            "attendance[0].rank",
+            "unknown field",
+        ),
+        (
+            '{"meeting_id": "M1", "case_ref": "C-1", "area": "Fife", "category": 1, "level": 2,'
+            ' "date": "2025-06-02", "kind": "review", "disclosure_recorded": true,'
+            ' "attendance": [{"agency": "police", "role": "ra"}]}',
+            "attendance[0].invited",
+            "missing",
+        ),
+        (
+            '{"meeting_id": "M1", "case_ref": "C-1", "area": "Fife", "category": 1, "level": 2,'
+            ' "date": "2025-06-02", "kind": "review", "disclosure_recorded": true,'
+            ' "attendance": [{"agency": "police", "role": "ra", "invited": false, "attended": true}]}',
+            "attendance[0].attended",
+            "invited",
+        ),
+    ],
+)
+def test_bad_json(line: str, column: str | None, expected: str) -> None:
+    with pytest.raises(RecordError) as caught:
+        read_json(io.StringIO(line))
+    assert caught.value.column == column
+    assert expected in str(caught.value)
+    assert caught.value.row in (1, None)
+
+
+def test_bad_json_array() -> None:
+    with pytest.raises(RecordError, match="not valid JSON"):
+        read_json(io.StringIO("[{]"))
+
+
+# -- round trips ------------------------------------------------------------------
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(meetings_lists())
+def test_csv_round_trip_loses_nothing(meetings: list[Meeting]) -> None:
+    out_meetings, out_attendance = io.StringIO(), io.StringIO()
+    write_csv(meetings, out_meetings, out_attendance)
+    loaded = read_csv(
+        io.StringIO(out_meetings.getvalue()), io.StringIO(out_attendance.getvalue())
+    )
+    assert list(loaded) == meetings
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(meetings_lists())
+def test_jsonl_round_trip_loses_nothing(meetings: list[Meeting]) -> None:
+    out = io.StringIO()
+    write_jsonl(meetings, out)
+    assert list(read_json(io.StringIO(out.getvalue()))) == meetings
+
+
+def test_writers_refuse_other_things() -> None:
+    with pytest.raises(InvalidTypeError):
+        write_jsonl(["M1"], io.StringIO())  # type: ignore[list-item]
+    with pytest.raises(InvalidTypeError):
+        write_csv("M1", io.StringIO(), io.StringIO())  # type: ignore[arg-type]
+    with pytest.raises(InvalidTypeError):
+        write_jsonl(CASELOAD, 5)  # type: ignore[arg-type]
+
+
+def test_from_meetings_checks_its_input() -> None:
+    with pytest.raises(InvalidTypeError):
+        Caseload.from_meetings(5)  # type: ignore[arg-type]
+    with pytest.raises(InvalidTypeError):
+        Caseload.from_meetings([CASELOAD[0], 5])  # type: ignore[list-item]
+    with pytest.raises(InvalidValueError, match="twice"):
+        Caseload.from_meetings([CASELOAD[0], CASELOAD[1], CASELOAD[0]])
+
+
+# -- the sample -------------------------------------------------------------------
+
+
+def test_sample_is_synthetic_and_covers_every_area_for_two_years() -> None:
+    caseload = sample_caseload()
+    assert caseload.areas == tuple(sorted(area.name for area in AREAS))
+    assert caseload.first_date <= dt.date(2024, 4, 1)
+    assert caseload.last_date >= dt.date(2026, 3, 27)
+    assert 5_000 < len(caseload) < 50_000
+    assert "SYNTHETIC" in (sample_caseload.__doc__ or "")
+    assert all(m.case_ref.startswith("C-") for m in list(caseload)[:100])
