@@ -76,7 +76,7 @@ def measure(
 
     figures: dict[str, float] = {}
     start = time.perf_counter()
-    caseload = read_csv(meetings_path, attendance_path)
+    caseload = read_csv(Path(meetings_path), Path(attendance_path))
     figures["load_s"] = time.perf_counter() - start
     start = time.perf_counter()
     evaluate(caseload, period="2025/26")

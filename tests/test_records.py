@@ -364,11 +364,13 @@ def test_files_and_gzip(tmp_path: Path) -> None:
     write_csv(CASELOAD, meetings, attendance)
     with gzip.open(meetings, "rt") as file:
         assert file.readline().strip() == ",".join(MEETING_COLUMNS)
-    loaded = read_csv(meetings, str(attendance))
+    loaded = read_csv(meetings, attendance)
     assert list(loaded) == list(CASELOAD)
     with pytest.raises(RecordError) as caught:
         read_csv(tmp_path / "meetings.csv.gz", io.StringIO("meeting_id\n"))
     assert caught.value.source == "<attendance>"
+    with pytest.raises(InvalidTypeError, match=r"Path\(name\)"):
+        read_csv(str(meetings))  # type: ignore[arg-type]
     with pytest.raises(InvalidTypeError):
         read_csv(b"meetings.csv")  # type: ignore[arg-type]
     with pytest.raises(InvalidTypeError):

@@ -25,6 +25,7 @@ import json
 import sys
 from collections.abc import Callable, Sequence
 from decimal import Decimal, InvalidOperation
+from pathlib import Path
 from typing import TYPE_CHECKING, Literal, TextIO
 
 from mappa.errors import MappaError
@@ -158,10 +159,15 @@ def _load(args: argparse.Namespace) -> tuple[Caseload, str]:
                 raise _UsageError(
                     "a JSON file carries its attendance: give no ATTENDANCE file"
                 )
-            caseload = read_json(args.meetings, on_error=on_error, progress=progress)
+            caseload = read_json(
+                Path(args.meetings), on_error=on_error, progress=progress
+            )
         else:
             caseload = read_csv(
-                args.meetings, args.attendance, on_error=on_error, progress=progress
+                Path(args.meetings),
+                None if args.attendance is None else Path(args.attendance),
+                on_error=on_error,
+                progress=progress,
             )
     finally:
         if progress is not None:

@@ -389,7 +389,8 @@ class Report:
             if result.indicator is indicator and result.group == group:
                 return result
         raise UnknownNameError(
-            f"the report has no group {group!r:.80} for {indicator.value}",
+            f"the report has no such group for {indicator.value}; its groups are "
+            f"formed by {', '.join(self.by) or 'nothing (Scotland only)'}",
             rule="group",
             value=None,
         )
@@ -569,9 +570,8 @@ def _ensure_by(value: object) -> tuple[str, ...]:
     for field in fields:
         if field not in GROUP_FIELDS:
             raise UnknownNameError(
-                f"cannot group by {field[:30]!r}; choose from {', '.join(GROUP_FIELDS)}",
+                f"cannot group by that field; choose from {', '.join(GROUP_FIELDS)}",
                 rule="by",
-                value=field[:30],
                 suggestions=GROUP_FIELDS,
             )
     if len(set(fields)) != len(fields):
@@ -646,10 +646,9 @@ def _targets(
                     indicator = Indicator(key)
                 except ValueError:
                     raise UnknownNameError(
-                        f"no indicator called {key[:40]!r}; expected one of "
+                        "targets names an unknown indicator; expected "
                         + ", ".join(i.value for i in Indicator),
                         rule="targets",
-                        value=key[:40],
                         suggestions=tuple(i.value for i in Indicator),
                     ) from None
             else:
@@ -674,9 +673,8 @@ def _targets(
             )
     elif isinstance(targets, str):
         raise UnknownNameError(
-            f"targets must be 'current', 'previous', a mapping or a Rulebook, not {targets[:30]!r}",
+            "targets must be 'current', 'previous', a mapping or a Rulebook",
             rule="targets",
-            value=targets[:30],
             suggestions=(_CURRENT, _PREVIOUS),
         )
     else:

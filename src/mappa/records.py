@@ -103,8 +103,10 @@ __all__ = [
     "write_jsonl",
 ]
 
-TextSource: TypeAlias = "str | os.PathLike[str] | IO[str]"
-"""A file name, path, or open text stream (``.gz`` names are decompressed)."""
+TextSource: TypeAlias = "os.PathLike[str] | IO[str]"
+"""A path (``pathlib.Path``) or an open text stream; ``.gz`` paths are
+decompressed. A plain ``str`` is refused, so text is never mistaken for a
+file name."""
 
 OnError: TypeAlias = Literal["raise", "collect", "skip"]
 
@@ -827,7 +829,13 @@ def _open_text(
     source: object, default: str, mode: str = "r"
 ) -> tuple[IO[str], str, bool]:
     """(stream, name, whether we opened it)."""
-    if isinstance(source, str | os.PathLike):
+    if isinstance(source, str):
+        raise InvalidTypeError(
+            "a file is given as a pathlib.Path or an open text stream, not a str "
+            "(pass Path(name))",
+            rule="source",
+        )
+    if isinstance(source, os.PathLike):
         name = os.fspath(source)
         if not isinstance(name, str):
             raise InvalidTypeError("a file name must be text, not bytes", rule="source")
