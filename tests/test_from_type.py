@@ -9,6 +9,7 @@ from __future__ import annotations
 import enum
 import importlib
 import pkgutil
+import subprocess
 import sys
 import typing
 from typing import Any
@@ -161,4 +162,31 @@ def test_the_hook_imports_hypothesis_only_when_called() -> None:
     assert "hypothesis" not in vars(source)
     assert "strategies" not in vars(source)
     source._hypothesis_setup_hook()  # registering twice is harmless
-    assert "mappa.strategies" in sys.modules
+    assert set(source._public_types()) == set(_VALUE_TYPES.values())
+
+
+def test_a_type_without_a_strategy_falls_back() -> None:
+    source = importlib.import_module("mappa._hypothesis_plugin")
+    assert source._strategy_for(int) is NotImplemented
+
+
+@pytest.mark.parametrize(
+    "code",
+    [
+        # mappa.strategies imported first: Hypothesis starts, and runs the
+        # hook, while mappa.strategies is still importing.
+        "import mappa.strategies as ms, hypothesis.strategies as st, mappa;"
+        "print(ms.SIMPLE_DAY, st.from_type(mappa.Incident).example())",
+        "import hypothesis.strategies as st, mappa;"
+        "print(st.from_type(mappa.Duration).example())",
+    ],
+)
+def test_import_orders(code: str) -> None:
+    result = subprocess.run(
+        [sys.executable, "-W", "ignore", "-c", code],
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=120,
+    )
+    assert result.returncode == 0, result.stderr[-2000:]

@@ -2,29 +2,61 @@
 
 Hypothesis calls :func:`_hypothesis_setup_hook` when it starts (it is
 declared under ``[project.entry-points.hypothesis]``). The hook imports
-Hypothesis and :mod:`mappa.strategies` inside the function, so importing
-``mappa`` never needs Hypothesis. Each registration is a function that
-builds its strategy only when a test first asks for the type.
+Hypothesis inside the function, so importing ``mappa`` never needs it.
+
+It registers a function for each public value type (each class in a
+public module's ``__all__``, enums and exceptions aside) that builds the
+type's strategy from :mod:`mappa.strategies` when a test first asks for
+it. :mod:`mappa.strategies` itself is imported only then: it imports
+Hypothesis, so importing it here, while Hypothesis is still starting,
+would be circular.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import enum
+import importlib
+import pkgutil
 from typing import Any
 
 __all__: list[str] = []
+
+# Not rule modules: the command line, and the strategies themselves.
+_NOT_TYPES = frozenset({"mappa.__main__", "mappa.cli", "mappa.strategies"})
+
+
+def _public_types() -> list[type]:
+    """Every class in a public module's ``__all__``, less enums and exceptions."""
+    import mappa
+
+    found: dict[type, None] = {}
+    for info in sorted(pkgutil.iter_modules(mappa.__path__, "mappa."), key=str):
+        short = info.name.rpartition(".")[2]
+        if info.name in _NOT_TYPES or short.startswith("_"):
+            continue
+        module = importlib.import_module(info.name)
+        for name in getattr(module, "__all__", ()):
+            value = getattr(module, name)
+            if (
+                isinstance(value, type)
+                and value.__module__.startswith("mappa.")
+                and not issubclass(value, enum.Enum | BaseException)
+            ):
+                found[value] = None
+    return list(found)
+
+
+def _strategy_for(cls: type) -> Any:
+    """The strategy :mod:`mappa.strategies` gives *cls* (``NotImplemented`` if none)."""
+    from mappa import strategies
+
+    make = strategies._registrations().get(cls)
+    return NotImplemented if make is None else make()
 
 
 def _hypothesis_setup_hook() -> None:
     """Register a strategy with Hypothesis for each of mappa's public value types."""
     from hypothesis import strategies as st
 
-    from mappa import strategies
-
-    for cls, make in strategies._registrations().items():
-        st.register_type_strategy(cls, _deferred(make))
-
-
-def _deferred(make: Callable[[], Any]) -> Callable[[type], Any]:
-    """A ``register_type_strategy`` function that calls *make* on first use."""
-    return lambda _cls: make()
+    for cls in _public_types():
+        st.register_type_strategy(cls, _strategy_for)
