@@ -456,3 +456,11 @@ def test_agency_and_ladder_names() -> None:
     ]
     assert str(Ladder.SOCIAL_WORK) == "social work"
     assert HealthGrade.CONSULTANT.ladder is Ladder.HEALTH
+
+
+def test_a_policy_round_trips_through_evolve() -> None:
+    import attrs
+
+    from mappa.chairs import DEFAULT_SENIORITY_POLICY
+
+    assert attrs.evolve(DEFAULT_SENIORITY_POLICY) == DEFAULT_SENIORITY_POLICY

@@ -126,7 +126,7 @@ class _DoctestBlocks(Preprocessor):
 
 
 class DoctestBlocks(Extension):
-    """A Markdown extension: doctest examples in docstrings become code blocks.
+    r"""A Markdown extension: doctest examples in docstrings become code blocks.
 
     >>> md = Markdown(extensions=[DoctestBlocks(), "fenced_code"])
     >>> "<code" in md.convert("Text.\n\n>>> 1 + 1\n2\n")

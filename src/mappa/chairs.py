@@ -74,9 +74,9 @@ from mappa.rulebook import Rulebook, resolve
 from mappa.sources import Citation
 
 __all__ = [
-    "DEFAULT_SENIORITY_POLICY",
     "Agency",
     "ChairDecision",
+    "DEFAULT_SENIORITY_POLICY",
     "HealthGrade",
     "Ladder",
     "PoliceRank",
@@ -552,15 +552,24 @@ def _agency_key(value: object, name: str) -> AgencyKey:
 
 
 def _freeze_minimums(value: object) -> tuple[tuple[AgencyKey, Rank], ...]:
-    """A policy's mapping as sorted, validated (agency, minimum) pairs."""
-    if not isinstance(value, Mapping):
+    """A policy's mapping (or pairs) as sorted, validated (agency, minimum) pairs.
+
+    Pairs are accepted too, so the frozen form round-trips (``attrs.evolve``).
+    """
+    if isinstance(value, Mapping):
+        items = list(value.items())
+    elif isinstance(value, tuple) and all(
+        isinstance(item, tuple) and len(item) == 2 for item in value
+    ):
+        items = list(value)
+    else:
         raise InvalidTypeError(
             "SeniorityPolicy.minimums must be a mapping of agency to minimum "
             f"rank, not {_check.type_name(value)}",
             rule="SeniorityPolicy.minimums",
         )
     pairs: dict[AgencyKey, Rank] = {}
-    for raw, minimum in value.items():
+    for raw, minimum in items:
         key = _agency_key(raw, "SeniorityPolicy.minimums key")
         rank = _ensure_rank(minimum, "SeniorityPolicy.minimums value")
         ladder = _AGENCY_LADDER.get(key) if isinstance(key, Agency) else None
