@@ -5,8 +5,11 @@ from __future__ import annotations
 import csv
 import io
 import json
+import runpy
 import subprocess
 import sys
+
+import pytest
 
 from mappa.cli import main, rule_rows
 from mappa.rulebook import DEFAULT_RULEBOOK
@@ -55,3 +58,13 @@ def test_python_dash_m_runs_the_command() -> None:
         check=True,
     )
     assert out.stdout.startswith("name,value,unit")
+
+
+def test_main_module_runs_in_process(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setattr(sys, "argv", ["mappa", "rules", "--format", "csv"])
+    with pytest.raises(SystemExit) as exit_info:
+        runpy.run_module("mappa", run_name="__main__")
+    assert exit_info.value.code == 0
+    assert capsys.readouterr().out.startswith("name,value,unit")
