@@ -114,6 +114,7 @@ from mappa.records import (
     RA_MET,
     Caseload,
     Meeting,
+    _gc_paused,
 )
 from mappa.reviews import initial_mappp_deadline, review_interval
 from mappa.rulebook import Rulebook, resolve
@@ -234,6 +235,16 @@ def _v_group(instance: object, attribute: attrs.Attribute[Any], value: object) -
             )
 
 
+def _v_ids(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    if not isinstance(value, tuple) or not all(
+        map(isinstance, value, itertools.repeat(str))
+    ):
+        raise InvalidTypeError(
+            "IndicatorResult.failed must be a tuple of meeting ids (str)",
+            rule="IndicatorResult.failed",
+        )
+
+
 def _v_percent(
     instance: object, attribute: attrs.Attribute[Any], value: object
 ) -> None:
@@ -267,7 +278,7 @@ class IndicatorResult:
     denominator: int = attrs.field(validator=_check.v_non_negative_int)
     target: Decimal = attrs.field(validator=_v_percent)
     citation: Citation = attrs.field(validator=_check.v_instance(Citation))
-    failed: tuple[str, ...] = attrs.field(default=(), validator=_check.v_tuple_of(str))
+    failed: tuple[str, ...] = attrs.field(default=(), validator=_v_ids)
 
     def __attrs_post_init__(self) -> None:
         if self.numerator > self.denominator:
@@ -747,8 +758,9 @@ def evaluate(
         else _check.ensure_instance(calendar, WorkingCalendar, "calendar")
     )
     chosen_targets, targets_label = _targets(targets, book)
-    caseload = Caseload.from_meetings(meetings)
-    counts = _count(caseload, chosen_period, fields, cal, book)
+    with _gc_paused():
+        caseload = Caseload.from_meetings(meetings)
+        counts = _count(caseload, chosen_period, fields, cal, book)
     results = []
     for indicator in Indicator:
         target, citation = chosen_targets[indicator]
@@ -788,9 +800,9 @@ def evaluate(
 
 
 def _ids(caseload: Caseload, failed: list[int]) -> tuple[str, ...]:
-    ids = caseload._ids
-    unique = sorted(set(failed)) if len(set(failed)) != len(failed) else sorted(failed)
-    return tuple(ids[i] for i in unique)
+    """The ids of the failed meetings (each listed once by the counting), in input order."""
+    failed.sort()
+    return tuple(map(caseload._ids.__getitem__, failed))
 
 
 _Counts = dict[Indicator, dict[tuple[str, ...], list[Any]]]
@@ -883,75 +895,64 @@ def _count(
         acc[Indicator.DISCLOSURE_RECORDED],
         acc[Indicator.PRE_RELEASE_MAPPP],
     )
-    mask = (1 << 10) - 1
-    shift = [10 * counter for counter in range(6)]
-    rmt = 2
-    initial = 0
-    # Meetings at level 2 or 3 in the period.
-    selected = [
-        m
-        for m, (d, lv) in enumerate(zip(day, level, strict=False))
-        if lv >= 2 and start <= d <= end
-    ]
-    for m in selected:
-        g = group[m]
-        t = tally[m]
-        if t:
-            invited = (t >> shift[RA_INVITED]) & mask
-            if invited:
-                ok = (t >> shift[RA_MET]) & mask
-                cell = ra[g]
-                cell[0] += ok
-                cell[1] += invited
-                if ok < invited:
-                    cell[2].append(m)
-        k = kind[m]
-        if k == rmt:
-            continue
-        if t:
-            invited = (t >> shift[DTC_INVITED]) & mask
-            if invited:
-                ok = (t >> shift[DTC_MET]) & mask
-                cell = dtc[g]
-                cell[0] += ok
-                cell[1] += invited
-                if ok < invited:
-                    cell[2].append(m)
-            absent = (t >> shift[ABSENT]) & mask
-            if absent:
-                ok = (t >> shift[ABSENT_WROTE]) & mask
-                cell = written[g]
-                cell[0] += ok
-                cell[1] += absent
-                if ok < absent:
-                    cell[2].append(m)
+    # Meetings at level 2 or 3 in the period, grouped (C-level sort and groupby).
+    selected = sorted(
+        itertools.compress(
+            range(len(day)),
+            map(
+                operator.and_,
+                map(operator.ge, level, itertools.repeat(2)),
+                map(
+                    operator.and_,
+                    map(operator.le, itertools.repeat(start), day),
+                    map(operator.ge, itertools.repeat(end), day),
+                ),
+            ),
+        ),
+        key=group.__getitem__,
+    )
+    widen = _Widened()
+    get_tally = tally.__getitem__
+    for g, members_iter in itertools.groupby(selected, key=group.__getitem__):
+        members = list(members_iter)
+        # Police and social work attendance: every kind of meeting.
+        totals = sum(map(widen.__getitem__, map(get_tally, members)))
+        _add(ra[g], totals, RA_MET, RA_INVITED, members, get_tally, RA_MET)
+        main = [m for m in members if kind[m] != _RMT]
+        totals = sum(map(widen.__getitem__, map(get_tally, main)))
+        _add(dtc[g], totals, DTC_MET, DTC_INVITED, main, get_tally, DTC_MET)
+        _add(written[g], totals, ABSENT_WROTE, ABSENT, main, get_tally, ABSENT_WROTE)
+        # Disclosure.
         cell = disclosure[g]
-        cell[1] += 1
-        if flags[m] & 1:
-            cell[0] += 1
-        else:
-            cell[2].append(m)
-        d = day[m]
-        due = minutes_due[d]
-        r = released[m]
-        if r and r <= end:
-            cell = minutes[g]
-            cell[1] += 1
-            if r <= due:
-                cell[0] += 1
-            else:
+        missed = [m for m in main if not flags[m] & 1]
+        cell[0] += len(main) - len(missed)
+        cell[1] += len(main)
+        cell[2].extend(missed)
+        # Minutes: judged by the release date if released by the period's
+        # end; otherwise missed if the deadline has passed, else not counted.
+        cell = minutes[g]
+        for m, due in zip(
+            main, map(minutes_due.__getitem__, map(day.__getitem__, main)), strict=True
+        ):
+            r = released[m]
+            if r and r <= end:
+                cell[1] += 1
+                if r <= due:
+                    cell[0] += 1
+                else:
+                    cell[2].append(m)
+            elif due <= end:
+                cell[1] += 1
                 cell[2].append(m)
-        elif due <= end:
-            cell = minutes[g]
-            cell[1] += 1
-            cell[2].append(m)
-        if k == initial and level[m] == 3 and liberation[m]:
-            cell = pre_release[g]
-            cell[1] += 1
-            if d <= pre_release_due[liberation[m]]:
-                cell[0] += 1
-            else:
-                cell[2].append(m)
+        # Initial level 3 meetings of cases in custody.
+        cell = pre_release[g]
+        for m in main:
+            if kind[m] == _INITIAL and level[m] == 3 and liberation[m]:
+                cell[1] += 1
+                if day[m] <= pre_release_due[liberation[m]]:
+                    cell[0] += 1
+                else:
+                    cell[2].append(m)
 
     _count_reviews(
         caseload, start, end, group, keys, acc, extra_keys, level_position, book
@@ -965,6 +966,71 @@ def _count(
             per_group[all_keys[number]] = cell
         result[indicator] = per_group
     return result
+
+
+_RMT = 2
+_INITIAL = 0
+_WIDE = 40  # bits per counter once widened: room to sum any caseload
+_FIELD = (1 << 10) - 1
+
+
+class _Widened(dict[int, int]):
+    """A tally (six 10-bit counters) -> the same counters 40 bits apart, so
+    tallies of many meetings can be summed without overflow."""
+
+    def __missing__(self, tally: int) -> int:
+        value = 0
+        for which in range(6):
+            value |= ((tally >> (10 * which)) & _FIELD) << (_WIDE * which)
+        self[tally] = value
+        return value
+
+
+class _Failing(dict[int, bool]):
+    """A tally -> whether the counter *counted* exceeds the counter *met*."""
+
+    def __init__(self, met: int, counted: int) -> None:
+        super().__init__()
+        self._met = met
+        self._counted = counted
+
+    def __missing__(self, tally: int) -> bool:
+        value = ((tally >> (10 * self._counted)) & _FIELD) > (
+            (tally >> (10 * self._met)) & _FIELD
+        )
+        self[tally] = value
+        return value
+
+
+_FAILING = {
+    RA_MET: _Failing(RA_MET, RA_INVITED),
+    DTC_MET: _Failing(DTC_MET, DTC_INVITED),
+    ABSENT_WROTE: _Failing(ABSENT_WROTE, ABSENT),
+}
+
+
+def _add(
+    cell: list[Any],
+    totals: int,
+    met: int,
+    counted: int,
+    members: list[int],
+    get_tally: Any,
+    which: int,
+) -> None:
+    """Add summed counters to a cell; list the meetings with a failing item."""
+    wide = (1 << _WIDE) - 1
+    numerator = (totals >> (_WIDE * met)) & wide
+    denominator = (totals >> (_WIDE * counted)) & wide
+    cell[0] += numerator
+    cell[1] += denominator
+    if numerator < denominator:
+        failing = _FAILING[which]
+        cell[2].extend(
+            itertools.compress(
+                members, map(failing.__getitem__, map(get_tally, members))
+            )
+        )
 
 
 def _count_reviews(
@@ -985,69 +1051,156 @@ def _count_reviews(
     n = len(day)
     if not n:
         return
-    bits = max(n.bit_length(), 1)
+    repeat = itertools.repeat
     intervals = {
         int(lv): review_interval(lv, rulebook=book)
         for lv in (Level.MULTI_AGENCY, Level.MAPPP)
     }
-    due = {lv: _Due(interval.due_after) for lv, interval in intervals.items()}
-    # The earliest and latest meeting dates whose interval can fall due in the period.
-    reach = [due[lv][start] - start for lv in due]
-    earliest = start - max(reach) - 31
-    # Sort by case, then date, then input order, with one int per meeting.
-    order = sorted(
+    due_of = _ReviewDue(intervals)
+    # The earliest meeting date whose interval can fall due in the period.
+    reach = max(due_of[lv << _DAY_BITS | start] - start for lv in intervals)
+    earliest = start - reach - 31
+    # Only meetings from the earliest that can start an interval due in the
+    # period up to its end matter: a later next meeting is a miss, like none.
+    window = list(
+        itertools.compress(
+            range(n),
+            map(
+                operator.and_,
+                map(operator.le, repeat(earliest), day),
+                map(operator.ge, repeat(end), day),
+            ),
+        )
+    )
+    if not window:
+        return
+    bits = max(len(window).bit_length(), 1)
+    # Sort by case, then date, then input order, with one int per meeting
+    # (extracts often come sorted already: then there is nothing to do).
+    window_days = list(map(day.__getitem__, window))
+    order = list(
         map(
             operator.or_,
             map(
                 operator.lshift,
                 map(
                     operator.or_,
-                    map(operator.lshift, caseload._case, itertools.repeat(_DAY_BITS)),
-                    day,
+                    map(
+                        operator.lshift,
+                        map(caseload._case.__getitem__, window),
+                        repeat(_DAY_BITS),
+                    ),
+                    window_days,
                 ),
-                itertools.repeat(bits),
+                repeat(bits),
             ),
-            range(n),
+            range(len(window)),
         )
     )
+    if not all(map(operator.lt, order, itertools.islice(order, 1, None))):
+        order.sort()
     low = (1 << bits) - 1
-    cells_of = {3: acc[Indicator.LEVEL3_REVIEWS], 2: acc[Indicator.LEVEL2_REVIEWS]}
-    case_shift = bits + _DAY_BITS
     day_mask = (1 << _DAY_BITS) - 1
-    for position in range(n):
-        packed = order[position]
-        m = packed & low
-        d = day[m]
-        if d < earliest or d > end:
+    # Column by column over the sorted meetings: the case, the day, and the
+    # day of the next meeting of the same case (0 if none).
+    case_of = list(map(operator.rshift, order, repeat(bits + _DAY_BITS)))
+    days = list(
+        map(operator.and_, map(operator.rshift, order, repeat(bits)), repeat(day_mask))
+    )
+    same_case = list(map(operator.eq, case_of, itertools.islice(case_of, 1, None)))
+    same_case.append(False)
+    following = list(map(operator.mul, itertools.islice(days, 1, None), same_case))
+    following.append(0)
+    meetings = list(map(window.__getitem__, map(operator.and_, order, repeat(low))))
+    new_levels = list(map(new_level.__getitem__, meetings))
+    # The level after the meeting: its new level, if any, else its level.
+    after = list(
+        map(
+            operator.or_,
+            new_levels,
+            map(
+                operator.mul,
+                map(level.__getitem__, meetings),
+                map(operator.not_, new_levels),
+            ),
+        )
+    )
+    cells_of = {3: acc[Indicator.LEVEL3_REVIEWS], 2: acc[Indicator.LEVEL2_REVIEWS]}
+    # Meetings that start an interval that can fall due in the period: at
+    # level 2 or 3 after the meeting, not leaving MAPPA, the last of the
+    # case's meetings that day, and not too early or late.
+    starts = list(
+        map(
+            operator.and_,
+            map(
+                operator.and_,
+                map(operator.ge, after, repeat(2)),
+                map(operator.ne, following, days),
+            ),
+            map(
+                operator.and_,
+                map(operator.le, repeat(earliest), days),
+                map(operator.ge, repeat(end), days),
+            ),
+        )
+    )
+    leaving = list(map(operator.and_, map(flags.__getitem__, meetings), repeat(2)))
+    candidates = zip(
+        itertools.compress(meetings, starts),
+        itertools.compress(days, starts),
+        itertools.compress(following, starts),
+        itertools.compress(after, starts),
+        itertools.compress(leaving, starts),
+        strict=True,
+    )
+    for m, d, nxt, lv, leaves in candidates:
+        if leaves:
             continue
-        case = packed >> case_shift
-        following = order[position + 1] if position + 1 < n else -1
-        same_case = following >= 0 and following >> case_shift == case
-        next_day = (following >> bits) & day_mask if same_case else 0
-        if next_day == d:
-            continue  # only the last meeting of a case on a day starts an interval
-        after = new_level[m] or level[m]
-        if after < 2 or flags[m] & 2:
-            continue
-        due_day = due[after][d]
-        if not start <= due_day <= end:
+        due_day = due_of[lv << _DAY_BITS | d]
+        if due_day < start or due_day > end:
             continue
         g = group[m]
-        if level_position >= 0 and after != level[m]:
-            key = list(keys[g])
-            key[level_position] = str(after)
-            tkey = tuple(key)
-            if tkey in keys:
-                g = keys.index(tkey)
-            else:
-                if tkey not in extra_keys:
-                    extra_keys[tkey] = len(keys) + len(extra_keys)
-                    for cells in acc.values():
-                        cells.append([0, 0, []])
-                g = extra_keys[tkey]
-        cell = cells_of[after][g]
+        if level_position >= 0 and lv != level[m]:
+            g = _level_group(g, lv, keys, acc, extra_keys, level_position)
+        cell = cells_of[lv][g]
         cell[1] += 1
-        if next_day and next_day <= due_day:
+        if nxt and nxt <= due_day:
             cell[0] += 1
         else:
             cell[2].append(m)
+
+
+class _ReviewDue(dict[int, int]):
+    """(level << 22 | date ordinal) -> the ordinal the next review is due."""
+
+    def __init__(self, intervals: dict[int, Any]) -> None:
+        super().__init__()
+        self._intervals = intervals
+
+    def __missing__(self, key: int) -> int:
+        interval = self._intervals[key >> _DAY_BITS]
+        day = _dt.date.fromordinal(key & ((1 << _DAY_BITS) - 1))
+        value: int = interval.due_after(day).toordinal()
+        self[key] = value
+        return value
+
+
+def _level_group(
+    g: int,
+    lv: int,
+    keys: list[tuple[str, ...]],
+    acc: dict[Indicator, list[list[Any]]],
+    extra_keys: dict[tuple[str, ...], int],
+    level_position: int,
+) -> int:
+    """The group of meeting group *g* with its level replaced by *lv*."""
+    key = list(keys[g])
+    key[level_position] = str(lv)
+    wanted = tuple(key)
+    if wanted in keys:
+        return keys.index(wanted)
+    if wanted not in extra_keys:
+        extra_keys[wanted] = len(keys) + len(extra_keys)
+        for cells in acc.values():
+            cells.append([0, 0, []])
+    return extra_keys[wanted]

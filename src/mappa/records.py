@@ -210,6 +210,22 @@ def _increment(code: int) -> int:
 
 _INCREMENT = tuple(_increment(code) for code in range(64))
 
+# The readers pack an attendance as: agency number << 9 | canonical agency
+# (1-4, 0 for a named agency) << 6 | flags. Their increments also count each
+# canonical agency at a meeting, ten bits each above the six counters, so an
+# agency listed twice shows as a count of 2 or more.
+_AGENCY_SHIFT = 9
+_AGENCY_BITS = 24  # a meeting number is shifted this far to pair it with an agency
+_CANON_MASK = 0b111 << 6
+_CANON = {agency: slot for slot, agency in enumerate(Agency, start=1)}
+_LOADER_INCREMENT = tuple(
+    _INCREMENT[code & 63] + ((1 << (_BITS * (5 + (code >> 6)))) if code >> 6 else 0)
+    for code in range(512)
+)
+_DUPLICATE = sum(
+    (_MAX_ATTENDANCE & ~1) << (_BITS * (5 + slot)) for slot in range(1, len(Agency) + 1)
+)
+
 
 def counter(tally: int, which: int) -> int:
     """One of the six attendance counters packed in *tally* (private helper)."""
@@ -977,10 +993,11 @@ class _Loader:
             code = _attendance_code(
                 agency, role_member, invited, attended, senior, written
             )
-            return agency_index[agency] << 8 | code
+            canon = _CANON.get(agency, 0) if isinstance(agency, Agency) else 0
+            return agency_index[agency] << _AGENCY_SHIFT | canon << 6 | code
 
         self.attendance_parser = _Parser(parse_attendance)
-        self.pairs: set[int] = set()
+        self.named_pairs: set[int] = set()
 
     # -- errors --------------------------------------------------------------
 
@@ -1042,7 +1059,7 @@ class _Loader:
                         fail(i, column, error.message)
                         out.append(0)
                 parsed[column] = out
-        ids = [text.strip() for text in columns[0]]
+        ids = columns[0]
         if None in map(_REF.fullmatch, ids):
             for i, meeting_id in enumerate(ids):
                 problem = _ref_problem(meeting_id, case=False)
@@ -1201,41 +1218,101 @@ class _Loader:
                         error.message,
                     )
                     codes.append(0)
-        pairs = self.pairs
-        before = len(pairs)
-        shift = 20
-        keyed = list(
-            map(
-                operator.or_,
-                map(operator.lshift, meetings, itertools.repeat(shift)),
-                map(operator.rshift, codes, itertools.repeat(8)),
-            )
-        )
-        pairs.update(keyed)
-        if len(pairs) != before + count:
-            for key in keyed:
-                pairs.discard(key)
-            for i, key in enumerate(keyed):
-                if i in bad:
-                    continue
-                if key in pairs:
-                    fail(i, "agency", "this agency is listed twice for one meeting")
-                else:
-                    pairs.add(key)
         self.report(errors)
         if bad:
             kept = [i for i in range(count) if i not in bad]
             meetings = [meetings[i] for i in kept]
             codes = [codes[i] for i in kept]
+            rownums = [rownums[i] for i in kept]
+            labels = None if labels is None else [labels[i] for i in kept]
         caseload = self.caseload
-        caseload._att_meeting.extend(meetings)
-        caseload._att_agency.extend(map(operator.rshift, codes, itertools.repeat(8)))
-        caseload._att_flags.extend(map(operator.and_, codes, itertools.repeat(0xFF)))
         tally = caseload._tally
-        increment = _INCREMENT
-        for meeting, code in zip(meetings, codes, strict=False):
-            tally[meeting] += increment[code & 63]
+        increment = _LOADER_INCREMENT
+        for meeting, code in zip(meetings, codes, strict=True):
+            tally[meeting] += increment[code & 511]
+        # An agency twice at one meeting: the police, social work, health and
+        # prison service are counted in the tally; named agencies in a set.
+        duplicated = [m for m in set(meetings) if tally[m] & _DUPLICATE]
+        named = list(
+            map(operator.not_, map(operator.and_, codes, itertools.repeat(_CANON_MASK)))
+        )
+        named_keys = list(
+            map(
+                operator.or_,
+                map(
+                    operator.lshift,
+                    itertools.compress(meetings, named),
+                    itertools.repeat(_AGENCY_BITS),
+                ),
+                map(
+                    operator.rshift,
+                    itertools.compress(codes, named),
+                    itertools.repeat(_AGENCY_SHIFT),
+                ),
+            )
+        )
+        before = len(self.named_pairs)
+        self.named_pairs.update(named_keys)
+        if duplicated or len(self.named_pairs) != before + len(named_keys):
+            meetings, codes = self._drop_duplicates(
+                source, meetings, codes, rownums, labels, duplicated, named_keys
+            )
+        caseload._att_meeting.extend(meetings)
+        caseload._att_agency.extend(
+            map(operator.rshift, codes, itertools.repeat(_AGENCY_SHIFT))
+        )
+        caseload._att_flags.extend(map(operator.and_, codes, itertools.repeat(63)))
         self.tick(count)
+
+    def _drop_duplicates(
+        self,
+        source: str,
+        meetings: list[int],
+        codes: list[int],
+        rownums: Sequence[int],
+        labels: Sequence[str] | None,
+        duplicated: list[int],
+        named_keys: list[int],
+    ) -> tuple[list[int], list[int]]:
+        """Report every row naming an agency already listed for its meeting
+        (the first stays), undo its count, and return the rows without them."""
+        suspects = set(duplicated)
+        suspects.update(key >> _AGENCY_BITS for key in named_keys)
+        caseload = self.caseload
+        seen = {
+            (meeting, agency)
+            for meeting, agency in zip(
+                caseload._att_meeting, caseload._att_agency, strict=True
+            )
+            if meeting in suspects
+        }
+        errors: list[tuple[int, int, RecordError]] = []
+        dropped: set[int] = set()
+        for i, (meeting, code) in enumerate(zip(meetings, codes, strict=True)):
+            if meeting not in suspects:
+                continue
+            key = (meeting, code >> _AGENCY_SHIFT)
+            if key not in seen:
+                seen.add(key)
+                continue
+            column = "agency" if labels is None else f"{labels[i]}agency"
+            errors.append(
+                (
+                    rownums[i],
+                    ATTENDANCE_COLUMNS.index("agency"),
+                    RecordError(
+                        "this agency is listed twice for one meeting",
+                        source=source,
+                        row=rownums[i],
+                        column=column,
+                    ),
+                )
+            )
+            dropped.add(i)
+            caseload._tally[meeting] -= _LOADER_INCREMENT[code & 511]
+        self.report(errors)
+        kept = [i for i in range(len(meetings)) if i not in dropped]
+        return [meetings[i] for i in kept], [codes[i] for i in kept]
 
     def finish(self) -> Caseload:
         caseload = self.caseload
@@ -1246,7 +1323,7 @@ class _Loader:
                     f"a meeting has more than {_MAX_ATTENDANCE} attendance rows",
                     rule="attendance",
                 )
-        self.pairs = set()
+        self.named_pairs = set()
         if self.problems and self.on_error == "collect":
             shown = "; ".join(str(error) for error in self.problems[:10])
             more = len(self.problems) - 10
