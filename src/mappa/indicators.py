@@ -90,6 +90,7 @@ import datetime as _dt
 import enum
 import itertools
 import operator
+from collections import Counter
 from collections.abc import Iterable, Mapping
 from decimal import ROUND_DOWN, Decimal
 from typing import Any
@@ -511,13 +512,34 @@ td.status{width:6rem}
 """
 
 
+_MONTHS = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
+
+
+def _long_date(day: _dt.date) -> str:
+    """``1 April 2025``, in English whatever the locale."""
+    return f"{day.day} {_MONTHS[day.month - 1]} {day.year}"
+
+
 def _html(report: Report, *, title: str | None, note: str | None) -> str:
     import html
 
     escape = html.escape
     heading = title or (
         f"MAPPA national performance indicators, {report.period.label} "
-        f"({report.period.start:%-d %B %Y} to {report.period.end:%-d %B %Y})"
+        f"({_long_date(report.period.start)} to {_long_date(report.period.end)})"
     )
     parts = [
         "<!DOCTYPE html>",
@@ -912,42 +934,59 @@ def _count(
         key=group.__getitem__,
     )
     widen = _Widened()
-    get_tally = tally.__getitem__
+    repeat = itertools.repeat
+    compress = itertools.compress
     for g, members_iter in itertools.groupby(selected, key=group.__getitem__):
         members = list(members_iter)
+        tallies = list(map(tally.__getitem__, members))
         # Police and social work attendance: every kind of meeting.
-        totals = sum(map(widen.__getitem__, map(get_tally, members)))
-        _add(ra[g], totals, RA_MET, RA_INVITED, members, get_tally, RA_MET)
-        main = [m for m in members if kind[m] != _RMT]
-        totals = sum(map(widen.__getitem__, map(get_tally, main)))
-        _add(dtc[g], totals, DTC_MET, DTC_INVITED, main, get_tally, DTC_MET)
-        _add(written[g], totals, ABSENT_WROTE, ABSENT, main, get_tally, ABSENT_WROTE)
+        totals = _summed(Counter(tallies), widen)
+        _add(ra[g], totals, RA_MET, RA_INVITED, members, tallies)
+        not_rmt = list(map(operator.ne, map(kind.__getitem__, members), repeat(_RMT)))
+        main = list(compress(members, not_rmt))
+        main_tallies = list(compress(tallies, not_rmt))
+        totals = _summed(Counter(main_tallies), widen)
+        _add(dtc[g], totals, DTC_MET, DTC_INVITED, main, main_tallies)
+        _add(written[g], totals, ABSENT_WROTE, ABSENT, main, main_tallies)
         # Disclosure.
         cell = disclosure[g]
-        missed = [m for m in main if not flags[m] & 1]
+        missed = list(
+            compress(
+                main,
+                map(
+                    operator.not_,
+                    map(operator.and_, map(flags.__getitem__, main), repeat(1)),
+                ),
+            )
+        )
         cell[0] += len(main) - len(missed)
         cell[1] += len(main)
         cell[2].extend(missed)
         # Minutes: judged by the release date if released by the period's
         # end; otherwise missed if the deadline has passed, else not counted.
         cell = minutes[g]
-        for m, due in zip(
-            main, map(minutes_due.__getitem__, map(day.__getitem__, main)), strict=True
-        ):
-            r = released[m]
-            if r and r <= end:
-                cell[1] += 1
-                if r <= due:
-                    cell[0] += 1
-                else:
-                    cell[2].append(m)
-            elif due <= end:
-                cell[1] += 1
-                cell[2].append(m)
+        rels = list(map(released.__getitem__, main))
+        dues = list(map(minutes_due.__getitem__, map(day.__getitem__, main)))
+        released_by_end = list(
+            map(
+                operator.and_,
+                map(operator.lt, repeat(0), rels),
+                map(operator.ge, repeat(end), rels),
+            )
+        )
+        on_time = list(
+            map(operator.and_, released_by_end, map(operator.le, rels, dues))
+        )
+        counted = list(
+            map(operator.or_, released_by_end, map(operator.ge, repeat(end), dues))
+        )
+        cell[0] += sum(on_time)
+        cell[1] += sum(counted)
+        cell[2].extend(compress(main, map(operator.gt, counted, on_time)))
         # Initial level 3 meetings of cases in custody.
         cell = pre_release[g]
-        for m in main:
-            if kind[m] == _INITIAL and level[m] == 3 and liberation[m]:
+        for m in compress(main, map(liberation.__getitem__, main)):
+            if kind[m] == _INITIAL and level[m] == 3:
                 cell[1] += 1
                 if day[m] <= pre_release_due[liberation[m]]:
                     cell[0] += 1
@@ -1015,8 +1054,7 @@ def _add(
     met: int,
     counted: int,
     members: list[int],
-    get_tally: Any,
-    which: int,
+    tallies: list[int],
 ) -> None:
     """Add summed counters to a cell; list the meetings with a failing item."""
     wide = (1 << _WIDE) - 1
@@ -1025,12 +1063,13 @@ def _add(
     cell[0] += numerator
     cell[1] += denominator
     if numerator < denominator:
-        failing = _FAILING[which]
-        cell[2].extend(
-            itertools.compress(
-                members, map(failing.__getitem__, map(get_tally, members))
-            )
-        )
+        failing = _FAILING[met]
+        cell[2].extend(itertools.compress(members, map(failing.__getitem__, tallies)))
+
+
+def _summed(patterns: Counter[int], widen: _Widened) -> int:
+    """The six counters summed over tallies counted by pattern."""
+    return sum(widen[tally] * count for tally, count in patterns.items())
 
 
 def _count_reviews(
