@@ -37,11 +37,11 @@ from mappa.indicators import (
 )
 from mappa.minutes import minutes_due, minutes_on_time
 from mappa.records import (
+    AgencyRole,
     Attendance,
     Caseload,
     Meeting,
     MeetingKind,
-    Role,
     sample_caseload,
 )
 from mappa.reviews import initial_mappp_deadline, next_review_due
@@ -50,8 +50,8 @@ from mappa.sources import GLASGOW_MAPPA_PAGE
 from mappa.years import Quarter, ReportingYear
 
 D = dt.date
-RA = Role.RESPONSIBLE_AUTHORITY
-DTC = Role.DUTY_TO_COOPERATE
+RA = AgencyRole.RESPONSIBLE_AUTHORITY
+DTC = AgencyRole.DUTY_TO_COOPERATE
 L1, L2, L3 = Level.ROUTINE, Level.MULTI_AGENCY, Level.MAPPP
 REVIEW, INITIAL, RMT = (
     MeetingKind.REVIEW,
@@ -95,7 +95,7 @@ def meeting(
 
 def att(
     agency: Agency | str,
-    role: Role,
+    role: AgencyRole,
     *,
     invited: bool = True,
     attended: bool = True,

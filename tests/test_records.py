@@ -17,11 +17,11 @@ from mappa.framework import AREAS, Category, Level
 from mappa.records import (
     ATTENDANCE_COLUMNS,
     MEETING_COLUMNS,
+    AgencyRole,
     Attendance,
     Caseload,
     Meeting,
     MeetingKind,
-    Role,
     read_csv,
     read_json,
     sample_caseload,
@@ -30,8 +30,8 @@ from mappa.records import (
 )
 from test_indicators import CASELOAD, meetings_lists
 
-RA = Role.RESPONSIBLE_AUTHORITY
-DTC = Role.DUTY_TO_COOPERATE
+RA = AgencyRole.RESPONSIBLE_AUTHORITY
+DTC = AgencyRole.DUTY_TO_COOPERATE
 MEETINGS_HEADER = ",".join(MEETING_COLUMNS) + "\n"
 ATTENDANCE_HEADER = ",".join(ATTENDANCE_COLUMNS) + "\n"
 GOOD_MEETING = "M1,C-1,Fife,1,2,2025-06-02,review,,2025-06-09,yes,no,\n"

@@ -20,16 +20,16 @@ chunk at a time, never held as text and as records together.
 >>> import datetime as dt, io
 >>> from mappa.framework import Category, Level
 >>> from mappa.chairs import Agency
->>> from mappa.records import Attendance, Meeting, MeetingKind, Role
+>>> from mappa.records import Attendance, Meeting, MeetingKind, AgencyRole
 >>> meeting = Meeting(
 ...     meeting_id="M1", case_ref="C-0001", area="Fife",
 ...     category=Category.REGISTERED_SEX_OFFENDER, level=Level.MULTI_AGENCY,
 ...     date=dt.date(2025, 6, 2), kind=MeetingKind.REVIEW,
 ...     minutes_released=dt.date(2025, 6, 9), disclosure_recorded=True,
 ...     attendance=(
-...         Attendance(agency=Agency.POLICE, role=Role.RESPONSIBLE_AUTHORITY,
+...         Attendance(agency=Agency.POLICE, role=AgencyRole.RESPONSIBLE_AUTHORITY,
 ...                    invited=True, attended=True, at_seniority=True),
-...         Attendance(agency="Registered social landlord", role=Role.DUTY_TO_COOPERATE,
+...         Attendance(agency="Registered social landlord", role=AgencyRole.DUTY_TO_COOPERATE,
 ...                    invited=True, attended=False, written_contribution=True),
 ...     ),
 ... )
@@ -90,12 +90,12 @@ from mappa.rulebook import Rulebook, resolve
 
 __all__ = [
     "ATTENDANCE_COLUMNS",
+    "AgencyRole",
     "Attendance",
     "Caseload",
     "MEETING_COLUMNS",
     "Meeting",
     "MeetingKind",
-    "Role",
     "read_csv",
     "read_json",
     "sample_caseload",
@@ -152,7 +152,7 @@ class MeetingKind(enum.Enum):
         return self.value
 
 
-class Role(enum.Enum):
+class AgencyRole(enum.Enum):
     """The part an agency plays in MAPPA."""
 
     RESPONSIBLE_AUTHORITY = "ra"
@@ -234,14 +234,14 @@ def counter(tally: int, which: int) -> int:
 
 def _attendance_code(
     agency: Agency | str,
-    role: Role,
+    role: AgencyRole,
     invited: bool,
     attended: bool,
     at_seniority: bool,
     written: bool,
 ) -> int:
     return (
-        (_DTC if role is Role.DUTY_TO_COOPERATE else 0)
+        (_DTC if role is AgencyRole.DUTY_TO_COOPERATE else 0)
         | (_INVITED if invited else 0)
         | (_ATTENDED if attended else 0)
         | (_SENIOR if at_seniority else 0)
@@ -255,10 +255,14 @@ def _attendance_code(
 
 
 def _attendance_problem(
-    agency: Agency | str, role: Role, invited: bool, attended: bool, at_seniority: bool
+    agency: Agency | str,
+    role: AgencyRole,
+    invited: bool,
+    attended: bool,
+    at_seniority: bool,
 ) -> tuple[str, str] | None:
     """(column, message) of the first rule an attendance breaks, if any."""
-    if isinstance(agency, str) and role is Role.RESPONSIBLE_AUTHORITY:
+    if isinstance(agency, str) and role is AgencyRole.RESPONSIBLE_AUTHORITY:
         return (
             "role",
             "a named agency takes part as a duty to co-operate agency (dtc); "
@@ -301,7 +305,7 @@ class Attendance:
     Attributes:
         agency: an :class:`Agency`, or the name of a duty to co-operate
             agency (``"Registered social landlord"``).
-        role: :attr:`Role.RESPONSIBLE_AUTHORITY` or :attr:`Role.DUTY_TO_COOPERATE`
+        role: :attr:`AgencyRole.RESPONSIBLE_AUTHORITY` or :attr:`AgencyRole.DUTY_TO_COOPERATE`
             (a named agency is always DTC).
         invited: the agency was invited (for a Responsible Authority: was
             expected to attend).
@@ -310,7 +314,7 @@ class Attendance:
             level of seniority (only if it attended).
         written_contribution: it sent a written contribution.
 
-    >>> Attendance(agency=Agency.POLICE, role=Role.RESPONSIBLE_AUTHORITY,
+    >>> Attendance(agency=Agency.POLICE, role=AgencyRole.RESPONSIBLE_AUTHORITY,
     ...            invited=False, attended=True)
     Traceback (most recent call last):
     ...
@@ -318,7 +322,7 @@ class Attendance:
     """
 
     agency: Agency | str = attrs.field(validator=_v_agency)
-    role: Role = attrs.field(validator=_check.v_instance(Role))
+    role: AgencyRole = attrs.field(validator=_check.v_instance(AgencyRole))
     invited: bool = attrs.field(validator=_check.v_bool)
     attended: bool = attrs.field(validator=_check.v_bool)
     at_seniority: bool = attrs.field(default=False, validator=_check.v_bool)
@@ -689,7 +693,9 @@ class Caseload:
         flags = self._att_flags[row]
         return Attendance(
             agency=self._agencies[self._att_agency[row]],
-            role=Role.DUTY_TO_COOPERATE if flags & _DTC else Role.RESPONSIBLE_AUTHORITY,
+            role=AgencyRole.DUTY_TO_COOPERATE
+            if flags & _DTC
+            else AgencyRole.RESPONSIBLE_AUTHORITY,
             invited=bool(flags & _INVITED),
             attended=bool(flags & _ATTENDED),
             at_seniority=bool(flags & _SENIOR),
@@ -981,7 +987,11 @@ class _Loader:
                 except _Bad:
                     raise _Bad("expected yes or no", column) from None
             invited, attended, senior, written = values
-            role_member = Role.DUTY_TO_COOPERATE if role else Role.RESPONSIBLE_AUTHORITY
+            role_member = (
+                AgencyRole.DUTY_TO_COOPERATE
+                if role
+                else AgencyRole.RESPONSIBLE_AUTHORITY
+            )
             problem = _attendance_problem(
                 agency, role_member, invited, attended, senior
             )

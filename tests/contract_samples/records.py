@@ -11,18 +11,18 @@ from mappa.framework import Category, Level
 from mappa.records import (
     ATTENDANCE_COLUMNS,
     MEETING_COLUMNS,
+    AgencyRole,
     Attendance,
     Caseload,
     Meeting,
     MeetingKind,
-    Role,
 )
 
 
 def _attendance() -> Attendance:
     return Attendance(
         agency=Agency.POLICE,
-        role=Role.RESPONSIBLE_AUTHORITY,
+        role=AgencyRole.RESPONSIBLE_AUTHORITY,
         invited=True,
         attended=True,
         at_seniority=True,
@@ -70,7 +70,7 @@ SAMPLES: dict[type, Callable[[], object]] = {
 
 PARAMS: dict[str, Callable[[], object]] = {
     "Attendance.agency": lambda: Agency.POLICE,
-    "Attendance.role": lambda: Role.RESPONSIBLE_AUTHORITY,
+    "Attendance.role": lambda: AgencyRole.RESPONSIBLE_AUTHORITY,
     "Meeting.meeting_id": lambda: "M1",
     "Meeting.case_ref": lambda: "C-1",
     "Meeting.level": lambda: Level.MULTI_AGENCY,
