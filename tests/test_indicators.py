@@ -531,7 +531,13 @@ def attendances(draw: st.DrawFn) -> tuple[Attendance, ...]:
     )
     result = []
     for agency in agencies:
-        role = DTC if isinstance(agency, str) else draw(st.sampled_from([RA, DTC]))
+        role = (
+            DTC
+            if isinstance(agency, str)
+            else draw(st.sampled_from([RA, DTC]))
+            if agency is Agency.HEALTH
+            else RA
+        )
         invited = draw(st.booleans())
         attended = invited and draw(st.booleans())
         result.append(

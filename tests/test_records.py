@@ -69,6 +69,14 @@ def test_attendance_rules() -> None:
         )
     with pytest.raises(InvalidValueError, match="duty to co-operate"):
         Attendance(agency="Housing services", role=RA, invited=True, attended=True)
+    with pytest.raises(InvalidValueError, match="Responsible"):
+        Attendance(agency=Agency.POLICE, role=DTC, invited=True, attended=True)
+    # Health is a Responsible Authority for restricted patients, and a DTC
+    # agency for categories 1 and 2 (Glasgow MAPPA page).
+    assert (
+        Attendance(agency=Agency.HEALTH, role=DTC, invited=True, attended=False).role
+        is DTC
+    )
     with pytest.raises(InvalidValueError, match=r"Agency\.POLICE"):
         Attendance(agency="Police", role=DTC, invited=True, attended=True)
     with pytest.raises(InvalidValueError):
@@ -246,6 +254,7 @@ def test_bad_meeting_values_name_file_row_and_column(
         ("M1,police,ra,yes,no,yes,no", "at_seniority", "attended"),
         ("M1,police,ra,yes,yes,yes,perhaps", "written_contribution", "yes or no"),
         ("M1,Housing,ra,yes,yes,yes,no", "role", "named agency"),
+        ("M1,prison service,dtc,yes,yes,yes,no", "role", "Responsible Authorities"),
         ("M9,police,ra,yes,yes,yes,no", "meeting_id", "not in the meetings file"),
         ("M1,social work,ra,yes,yes,yes,no", "agency", "twice"),
     ],

@@ -257,6 +257,9 @@ def _attendance_code(
     )
 
 
+_ALWAYS_RA = frozenset({Agency.POLICE, Agency.SOCIAL_WORK, Agency.PRISON_SERVICE})
+
+
 def _attendance_problem(
     agency: Agency | str,
     role: AgencyRole,
@@ -271,6 +274,12 @@ def _attendance_problem(
             "a named agency takes part as a duty to co-operate agency (dtc); "
             "the Responsible Authorities are police, social_work, health and "
             "prison_service",
+        )
+    if role is AgencyRole.DUTY_TO_COOPERATE and agency in _ALWAYS_RA:
+        return (
+            "role",
+            "the police, social work and the prison service are Responsible "
+            "Authorities (ra); only health may also take part as a dtc agency",
         )
     if attended and not invited:
         return "attended", "an agency that attended must have been invited"
@@ -308,8 +317,10 @@ class Attendance:
     Attributes:
         agency: an :class:`Agency`, or the name of a duty to co-operate
             agency (``"Registered social landlord"``).
-        role: :attr:`AgencyRole.RESPONSIBLE_AUTHORITY` or :attr:`AgencyRole.DUTY_TO_COOPERATE`
-            (a named agency is always DTC).
+        role: :attr:`AgencyRole.RESPONSIBLE_AUTHORITY` or
+            :attr:`AgencyRole.DUTY_TO_COOPERATE`: the police, social work and
+            the prison service are always RAs, a named agency always DTC,
+            health either (RA for restricted patients).
         invited: the agency was invited (for a Responsible Authority: was
             expected to attend).
         attended: it attended (only if invited).
