@@ -82,6 +82,12 @@ from mappa.framework import (
     check_level,
     permitted_levels,
 )
+from mappa.indicators import (
+    Indicator,
+    IndicatorResult,
+    Report,
+    evaluate,
+)
 from mappa.isp import (
     ApprovalPeriod,
     CostSplit,
@@ -137,6 +143,18 @@ from mappa.notification import (
     review_date,
 )
 from mappa.periods import Counting, DateRange, Duration
+from mappa.records import (
+    AgencyRole,
+    Attendance,
+    Caseload,
+    Meeting,
+    MeetingKind,
+    read_csv,
+    read_json,
+    sample_caseload,
+    write_csv,
+    write_jsonl,
+)
 from mappa.reviews import (
     InitialMapppCheck,
     ReviewInterval,
@@ -180,10 +198,13 @@ __version__ = "0.1.0.dev0"
 __all__ = [
     "AREAS",
     "Agency",
+    "AgencyRole",
     "ApprovalPeriod",
     "Area",
     "AreaTable",
+    "Attendance",
     "CalendarRangeError",
+    "Caseload",
     "Category",
     "Caution",
     "ChairDecision",
@@ -210,6 +231,8 @@ __all__ = [
     "HospitalOrder",
     "Imprisonment",
     "Incident",
+    "Indicator",
+    "IndicatorResult",
     "InitialMapppCheck",
     "InvalidTransition",
     "InvalidTypeError",
@@ -221,6 +244,8 @@ __all__ = [
     "LevelNotPermitted",
     "LifeImprisonment",
     "MappaError",
+    "Meeting",
+    "MeetingKind",
     "MinuteMarking",
     "MinuteRequest",
     "MinutesDecision",
@@ -242,6 +267,7 @@ __all__ = [
     "RateUnit",
     "RecordError",
     "RecordingCheck",
+    "Report",
     "ReportingYear",
     "ReviewInterval",
     "ReviewMeeting",
@@ -294,6 +320,7 @@ __all__ = [
     "checklist_from_answers",
     "combine_terms",
     "default_seniority_policy",
+    "evaluate",
     "figures_for",
     "foreign_travel_notice",
     "initial_mappp_deadline",
@@ -318,6 +345,8 @@ __all__ = [
     "pro_rata",
     "provisional_forecast",
     "quarter_of",
+    "read_csv",
+    "read_json",
     "recording_kept_too_long",
     "reporting_year",
     "review_date",
@@ -326,9 +355,12 @@ __all__ = [
     "review_schedule",
     "review_status",
     "route_request",
+    "sample_caseload",
     "split_cost",
     "subject_access_deadline",
     "subject_access_due",
     "tribunal_statement",
     "validate_figures",
+    "write_csv",
+    "write_jsonl",
 ]

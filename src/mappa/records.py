@@ -165,9 +165,6 @@ class AgencyRole(enum.Enum):
         return self.value
 
 
-Role = AgencyRole
-"""Former name of :class:`AgencyRole` (kept so older imports work; not exported)."""
-
 # Agency names as a file may spell them ("social work", "social_work").
 _AGENCY_VALUES = {
     spelling: agency

@@ -147,8 +147,7 @@ from mappa.notification import (
     periodic_notification_due,
 )
 from mappa.periods import DateRange, Duration
-from mappa.records import Attendance, Caseload, Meeting, MeetingKind
-from mappa.records import Role as AgencyRole
+from mappa.records import AgencyRole, Attendance, Caseload, Meeting, MeetingKind
 from mappa.reviews import (
     InitialMapppCheck,
     ReviewInterval,
