@@ -103,10 +103,9 @@ __all__ = [
     "write_jsonl",
 ]
 
-TextSource: TypeAlias = "os.PathLike[str] | IO[str]"
-"""A path (``pathlib.Path``) or an open text stream; ``.gz`` paths are
-decompressed. A plain ``str`` is refused, so text is never mistaken for a
-file name."""
+TextSource: TypeAlias = "str | os.PathLike[str] | IO[str]"
+"""A file name (``str`` or ``pathlib.Path``) or an open text stream; ``.gz``
+files are decompressed."""
 
 OnError: TypeAlias = Literal["raise", "collect", "skip"]
 
@@ -862,13 +861,7 @@ def _open_text(
     source: object, default: str, mode: str = "r"
 ) -> tuple[IO[str], str, bool]:
     """(stream, name, whether we opened it)."""
-    if isinstance(source, str):
-        raise InvalidTypeError(
-            "a file is given as a pathlib.Path or an open text stream, not a str "
-            "(pass Path(name))",
-            rule="source",
-        )
-    if isinstance(source, os.PathLike):
+    if isinstance(source, str | os.PathLike):
         name = os.fspath(source)
         if not isinstance(name, str):
             raise InvalidTypeError("a file name must be text, not bytes", rule="source")
