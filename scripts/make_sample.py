@@ -11,7 +11,7 @@ initial MAPPP meetings come late before liberation.
 Run from the repository root::
 
     python scripts/make_sample.py            # writes the two .csv.gz files
-    python scripts/make_sample.py --cases 500 --out /tmp/x
+    python scripts/make_sample.py --cases 500 --out build/sample
 
 :func:`generate_rows` is also what ``benchmarks/indicators_bench.py``
 uses to make caseloads of any size.
