@@ -71,6 +71,7 @@ import attrs
 import holidays as _holidays
 
 from mappa import _check
+from mappa._english import WEEKDAY_NAMES
 from mappa.errors import (
     CalendarRangeError,
     InvalidTypeError,
@@ -93,15 +94,6 @@ _MIN_YEAR = 2
 _MAX_YEAR = 9998
 # Used only if an old ``holidays`` release does not say which years it covers.
 _FALLBACK_YEARS = (1872, 2100)
-_WEEKDAY_NAMES = (
-    "Monday",
-    "Tuesday",
-    "Wednesday",
-    "Thursday",
-    "Friday",
-    "Saturday",
-    "Sunday",
-)
 _SATURDAY = 5
 _SUNDAY = 6
 _LOCAL_HOLIDAY = "Local holiday"
@@ -593,7 +585,7 @@ class WorkingCalendar:
         found = index.names.get(day)
         if found is not None:
             return found
-        return _WEEKDAY_NAMES[day.weekday()]
+        return WEEKDAY_NAMES[day.weekday()]
 
     def add_working_days(self, day: _dt.date, n: int) -> _dt.date:
         """The *n*-th working day after *day* (before it, for negative *n*).

@@ -54,6 +54,7 @@ from typing import TypeAlias
 import attrs
 
 from mappa import _check
+from mappa._english import long_date
 from mappa.calendar import WorkingCalendar
 from mappa.errors import InvalidTypeError, InvalidValueError
 from mappa.framework import Level
@@ -613,21 +614,6 @@ def route_request(
 
 # -- the Mental Health Tribunal statement (para 11.20) ------------------------
 
-_MONTHS = (
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-)
-
 
 @attrs.frozen
 class TribunalStatement:
@@ -656,8 +642,7 @@ class TribunalStatement:
         """The statement in the guidance's words."""
         day = self.meeting_date
         return (
-            f"A MAPPA meeting was held on {day.day} {_MONTHS[day.month - 1]} "
-            f"{day.year}. MAPPA Level is {self.level.value}. The MAPPA group "
+            f"A MAPPA meeting was held on {long_date(day)}. MAPPA Level is {self.level.value}. The MAPPA group "
             "support the recommendation by the RMO for "
             f"{self.recommendation.value}."
         )
