@@ -759,7 +759,9 @@ def _gc_paused() -> Iterator[None]:
             gc.enable()
 
 
-_CHUNK = 50_000
+# Rows are checked a chunk at a time, column by column: small chunks keep a
+# chunk's strings in the processor's cache (several times faster than big ones).
+_CHUNK = 1_000
 _DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 _TRUE = frozenset({"yes", "y", "true", "t", "1"})
 _FALSE = frozenset({"no", "n", "false", "f", "0"})
@@ -1351,7 +1353,7 @@ class _Loader:
         return caseload
 
 
-_BLOCK = 1 << 21
+_BLOCK = 1 << 16  # characters read at a time (about 1,000 meeting rows)
 
 
 def _csv_chunks(
