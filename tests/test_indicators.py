@@ -779,3 +779,23 @@ def test_report_is_frozen(make: Callable[[], Report]) -> None:
     report = make()
     with pytest.raises(AttributeError):
         report.targets = "x"  # type: ignore[misc]
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(meetings_lists(), PERIODS, st.sampled_from([(), ("area",), ("area", "level")]))
+def test_counting_in_chunks_gives_the_same_report(
+    meetings: list[Meeting], period: str, by: tuple[str, ...]
+) -> None:
+    # evaluate counts a chunk of meetings at a time; tiny chunks (every
+    # chunk edge inside a case's run of meetings) give the same report as
+    # one chunk holding everything.
+    import mappa.indicators as module
+
+    whole = evaluate(meetings, period=period, by=by)
+    saved = module._STEP
+    try:
+        for step in (1, 2, 3, 7):
+            module._STEP = step
+            assert evaluate(meetings, period=period, by=by) == whole
+    finally:
+        module._STEP = saved

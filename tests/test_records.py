@@ -556,3 +556,34 @@ def test_sample_is_synthetic_and_covers_every_area_for_two_years() -> None:
     assert 5_000 < len(caseload) < 50_000
     assert "SYNTHETIC" in (sample_caseload.__doc__ or "")
     assert all(m.case_ref.startswith("C-") for m in list(caseload)[:100])
+
+
+@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(meetings_lists())
+def test_reading_in_small_blocks_gives_the_same_caseload(
+    meetings: list[Meeting],
+) -> None:
+    # read_csv checks a block of text (or a chunk of rows) at a time; tiny
+    # blocks give the same caseload as one block holding everything.
+    import mappa.records as module
+
+    out_meetings, out_attendance = io.StringIO(), io.StringIO()
+    write_csv(meetings, out_meetings, out_attendance)
+
+    def load() -> list[Meeting]:
+        return list(
+            read_csv(
+                io.StringIO(out_meetings.getvalue()),
+                io.StringIO(out_attendance.getvalue()),
+            )
+        )
+
+    saved = module._BLOCK, module._CHUNK
+    try:
+        module._BLOCK, module._CHUNK = 1 << 24, 1 << 24
+        whole = load()
+        for block in (1, 40, 200):
+            module._BLOCK, module._CHUNK = block, max(block // 40, 1)
+            assert load() == whole == meetings
+    finally:
+        module._BLOCK, module._CHUNK = saved

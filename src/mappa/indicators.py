@@ -86,6 +86,7 @@ More information:
 
 from __future__ import annotations
 
+import bisect
 import datetime as _dt
 import enum
 import itertools
@@ -107,6 +108,7 @@ from mappa.errors import (
 )
 from mappa.framework import Level
 from mappa.records import (
+    _LEAVES,
     ABSENT,
     ABSENT_WROTE,
     DTC_INVITED,
@@ -886,8 +888,7 @@ def _count(
     end = period.end.toordinal()
     group, keys, _ = _group_keys(caseload, fields, caseload._areas)
     ngroups = len(keys)
-    by_level = "level" in fields
-    level_position = fields.index("level") if by_level else -1
+    level_position = fields.index("level") if "level" in fields else -1
 
     def fresh() -> list[list[Any]]:
         return [[0, 0, []] for _ in range(ngroups)]
@@ -907,66 +908,80 @@ def _count(
     minutes_due = _Due(lambda d: cal.add_working_days(d, final_days))
     pre_release_due = _Due(lambda d: initial_mappp_deadline(d, rulebook=book))
 
-    ra, dtc, written = (
-        acc[Indicator.RA_ATTENDANCE],
-        acc[Indicator.DTC_ATTENDANCE],
-        acc[Indicator.WRITTEN_CONTRIBUTIONS],
-    )
-    minutes, disclosure, pre_release = (
-        acc[Indicator.MINUTES_RELEASED],
-        acc[Indicator.DISCLOSURE_RECORDED],
-        acc[Indicator.PRE_RELEASE_MAPPP],
-    )
-    # Meetings at level 2 or 3 in the period, grouped (C-level sort and groupby).
-    selected = sorted(
-        itertools.compress(
-            range(len(day)),
-            map(
-                operator.and_,
-                map(operator.ge, level, itertools.repeat(2)),
-                map(
-                    operator.and_,
-                    map(operator.le, itertools.repeat(start), day),
-                    map(operator.ge, itertools.repeat(end), day),
-                ),
-            ),
-        ),
-        key=group.__getitem__,
-    )
-    widen = _Widened()
+    # Counted a chunk of meetings at a time, column by column (small chunks
+    # keep their values in the processor's cache): each indicator's items
+    # are counted by (pattern, group) key, and its failed meetings listed
+    # as (group << _ID_BITS | meeting), shared out to the groups at the end.
+    ra_keys: Counter[int] = Counter()
+    main_keys: Counter[int] = Counter()
+    minutes_keys: Counter[int] = Counter()
+    disclosure_keys: Counter[int] = Counter()
+    failed: dict[Indicator, list[int]] = {indicator: [] for indicator in Indicator}
+    pre_release = acc[Indicator.PRE_RELEASE_MAPPP]
     repeat = itertools.repeat
     compress = itertools.compress
-    for g, members_iter in itertools.groupby(selected, key=group.__getitem__):
-        members = list(members_iter)
-        tallies = list(map(tally.__getitem__, members))
-        # Police and social work attendance: every kind of meeting.
-        totals = _summed(Counter(tallies), widen)
-        _add(ra[g], totals, RA_MET, RA_INVITED, members, tallies)
-        not_rmt = list(map(operator.ne, map(kind.__getitem__, members), repeat(_RMT)))
-        main = list(compress(members, not_rmt))
-        main_tallies = list(compress(tallies, not_rmt))
-        totals = _summed(Counter(main_tallies), widen)
-        _add(dtc[g], totals, DTC_MET, DTC_INVITED, main, main_tallies)
-        _add(written[g], totals, ABSENT_WROTE, ABSENT, main, main_tallies)
-        # Disclosure.
-        cell = disclosure[g]
-        missed = list(
+    group_bits = max(
+        ngroups.bit_length(), 1
+    )  # a count key is pattern << group_bits | group
+    group_mask = (1 << group_bits) - 1
+    shift = repeat(group_bits)
+    ids = repeat(_ID_BITS)
+    failing_ra = _FAILING[RA_MET].__getitem__
+    failing_dtc = _FAILING[DTC_MET].__getitem__
+    failing_written = _FAILING[ABSENT_WROTE].__getitem__
+    for lo in range(0, len(day), _STEP):
+        hi = lo + _STEP
+        days = day[lo:hi]
+        # Meetings at level 2 or 3 in the period.
+        members = list(
             compress(
-                main,
+                range(lo, lo + len(days)),
                 map(
-                    operator.not_,
-                    map(operator.and_, map(flags.__getitem__, main), repeat(1)),
+                    operator.and_,
+                    map(operator.ge, level[lo:hi], repeat(2)),
+                    map(
+                        operator.and_,
+                        map(operator.le, repeat(start), days),
+                        map(operator.ge, repeat(end), days),
+                    ),
                 ),
             )
         )
-        cell[0] += len(main) - len(missed)
-        cell[1] += len(main)
-        cell[2].extend(missed)
+        if not members:
+            continue
+        groups = list(map(group.__getitem__, members))
+        tallies = list(map(tally.__getitem__, members))
+        tagged = list(map(operator.or_, map(operator.lshift, groups, ids), members))
+        # Police and social work attendance: every kind of meeting.
+        ra_keys.update(map(operator.or_, map(operator.lshift, tallies, shift), groups))
+        failed[Indicator.RA_ATTENDANCE] += compress(tagged, map(failing_ra, tallies))
+        not_rmt = list(map(operator.ne, map(kind.__getitem__, members), repeat(_RMT)))
+        if not all(not_rmt):
+            members = list(compress(members, not_rmt))
+            groups = list(compress(groups, not_rmt))
+            tallies = list(compress(tallies, not_rmt))
+            tagged = list(compress(tagged, not_rmt))
+        main_keys.update(
+            map(operator.or_, map(operator.lshift, tallies, shift), groups)
+        )
+        failed[Indicator.DTC_ATTENDANCE] += compress(tagged, map(failing_dtc, tallies))
+        failed[Indicator.WRITTEN_CONTRIBUTIONS] += compress(
+            tagged, map(failing_written, tallies)
+        )
+        # Disclosure.
+        disclosed = list(
+            map(operator.and_, map(flags.__getitem__, members), repeat(_DISCLOSED))
+        )
+        disclosure_keys.update(
+            map(operator.or_, map(operator.lshift, groups, repeat(1)), disclosed)
+        )
+        failed[Indicator.DISCLOSURE_RECORDED] += compress(
+            tagged, map(operator.not_, disclosed)
+        )
         # Minutes: judged by the release date if released by the period's
         # end; otherwise missed if the deadline has passed, else not counted.
-        cell = minutes[g]
-        rels = list(map(released.__getitem__, main))
-        dues = list(map(minutes_due.__getitem__, map(day.__getitem__, main)))
+        rels = list(map(released.__getitem__, members))
+        dues = list(map(minutes_due.__getitem__, map(day.__getitem__, members)))
         released_by_end = list(
             map(
                 operator.and_,
@@ -980,22 +995,64 @@ def _count(
         counted = list(
             map(operator.or_, released_by_end, map(operator.ge, repeat(end), dues))
         )
-        cell[0] += sum(on_time)
-        cell[1] += sum(counted)
-        cell[2].extend(compress(main, map(operator.gt, counted, on_time)))
+        minutes_keys.update(
+            map(
+                operator.or_,
+                map(operator.lshift, groups, repeat(2)),
+                map(operator.or_, map(operator.lshift, on_time, repeat(1)), counted),
+            )
+        )
+        failed[Indicator.MINUTES_RELEASED] += compress(
+            tagged, map(operator.gt, counted, on_time)
+        )
         # Initial level 3 meetings of cases in custody.
-        cell = pre_release[g]
-        for m in compress(main, map(liberation.__getitem__, main)):
+        for m, g in compress(
+            zip(members, groups, strict=True), map(liberation.__getitem__, members)
+        ):
             if kind[m] == _INITIAL and level[m] == 3:
+                cell = pre_release[g]
                 cell[1] += 1
                 if day[m] <= pre_release_due[liberation[m]]:
                     cell[0] += 1
                 else:
                     cell[2].append(m)
 
+    widen = _Widened()
+    for indicator, patterns, met, of in (
+        (Indicator.RA_ATTENDANCE, ra_keys, RA_MET, RA_INVITED),
+        (Indicator.DTC_ATTENDANCE, main_keys, DTC_MET, DTC_INVITED),
+        (Indicator.WRITTEN_CONTRIBUTIONS, main_keys, ABSENT_WROTE, ABSENT),
+    ):
+        totals = [0] * ngroups
+        for key, count in patterns.items():
+            totals[key & group_mask] += widen[key >> group_bits] * count
+        wide = (1 << _WIDE) - 1
+        for cell, total in zip(acc[indicator], totals, strict=True):
+            cell[0] += (total >> (_WIDE * met)) & wide
+            cell[1] += (total >> (_WIDE * of)) & wide
+    for key, count in disclosure_keys.items():
+        cell = acc[Indicator.DISCLOSURE_RECORDED][key >> 1]
+        cell[0] += count * (key & 1)
+        cell[1] += count
+    for key, count in minutes_keys.items():
+        cell = acc[Indicator.MINUTES_RELEASED][key >> 2]
+        cell[0] += count * ((key >> 1) & 1)
+        cell[1] += count * (key & 1)
+
     _count_reviews(
-        caseload, start, end, group, keys, acc, extra_keys, level_position, book
+        caseload,
+        start,
+        end,
+        group,
+        keys,
+        acc,
+        extra_keys,
+        level_position,
+        book,
+        failed,
     )
+    for indicator, tagged_failures in failed.items():
+        _share_out(acc[indicator], tagged_failures)
 
     result: _Counts = {}
     all_keys = keys + sorted(extra_keys, key=extra_keys.__getitem__)
@@ -1007,10 +1064,32 @@ def _count(
     return result
 
 
+_STEP = 4096  # meetings counted at a time
+_ID_BITS = 32  # a failed meeting is listed as group << _ID_BITS | meeting
+_ID_MASK = (1 << _ID_BITS) - 1
+_DISCLOSED = 1
 _RMT = 2
 _INITIAL = 0
 _WIDE = 40  # bits per counter once widened: room to sum any caseload
 _FIELD = (1 << 10) - 1
+
+
+def _share_out(cells: list[list[Any]], tagged: list[int]) -> None:
+    """Add failed meetings, listed as group << _ID_BITS | meeting, to their groups."""
+    if not tagged:
+        return
+    tagged.sort()
+    groups = list(map(operator.rshift, tagged, itertools.repeat(_ID_BITS)))
+    for g in sorted(set(groups)):
+        lo = bisect.bisect_left(groups, g)
+        hi = bisect.bisect_right(groups, g, lo)
+        cells[g][2].extend(
+            map(
+                operator.and_,
+                itertools.islice(tagged, lo, hi),
+                itertools.repeat(_ID_MASK),
+            )
+        )
 
 
 class _Widened(dict[int, int]):
@@ -1048,30 +1127,6 @@ _FAILING = {
 }
 
 
-def _add(
-    cell: list[Any],
-    totals: int,
-    met: int,
-    counted: int,
-    members: list[int],
-    tallies: list[int],
-) -> None:
-    """Add summed counters to a cell; list the meetings with a failing item."""
-    wide = (1 << _WIDE) - 1
-    numerator = (totals >> (_WIDE * met)) & wide
-    denominator = (totals >> (_WIDE * counted)) & wide
-    cell[0] += numerator
-    cell[1] += denominator
-    if numerator < denominator:
-        failing = _FAILING[met]
-        cell[2].extend(itertools.compress(members, map(failing.__getitem__, tallies)))
-
-
-def _summed(patterns: Counter[int], widen: _Widened) -> int:
-    """The six counters summed over tallies counted by pattern."""
-    return sum(widen[tally] * count for tally, count in patterns.items())
-
-
 def _count_reviews(
     caseload: Caseload,
     start: int,
@@ -1082,15 +1137,18 @@ def _count_reviews(
     extra_keys: dict[tuple[str, ...], int],
     level_position: int,
     book: Rulebook,
+    failed: dict[Indicator, list[int]],
 ) -> None:
     day = caseload._day
     level = caseload._level
     new_level = caseload._new_level
     flags = caseload._flags
+    case = caseload._case
     n = len(day)
     if not n:
         return
     repeat = itertools.repeat
+    compress = itertools.compress
     intervals = {
         int(lv): review_interval(lv, rulebook=book)
         for lv in (Level.MULTI_AGENCY, Level.MAPPP)
@@ -1101,112 +1159,169 @@ def _count_reviews(
     earliest = start - reach - 31
     # Only meetings from the earliest that can start an interval due in the
     # period up to its end matter: a later next meeting is a miss, like none.
-    window = list(
-        itertools.compress(
-            range(n),
-            map(
-                operator.and_,
-                map(operator.le, repeat(earliest), day),
-                map(operator.ge, repeat(end), day),
-            ),
+    # Each is one int: case, date and input order, to sort by (extracts
+    # often come sorted already: then there is nothing to do).
+    window: list[int] = []
+    order: list[int] = []
+    for lo in range(0, n, _STEP):
+        hi = lo + _STEP
+        span = day[lo:hi]
+        chosen = list(
+            compress(
+                range(lo, lo + len(span)),
+                map(
+                    operator.and_,
+                    map(operator.le, repeat(earliest), span),
+                    map(operator.ge, repeat(end), span),
+                ),
+            )
         )
-    )
-    if not window:
-        return
-    bits = max(len(window).bit_length(), 1)
-    # Sort by case, then date, then input order, with one int per meeting
-    # (extracts often come sorted already: then there is nothing to do).
-    window_days = list(map(day.__getitem__, window))
-    order = list(
-        map(
+        window += chosen
+        order += map(
             operator.or_,
             map(
                 operator.lshift,
-                map(
-                    operator.or_,
-                    map(
-                        operator.lshift,
-                        map(caseload._case.__getitem__, window),
-                        repeat(_DAY_BITS),
-                    ),
-                    window_days,
-                ),
-                repeat(bits),
+                map(operator.lshift, map(case.__getitem__, chosen), repeat(_DAY_BITS)),
+                repeat(_ID_BITS),
             ),
-            range(len(window)),
+            map(
+                operator.or_,
+                map(operator.lshift, map(day.__getitem__, chosen), repeat(_ID_BITS)),
+                range(len(window) - len(chosen), len(window)),
+            ),
         )
-    )
+    if not window:
+        return
     if not all(map(operator.lt, order, itertools.islice(order, 1, None))):
         order.sort()
-    low = (1 << bits) - 1
     day_mask = (1 << _DAY_BITS) - 1
-    # Column by column over the sorted meetings: the case, the day, and the
-    # day of the next meeting of the same case (0 if none).
-    case_of = list(map(operator.rshift, order, repeat(bits + _DAY_BITS)))
-    days = list(
-        map(operator.and_, map(operator.rshift, order, repeat(bits)), repeat(day_mask))
-    )
-    same_case = list(map(operator.eq, case_of, itertools.islice(case_of, 1, None)))
-    same_case.append(False)
-    following = list(map(operator.mul, itertools.islice(days, 1, None), same_case))
-    following.append(0)
-    meetings = list(map(window.__getitem__, map(operator.and_, order, repeat(low))))
-    new_levels = list(map(new_level.__getitem__, meetings))
-    # The level after the meeting: its new level, if any, else its level.
-    after = list(
-        map(
-            operator.or_,
-            new_levels,
-            map(
-                operator.mul,
-                map(level.__getitem__, meetings),
-                map(operator.not_, new_levels),
-            ),
-        )
-    )
-    cells_of = {3: acc[Indicator.LEVEL3_REVIEWS], 2: acc[Indicator.LEVEL2_REVIEWS]}
-    # Meetings that start an interval that can fall due in the period: at
-    # level 2 or 3 after the meeting, not leaving MAPPA, the last of the
-    # case's meetings that day, and not too early or late.
-    starts = list(
-        map(
-            operator.and_,
+    by_level = {3: Indicator.LEVEL3_REVIEWS, 2: Indicator.LEVEL2_REVIEWS}
+    review_keys: Counter[int] = Counter()
+    failed_at: dict[int, list[int]] = {3: [], 2: []}
+    for lo in range(0, len(order), _STEP):
+        chunk = order[lo : lo + _STEP + 1]  # and the next meeting, if any
+        # The case, the day, and the day of the next meeting of the same
+        # case (0 if none).
+        case_of = list(map(operator.rshift, chunk, repeat(_ID_BITS + _DAY_BITS)))
+        days = list(
             map(
                 operator.and_,
-                map(operator.ge, after, repeat(2)),
-                map(operator.ne, following, days),
-            ),
-            map(
-                operator.and_,
-                map(operator.le, repeat(earliest), days),
-                map(operator.ge, repeat(end), days),
-            ),
+                map(operator.rshift, chunk, repeat(_ID_BITS)),
+                repeat(day_mask),
+            )
         )
-    )
-    leaving = list(map(operator.and_, map(flags.__getitem__, meetings), repeat(2)))
-    candidates = zip(
-        itertools.compress(meetings, starts),
-        itertools.compress(days, starts),
-        itertools.compress(following, starts),
-        itertools.compress(after, starts),
-        itertools.compress(leaving, starts),
-        strict=True,
-    )
-    for m, d, nxt, lv, leaves in candidates:
-        if leaves:
-            continue
-        due_day = due_of[lv << _DAY_BITS | d]
-        if due_day < start or due_day > end:
-            continue
-        g = group[m]
-        if level_position >= 0 and lv != level[m]:
-            g = _level_group(g, lv, keys, acc, extra_keys, level_position)
-        cell = cells_of[lv][g]
-        cell[1] += 1
-        if nxt and nxt <= due_day:
-            cell[0] += 1
+        same_case = map(operator.eq, case_of, itertools.islice(case_of, 1, None))
+        following = list(map(operator.mul, itertools.islice(days, 1, None), same_case))
+        if len(chunk) > _STEP:
+            del chunk[-1], days[-1]
         else:
-            cell[2].append(m)
+            following.append(0)
+        meetings = list(
+            map(
+                window.__getitem__,
+                map(operator.and_, chunk, repeat(_ID_MASK)),
+            )
+        )
+        new_levels = list(map(new_level.__getitem__, meetings))
+        # The level after the meeting: its new level, if any, else its level.
+        after = list(
+            map(
+                operator.or_,
+                new_levels,
+                map(
+                    operator.mul,
+                    map(level.__getitem__, meetings),
+                    map(operator.not_, new_levels),
+                ),
+            )
+        )
+        # Meetings that start an interval: at level 2 or 3 after the
+        # meeting, not leaving MAPPA, the last of the case's meetings that
+        # day, and not too early or late (the window's edges).
+        starts = list(
+            map(
+                operator.and_,
+                map(
+                    operator.and_,
+                    map(operator.ge, after, repeat(2)),
+                    map(operator.ne, following, days),
+                ),
+                map(
+                    operator.not_,
+                    map(
+                        operator.and_,
+                        map(flags.__getitem__, meetings),
+                        repeat(_LEAVES),
+                    ),
+                ),
+            )
+        )
+        meetings = list(compress(meetings, starts))
+        if not meetings:
+            continue
+        days = list(compress(days, starts))
+        following = list(compress(following, starts))
+        after = list(compress(after, starts))
+        dues = list(
+            map(
+                due_of.__getitem__,
+                map(operator.or_, map(operator.lshift, after, repeat(_DAY_BITS)), days),
+            )
+        )
+        # Intervals due in the period.
+        due_now = list(
+            map(
+                operator.and_,
+                map(operator.le, repeat(start), dues),
+                map(operator.ge, repeat(end), dues),
+            )
+        )
+        meetings = list(compress(meetings, due_now))
+        following = list(compress(following, due_now))
+        after = list(compress(after, due_now))
+        dues = list(compress(dues, due_now))
+        # Met if the next meeting was held by the due date.
+        met = list(
+            map(
+                operator.and_,
+                map(operator.lt, repeat(0), following),
+                map(operator.le, following, dues),
+            )
+        )
+        groups = list(map(group.__getitem__, meetings))
+        if level_position >= 0:
+            groups = [
+                g
+                if lv == level[m]
+                else _level_group(g, lv, keys, acc, extra_keys, level_position)
+                for m, g, lv in zip(meetings, groups, after, strict=True)
+            ]
+        # Count by (group, level after, met); list the missed by level.
+        review_keys.update(
+            map(
+                operator.or_,
+                map(operator.lshift, groups, repeat(3)),
+                map(operator.or_, map(operator.lshift, after, repeat(1)), met),
+            )
+        )
+        missed = list(map(operator.not_, met))
+        tagged = map(
+            operator.or_, map(operator.lshift, groups, repeat(_ID_BITS)), meetings
+        )
+        if 2 in after:
+            is3 = list(map(operator.eq, after, repeat(3)))
+            tagged_list = list(compress(tagged, missed))
+            missed_is3 = list(compress(is3, missed))
+            failed_at[3] += compress(tagged_list, missed_is3)
+            failed_at[2] += compress(tagged_list, map(operator.not_, missed_is3))
+        else:
+            failed_at[3] += compress(tagged, missed)
+    for key, count in review_keys.items():
+        cell = acc[by_level[(key >> 1) & 3]][key >> 3]
+        cell[1] += count
+        cell[0] += count * (key & 1)
+    for lv, tagged_failures in failed_at.items():
+        failed[by_level[lv]] += tagged_failures
 
 
 class _ReviewDue(dict[int, int]):
