@@ -587,3 +587,12 @@ def test_reading_in_small_blocks_gives_the_same_caseload(
             assert load() == whole == meetings
     finally:
         module._BLOCK, module._CHUNK = saved
+
+
+def test_a_meeting_id_with_a_line_break_is_refused() -> None:
+    # Ids are checked a chunk at a time, one a line: a quoted id holding a
+    # line break must not pass as two good ones.
+    header = ",".join(MEETING_COLUMNS)
+    text = f'{header}\n"M\n1",C-0001,Fife,1,2,2025-06-02,review,,,yes,no,\n'
+    with pytest.raises(RecordError, match="column 'meeting_id'"):
+        read_csv(io.StringIO(text))

@@ -363,6 +363,8 @@ class Attendance:
 
 
 _REF = re.compile(r"[A-Za-z0-9][A-Za-z0-9_./:#-]{0,63}")
+_REFS = re.compile(r"(?:[A-Za-z0-9][A-Za-z0-9_./:#-]{0,63}\n)*")  # one a line
+_DIGIT = re.compile(r"[0-9]")
 
 
 def _ref_problem(value: str, *, case: bool) -> str | None:
@@ -371,7 +373,7 @@ def _ref_problem(value: str, *, case: bool) -> str | None:
             "expected a reference of 1 to 64 letters, digits and _ . / : # -, "
             "starting with a letter or digit"
         )
-    if case and not any(ch.isdigit() for ch in value):
+    if case and not _DIGIT.search(value):  # ASCII only, as _REF matched
         return "expected a pseudonymous case reference with at least one digit, never a name"
     return None
 
@@ -1076,7 +1078,9 @@ class _Loader:
                         out.append(0)
                 parsed[column] = out
         ids = columns[0]
-        if None in map(_REF.fullmatch, ids):
+        # One match over the chunk's ids (one per line) before any one by one.
+        joined = "\n".join(ids) + "\n"
+        if joined.count("\n") != len(ids) or not _REFS.fullmatch(joined):
             for i, meeting_id in enumerate(ids):
                 problem = _ref_problem(meeting_id, case=False)
                 if problem is not None:
@@ -1088,18 +1092,30 @@ class _Loader:
             parsed["new_level"],
         )
         ok = self.ok_keys
-        suspects = [
-            i
-            for i, key in enumerate(
-                zip(category, level, new_level, leaves, strict=False)
+        suspects: list[int] = []
+        # The distinct (category, level, new level, leaves) combinations, and
+        # any minute released before its meeting, first; row by row only if
+        # something is wrong.
+        if not ok.issuperset(zip(category, level, new_level, leaves, strict=False)):
+            suspects += [
+                i
+                for i, key in enumerate(
+                    zip(category, level, new_level, leaves, strict=False)
+                )
+                if key not in ok
+            ]
+        if any(
+            map(
+                operator.lt,
+                itertools.compress(released, released),
+                itertools.compress(day, released),
             )
-            if key not in ok
-        ]
-        suspects += [
-            i
-            for i, (r, d) in enumerate(zip(released, day, strict=False))
-            if r and r < d
-        ]
+        ):
+            suspects += [
+                i
+                for i, (r, d) in enumerate(zip(released, day, strict=False))
+                if r and r < d
+            ]
         for i in suspects:
             if i in bad:
                 continue
