@@ -99,6 +99,7 @@ from typing import Any
 import attrs
 
 from mappa import _check
+from mappa._english import long_date
 from mappa.calendar import WorkingCalendar
 from mappa.errors import (
     InvalidTypeError,
@@ -514,34 +515,13 @@ td.status{width:6rem}
 """
 
 
-_MONTHS = (
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-)
-
-
-def _long_date(day: _dt.date) -> str:
-    """``1 April 2025``, in English whatever the locale."""
-    return f"{day.day} {_MONTHS[day.month - 1]} {day.year}"
-
-
 def _html(report: Report, *, title: str | None, note: str | None) -> str:
     import html
 
     escape = html.escape
     heading = title or (
         f"MAPPA national performance indicators, {report.period.label} "
-        f"({_long_date(report.period.start)} to {_long_date(report.period.end)})"
+        f"({long_date(report.period.start)} to {long_date(report.period.end)})"
     )
     parts = [
         "<!DOCTYPE html>",
