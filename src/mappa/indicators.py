@@ -888,27 +888,22 @@ def _count(
     minutes_due = _Due(lambda d: cal.add_working_days(d, final_days))
     pre_release_due = _Due(lambda d: initial_mappp_deadline(d, rulebook=book))
 
-    # Counted a chunk of meetings at a time, column by column (small chunks
-    # keep their values in the processor's cache): each indicator's items
-    # are counted by (pattern, group) key, and its failed meetings listed
-    # as (group << _ID_BITS | meeting), shared out to the groups at the end.
-    ra_keys: Counter[int] = Counter()
-    main_keys: Counter[int] = Counter()
-    minutes_keys: Counter[int] = Counter()
-    disclosure_keys: Counter[int] = Counter()
+    # Counted a chunk of meetings at a time (small chunks keep their values
+    # in the processor's cache). Each meeting of the period is reduced to
+    # one key, (group, attendance tally, kind, flags, minutes status), and
+    # the keys are counted: every indicator's numerator and denominator
+    # then come from the distinct keys' counts. The failed meetings are
+    # listed, as (group << _ID_BITS | meeting), only for the keys that
+    # fail something, and shared out to the groups at the end.
+    combos: Counter[tuple[int, int, int, int, int]] = Counter()
+    fails = _FailMask()
+    minutes_status = _MinutesStatus(minutes_due, end)
     failed: dict[Indicator, list[int]] = {indicator: [] for indicator in Indicator}
     pre_release = acc[Indicator.PRE_RELEASE_MAPPP]
     repeat = itertools.repeat
     compress = itertools.compress
-    group_bits = max(
-        ngroups.bit_length(), 1
-    )  # a count key is pattern << group_bits | group
-    group_mask = (1 << group_bits) - 1
-    shift = repeat(group_bits)
+    in_period = range(start, end + 1).__contains__
     ids = repeat(_ID_BITS)
-    failing_ra = _FAILING[RA_MET].__getitem__
-    failing_dtc = _FAILING[DTC_MET].__getitem__
-    failing_written = _FAILING[ABSENT_WROTE].__getitem__
     for lo in range(0, len(day), _STEP):
         hi = lo + _STEP
         days = day[lo:hi]
@@ -918,74 +913,47 @@ def _count(
                 range(lo, lo + len(days)),
                 map(
                     operator.and_,
-                    map(operator.ge, level[lo:hi], repeat(2)),
-                    map(
-                        operator.and_,
-                        map(operator.le, repeat(start), days),
-                        map(operator.ge, repeat(end), days),
-                    ),
+                    level[lo:hi].translate(_LEVEL_2_OR_3),
+                    map(in_period, days),
                 ),
             )
         )
         if not members:
             continue
         groups = list(map(group.__getitem__, members))
-        tallies = list(map(tally.__getitem__, members))
-        tagged = list(map(operator.or_, map(operator.lshift, groups, ids), members))
-        # Police and social work attendance: every kind of meeting.
-        ra_keys.update(map(operator.or_, map(operator.lshift, tallies, shift), groups))
-        failed[Indicator.RA_ATTENDANCE] += compress(tagged, map(failing_ra, tallies))
-        not_rmt = list(map(operator.ne, map(kind.__getitem__, members), repeat(_RMT)))
-        if not all(not_rmt):
-            members = list(compress(members, not_rmt))
-            groups = list(compress(groups, not_rmt))
-            tallies = list(compress(tallies, not_rmt))
-            tagged = list(compress(tagged, not_rmt))
-        main_keys.update(
-            map(operator.or_, map(operator.lshift, tallies, shift), groups)
+        statuses = map(
+            minutes_status.__getitem__,
+            zip(
+                map(day.__getitem__, members),
+                map(released.__getitem__, members),
+                strict=True,
+            ),
         )
-        failed[Indicator.DTC_ATTENDANCE] += compress(tagged, map(failing_dtc, tallies))
-        failed[Indicator.WRITTEN_CONTRIBUTIONS] += compress(
-            tagged, map(failing_written, tallies)
-        )
-        # Disclosure.
-        disclosed = list(
-            map(operator.and_, map(flags.__getitem__, members), repeat(_DISCLOSED))
-        )
-        disclosure_keys.update(
-            map(operator.or_, map(operator.lshift, groups, repeat(1)), disclosed)
-        )
-        failed[Indicator.DISCLOSURE_RECORDED] += compress(
-            tagged, map(operator.not_, disclosed)
-        )
-        # Minutes: judged by the release date if released by the period's
-        # end; otherwise missed if the deadline has passed, else not counted.
-        rels = list(map(released.__getitem__, members))
-        dues = list(map(minutes_due.__getitem__, map(day.__getitem__, members)))
-        released_by_end = list(
-            map(
-                operator.and_,
-                map(operator.lt, repeat(0), rels),
-                map(operator.ge, repeat(end), rels),
+        combined = list(
+            zip(
+                groups,
+                map(tally.__getitem__, members),
+                map(kind.__getitem__, members),
+                map(flags.__getitem__, members),
+                statuses,
+                strict=True,
             )
         )
-        on_time = list(
-            map(operator.and_, released_by_end, map(operator.le, rels, dues))
-        )
-        counted = list(
-            map(operator.or_, released_by_end, map(operator.ge, repeat(end), dues))
-        )
-        minutes_keys.update(
-            map(
-                operator.or_,
-                map(operator.lshift, groups, repeat(2)),
-                map(operator.or_, map(operator.lshift, on_time, repeat(1)), counted),
+        combos.update(combined)
+        masks = list(map(fails.__getitem__, combined))
+        if any(masks):
+            failing = list(
+                compress(
+                    map(operator.or_, map(operator.lshift, groups, ids), members),
+                    masks,
+                )
             )
-        )
-        failed[Indicator.MINUTES_RELEASED] += compress(
-            tagged, map(operator.gt, counted, on_time)
-        )
-        # Initial level 3 meetings of cases in custody.
+            masks = list(compress(masks, masks))
+            for indicator, bit in _FAIL_BITS:
+                failed[indicator] += compress(
+                    failing, map(operator.and_, masks, repeat(bit))
+                )
+        # Initial level 3 meetings of cases in custody (not RMT meetings).
         for m, g in compress(
             zip(members, groups, strict=True), map(liberation.__getitem__, members)
         ):
@@ -998,26 +966,34 @@ def _count(
                     cell[2].append(m)
 
     widen = _Widened()
-    for indicator, patterns, met, of in (
-        (Indicator.RA_ATTENDANCE, ra_keys, RA_MET, RA_INVITED),
-        (Indicator.DTC_ATTENDANCE, main_keys, DTC_MET, DTC_INVITED),
-        (Indicator.WRITTEN_CONTRIBUTIONS, main_keys, ABSENT_WROTE, ABSENT),
+    wide = (1 << _WIDE) - 1
+    ra_totals = [0] * ngroups
+    main_totals = [0] * ngroups
+    disclosure = acc[Indicator.DISCLOSURE_RECORDED]
+    minutes = acc[Indicator.MINUTES_RELEASED]
+    for (g, tally_of, kind_of, flags_of, status), count in combos.items():
+        # Police and social work attendance: every kind of meeting.
+        widened = widen[tally_of] * count
+        ra_totals[g] += widened
+        if kind_of == _RMT:
+            continue
+        main_totals[g] += widened
+        cell = disclosure[g]
+        cell[0] += count * (flags_of & _DISCLOSED)
+        cell[1] += count
+        # Minutes: judged by the release date if released by the period's
+        # end; otherwise missed if the deadline has passed, else not counted.
+        cell = minutes[g]
+        cell[0] += count * ((status >> 1) & 1)
+        cell[1] += count * (status & 1)
+    for indicator, totals, met, of in (
+        (Indicator.RA_ATTENDANCE, ra_totals, RA_MET, RA_INVITED),
+        (Indicator.DTC_ATTENDANCE, main_totals, DTC_MET, DTC_INVITED),
+        (Indicator.WRITTEN_CONTRIBUTIONS, main_totals, ABSENT_WROTE, ABSENT),
     ):
-        totals = [0] * ngroups
-        for key, count in patterns.items():
-            totals[key & group_mask] += widen[key >> group_bits] * count
-        wide = (1 << _WIDE) - 1
         for cell, total in zip(acc[indicator], totals, strict=True):
             cell[0] += (total >> (_WIDE * met)) & wide
             cell[1] += (total >> (_WIDE * of)) & wide
-    for key, count in disclosure_keys.items():
-        cell = acc[Indicator.DISCLOSURE_RECORDED][key >> 1]
-        cell[0] += count * (key & 1)
-        cell[1] += count
-    for key, count in minutes_keys.items():
-        cell = acc[Indicator.MINUTES_RELEASED][key >> 2]
-        cell[0] += count * ((key >> 1) & 1)
-        cell[1] += count * (key & 1)
 
     _count_reviews(
         caseload,
@@ -1084,27 +1060,70 @@ class _Widened(dict[int, int]):
         return value
 
 
-class _Failing(dict[int, bool]):
-    """A tally -> whether the counter *counted* exceeds the counter *met*."""
+def _fails(tally: int, met: int, counted: int) -> bool:
+    """Whether the counter *counted* of *tally* exceeds the counter *met*."""
+    return ((tally >> (10 * counted)) & _FIELD) > ((tally >> (10 * met)) & _FIELD)
 
-    def __init__(self, met: int, counted: int) -> None:
-        super().__init__()
-        self._met = met
-        self._counted = counted
 
-    def __missing__(self, tally: int) -> bool:
-        value = ((tally >> (10 * self._counted)) & _FIELD) > (
-            (tally >> (10 * self._met)) & _FIELD
-        )
-        self[tally] = value
+# The indicators a meeting's key can fail, one bit each.
+_FAIL_BITS = (
+    (Indicator.RA_ATTENDANCE, 1),
+    (Indicator.DTC_ATTENDANCE, 2),
+    (Indicator.WRITTEN_CONTRIBUTIONS, 4),
+    (Indicator.DISCLOSURE_RECORDED, 8),
+    (Indicator.MINUTES_RELEASED, 16),
+)
+
+# Level (a byte) -> 1 if level 2 or 3, else 0: for bytes.translate.
+_LEVEL_2_OR_3 = bytes(1 if value in (2, 3) else 0 for value in range(256))
+
+
+class _FailMask(dict[tuple[int, int, int, int, int], int]):
+    """A meeting's key (group, tally, kind, flags, minutes status) -> the
+    bits of :data:`_FAIL_BITS` it fails, computed once per distinct key."""
+
+    def __missing__(self, key: tuple[int, int, int, int, int]) -> int:
+        _, tally, kind, flags, status = key
+        value = 1 if _fails(tally, RA_MET, RA_INVITED) else 0
+        if kind != _RMT:
+            if _fails(tally, DTC_MET, DTC_INVITED):
+                value |= 2
+            if _fails(tally, ABSENT_WROTE, ABSENT):
+                value |= 4
+            if not flags & _DISCLOSED:
+                value |= 8
+            if status == _COUNTED:
+                value |= 16
+        self[key] = value
         return value
 
 
-_FAILING = {
-    RA_MET: _Failing(RA_MET, RA_INVITED),
-    DTC_MET: _Failing(DTC_MET, DTC_INVITED),
-    ABSENT_WROTE: _Failing(ABSENT_WROTE, ABSENT),
-}
+# A meeting's minutes status: counted (bit 0) and on time (bit 1).
+_COUNTED = 1
+_ON_TIME = 2
+
+
+class _MinutesStatus(dict[tuple[int, int], int]):
+    """(meeting day, release day or 0) -> the minutes status, as at *end*.
+
+    Judged by the release date if released by the period's end; otherwise
+    missed if the deadline (*due* of the day) has passed, else not counted.
+    """
+
+    def __init__(self, due: _Due, end: int) -> None:
+        super().__init__()
+        self._due = due
+        self._end = end
+
+    def __missing__(self, key: tuple[int, int]) -> int:
+        day, released = key
+        deadline = self._due[day]
+        if 0 < released <= self._end:
+            value = _COUNTED | _ON_TIME if released <= deadline else _COUNTED
+        else:
+            value = _COUNTED if deadline <= self._end else 0
+        self[key] = value
+        return value
 
 
 def _count_reviews(
