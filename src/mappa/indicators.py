@@ -1154,131 +1154,76 @@ def _count_reviews(
     }
     due_of = _ReviewDue(intervals)
     # The earliest meeting date whose interval can fall due in the period.
-    reach = max(due_of[lv << _DAY_BITS | start] - start for lv in intervals)
+    reach = max(due_of[lv, start] - start for lv in intervals)
     earliest = start - reach - 31
+    in_window = range(earliest, end + 1).__contains__
+    in_period = range(start, end + 1).__contains__
     # Only meetings from the earliest that can start an interval due in the
     # period up to its end matter: a later next meeting is a miss, like none.
-    # Each is one int: case, date and input order, to sort by (extracts
-    # often come sorted already: then there is nothing to do).
+    # Each is keyed by case << _DAY_BITS | date, to put them in case and
+    # date order (extracts often come sorted already: then there is
+    # nothing to do; a stable sort keeps one day's meetings in input order).
     window: list[int] = []
     order: list[int] = []
     for lo in range(0, n, _STEP):
         hi = lo + _STEP
         span = day[lo:hi]
-        chosen = list(
-            compress(
-                range(lo, lo + len(span)),
-                map(
-                    operator.and_,
-                    map(operator.le, repeat(earliest), span),
-                    map(operator.ge, repeat(end), span),
-                ),
-            )
-        )
+        chosen = list(compress(range(lo, lo + len(span)), map(in_window, span)))
         window += chosen
         order += map(
             operator.or_,
-            map(
-                operator.lshift,
-                map(operator.lshift, map(case.__getitem__, chosen), repeat(_DAY_BITS)),
-                repeat(_ID_BITS),
-            ),
-            map(
-                operator.or_,
-                map(operator.lshift, map(day.__getitem__, chosen), repeat(_ID_BITS)),
-                range(len(window) - len(chosen), len(window)),
-            ),
+            map(operator.lshift, map(case.__getitem__, chosen), repeat(_DAY_BITS)),
+            map(day.__getitem__, chosen),
         )
     if not window:
         return
-    if not all(map(operator.lt, order, itertools.islice(order, 1, None))):
-        order.sort()
+    if not all(map(operator.le, order, itertools.islice(order, 1, None))):
+        ranked = sorted(range(len(order)), key=order.__getitem__)
+        window = list(map(window.__getitem__, ranked))
+        order = list(map(order.__getitem__, ranked))
     day_mask = (1 << _DAY_BITS) - 1
     by_level = {3: Indicator.LEVEL3_REVIEWS, 2: Indicator.LEVEL2_REVIEWS}
     review_keys: Counter[int] = Counter()
     failed_at: dict[int, list[int]] = {3: [], 2: []}
+    after_of = _AFTER
     for lo in range(0, len(order), _STEP):
         chunk = order[lo : lo + _STEP + 1]  # and the next meeting, if any
         # The case, the day, and the day of the next meeting of the same
         # case (0 if none).
-        case_of = list(map(operator.rshift, chunk, repeat(_ID_BITS + _DAY_BITS)))
-        days = list(
-            map(
-                operator.and_,
-                map(operator.rshift, chunk, repeat(_ID_BITS)),
-                repeat(day_mask),
-            )
-        )
+        case_of = list(map(operator.rshift, chunk, repeat(_DAY_BITS)))
+        days = list(map(operator.and_, chunk, repeat(day_mask)))
         same_case = map(operator.eq, case_of, itertools.islice(case_of, 1, None))
         following = list(map(operator.mul, itertools.islice(days, 1, None), same_case))
         if len(chunk) > _STEP:
-            del chunk[-1], days[-1]
+            del days[-1]
         else:
             following.append(0)
-        meetings = list(
-            map(
-                window.__getitem__,
-                map(operator.and_, chunk, repeat(_ID_MASK)),
-            )
-        )
-        new_levels = list(map(new_level.__getitem__, meetings))
-        # The level after the meeting: its new level, if any, else its level.
+        meetings = window[lo : lo + _STEP]
+        # The level after the meeting if it starts an interval (at level 2
+        # or 3 after the meeting, not leaving MAPPA), else 0.
         after = list(
             map(
-                operator.or_,
-                new_levels,
-                map(
-                    operator.mul,
+                after_of.__getitem__,
+                zip(
                     map(level.__getitem__, meetings),
-                    map(operator.not_, new_levels),
+                    map(new_level.__getitem__, meetings),
+                    map(flags.__getitem__, meetings),
+                    strict=True,
                 ),
             )
         )
-        # Meetings that start an interval: at level 2 or 3 after the
-        # meeting, not leaving MAPPA, the last of the case's meetings that
-        # day, and not too early or late (the window's edges).
-        starts = list(
-            map(
-                operator.and_,
-                map(
-                    operator.and_,
-                    map(operator.ge, after, repeat(2)),
-                    map(operator.ne, following, days),
-                ),
-                map(
-                    operator.not_,
-                    map(
-                        operator.and_,
-                        map(flags.__getitem__, meetings),
-                        repeat(_LEAVES),
-                    ),
-                ),
-            )
+        dues = list(map(due_of.__getitem__, zip(after, days, strict=True)))
+        # Intervals due in the period, from the last of the case's meetings
+        # that day.
+        counted = list(
+            map(operator.and_, map(operator.ne, following, days), map(in_period, dues))
         )
-        meetings = list(compress(meetings, starts))
+        meetings = list(compress(meetings, counted))
         if not meetings:
             continue
-        days = list(compress(days, starts))
-        following = list(compress(following, starts))
-        after = list(compress(after, starts))
-        dues = list(
-            map(
-                due_of.__getitem__,
-                map(operator.or_, map(operator.lshift, after, repeat(_DAY_BITS)), days),
-            )
-        )
-        # Intervals due in the period.
-        due_now = list(
-            map(
-                operator.and_,
-                map(operator.le, repeat(start), dues),
-                map(operator.ge, repeat(end), dues),
-            )
-        )
-        meetings = list(compress(meetings, due_now))
-        following = list(compress(following, due_now))
-        after = list(compress(after, due_now))
-        dues = list(compress(dues, due_now))
+        following = list(compress(following, counted))
+        after = list(compress(after, counted))
+        dues = list(compress(dues, counted))
         # Met if the next meeting was held by the due date.
         met = list(
             map(
@@ -1323,19 +1268,40 @@ def _count_reviews(
         failed[by_level[lv]] += tagged_failures
 
 
-class _ReviewDue(dict[int, int]):
-    """(level << 22 | date ordinal) -> the ordinal the next review is due."""
+class _ReviewDue(dict[tuple[int, int], int]):
+    """(level after, date ordinal) -> the ordinal the next review is due
+    (0 for level 0: no review due)."""
 
     def __init__(self, intervals: dict[int, Any]) -> None:
         super().__init__()
         self._intervals = intervals
 
-    def __missing__(self, key: int) -> int:
-        interval = self._intervals[key >> _DAY_BITS]
-        day = _dt.date.fromordinal(key & ((1 << _DAY_BITS) - 1))
-        value: int = interval.due_after(day).toordinal()
+    def __missing__(self, key: tuple[int, int]) -> int:
+        level, ordinal = key
+        value = 0
+        if level:
+            day = _dt.date.fromordinal(ordinal)
+            value = self._intervals[level].due_after(day).toordinal()
         self[key] = value
         return value
+
+
+def _after(level: int, new_level: int, flags: int) -> int:
+    """The level after a meeting if it starts a review interval, else 0."""
+    after = new_level or level
+    return after if after >= 2 and not flags & _LEAVES else 0
+
+
+class _After(dict[tuple[int, int, int], int]):
+    """(level, new level, flags) -> :func:`_after` of them, computed once."""
+
+    def __missing__(self, key: tuple[int, int, int]) -> int:
+        value = _after(*key)
+        self[key] = value
+        return value
+
+
+_AFTER = _After()
 
 
 def _level_group(
