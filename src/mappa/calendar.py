@@ -272,6 +272,13 @@ def _v_source(instance: object, attribute: attrs.Attribute[Any], value: object) 
         )
 
 
+def _working_days(value: object) -> tuple[_dt.date, ...]:
+    """Extra working days, checked, without repeats, in date order."""
+    return tuple(
+        sorted(set(_check.ensure_tuple_of(value, _dt.date, "extra_working_days")))
+    )
+
+
 def _closed_days(
     value: object, name: str, default_name: str
 ) -> tuple[tuple[_dt.date, str], ...]:
@@ -424,15 +431,7 @@ class WorkingCalendar:
         True
         """
         closed = _closed_days(extra_closed_days, "extra_closed_days", _LOCAL_HOLIDAY)
-        opened = tuple(
-            sorted(
-                set(
-                    _check.ensure_tuple_of(
-                        extra_working_days, _dt.date, "extra_working_days"
-                    )
-                )
-            )
-        )
+        opened = _working_days(extra_working_days)
         if not closed and not opened:
             return _default_scotland()
         first, last = _source_years(*_SCOTLAND)
@@ -472,15 +471,7 @@ class WorkingCalendar:
         datetime.date(2025, 1, 2)
         """
         closed = _closed_days(closed_days, "closed_days", _CLOSED_DAY)
-        opened = tuple(
-            sorted(
-                set(
-                    _check.ensure_tuple_of(
-                        extra_working_days, _dt.date, "extra_working_days"
-                    )
-                )
-            )
-        )
+        opened = _working_days(extra_working_days)
         return cls(
             first_year=first_year,
             last_year=last_year,

@@ -187,6 +187,14 @@ def _minimum_share(book: Rulebook) -> Decimal:
     return minimum
 
 
+def _resolved_share(book: Rulebook, value: object) -> Decimal:
+    """The caller's local authority share, or the rulebook minimum for ``None``."""
+    minimum = _minimum_share(book)
+    if value is None:
+        return minimum
+    return _share(value, minimum, "local_authority_share")
+
+
 def _share(value: object, minimum: Decimal, name: str) -> Decimal:
     share = _check.ensure_decimal(value, name)
     if share < minimum:
@@ -272,12 +280,7 @@ def split_cost(
     """
     pennies = _pennies(total, "total")
     book = resolve(rulebook)
-    minimum = _minimum_share(book)
-    share = (
-        minimum
-        if local_authority_share is None
-        else _share(local_authority_share, minimum, "local_authority_share")
-    )
+    share = _resolved_share(book, local_authority_share)
     return _split(pennies, share, book.citation(_MINIMUM_SHARE))
 
 
@@ -759,12 +762,7 @@ def provisional_forecast(
     """
     items = _check.ensure_tuple_of(entries, ProvisionalPackage, "entries")
     book = resolve(rulebook)
-    minimum = _minimum_share(book)
-    share = (
-        minimum
-        if local_authority_share is None
-        else _share(local_authority_share, minimum, "local_authority_share")
-    )
+    share = _resolved_share(book, local_authority_share)
     citation = book.citation(_MINIMUM_SHARE)
     maximum: dict[ReportingYear, int] = {}
     expected: dict[ReportingYear, Fraction] = {}
