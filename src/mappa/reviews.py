@@ -57,7 +57,7 @@ from mappa.errors import InvalidTypeError, InvalidValueError, NotApplicable
 from mappa.framework import Level
 from mappa.periods import Counting, Duration
 from mappa.rulebook import Rulebook, resolve
-from mappa.sources import GUIDANCE, Citation
+from mappa.sources import Citation
 
 __all__ = [
     "InitialMapppCheck",
@@ -77,7 +77,6 @@ __all__ = [
 ]
 
 _LEVEL1_RULE = "reviews.level1.interval"
-_LEVEL1_CITATION = GUIDANCE.cite("paras 11.27-11.28, 11.30")
 _RMP_RULE = "reviews.olr_rmp.interval"
 _PRE_RELEASE_RULE = "reviews.initial_mappp.before_liberation"
 
@@ -151,7 +150,7 @@ def review_interval(
     if level is Level.ROUTINE:
         raise NotApplicable(
             f"{level} has no national review interval: its frequency is agreed "
-            f"case by case (rule {_LEVEL1_RULE!r}) [{_LEVEL1_CITATION}]",
+            f"case by case (rule {_LEVEL1_RULE!r}) [{book.citation(_LEVEL1_RULE)}]",
             rule=_LEVEL1_RULE,
             value=int(level),
         )

@@ -538,6 +538,14 @@ _DEFAULT_RULES: tuple[Rule, ...] = (
     ),
     # -- reviews (section 4) -----------------------------------------------
     _rule(
+        "reviews.level1.interval",
+        "Level 1 has no national review interval: the frequency of review is "
+        "agreed at the initial meeting and set by the lead agency, case by case.",
+        "interval",
+        "case by case",
+        GUIDANCE.cite("paras 11.27-11.28, 11.30"),
+    ),
+    _rule(
         "reviews.level2.interval",
         "A level 2 case is reviewed no less than once every 12 weeks: the next "
         "review is due 84 days after the last meeting.",
