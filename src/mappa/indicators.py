@@ -91,6 +91,7 @@ import datetime as _dt
 import enum
 import itertools
 import operator
+from array import array
 from collections import Counter
 from collections.abc import Iterable, Mapping
 from decimal import ROUND_DOWN, Decimal
@@ -98,8 +99,11 @@ from typing import Any
 
 import attrs
 
-from mappa import _check
+from mappa import _check, _workers
 from mappa._english import long_date
+from mappa._intervals import ID_BITS as _ID_BITS
+from mappa._intervals import STEP as _STEP
+from mappa._intervals import Columns, count_intervals
 from mappa.calendar import WorkingCalendar
 from mappa.errors import (
     InvalidTypeError,
@@ -606,9 +610,6 @@ def _ensure_period(value: object, book: Rulebook) -> ReportingYear | Quarter:
     )
 
 
-# Date ordinals fit in 22 bits up to the year 9999.
-_DAY_BITS = 22
-
 _PREVIOUS = "previous"
 _CURRENT = "current"
 
@@ -722,6 +723,7 @@ def evaluate(
     calendar: WorkingCalendar | None = None,
     by: tuple[str, ...] = ("area",),
     rulebook: Rulebook | None = None,
+    workers: int | None = None,
 ) -> Report:
     """The eight national performance indicators over *meetings* for *period*.
 
@@ -736,8 +738,12 @@ def evaluate(
     grouping fields (:data:`GROUP_FIELDS`); a Scotland row is always
     added, its numerator and denominator the sums of the groups'.
     *rulebook* supplies the review intervals, the minute deadline and the
-    pre-release period. Each indicator is defined exactly in this module's
-    documentation.
+    pre-release period. *workers*: ``1`` to work in this process only;
+    ``2`` to count the review intervals in a second Python process while
+    this one counts the rest; ``None`` (the default) does so for a caseload
+    of 200,000 meetings or more on a machine with two processors or more
+    (not when grouped by level). The result is the same either way. Each
+    indicator is defined exactly in this module's documentation.
 
     >>> import datetime as dt
     >>> from mappa.framework import Category, Level
@@ -762,9 +768,10 @@ def evaluate(
         else _check.ensure_instance(calendar, WorkingCalendar, "calendar")
     )
     chosen_targets, targets_label = _targets(targets, book)
+    chosen_workers = _workers.ensure_workers(workers)
     with _gc_paused():
         caseload = Caseload.from_meetings(meetings)
-        counts = _count(caseload, chosen_period, fields, cal, book)
+        counts = _count(caseload, chosen_period, fields, cal, book, chosen_workers)
     results = []
     for indicator in Indicator:
         target, citation = chosen_targets[indicator]
@@ -863,18 +870,86 @@ def _count(
     fields: tuple[str, ...],
     cal: WorkingCalendar,
     book: Rulebook,
+    workers: int | None = 1,
 ) -> _Counts:
     start = period.start.toordinal()
     end = period.end.toordinal()
     group, keys, _ = _group_keys(caseload, fields, caseload._areas)
     ngroups = len(keys)
     level_position = fields.index("level") if "level" in fields else -1
+    # The review intervals are counted in a second process, if wanted,
+    # while this one counts the rest (not when grouped by level: a review's
+    # group may then be one no meeting has).
+    job = None
+    if level_position < 0 and _workers.wanted(workers, len(caseload), _PARALLEL):
+        earliest, due = _review_plan(start, end, book)
+        due.fill(earliest, end)
+        job = _workers.start(
+            "reviews",
+            (
+                _review_columns(caseload),
+                start,
+                end,
+                earliest,
+                array("i", group),
+                dict(due),
+                _LEAVES,
+            ),
+        )
+    try:
+        acc, failed = _count_meetings(caseload, start, end, group, ngroups, cal, book)
+        counted = None if job is None else job.result()
+    finally:
+        if job is not None:
+            job.cancel()
+    extra_keys: dict[tuple[str, ...], int] = {}
+    _count_reviews(
+        caseload,
+        start,
+        end,
+        group,
+        keys,
+        acc,
+        extra_keys,
+        level_position,
+        book,
+        failed,
+        counted,
+    )
+    for indicator, tagged_failures in failed.items():
+        _share_out(acc[indicator], tagged_failures)
+
+    result: _Counts = {}
+    all_keys = keys + sorted(extra_keys, key=extra_keys.__getitem__)
+    for indicator, cells in acc.items():
+        per_group: dict[tuple[str, ...], list[Any]] = {}
+        for number, cell in enumerate(cells):
+            per_group[all_keys[number]] = cell
+        result[indicator] = per_group
+    return result
+
+
+# A caseload of at least this many meetings is worth a second process (it
+# takes about half a second to start).
+_PARALLEL = 200_000
+
+
+def _count_meetings(
+    caseload: Caseload,
+    start: int,
+    end: int,
+    group: list[int],
+    ngroups: int,
+    cal: WorkingCalendar,
+    book: Rulebook,
+) -> tuple[dict[Indicator, list[list[Any]]], dict[Indicator, list[int]]]:
+    """Every indicator but the reviews: the (numerator, denominator, failed)
+    cells per group, and the failed meetings tagged with their group."""
 
     def fresh() -> list[list[Any]]:
         return [[0, 0, []] for _ in range(ngroups)]
 
     acc = {indicator: fresh() for indicator in Indicator}
-    extra_keys: dict[tuple[str, ...], int] = {}
 
     day = caseload._day
     level = caseload._level
@@ -995,33 +1070,9 @@ def _count(
             cell[0] += (total >> (_WIDE * met)) & wide
             cell[1] += (total >> (_WIDE * of)) & wide
 
-    _count_reviews(
-        caseload,
-        start,
-        end,
-        group,
-        keys,
-        acc,
-        extra_keys,
-        level_position,
-        book,
-        failed,
-    )
-    for indicator, tagged_failures in failed.items():
-        _share_out(acc[indicator], tagged_failures)
-
-    result: _Counts = {}
-    all_keys = keys + sorted(extra_keys, key=extra_keys.__getitem__)
-    for indicator, cells in acc.items():
-        per_group: dict[tuple[str, ...], list[Any]] = {}
-        for number, cell in enumerate(cells):
-            per_group[all_keys[number]] = cell
-        result[indicator] = per_group
-    return result
+    return acc, failed
 
 
-_STEP = 4096  # meetings counted at a time
-_ID_BITS = 32  # a failed meeting is listed as group << _ID_BITS | meeting
 _ID_MASK = (1 << _ID_BITS) - 1
 _DISCLOSED = 1
 _RMT = 2
@@ -1137,129 +1188,34 @@ def _count_reviews(
     level_position: int,
     book: Rulebook,
     failed: dict[Indicator, list[int]],
+    counted: tuple[dict[int, int], dict[int, list[int]]] | None = None,
 ) -> None:
-    day = caseload._day
-    level = caseload._level
-    new_level = caseload._new_level
-    flags = caseload._flags
-    case = caseload._case
-    n = len(day)
-    if not n:
-        return
-    repeat = itertools.repeat
-    compress = itertools.compress
-    intervals = {
-        int(lv): review_interval(lv, rulebook=book)
-        for lv in (Level.MULTI_AGENCY, Level.MAPPP)
-    }
-    due_of = _ReviewDue(intervals)
-    # The earliest meeting date whose interval can fall due in the period.
-    reach = max(due_of[lv, start] - start for lv in intervals)
-    earliest = start - reach - 31
-    in_window = range(earliest, end + 1).__contains__
-    in_period = range(start, end + 1).__contains__
-    # Only meetings from the earliest that can start an interval due in the
-    # period up to its end matter: a later next meeting is a miss, like none.
-    # Each is keyed by case << _DAY_BITS | date, to put them in case and
-    # date order (extracts often come sorted already: then there is
-    # nothing to do; a stable sort keeps one day's meetings in input order).
-    window: list[int] = []
-    order: list[int] = []
-    for lo in range(0, n, _STEP):
-        hi = lo + _STEP
-        span = day[lo:hi]
-        chosen = list(compress(range(lo, lo + len(span)), map(in_window, span)))
-        window += chosen
-        order += map(
-            operator.or_,
-            map(operator.lshift, map(case.__getitem__, chosen), repeat(_DAY_BITS)),
-            map(day.__getitem__, chosen),
-        )
-    if not window:
-        return
-    if not all(map(operator.le, order, itertools.islice(order, 1, None))):
-        ranked = sorted(range(len(order)), key=order.__getitem__)
-        window = list(map(window.__getitem__, ranked))
-        order = list(map(order.__getitem__, ranked))
-    day_mask = (1 << _DAY_BITS) - 1
-    by_level = {3: Indicator.LEVEL3_REVIEWS, 2: Indicator.LEVEL2_REVIEWS}
-    review_keys: Counter[int] = Counter()
-    failed_at: dict[int, list[int]] = {3: [], 2: []}
-    after_of = _AFTER
-    for lo in range(0, len(order), _STEP):
-        chunk = order[lo : lo + _STEP + 1]  # and the next meeting, if any
-        # The case, the day, and the day of the next meeting of the same
-        # case (0 if none).
-        case_of = list(map(operator.rshift, chunk, repeat(_DAY_BITS)))
-        days = list(map(operator.and_, chunk, repeat(day_mask)))
-        same_case = map(operator.eq, case_of, itertools.islice(case_of, 1, None))
-        following = list(map(operator.mul, itertools.islice(days, 1, None), same_case))
-        if len(chunk) > _STEP:
-            del days[-1]
-        else:
-            following.append(0)
-        meetings = window[lo : lo + _STEP]
-        # The level after the meeting if it starts an interval (at level 2
-        # or 3 after the meeting, not leaving MAPPA), else 0.
-        after = list(
-            map(
-                after_of.__getitem__,
-                zip(
-                    map(level.__getitem__, meetings),
-                    map(new_level.__getitem__, meetings),
-                    map(flags.__getitem__, meetings),
-                    strict=True,
-                ),
-            )
-        )
-        dues = list(map(due_of.__getitem__, zip(after, days, strict=True)))
-        # Intervals due in the period, from the last of the case's meetings
-        # that day.
-        counted = list(
-            map(operator.and_, map(operator.ne, following, days), map(in_period, dues))
-        )
-        meetings = list(compress(meetings, counted))
-        if not meetings:
-            continue
-        following = list(compress(following, counted))
-        after = list(compress(after, counted))
-        dues = list(compress(dues, counted))
-        # Met if the next meeting was held by the due date.
-        met = list(
-            map(
-                operator.and_,
-                map(operator.lt, repeat(0), following),
-                map(operator.le, following, dues),
-            )
-        )
-        groups = list(map(group.__getitem__, meetings))
+    """Add the review indicators to *acc* and *failed*: from *counted* (the
+    result of :func:`mappa._intervals.count_intervals`, from a second
+    process) if given."""
+    if counted is None:
+        relabel = None
         if level_position >= 0:
-            groups = [
-                g
-                if lv == level[m]
-                else _level_group(g, lv, keys, acc, extra_keys, level_position)
-                for m, g, lv in zip(meetings, groups, after, strict=True)
-            ]
-        # Count by (group, level after, met); list the missed by level.
-        review_keys.update(
-            map(
-                operator.or_,
-                map(operator.lshift, groups, repeat(3)),
-                map(operator.or_, map(operator.lshift, after, repeat(1)), met),
-            )
+            level = caseload._level
+
+            def relabel(m: int, g: int, lv: int) -> int:
+                if lv == level[m]:
+                    return g
+                return _level_group(g, lv, keys, acc, extra_keys, level_position)
+
+        earliest, due = _review_plan(start, end, book)
+        counted = count_intervals(
+            _review_columns(caseload),
+            start,
+            end,
+            earliest,
+            group,
+            due,
+            _LEAVES,
+            relabel,
         )
-        missed = list(map(operator.not_, met))
-        tagged = map(
-            operator.or_, map(operator.lshift, groups, repeat(_ID_BITS)), meetings
-        )
-        if 2 in after:
-            is3 = list(map(operator.eq, after, repeat(3)))
-            tagged_list = list(compress(tagged, missed))
-            missed_is3 = list(compress(is3, missed))
-            failed_at[3] += compress(tagged_list, missed_is3)
-            failed_at[2] += compress(tagged_list, map(operator.not_, missed_is3))
-        else:
-            failed_at[3] += compress(tagged, missed)
+    review_keys, failed_at = counted
+    by_level = {3: Indicator.LEVEL3_REVIEWS, 2: Indicator.LEVEL2_REVIEWS}
     for key, count in review_keys.items():
         cell = acc[by_level[(key >> 1) & 3]][key >> 3]
         cell[1] += count
@@ -1268,9 +1224,21 @@ def _count_reviews(
         failed[by_level[lv]] += tagged_failures
 
 
+def _review_columns(caseload: Caseload) -> Columns:
+    """The columns the review intervals are counted from: (day, level, new
+    level, flags, case)."""
+    return (
+        caseload._day,
+        caseload._level,
+        caseload._new_level,
+        caseload._flags,
+        caseload._case,
+    )
+
+
 class _ReviewDue(dict[tuple[int, int], int]):
     """(level after, date ordinal) -> the ordinal the next review is due
-    (0 for level 0: no review due)."""
+    (0 for level 0: no review due), computed once per distinct key."""
 
     def __init__(self, intervals: dict[int, Any]) -> None:
         super().__init__()
@@ -1285,23 +1253,26 @@ class _ReviewDue(dict[tuple[int, int], int]):
         self[key] = value
         return value
 
-
-def _after(level: int, new_level: int, flags: int) -> int:
-    """The level after a meeting if it starts a review interval, else 0."""
-    after = new_level or level
-    return after if after >= 2 and not flags & _LEAVES else 0
-
-
-class _After(dict[tuple[int, int, int], int]):
-    """(level, new level, flags) -> :func:`_after` of them, computed once."""
-
-    def __missing__(self, key: tuple[int, int, int]) -> int:
-        value = _after(*key)
-        self[key] = value
-        return value
+    def fill(self, first: int, last: int) -> None:
+        """Compute every key of the days from *first* to *last*."""
+        for ordinal in range(first, last + 1):
+            for level in (0, *self._intervals):
+                self[level, ordinal]  # computes and stores it
 
 
-_AFTER = _After()
+def _review_plan(start: int, end: int, book: Rulebook) -> tuple[int, _ReviewDue]:
+    """The earliest meeting day whose review interval can fall due in the
+    period, and the review due days (computed as they are asked for)."""
+    due = _ReviewDue(
+        {
+            int(lv): review_interval(lv, rulebook=book)
+            for lv in (Level.MULTI_AGENCY, Level.MAPPP)
+        }
+    )
+    # A month-long interval may reach up to 31 days further than the one
+    # from the period's start.
+    reach = max(due[lv, start] - start for lv in (2, 3))
+    return max(start - reach - 31, 1), due
 
 
 def _level_group(
