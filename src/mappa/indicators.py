@@ -966,12 +966,15 @@ def _count_meetings(
     # Counted a chunk of meetings at a time (small chunks keep their values
     # in the processor's cache). Each meeting of the period is reduced to
     # one key, (group, attendance tally, kind, flags, minutes status), and
-    # the keys are counted: every indicator's numerator and denominator
-    # then come from the distinct keys' counts. The failed meetings are
-    # listed, as (group << _ID_BITS | meeting), only for the keys that
-    # fail something, and shared out to the groups at the end.
-    combos: Counter[tuple[int, int, int, int, int]] = Counter()
-    fails = _FailMask()
+    # the keys are counted (each distinct key is numbered, and the numbers
+    # counted): every indicator's numerator and denominator then come from
+    # the distinct keys' counts. The failed meetings are listed, as (group
+    # << _ID_BITS | meeting), only for the keys that fail something, and
+    # shared out to the groups at the end.
+    keys = _Keys()
+    number_of = keys.__getitem__
+    fail_mask = keys.masks.__getitem__
+    counts: Counter[int] = Counter()
     minutes_status = _MinutesStatus(minutes_due, end)
     failed: dict[Indicator, list[int]] = {indicator: [] for indicator in Indicator}
     pre_release = acc[Indicator.PRE_RELEASE_MAPPP]
@@ -1004,18 +1007,21 @@ def _count_meetings(
                 strict=True,
             ),
         )
-        combined = list(
-            zip(
-                groups,
-                map(tally.__getitem__, members),
-                map(kind.__getitem__, members),
-                map(flags.__getitem__, members),
-                statuses,
-                strict=True,
+        numbers = list(
+            map(
+                number_of,
+                zip(
+                    groups,
+                    map(tally.__getitem__, members),
+                    map(kind.__getitem__, members),
+                    map(flags.__getitem__, members),
+                    statuses,
+                    strict=True,
+                ),
             )
         )
-        combos.update(combined)
-        masks = list(map(fails.__getitem__, combined))
+        counts.update(numbers)
+        masks = list(map(fail_mask, numbers))
         if any(masks):
             failing = list(
                 compress(
@@ -1046,7 +1052,8 @@ def _count_meetings(
     main_totals = [0] * ngroups
     disclosure = acc[Indicator.DISCLOSURE_RECORDED]
     minutes = acc[Indicator.MINUTES_RELEASED]
-    for (g, tally_of, kind_of, flags_of, status), count in combos.items():
+    for number, count in counts.items():
+        g, tally_of, kind_of, flags_of, status = keys.found[number]
         # Police and social work attendance: every kind of meeting.
         widened = widen[tally_of] * count
         ra_totals[g] += widened
@@ -1129,24 +1136,33 @@ _FAIL_BITS = (
 _LEVEL_2_OR_3 = bytes(1 if value in (2, 3) else 0 for value in range(256))
 
 
-class _FailMask(dict[tuple[int, int, int, int, int], int]):
-    """A meeting's key (group, tally, kind, flags, minutes status) -> the
-    bits of :data:`_FAIL_BITS` it fails, computed once per distinct key."""
+class _Keys(dict[tuple[int, int, int, int, int], int]):
+    """A meeting's key (group, tally, kind, flags, minutes status) -> its
+    number, numbering each distinct key as it first comes; :attr:`found`
+    lists them and :attr:`masks` the bits of :data:`_FAIL_BITS` each fails."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.found: list[tuple[int, int, int, int, int]] = []
+        self.masks: list[int] = []
 
     def __missing__(self, key: tuple[int, int, int, int, int]) -> int:
         _, tally, kind, flags, status = key
-        value = 1 if _fails(tally, RA_MET, RA_INVITED) else 0
+        mask = 1 if _fails(tally, RA_MET, RA_INVITED) else 0
         if kind != _RMT:
             if _fails(tally, DTC_MET, DTC_INVITED):
-                value |= 2
+                mask |= 2
             if _fails(tally, ABSENT_WROTE, ABSENT):
-                value |= 4
+                mask |= 4
             if not flags & _DISCLOSED:
-                value |= 8
+                mask |= 8
             if status == _COUNTED:
-                value |= 16
-        self[key] = value
-        return value
+                mask |= 16
+        number = len(self.found)
+        self.found.append(key)
+        self.masks.append(mask)
+        self[key] = number
+        return number
 
 
 # A meeting's minutes status: counted (bit 0) and on time (bit 1).
