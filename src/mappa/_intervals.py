@@ -2,8 +2,8 @@
 
 :mod:`mappa.indicators` calls :func:`count_intervals` over a caseload's
 columns. This module imports nothing but the standard library, so that a
-second process (see ``mappa._workers``) can load it on its own, without
-importing the package, while the first counts the other indicators.
+second process (see ``mappa._workers``) loads nothing else before it counts
+them, while the first counts the other indicators.
 """
 
 from __future__ import annotations

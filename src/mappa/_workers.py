@@ -31,36 +31,26 @@ from typing import Any
 from mappa import _check
 from mappa.errors import InvalidValueError
 
-# The tasks a second process may run: name -> (module, function, whether
-# the module stands alone, what it does). Each function takes the payload
-# and returns a picklable result. A module that stands alone imports only
-# the standard library: the second process loads its file by itself,
-# without importing the package (a third of a second sooner).
+# The tasks a second process may run: name -> (module, function, what it
+# does). Each function takes the payload and returns a picklable result.
 _TASKS = {
-    "attendance": (
-        "mappa.records",
-        "_attendance_task",
-        False,
-        "reading the attendance file",
-    ),
-    "reviews": ("mappa._intervals", "task", True, "counting the review intervals"),
+    "attendance": ("mappa.records", "_attendance_task", "reading the attendance file"),
+    "reviews": ("mappa._intervals", "task", "counting the review intervals"),
 }
 
-# What the second process runs: argv is the parent's sys.path (JSON), the
-# module, its file if it stands alone (else ""), the function, the payload file.
+# What the second process runs. argv: the parent's sys.path (JSON), this
+# package's folder, the module, the function, the payload file. The package
+# is set up without running its __init__ (which imports every module), so
+# only the task's module and what it imports are loaded: a third of a
+# second sooner.
 _BOOT = """\
-import json, os, pickle, sys
-paths, name, file, function, payload = sys.argv[1:]
-if file:
-    import importlib.util
-    spec = importlib.util.spec_from_file_location(name, file)
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[name] = module
-    spec.loader.exec_module(module)
-else:
-    import importlib
-    sys.path[:0] = json.loads(paths)
-    module = importlib.import_module(name)
+import importlib, json, os, pickle, sys, types
+paths, folder, name, function, payload = sys.argv[1:]
+sys.path[:0] = json.loads(paths)
+package = types.ModuleType("mappa")
+package.__path__ = [folder]
+sys.modules["mappa"] = package
+module = importlib.import_module(name)
 with open(payload, "rb") as stream:
     argument = pickle.load(stream)
 result = getattr(module, function)(argument)
@@ -116,7 +106,7 @@ class Job:
 
     def __init__(self, task: str, payload: object) -> None:
         self._task = task
-        module, function, alone, _ = _TASKS[task]
+        module, function, _ = _TASKS[task]
         self._process: subprocess.Popen[bytes] | None = None
         handle, self._path = tempfile.mkstemp(prefix="mappa-", suffix=".pickle")
         try:
@@ -128,8 +118,8 @@ class Job:
                     "-c",
                     _BOOT,
                     json.dumps(sys.path),
+                    os.path.dirname(os.path.abspath(__file__)),
                     module,
-                    _module_file(module) if alone else "",
                     function,
                     self._path,
                 ],
@@ -143,7 +133,7 @@ class Job:
 
     def _warn(self, why: str) -> None:
         warnings.warn(
-            f"mappa: a second process for {_TASKS[self._task][3]} was not used: "
+            f"mappa: a second process for {_TASKS[self._task][2]} was not used: "
             f"{why}; doing the work in this one",
             RuntimeWarning,
             stacklevel=4,
@@ -193,10 +183,5 @@ def start(task: str, payload: object) -> Job:
 
 def run(task: str, payload: object) -> Any:
     """Run *task* on *payload* in this process (what the second one does)."""
-    module, function, _, _ = _TASKS[task]
+    module, function, _ = _TASKS[task]
     return getattr(importlib.import_module(module), function)(payload)
-
-
-def _module_file(module: str) -> str:
-    """The file of a module that stands alone (beside this one)."""
-    return os.path.join(os.path.dirname(__file__), module.rpartition(".")[2] + ".py")

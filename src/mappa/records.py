@@ -62,6 +62,7 @@ More information:
 
 from __future__ import annotations
 
+import bisect
 import contextlib
 import csv
 import datetime as _dt
@@ -1016,7 +1017,13 @@ class _Loader:
             return agency_index[agency] << _AGENCY_SHIFT | canon << 6 | code
 
         self.attendance_parser = _Parser(parse_attendance)
-        self.named_pairs: set[int] = set()
+        # Named agencies listed for each meeting, as meeting << _AGENCY_BITS
+        # | agency: only the last meeting's (carry) while the attendance
+        # comes in meeting order, every one's (named_pairs) from the first
+        # row that does not.
+        self.named_pairs: set[int] | None = None
+        self.carry: set[int] = set()
+        self.last_meeting = -1
 
     # -- errors --------------------------------------------------------------
 
@@ -1290,9 +1297,33 @@ class _Loader:
                 ),
             )
         )
-        before = len(self.named_pairs)
-        self.named_pairs.update(named_keys)
-        if duplicated or len(self.named_pairs) != before + len(named_keys):
+        clash = False
+        if self.named_pairs is None and meetings:
+            if meetings[0] >= self.last_meeting and all(
+                map(operator.le, meetings, itertools.islice(meetings, 1, None))
+            ):
+                # Each meeting's rows together, in order, so far: a named
+                # agency can only be listed twice within this chunk, or
+                # with the last meeting of the chunk before.
+                local = set(named_keys)
+                clash = len(local) != len(named_keys) or not local.isdisjoint(
+                    self.carry
+                )
+                self.last_meeting = meetings[-1]
+                self.carry = set(
+                    named_keys[
+                        bisect.bisect_left(
+                            named_keys, self.last_meeting << _AGENCY_BITS
+                        ) :
+                    ]
+                )
+            else:
+                self.named_pairs = self._named_so_far()
+        if self.named_pairs is not None:
+            before = len(self.named_pairs)
+            self.named_pairs.update(named_keys)
+            clash = len(self.named_pairs) != before + len(named_keys)
+        if duplicated or clash:
             meetings, codes = self._drop_duplicates(
                 source, meetings, codes, rownums, labels, duplicated, named_keys
             )
@@ -1302,6 +1333,23 @@ class _Loader:
         )
         caseload._att_flags.extend(map(operator.and_, codes, itertools.repeat(63)))
         self.tick(count)
+
+    def _named_so_far(self) -> set[int]:
+        """The named agencies of every meeting in the attendance read so far."""
+        caseload = self.caseload
+        named = [not isinstance(agency, Agency) for agency in caseload._agencies]
+        rows = list(map(named.__getitem__, caseload._att_agency))
+        return set(
+            map(
+                operator.or_,
+                map(
+                    operator.lshift,
+                    itertools.compress(caseload._att_meeting, rows),
+                    itertools.repeat(_AGENCY_BITS),
+                ),
+                itertools.compress(caseload._att_agency, rows),
+            )
+        )
 
     def _drop_duplicates(
         self,
@@ -1390,7 +1438,8 @@ class _Loader:
                     f"a meeting has more than {_MAX_ATTENDANCE} attendance rows",
                     rule="attendance",
                 )
-        self.named_pairs = set()
+        self.named_pairs = None
+        self.carry = set()
         if self.problems and self.on_error == "collect":
             shown = "; ".join(str(error) for error in self.problems[:10])
             more = len(self.problems) - 10
