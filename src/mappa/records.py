@@ -1199,14 +1199,15 @@ class _Loader:
     ) -> None:
         """Check and store one chunk of attendance rows (ATTENDANCE_COLUMNS order).
 
-        *packed* rows are ``[meeting_id, rest of the line]`` pairs.
+        *packed* rows are two columns: the meeting ids, and the rest of each
+        line.
         """
-        count = len(rows)
+        count = len(rows[0]) if packed and rows else len(rows)
         if not count:
             return
         if packed:
-            ids: Sequence[str] = list(map(operator.itemgetter(0), rows))
-            keys: list[Any] = list(map(operator.itemgetter(1), rows))
+            ids: Sequence[str] = rows[0]
+            keys: list[Any] = list(rows[1])
         else:
             columns = list(zip(*rows, strict=False))
             ids = columns[0]
@@ -1463,13 +1464,14 @@ def _csv_chunks(
     loader: _Loader,
     *,
     pairs: bool = False,
-) -> Iterator[tuple[list[list[str]], Sequence[int], bool]]:
+) -> Iterator[tuple[Sequence[Sequence[str]], Sequence[int], bool]]:
     """Chunks of rows (in *columns* order) with their row numbers.
 
     Blocks without quotes are split with ``str.split`` (several times
     faster than the csv module); from the first quote on, the csv module
     reads the rest. With *pairs*, a quote-free block in the standard column
-    order comes as ``[first field, rest of line]`` pairs (flag True).
+    order, every line with a comma, comes as two columns: the first fields,
+    and the rest of each line (flag True).
     """
     try:
         header_line = stream.readline()
@@ -1502,6 +1504,7 @@ def _csv_chunks(
     width = len(columns)
     row = 2
     reader: Iterator[list[str]] | None = None
+    chunk: Sequence[Sequence[str]]
     while True:
         packed = False
         if reader is None:
@@ -1528,12 +1531,13 @@ def _csv_chunks(
                 ]
                 rownums = [n for n, _ in kept_lines]
                 lines = [line for _, line in kept_lines]
-            if pairs and canonical:
-                chunk = list(
-                    map(str.split, lines, itertools.repeat(","), itertools.repeat(1))
+            if pairs and canonical and lines:
+                ids, commas, rests = zip(
+                    *map(str.partition, lines, itertools.repeat(",")), strict=True
                 )
-                packed = True
-            else:
+                packed = "" not in commas  # else a line has one field only
+                chunk = [ids, rests]
+            if not packed:
                 chunk = list(map(str.split, lines, itertools.repeat(",")))
         else:
             try:
@@ -1554,8 +1558,7 @@ def _csv_chunks(
                 ]
                 rownums = [n for n, _ in kept_rows]
                 chunk = [fields for _, fields in kept_rows]
-        expected = 2 if packed else width
-        if chunk and set(map(len, chunk)) != {expected}:
+        if not packed and chunk and set(map(len, chunk)) != {width}:
             loader.report(
                 [
                     (
@@ -1568,13 +1571,13 @@ def _csv_chunks(
                         ),
                     )
                     for number, fields in zip(rownums, chunk, strict=False)
-                    if len(fields) != expected
+                    if len(fields) != width
                 ]
             )
             kept = [
                 (n, fields)
                 for n, fields in zip(rownums, chunk, strict=False)
-                if len(fields) == expected
+                if len(fields) == width
             ]
             rownums = [n for n, _ in kept]
             chunk = [fields for _, fields in kept]
