@@ -536,8 +536,7 @@ class Caseload:
         "_agencies",
         "_area",
         "_areas",
-        "_att_agency",
-        "_att_flags",
+        "_att_code",
         "_att_meeting",
         "_case",
         "_cases",
@@ -572,8 +571,8 @@ class Caseload:
         self._tally: list[int] = []
         self._agencies: list[Agency | str] = []
         self._att_meeting = array("i")
-        self._att_agency = array("i")
-        self._att_flags = bytearray()
+        # Each attendance row as the readers pack it (agency << 9 | canon << 6 | flags).
+        self._att_code = array("q")
         self._objects: list[Meeting] | None = None
         self.problems: tuple[RecordError, ...] = ()
         """Rows left out by a reader called with ``on_error="skip"``."""
@@ -703,9 +702,10 @@ class Caseload:
             )
 
     def _attendance(self, row: int) -> Attendance:
-        flags = self._att_flags[row]
+        code = self._att_code[row]
+        flags = code & 63
         return Attendance(
-            agency=self._agencies[self._att_agency[row]],
+            agency=self._agencies[code >> _AGENCY_SHIFT],
             role=AgencyRole.DUTY_TO_COOPERATE
             if flags & _DTC
             else AgencyRole.RESPONSIBLE_AUTHORITY,
@@ -1329,17 +1329,22 @@ class _Loader:
                 source, meetings, codes, rownums, labels, duplicated, named_keys
             )
         caseload._att_meeting.extend(meetings)
-        caseload._att_agency.extend(
-            map(operator.rshift, codes, itertools.repeat(_AGENCY_SHIFT))
-        )
-        caseload._att_flags.extend(map(operator.and_, codes, itertools.repeat(63)))
+        caseload._att_code.extend(codes)
         self.tick(count)
 
     def _named_so_far(self) -> set[int]:
         """The named agencies of every meeting in the attendance read so far."""
         caseload = self.caseload
-        named = [not isinstance(agency, Agency) for agency in caseload._agencies]
-        rows = list(map(named.__getitem__, caseload._att_agency))
+        rows = list(
+            map(
+                operator.not_,
+                map(
+                    operator.and_,
+                    caseload._att_code,
+                    itertools.repeat(_CANON_MASK),
+                ),
+            )
+        )
         return set(
             map(
                 operator.or_,
@@ -1348,7 +1353,11 @@ class _Loader:
                     itertools.compress(caseload._att_meeting, rows),
                     itertools.repeat(_AGENCY_BITS),
                 ),
-                itertools.compress(caseload._att_agency, rows),
+                map(
+                    operator.rshift,
+                    itertools.compress(caseload._att_code, rows),
+                    itertools.repeat(_AGENCY_SHIFT),
+                ),
             )
         )
 
@@ -1370,7 +1379,13 @@ class _Loader:
         seen = {
             (meeting, agency)
             for meeting, agency in zip(
-                caseload._att_meeting, caseload._att_agency, strict=True
+                caseload._att_meeting,
+                map(
+                    operator.rshift,
+                    caseload._att_code,
+                    itertools.repeat(_AGENCY_SHIFT),
+                ),
+                strict=True,
             )
             if meeting in suspects
         }
@@ -1406,7 +1421,7 @@ class _Loader:
         """Take an attendance file read by a second process, if every one of
         its meeting ids is a meeting here and no row was left out; whether
         it was taken (if not, nothing has changed)."""
-        ids_text, count, tally, meetings, agencies, flags, names, rows = read
+        ids_text, count, tally, meetings, codes, names, rows = read
         if self.left_out or self.problems:
             return False
         ids = ids_text.split("\n") if count else []
@@ -1424,8 +1439,7 @@ class _Loader:
                 caseload._tally[number] = value
             meetings = array("i", map(numbers.__getitem__, meetings))
         caseload._att_meeting = meetings
-        caseload._att_agency = agencies
-        caseload._att_flags = bytearray(flags)
+        caseload._att_code = codes
         caseload._agencies = names
         self.tick(rows)
         return True
@@ -1708,9 +1722,9 @@ def _read_attendance(loader: _Loader, attendance: TextSource) -> None:
 
 # What a second process returns from an attendance file: its meeting ids
 # (one a line, in the order first seen), how many, each one's tally, the
-# rows' meeting numbers, agencies and flags, the agencies, the row count.
+# rows' meeting numbers and packed codes, the agencies, the row count.
 _AttendanceRead = tuple[
-    str, int, list[int], "array[int]", "array[int]", bytes, list["Agency | str"], int
+    str, int, list[int], "array[int]", "array[int]", list["Agency | str"], int
 ]
 
 
@@ -1734,8 +1748,7 @@ def _attendance_task(path: str) -> _AttendanceRead | None:
         len(index),
         caseload._tally,
         caseload._att_meeting,
-        caseload._att_agency,
-        bytes(caseload._att_flags),
+        caseload._att_code,
         caseload._agencies,
         loader.rows,
     )
