@@ -366,6 +366,8 @@ class Attendance:
 _REF = re.compile(r"[A-Za-z0-9][A-Za-z0-9_./:#-]{0,63}")
 _REFS = re.compile(r"(?:[A-Za-z0-9][A-Za-z0-9_./:#-]{0,63}\n)*")  # one a line
 _DIGIT = re.compile(r"[0-9]")
+# Case references, one a line, each with a digit.
+_CASE_REFS = re.compile(r"(?:(?=[^\n]*[0-9])[A-Za-z0-9][A-Za-z0-9_./:#-]{0,63}\n)*")
 
 
 def _ref_problem(value: str, *, case: bool) -> str | None:
@@ -933,6 +935,7 @@ class _Loader:
         caseload = self.caseload
         case_index: dict[str, int] = {}
         area_index: dict[str, int] = {}
+        self.case_index = case_index
 
         def parse_case(text: str) -> int:
             problem = _ref_problem(text, case=True)
@@ -1070,6 +1073,7 @@ class _Loader:
             )
             bad.add(i)
 
+        self._add_cases(columns[1])
         parsed: dict[str, list[Any]] = {}
         for position, column in enumerate(MEETING_COLUMNS[1:], start=1):
             parser = self.parsers[column]
@@ -1185,6 +1189,22 @@ class _Loader:
         )
         caseload._tally.extend(itertools.repeat(0, len(kept_ids)))
         self.tick(count)
+
+    def _add_cases(self, values: Sequence[str]) -> None:
+        """Number a chunk's new case references together, after one match
+        of them all; if any fails it, the case parser takes them one by one."""
+        parser = self.parsers["case_ref"]
+        fresh = list(itertools.filterfalse(parser.__contains__, dict.fromkeys(values)))
+        if not fresh:
+            return
+        joined = "\n".join(fresh) + "\n"
+        if joined.count("\n") != len(fresh) or not _CASE_REFS.fullmatch(joined):
+            return
+        cases = self.caseload._cases
+        numbers = range(len(cases), len(cases) + len(fresh))
+        cases.extend(fresh)
+        self.case_index.update(zip(fresh, numbers, strict=True))
+        parser.update(zip(fresh, numbers, strict=True))
 
     # -- attendance ----------------------------------------------------------
 
