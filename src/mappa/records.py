@@ -925,7 +925,9 @@ class _Loader:
         self.on_error = on_error
         self.caseload = Caseload()
         self.index: dict[str, int] = {}
-        self.number_new = False  # number unseen meeting ids, don't refuse them
+        # Reading an attendance file on its own, each run of rows with one
+        # meeting id is numbered as a meeting (runs lists their ids).
+        self.runs: list[str] | None = None
         self.left_out: set[str] = set()
         self.problems: list[RecordError] = []
         self.progress = progress
@@ -1256,14 +1258,11 @@ class _Loader:
             bad.add(i)
 
         index = self.index
-        if self.number_new:
-            # Reading an attendance file on its own: number the meetings
-            # in the order they first come.
-            fresh = list(itertools.filterfalse(index.__contains__, dict.fromkeys(ids)))
-            index.update(zip(fresh, itertools.count(len(index))))
-            self.caseload._tally.extend(itertools.repeat(0, len(fresh)))
         try:
-            meetings = list(map(index.__getitem__, ids))
+            if self.runs is not None:
+                meetings = self._number_runs(ids)
+            else:
+                meetings = list(map(index.__getitem__, ids))
         except KeyError:
             meetings = []
             for i, meeting_id in enumerate(ids):
@@ -1359,6 +1358,21 @@ class _Loader:
         _extend(caseload._att_code, codes)
         self.tick(count)
 
+    def _number_runs(self, ids: Sequence[str]) -> list[int]:
+        """Number each run of rows with one meeting id as a new meeting (a
+        run may go on from the chunk before); list the runs' ids."""
+        runs = self.runs
+        assert runs is not None  # only when reading attendance on its own
+        changes = list(map(operator.ne, ids, itertools.islice(ids, 1, None)))
+        goes_on = bool(runs) and ids[0] == runs[-1]
+        meetings = list(itertools.accumulate(changes, initial=len(runs) - goes_on))
+        before = len(runs)
+        if not goes_on:
+            runs.append(ids[0])
+        runs += itertools.compress(itertools.islice(ids, 1, None), changes)
+        self.caseload._tally.extend(itertools.repeat(0, len(runs) - before))
+        return meetings
+
     def _named_so_far(self) -> set[int]:
         """The named agencies of every meeting in the attendance read so far."""
         caseload = self.caseload
@@ -1445,9 +1459,9 @@ class _Loader:
         return [meetings[i] for i in kept], [codes[i] for i in kept]
 
     def join_attendance(self, read: _AttendanceRead) -> bool:
-        """Take an attendance file read by a second process, if every one of
-        its meeting ids is a meeting here and no row was left out; whether
-        it was taken (if not, nothing has changed)."""
+        """Take an attendance file read by a second process, if each of its
+        runs of rows is a different meeting here and no row was left out;
+        whether it was taken (if not, nothing has changed)."""
         ids_text, count, tally, meetings, codes, names, rows = read
         if self.left_out or self.problems:
             return False
@@ -1462,6 +1476,10 @@ class _Loader:
                 numbers = list(map(self.index.__getitem__, ids))
             except KeyError:
                 return False
+            if not all(
+                map(operator.lt, numbers, itertools.islice(numbers, 1, None))
+            ) and len(set(numbers)) != len(numbers):
+                return False  # a meeting's rows apart: its runs were not compared
             for number, value in zip(numbers, tally, strict=True):
                 caseload._tally[number] = value
             meetings = array("i", map(numbers.__getitem__, meetings))
@@ -1747,8 +1765,8 @@ def _read_attendance(loader: _Loader, attendance: TextSource) -> None:
             stream.close()
 
 
-# What a second process returns from an attendance file: its meeting ids
-# (one a line, in the order first seen), how many, each one's tally, the
+# What a second process returns from an attendance file: the meeting ids of
+# its runs of rows (one a line, in order), how many, each run's tally, the
 # rows' meeting numbers and packed codes, the agencies, the row count.
 _AttendanceRead = tuple[
     str, int, list[int], "array[int]", "array[int]", list["Agency | str"], int
@@ -1759,20 +1777,20 @@ def _attendance_task(path: str) -> _AttendanceRead | None:
     """Read an attendance file on its own (in a second process); ``None`` if
     it has any problem, for the first process to find and report."""
     loader = _Loader("raise", DEFAULT_AREA_TABLE, resolve(None), None)
-    loader.number_new = True
+    runs: list[str] = []
+    loader.runs = runs
     caseload = loader.caseload
-    index = loader.index
     try:
         with _gc_paused():
             _read_attendance(loader, path)
     except RecordError:
         return None
-    ids = "\n".join(index)
-    if ids.count("\n") != max(len(index) - 1, 0):
+    ids = "\n".join(runs)
+    if ids.count("\n") != max(len(runs) - 1, 0):
         return None  # an id with a line break in it: leave it to the first
     return (
         ids,
-        len(index),
+        len(runs),
         caseload._tally,
         caseload._att_meeting,
         caseload._att_code,
