@@ -8,8 +8,8 @@ runs one half in a fresh interpreter while the caller does the other.
 The second process is a new ``sys.executable`` started with
 :mod:`subprocess`: never a fork (safe in threaded programs and notebooks),
 and it never imports the caller's main module (so scripts need no
-``if __name__ == "__main__"`` guard). The payload goes to it in a private
-temporary file and the result comes back on its standard output, both as
+``if __name__ == "__main__"`` guard). The payload goes to it down a pipe
+(never to disk) and the result comes back on its standard output, both as
 pickles. If it cannot be started or does not finish cleanly,
 :meth:`Job.result` warns and returns ``None``, and the caller does the work
 itself: the answer never depends on the second process, only the time.
@@ -17,14 +17,13 @@ itself: the answer never depends on the second process, only the time.
 
 from __future__ import annotations
 
-import contextlib
 import importlib
 import json
 import os
 import pickle
 import subprocess
 import sys
-import tempfile
+import threading
 import warnings
 from typing import Any
 
@@ -39,20 +38,19 @@ _TASKS = {
 }
 
 # What the second process runs. argv: the parent's sys.path (JSON), this
-# package's folder, the module, the function, the payload file. The package
-# is set up without running its __init__ (which imports every module), so
-# only the task's module and what it imports are loaded: a third of a
-# second sooner.
+# package's folder, the module, the function; the payload comes on standard
+# input. The package is set up without running its __init__ (which imports
+# every module), so only the task's module and what it imports are loaded:
+# a third of a second sooner.
 _BOOT = """\
 import importlib, json, os, pickle, sys, types
-paths, folder, name, function, payload = sys.argv[1:]
+paths, folder, name, function = sys.argv[1:]
 sys.path[:0] = json.loads(paths)
 package = types.ModuleType("mappa")
 package.__path__ = [folder]
 sys.modules["mappa"] = package
 module = importlib.import_module(name)
-with open(payload, "rb") as stream:
-    argument = pickle.load(stream)
+argument = pickle.load(sys.stdin.buffer)
 result = getattr(module, function)(argument)
 sys.stdout.buffer.write(pickle.dumps(result, protocol=pickle.HIGHEST_PROTOCOL))
 sys.stdout.buffer.flush()
@@ -108,10 +106,9 @@ class Job:
         self._task = task
         module, function, _ = _TASKS[task]
         self._process: subprocess.Popen[bytes] | None = None
-        handle, self._path = tempfile.mkstemp(prefix="mappa-", suffix=".pickle")
+        self._feeder: threading.Thread | None = None
         try:
-            with os.fdopen(handle, "wb") as file:
-                pickle.dump(payload, file, protocol=pickle.HIGHEST_PROTOCOL)
+            data = pickle.dumps(payload, protocol=pickle.HIGHEST_PROTOCOL)
             self._process = subprocess.Popen(
                 [
                     sys.executable,
@@ -121,15 +118,20 @@ class Job:
                     os.path.dirname(os.path.abspath(__file__)),
                     module,
                     function,
-                    self._path,
                 ],
-                stdin=subprocess.DEVNULL,
+                stdin=subprocess.PIPE,
                 stdout=subprocess.PIPE,
                 stderr=subprocess.PIPE,
             )
         except (OSError, ValueError, pickle.PicklingError) as error:
             self._warn(f"it could not be started ({type(error).__name__})")
-            self._remove()
+            return
+        # The payload goes down a pipe (never to disk), from a thread so
+        # that this process carries on while the other one starts up.
+        self._feeder = threading.Thread(
+            target=_feed, args=(self._process, data), daemon=True
+        )
+        self._feeder.start()
 
     def _warn(self, why: str) -> None:
         warnings.warn(
@@ -139,20 +141,22 @@ class Job:
             stacklevel=4,
         )
 
-    def _remove(self) -> None:
-        with contextlib.suppress(OSError):
-            os.remove(self._path)
+    def _finish(self) -> tuple[subprocess.Popen[bytes], bytes] | None:
+        process, feeder = self._process, self._feeder
+        if process is None or feeder is None:
+            return None
+        self._process = self._feeder = None
+        feeder.join()
+        process.stdin = None  # closed by the feeder: communicate() leaves it
+        output, _ = process.communicate()
+        return process, output
 
     def result(self) -> Any:
         """The task's result, or ``None`` (with a warning) if it failed."""
-        process = self._process
-        if process is None:
+        finished = self._finish()
+        if finished is None:
             return None
-        self._process = None
-        try:
-            output, _ = process.communicate()
-        finally:
-            self._remove()
+        process, output = finished
         if process.returncode != 0:
             # Its error output is not repeated: it may quote the input.
             self._warn(f"it stopped with exit status {process.returncode}")
@@ -165,13 +169,20 @@ class Job:
 
     def cancel(self) -> None:
         """Stop the task if it is still running (the caller has given up)."""
-        process = self._process
-        if process is None:
-            return
-        self._process = None
-        process.kill()
-        process.communicate()
-        self._remove()
+        if self._process is not None:
+            self._process.kill()
+        self._finish()
+
+
+def _feed(process: subprocess.Popen[bytes], data: bytes) -> None:
+    """Write *data* to the process's standard input and close it."""
+    stdin = process.stdin
+    assert stdin is not None  # opened as a pipe
+    try:
+        stdin.write(data)
+        stdin.close()
+    except OSError:  # it stopped before reading it all: result() says so
+        pass
 
 
 def start(task: str, payload: object) -> Job:
