@@ -123,7 +123,13 @@ class Job:
                 stdout=subprocess.PIPE,
                 stderr=subprocess.PIPE,
             )
-        except (OSError, ValueError, pickle.PicklingError) as error:
+        except (
+            OSError,
+            ValueError,
+            TypeError,
+            AttributeError,
+            pickle.PicklingError,
+        ) as error:
             self._warn(f"it could not be started ({type(error).__name__})")
             return
         # The payload goes down a pipe (never to disk), from a thread so

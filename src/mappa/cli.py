@@ -168,6 +168,7 @@ def _load(args: argparse.Namespace) -> tuple[Caseload, str]:
                 None if args.attendance is None else Path(args.attendance),
                 on_error=on_error,
                 progress=progress,
+                workers=args.workers,
             )
     finally:
         if progress is not None:
@@ -279,7 +280,9 @@ def _report(args: argparse.Namespace, out: TextIO) -> int:
     else:
         period = _default_period(caseload)
         chosen = f"reporting year {period.label} (the latest complete year in the data; choose with --period)"
-    report = evaluate(caseload, period=period, targets=targets, by=by)
+    report = evaluate(
+        caseload, period=period, targets=targets, by=by, workers=args.workers
+    )
     note = f"Data: {source}. Period: {chosen}. Targets: {report.targets}."
     for problem in caseload.problems:  # pragma: no cover - the CLI reads strictly
         print(f"mappa: warning: {problem}", file=sys.stderr)
@@ -371,6 +374,15 @@ def _parser() -> argparse.ArgumentParser:
         metavar="current|previous|FILE",
         help="the current targets, the previous set, or a JSON/CSV file of indicator "
         "to percent (default: current)",
+    )
+    report.add_argument(
+        "--workers",
+        type=int,
+        choices=(1, 2),
+        default=None,
+        help="1 to use this process only, 2 to read the attendance file and count "
+        "the reviews in a second one (default: 2 for large inputs on a machine "
+        "with two or more processors)",
     )
     report.add_argument(
         "--all-errors",

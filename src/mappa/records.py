@@ -1330,20 +1330,22 @@ class _Loader:
                 map(operator.le, meetings, itertools.islice(meetings, 1, None))
             ):
                 # Each meeting's rows together, in order, so far: a named
-                # agency can only be listed twice within this chunk, or
-                # with the last meeting of the chunk before.
+                # agency can only be listed twice within this chunk, or with
+                # the meeting the chunks before ended with (carry: its
+                # named agencies, over every chunk it has rows in).
                 local = set(named_keys)
                 clash = len(local) != len(named_keys) or not local.isdisjoint(
                     self.carry
                 )
-                self.last_meeting = meetings[-1]
-                self.carry = set(
-                    named_keys[
-                        bisect.bisect_left(
-                            named_keys, self.last_meeting << _AGENCY_BITS
-                        ) :
-                    ]
-                )
+                last = meetings[-1]
+                tail = named_keys[
+                    bisect.bisect_left(named_keys, last << _AGENCY_BITS) :
+                ]
+                if last == self.last_meeting:
+                    self.carry.update(tail)
+                else:
+                    self.carry = set(tail)
+                self.last_meeting = last
             else:
                 self.named_pairs = self._named_so_far()
         if self.named_pairs is not None:
