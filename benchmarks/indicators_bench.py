@@ -10,11 +10,18 @@ fresh process for each size so peak memory is the run's own:
   2025/26, grouped by area;
 * ``evaluate (objects)``, with ``--objects``: the same over a list of
   :class:`~mappa.records.Meeting` objects;
-* peak resident memory of the process.
+* peak resident memory of the process, and of the largest second process.
+
+``--workers 1`` or ``2`` is passed to both calls (by default they choose:
+a second process for the attendance file and the review intervals when the
+input is large); ``--repeat N`` measures N times, each in a fresh process,
+and shows the median and range. Each run starts with a calibration: a bare
+``for`` loop of ten million steps, to show how fast the machine was then.
 
 Run from the repository root::
 
     python benchmarks/indicators_bench.py                 # 100,000 and 1,000,000
+    python benchmarks/indicators_bench.py --meetings 1000000 --repeat 3 --workers 1
     python benchmarks/indicators_bench.py --meetings 200000 2000000 --objects
 
 Targets (2-core machine): 1,000,000 meetings evaluated from memory in
@@ -29,6 +36,7 @@ import csv
 import itertools
 import json
 import resource
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -67,28 +75,49 @@ def write_files(meetings: int, folder: Path) -> tuple[Path, Path, int]:
     return meetings_path, attendance_path, attendance_rows
 
 
+def calibrate() -> float:
+    """Seconds for a bare loop of ten million steps (about 1 s on a typical
+    2-core cloud machine of 2026; a busy machine takes longer)."""
+    start = time.perf_counter()
+    total = 0
+    for step in range(10_000_000):
+        total += step
+    return time.perf_counter() - start
+
+
 def measure(
-    meetings_path: str, attendance_path: str, objects: bool
+    meetings_path: str, attendance_path: str, objects: bool, workers: int | None
 ) -> dict[str, float]:
     """Load and evaluate in this process; the timings and peak memory."""
     from mappa.indicators import evaluate
     from mappa.records import read_csv
 
-    figures: dict[str, float] = {}
+    figures: dict[str, float] = {"calibration_s": calibrate()}
     start = time.perf_counter()
-    caseload = read_csv(Path(meetings_path), Path(attendance_path))
+    caseload = read_csv(Path(meetings_path), Path(attendance_path), workers=workers)
     figures["load_s"] = time.perf_counter() - start
     start = time.perf_counter()
-    evaluate(caseload, period="2025/26")
+    evaluate(caseload, period="2025/26", workers=workers)
     figures["evaluate_s"] = time.perf_counter() - start
     if objects:
         meetings = list(caseload)
         start = time.perf_counter()
-        evaluate(meetings, period="2025/26")
+        evaluate(meetings, period="2025/26", workers=workers)
         figures["evaluate_objects_s"] = time.perf_counter() - start
     figures["peak_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    figures["child_peak_mb"] = (
+        resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+    )
     figures["meetings"] = len(caseload)
     return figures
+
+
+def _spread(values: list[float]) -> str:
+    """The median, and the range if there is more than one value."""
+    middle = statistics.median(values)
+    if len(values) == 1:
+        return f"{middle:.2f} s"
+    return f"{middle:.2f} s ({min(values):.2f}-{max(values):.2f})"
 
 
 def main() -> None:
@@ -97,10 +126,19 @@ def main() -> None:
     parser.add_argument(
         "--objects", action="store_true", help="also time a list of Meeting objects"
     )
+    parser.add_argument(
+        "--workers", type=int, choices=(1, 2), help="passed to read_csv and evaluate"
+    )
+    parser.add_argument("--repeat", type=int, default=1, help="runs per size")
     parser.add_argument("--measure", nargs=2, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.measure:
-        print(json.dumps(measure(*args.measure, args.objects)))
+        meetings_path, attendance_path = args.measure
+        print(
+            json.dumps(
+                measure(meetings_path, attendance_path, args.objects, args.workers)
+            )
+        )
         return
     with tempfile.TemporaryDirectory() as folder:
         results = []
@@ -110,31 +148,48 @@ def main() -> None:
                 size, Path(folder)
             )
             generated = time.perf_counter() - start
-            output = subprocess.run(
-                [
-                    sys.executable,
-                    __file__,
-                    "--measure",
-                    str(meetings_path),
-                    str(attendance_path),
-                ]
-                + (["--objects"] if args.objects else []),
-                check=True,
-                capture_output=True,
-                text=True,
-            ).stdout
-            figures = json.loads(output)
-            figures["attendance_rows"] = attendance_rows
+            runs = []
+            for _ in range(args.repeat):
+                output = subprocess.run(
+                    [
+                        sys.executable,
+                        __file__,
+                        "--measure",
+                        str(meetings_path),
+                        str(attendance_path),
+                    ]
+                    + (["--objects"] if args.objects else [])
+                    + (
+                        [] if args.workers is None else ["--workers", str(args.workers)]
+                    ),
+                    check=True,
+                    capture_output=True,
+                    text=True,
+                ).stdout
+                runs.append(json.loads(output))
+            figures = {
+                key: statistics.median(run[key] for run in runs) for key in runs[0]
+            }
             results.append(figures)
+            both = [run["load_s"] + run["evaluate_s"] for run in runs]
             line = (
                 f"{size:>10,} meetings ({attendance_rows:,} attendance rows; generated in "
-                f"{generated:.1f} s): load {figures['load_s']:.2f} s, evaluate "
-                f"{figures['evaluate_s']:.2f} s, load + evaluate "
-                f"{figures['load_s'] + figures['evaluate_s']:.2f} s"
+                f"{generated:.1f} s), {len(runs)} run(s), workers "
+                f"{args.workers or 'chosen'}: load {_spread([r['load_s'] for r in runs])}, "
+                f"evaluate {_spread([r['evaluate_s'] for r in runs])}, "
+                f"load + evaluate {_spread(both)}"
             )
             if "evaluate_objects_s" in figures:
-                line += f", evaluate objects {figures['evaluate_objects_s']:.2f} s"
-            print(line + f", peak {figures['peak_mb']:.0f} MB", flush=True)
+                line += (
+                    ", evaluate objects "
+                    f"{_spread([r['evaluate_objects_s'] for r in runs])}"
+                )
+            print(
+                line + f", peak {figures['peak_mb']:.0f} MB (second process "
+                f"{figures['child_peak_mb']:.0f} MB), calibration loop "
+                f"{_spread([r['calibration_s'] for r in runs])}",
+                flush=True,
+            )
         if len(results) > 1:
             small, large = results[0], results[-1]
             ratio = large["meetings"] / small["meetings"]

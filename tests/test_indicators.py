@@ -374,6 +374,23 @@ def test_level_change_applies_the_new_interval_from_that_meeting() -> None:
     assert figures(report, Indicator.LEVEL2_REVIEWS) == (0, 0, ())
 
 
+def test_a_review_under_a_level_no_meeting_of_its_group_has() -> None:
+    # Grouped by area and level, the one level 3 interval (from X1, which
+    # stepped the case up) gets a group of its own: no meeting in the
+    # period is a Fife level 3 meeting.
+    meetings = [
+        meeting("X1", "C-9", "Fife", L2, D(2025, 7, 1), new_level=L3),
+        meeting("X2", "C-8", "Fife", L2, D(2025, 7, 2)),
+    ]
+    for workers in (1, 2):
+        report = evaluate(meetings, period=Q2, by=("area", "level"), workers=workers)
+        fife3 = (("area", "Fife"), ("level", "3"))
+        assert figures_group(report, Indicator.LEVEL3_REVIEWS, fife3) == (0, 1)
+        assert report.result(Indicator.LEVEL3_REVIEWS, fife3).failed == ("X1",)
+        assert figures_group(report, Indicator.MINUTES_RELEASED, fife3) == (0, 0)
+        assert figures(report, Indicator.LEVEL2_REVIEWS) == (0, 1, ("X2",))
+
+
 def test_same_day_meetings_start_one_interval() -> None:
     meetings = [
         meeting("S1", "C-7", "Fife", L3, D(2025, 7, 1)),

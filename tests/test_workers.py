@@ -100,6 +100,7 @@ def test_workers_must_be_an_int(bad: object) -> None:
 
 
 def test_when_a_second_process_is_wanted(monkeypatch: pytest.MonkeyPatch) -> None:
+    assert _workers.processors() >= 1
     assert _workers.wanted(2, 0, 100)
     assert not _workers.wanted(1, 10**9, 100)
     monkeypatch.setattr(_workers, "processors", lambda: 2)
@@ -112,7 +113,6 @@ def test_when_a_second_process_is_wanted(monkeypatch: pytest.MonkeyPatch) -> Non
     assert not _workers.wanted(None, 100, 100)
     monkeypatch.setattr(sys, "executable", "")
     assert not _workers.wanted(None, 100, 100)
-    assert _workers.processors() >= 1
 
 
 # -- reading --------------------------------------------------------------------
@@ -323,6 +323,10 @@ def test_a_cancelled_task_is_stopped(sample_files: tuple[Path, Path]) -> None:
     job.cancel()
     assert job.result() is None
     job.cancel()  # twice is harmless
+    # Stopped while its payload is still going down the pipe.
+    job = _workers.start("reviews", bytes(50_000_000))
+    job.cancel()
+    assert job.result() is None
 
 
 def test_unknown_task() -> None:

@@ -17,6 +17,7 @@ itself: the answer never depends on the second process, only the time.
 
 from __future__ import annotations
 
+import contextlib
 import importlib
 import json
 import os
@@ -186,9 +187,11 @@ def _feed(process: subprocess.Popen[bytes], data: bytes) -> None:
     assert stdin is not None  # opened as a pipe
     try:
         stdin.write(data)
-        stdin.close()
     except OSError:  # it stopped before reading it all: result() says so
         pass
+    finally:
+        with contextlib.suppress(OSError):
+            stdin.close()
 
 
 def start(task: str, payload: object) -> Job:
