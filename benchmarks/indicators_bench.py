@@ -10,7 +10,9 @@ fresh process for each size so peak memory is the run's own:
   2025/26, grouped by area;
 * ``evaluate (objects)``, with ``--objects``: the same over a list of
   :class:`~mappa.records.Meeting` objects;
-* peak resident memory of the process, and of the largest second process.
+* peak resident memory of the process (a second process, if used, is not
+  included: Linux reports the memory it shared with its parent before it
+  started, so its own peak has to be measured on its own).
 
 ``--workers 1`` or ``2`` is passed to both calls (by default they choose:
 a second process for the attendance file and the review intervals when the
@@ -105,9 +107,6 @@ def measure(
         evaluate(meetings, period="2025/26", workers=workers)
         figures["evaluate_objects_s"] = time.perf_counter() - start
     figures["peak_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    figures["child_peak_mb"] = (
-        resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
-    )
     figures["meetings"] = len(caseload)
     return figures
 
@@ -185,8 +184,7 @@ def main() -> None:
                     f"{_spread([r['evaluate_objects_s'] for r in runs])}"
                 )
             print(
-                line + f", peak {figures['peak_mb']:.0f} MB (second process "
-                f"{figures['child_peak_mb']:.0f} MB), calibration loop "
+                line + f", peak {figures['peak_mb']:.0f} MB, calibration loop "
                 f"{_spread([r['calibration_s'] for r in runs])}",
                 flush=True,
             )
