@@ -933,7 +933,7 @@ def _count(
 
 
 # A caseload of at least this many meetings is worth a second process (it
-# takes about half a second to start).
+# takes a few tenths of a second to start).
 _PARALLEL = 200_000
 
 

@@ -1744,7 +1744,7 @@ def _read_csv(
 
 
 # An attendance file of at least this many bytes (about 140,000 rows) is
-# worth a second process (it takes about half a second to start).
+# worth a second process (starting it costs a few tenths of a second).
 _PARALLEL_BYTES = 6_000_000
 
 
