@@ -82,6 +82,17 @@ def error_text(call: Callable[[], object]) -> str:
     return str(caught.value)
 
 
+def two_meetings(folder: Path, attendance: str) -> tuple[Path, Path]:
+    meetings, attendance_path = folder / "m.csv", folder / "a.csv"
+    meetings.write_text(
+        MEETINGS_HEADER
+        + "M1,C-1,Fife,1,2,2025-06-02,review,,2025-06-09,yes,no,\n"
+        + "M2,C-1,Fife,1,2,2025-07-02,review,,2025-07-09,yes,no,\n"
+    )
+    attendance_path.write_text(ATTENDANCE_HEADER + attendance)
+    return meetings, attendance_path
+
+
 # -- the argument ---------------------------------------------------------------
 
 
@@ -178,19 +189,12 @@ def test_attendance_with_a_meetings_rows_apart_is_read_here(
 def test_errors_are_those_of_reading_here(
     tmp_path: Path, row: str, expected: str
 ) -> None:
-    meetings = tmp_path / "m.csv"
-    attendance = tmp_path / "a.csv"
-    meetings.write_text(
-        MEETINGS_HEADER
-        + "M1,C-1,Fife,1,2,2025-06-02,review,,2025-06-09,yes,no,\n"
-        + "M2,C-1,Fife,1,2,2025-07-02,review,,2025-07-09,yes,no,\n"
-    )
-    attendance.write_text(
-        ATTENDANCE_HEADER
-        + "M1,police,ra,yes,yes,yes,no\n"
+    meetings, attendance = two_meetings(
+        tmp_path,
+        "M1,police,ra,yes,yes,yes,no\n"
         + "M1,Housing,dtc,yes,no,no,yes\n"
         + row
-        + "M2,police,ra,yes,yes,yes,no\n"
+        + "M2,police,ra,yes,yes,yes,no\n",
     )
     alone = error_text(lambda: read_csv(meetings, attendance, workers=1))
     assert expected in alone
@@ -209,16 +213,10 @@ def test_errors_are_those_of_reading_here(
 def test_a_left_out_meeting_is_reported_the_same(
     tmp_path: Path, joins: list[bool]
 ) -> None:
-    meetings = tmp_path / "m.csv"
-    attendance = tmp_path / "a.csv"
-    meetings.write_text(
-        MEETINGS_HEADER
-        + "M1,C-1,Fife,1,2,2025-06-02,review,,2025-06-09,yes,no,\n"
-        + "M2,C-1,Fife,1,2,2025-13-02,review,,,yes,no,\n"
+    meetings, attendance = two_meetings(
+        tmp_path, "M1,police,ra,yes,yes,yes,no\nM2,police,ra,yes,yes,yes,no\n"
     )
-    attendance.write_text(
-        ATTENDANCE_HEADER + "M1,police,ra,yes,yes,yes,no\nM2,police,ra,yes,yes,yes,no\n"
-    )
+    meetings.write_text(meetings.read_text().replace("2025-07-02", "2025-13-02"))
     alone = read_csv(meetings, attendance, workers=1, on_error="skip")
     together = read_csv(meetings, attendance, workers=2, on_error="skip")
     same_caseload(alone, together)
@@ -375,17 +373,6 @@ def test_the_tasks_run_here_too(
 def small_blocks(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(records, "_BLOCK", 64)
     monkeypatch.setattr(records, "_CHUNK", 2)
-
-
-def two_meetings(folder: Path, attendance: str) -> tuple[Path, Path]:
-    meetings, attendance_path = folder / "m.csv", folder / "a.csv"
-    meetings.write_text(
-        MEETINGS_HEADER
-        + "M1,C-1,Fife,1,2,2025-06-02,review,,2025-06-09,yes,no,\n"
-        + "M2,C-1,Fife,1,2,2025-07-02,review,,2025-07-09,yes,no,\n"
-    )
-    attendance_path.write_text(ATTENDANCE_HEADER + attendance)
-    return meetings, attendance_path
 
 
 @pytest.mark.usefixtures("small_blocks")
