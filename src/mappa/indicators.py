@@ -617,42 +617,40 @@ def _targets(
     targets: object, book: Rulebook
 ) -> tuple[dict[Indicator, tuple[Decimal, Citation]], str]:
     """Each indicator's (target, citation), and a label for the set."""
-    chosen: dict[Indicator, tuple[Decimal, Citation]] = {}
-    if targets is None or targets == _CURRENT:
-        label = _CURRENT
-        for indicator in Indicator:
-            chosen[indicator] = (
-                book.decimal(indicator.rule),
-                book.citation(indicator.rule),
-            )
-    elif targets == _PREVIOUS:
-        label = _PREVIOUS
+
+    def read(
+        source: Rulebook, previous: bool = False
+    ) -> dict[Indicator, tuple[Decimal, Citation]]:
+        """Every indicator's target from *source* (its previous edition, if
+        asked for and it has one)."""
+        found = {}
         for indicator in Indicator:
             edition = (
                 _PREVIOUS
-                if any(
-                    v.edition == _PREVIOUS for v in book.rule(indicator.rule).versions
+                if previous
+                and any(
+                    v.edition == _PREVIOUS for v in source.rule(indicator.rule).versions
                 )
                 else None
             )
-            chosen[indicator] = (
-                book.decimal(indicator.rule, edition=edition),
-                book.citation(indicator.rule, edition=edition),
+            found[indicator] = (
+                source.decimal(indicator.rule, edition=edition),
+                source.citation(indicator.rule, edition=edition),
             )
+        return found
+
+    if targets is None or targets == _CURRENT:
+        label = _CURRENT
+        chosen = read(book)
+    elif targets == _PREVIOUS:
+        label = _PREVIOUS
+        chosen = read(book, previous=True)
     elif isinstance(targets, Rulebook):
         label = "caller's rulebook"
-        for indicator in Indicator:
-            chosen[indicator] = (
-                targets.decimal(indicator.rule),
-                targets.citation(indicator.rule),
-            )
+        chosen = read(targets)
     elif isinstance(targets, Mapping):
         label = "caller's"
-        for indicator in Indicator:
-            chosen[indicator] = (
-                book.decimal(indicator.rule),
-                book.citation(indicator.rule),
-            )
+        chosen = read(book)
         for key, value in targets.items():
             if isinstance(key, Indicator):
                 indicator = key
@@ -822,10 +820,9 @@ _Counts = tuple[
 
 
 def _group_keys(
-    caseload: Caseload, fields: tuple[str, ...], areas: Iterable[str]
-) -> tuple[list[int], list[tuple[str, ...]], dict[int, int] | None]:
-    """Each meeting's group number, the groups' keys, and (if grouped by
-    level) a map from (group number, level after) to the group of that level."""
+    caseload: Caseload, fields: tuple[str, ...]
+) -> tuple[list[int], list[tuple[str, ...]]]:
+    """Each meeting's group number, and the groups' keys."""
     columns: list[Any] = []
     for field in fields:
         if field == "area":
@@ -835,7 +832,7 @@ def _group_keys(
         else:
             columns.append(caseload._level)
     if not fields:
-        return [0] * len(caseload), [()], None
+        return [0] * len(caseload), [()]
     if len(fields) == 1:
         raw = columns[0]
         numbers: dict[Any, int] = {}
@@ -852,7 +849,7 @@ def _group_keys(
     for raw_key, number in numbers.items():
         parts = raw_key if isinstance(raw_key, tuple) else (raw_key,)
         keys[number] = tuple(label(f, v) for f, v in zip(fields, parts, strict=True))
-    return group, keys, None
+    return group, keys
 
 
 class _Numberer(dict[Any, int]):
@@ -876,7 +873,7 @@ def _count(
 ) -> _Counts:
     start = period.start.toordinal()
     end = period.end.toordinal()
-    group, keys, _ = _group_keys(caseload, fields, caseload._areas)
+    group, keys = _group_keys(caseload, fields)
     ngroups = len(keys)
     level_position = fields.index("level") if "level" in fields else -1
     # The review intervals are counted in a second process, if wanted,

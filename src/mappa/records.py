@@ -612,13 +612,7 @@ class Caseload:
             return meetings
         objects = list(_ensure_meetings(meetings))
         if not all(type(m) is Meeting for m in objects):
-            for index, item in enumerate(objects):
-                if not isinstance(item, Meeting):
-                    raise InvalidTypeError(
-                        f"meetings[{index}] must be a Meeting, not {_check.type_name(item)}",
-                        rule="meetings",
-                        value=index,
-                    )
+            objects = list(_checked(objects))  # raises at the first that is not
         self = cls()
         get = operator.attrgetter
         self._ids = list(map(get("meeting_id"), objects))
