@@ -93,7 +93,7 @@ def test_each_ladder_is_strictly_ordered(ladder: type[Rank]) -> None:
     assert {member.ladder for member in members} == {members[0].ladder}
 
 
-@pytest.mark.parametrize(("a", "b"), itertools.permutations(LADDERS, 2))
+@pytest.mark.parametrize(("a", "b"), list(itertools.permutations(LADDERS, 2)))
 @pytest.mark.parametrize("op", OPERATORS)
 def test_comparison_across_ladders_raises(
     a: type[Rank], b: type[Rank], op: Callable[[object, object], bool]
