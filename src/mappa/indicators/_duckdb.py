@@ -19,7 +19,6 @@ reported by the Python reader, so its error is exactly the reader's.
 from __future__ import annotations
 
 import datetime as _dt
-import gzip
 import importlib.util
 import os
 from collections.abc import Sequence
@@ -385,6 +384,12 @@ def _count(
                 int(row[-2]),
                 tuple(row[-1] or ()),
             )
+        # A review counted under a level no meeting of its group has makes a
+        # group of its own, for every indicator.
+        every = {key for per_group in counts.values() for key in per_group}
+        for per_group in counts.values():
+            for key in every - per_group.keys():
+                per_group[key] = (0, 0, ())
     national = {
         row[0]: (int(row[1]), int(row[2]), tuple(row[3] or ()))
         for row in con.execute(
@@ -418,36 +423,333 @@ def count_caseload(
 
 
 class _Fallback(Exception):
-    """DuckDB could not read a CSV file as it is: the Python reader will."""
+    """DuckDB cannot read a CSV file as the Python reader would: it will."""
 
 
-def _sql_text(path: str) -> str:
-    return "'" + path.replace("'", "''") + "'"
+_REF = "[A-Za-z0-9][A-Za-z0-9_./:#-]{0,63}"
+# Meetings columns checked once per distinct value (ids and case references
+# are checked row by row in SQL, with the readers' own pattern).
+_MAPPED = (
+    "area",
+    "category",
+    "level",
+    "date",
+    "kind",
+    "liberation_date",
+    "minutes_released",
+    "disclosure_recorded",
+    "leaves_mappa",
+    "new_level",
+)
+_TYPED = {
+    "area": "area_i",
+    "category": "category",
+    "level": "level",
+    "date": "day",
+    "kind": "kind",
+    "liberation_date": "liberation",
+    "minutes_released": "released",
+    "disclosure_recorded": "disclosed",
+    "leaves_mappa": "leaves",
+    "new_level": "new_level",
+}
 
 
-def _csv_relation(
-    con: Any, path: str, checker: Checker, attendance: bool, encoding: str
-) -> str:
-    """A SQL relation over a CSV file, every column as text in the standard
-    order, or _Fallback."""
-    from mappa.records._files import open_text
+def _sql_text(text: str) -> str:
+    return "'" + text.replace("'", "''") + "'"
 
-    if encoding not in ("utf_8", "utf-8"):
-        raise _Fallback
-    stream, name, _ = open_text(path, "<file>", encoding=encoding)
-    try:
-        names = checker.header_line(stream.readline(), name, attendance)
-    finally:
-        stream.close()
-    with open(path, "rb") as raw:
-        compressed = raw.read(2) == _GZIP_MAGIC
-    columns = ", ".join(f"'c{i}': 'VARCHAR'" for i in range(len(names)))
-    return (
-        f"read_csv({_sql_text(path)}, header = true, delim = ',', quote = '\"', "
-        f"escape = '\"', columns = {{{columns}}}, auto_detect = false, "
-        f"strict_mode = true, null_padding = false, "
-        f"compression = '{'gzip' if compressed else 'none'}')"
-    ), names
+
+def _is_path(value: object) -> bool:
+    return isinstance(value, str | os.PathLike)
+
+
+def _stage(
+    con: Any,
+    table: str,
+    source: Any,
+    checker: Checker,
+    *,
+    attendance: bool,
+    encoding: str,
+) -> tuple[str, bool]:
+    """Table *table* (n, then every standard column as text, '' for none)
+    from a CSV or Parquet file or a DataFrame; its name for errors, and
+    whether it is CSV."""
+    from mappa.records._files import open_text, readable_file
+
+    columns = ATTENDANCE_COLUMNS if attendance else MEETING_COLUMNS
+    if _is_path(source):
+        path = readable_file(source)
+        name = path
+        if path.lower().endswith(_PARQUET):
+            con.execute(
+                f"CREATE TEMP TABLE {table}_src AS SELECT * FROM read_parquet({_sql_text(path)})"
+            )
+            csv = False
+        else:
+            if encoding != "utf-8":
+                raise _Fallback
+            stream, _, _ = open_text(path, "<file>", encoding=encoding)
+            try:
+                names = checker.header_of(stream, name, attendance)
+            finally:
+                stream.close()
+            with open(path, "rb") as raw:
+                compressed = raw.read(2) == _GZIP_MAGIC
+            types = ", ".join(f"'c{i}': 'VARCHAR'" for i in range(len(names)))
+            try:
+                con.execute(
+                    f"CREATE TEMP TABLE {table}_src AS SELECT * FROM read_csv("
+                    f"{_sql_text(path)}, header = true, delim = ',', quote = '\"', "
+                    f"escape = '\"', columns = {{{types}}}, auto_detect = false, "
+                    "strict_mode = true, null_padding = false, "
+                    f"compression = '{'gzip' if compressed else 'none'}')"
+                )
+            except Exception as error:  # any DuckDB error: the Python reader reports
+                raise _Fallback from error
+            positions = {n: f"c{i}" for i, n in enumerate(names)}
+            csv = True
+    else:
+        name = "<attendance>" if attendance else "<meetings>"
+        con.register(f"{table}_frame", source)
+        con.execute(f"CREATE TEMP TABLE {table}_src AS SELECT * FROM {table}_frame")
+        con.unregister(f"{table}_frame")
+        csv = False
+    if not csv:
+        described = con.execute(f"DESCRIBE {table}_src").fetchall()
+        names = checker.header([str(row[0]) for row in described], name, attendance)
+        positions = {
+            n: _as_text('"' + str(row[0]).replace('"', '""') + '"', str(row[1]))
+            for n, row in zip(names, described, strict=True)
+        }
+    select = ", ".join(
+        f"coalesce({_as_text(positions[column], 'VARCHAR') if csv else positions[column]}, '') AS {column}"
+        for column in columns
+    )
+    con.execute(
+        f"CREATE TEMP TABLE {table} AS SELECT rowid AS n, {select} FROM {table}_src"
+    )
+    con.execute(f"DROP TABLE {table}_src")
+    if csv:
+        # A line break inside a quoted value, which the Python reader refuses.
+        breaks = " OR ".join(
+            f"contains({column}, chr(10)) OR contains({column}, chr(13))"
+            for column in columns
+        )
+        if con.execute(f"SELECT count(*) FROM {table} WHERE {breaks}").fetchone()[0]:
+            raise _Fallback
+    return name, csv
+
+
+def _as_text(column: str, kind: str) -> str:
+    """A typed column as the text a CSV cell would hold. A whole number
+    stored as a float (pandas keeps a column of levels with gaps that way)
+    is written without its ".0"; a timestamp at midnight (pandas keeps
+    dates that way) as its date; anything else as DuckDB writes it."""
+    if kind in ("FLOAT", "DOUBLE") or kind.startswith("DECIMAL"):
+        return (
+            f"CASE WHEN isnan({column}::DOUBLE) THEN NULL "
+            f"WHEN {column} = trunc({column}) AND abs({column}) < 1e15 "
+            f"THEN CAST(CAST({column} AS BIGINT) AS VARCHAR) "
+            f"ELSE CAST({column} AS VARCHAR) END"
+        )
+    if kind.startswith("TIMESTAMP"):
+        return (
+            f"CASE WHEN {column} = date_trunc('day', {column}) "
+            f"THEN strftime({column}, '%Y-%m-%d') ELSE CAST({column} AS VARCHAR) END"
+        )
+    return f"CAST({column} AS VARCHAR)"
+
+
+def _map_values(con: Any, checker: Checker, column: str) -> None:
+    texts = [text for (text,) in con.execute(f"SELECT DISTINCT {column} FROM m_raw").fetchall()]
+    rows = [(text, *checker.meeting_value(column, text)) for text in texts]
+    _table(con, f"map_{column}", ("text", "value", "problem"), rows)
+
+
+def _problem(
+    source: str, row: int, column: str, message: str
+) -> RecordError:
+    return RecordError(message, source=source, row=row, column=column or None)
+
+
+def _check_meetings(con: Any, checker: Checker, source: str) -> list[tuple[int, int, RecordError]]:
+    """Check every meetings row; table m_ok of the rows kept (typed), and
+    the problems (row, column position, error)."""
+    for column in _MAPPED:
+        _map_values(con, checker, column)
+    joins = " ".join(
+        f"JOIN map_{column} ON map_{column}.text = r.{column}" for column in _MAPPED
+    )
+    values = ", ".join(
+        f"map_{c}.value AS {_TYPED[c]}, map_{c}.problem AS {c}_p" for c in _MAPPED
+    )
+    con.execute(
+        f"""CREATE TEMP TABLE m_checked AS
+        SELECT r.n, r.meeting_id AS id, r.case_ref,
+          NOT regexp_full_match(r.meeting_id, '{_REF}') AS id_bad,
+          CASE WHEN NOT regexp_full_match(r.case_ref, '{_REF}') THEN 1
+               WHEN NOT regexp_matches(r.case_ref, '[0-9]') THEN 2 ELSE 0 END AS case_bad,
+          {values}
+        FROM m_raw r {joins}"""
+    )
+    id_message = checker.ref_problem("", case=False)
+    case_messages = (checker.ref_problem("", case=True), checker.ref_problem("a", case=True))
+    parts = [
+        f"SELECT n, 0 AS pos, 'meeting_id' AS col, {_sql_text(id_message or '')} AS message "
+        "FROM m_checked WHERE id_bad",
+        f"SELECT n, 1, 'case_ref', CASE case_bad WHEN 1 THEN {_sql_text(case_messages[0] or '')} "
+        f"ELSE {_sql_text(case_messages[1] or '')} END FROM m_checked WHERE case_bad > 0",
+    ]
+    for column in _MAPPED:
+        parts.append(
+            f"SELECT n, {MEETING_COLUMNS.index(column)}, '{column}', {column}_p "
+            f"FROM m_checked WHERE {column}_p IS NOT NULL"
+        )
+    con.execute("CREATE TEMP TABLE m_problems AS " + " UNION ALL ".join(parts))
+    # Rules across columns, for the rows with no other problem.
+    _table(
+        con,
+        "ok_keys",
+        ("category", "level", "new_level", "leaves"),
+        [(c, lv, nl, bool(lf)) for c, lv, nl, lf in sorted(checker.ok_keys)],
+    )
+    suspects = con.execute(
+        """SELECT n, category, level, day, released, leaves, new_level FROM m_checked m
+        WHERE n NOT IN (SELECT n FROM m_problems)
+          AND (NOT EXISTS (SELECT 1 FROM ok_keys k WHERE k.category = m.category
+                 AND k.level = m.level AND k.new_level = m.new_level
+                 AND k.leaves = (m.leaves = 1))
+               OR (released > 0 AND released < day))"""
+    ).fetchall()
+    extra = []
+    for n, category, level, day, released, leaves, new_level in suspects:
+        broken = checker.meeting_problem(
+            category, level, day, released, bool(leaves), new_level
+        )
+        if broken is not None:  # pragma: no branch - every suspect breaks a rule
+            extra.append((n, MEETING_COLUMNS.index(broken[0]), broken[0], broken[1]))
+    _table(con, "m_cross", ("n", "pos", "col", "message"), extra)
+    con.execute("INSERT INTO m_problems SELECT * FROM m_cross")
+    # A repeated id: the first row kept, the later ones reported.
+    con.execute(
+        f"""INSERT INTO m_problems
+        SELECT n, 0, 'meeting_id', 'this meeting id appears more than once' FROM (
+          SELECT n, row_number() OVER (PARTITION BY id ORDER BY n) AS k FROM m_checked
+          WHERE n NOT IN (SELECT n FROM m_problems)) WHERE k > 1"""
+    )
+    con.execute(
+        """CREATE TEMP TABLE m_status AS
+        SELECT m.*, m.n NOT IN (SELECT n FROM m_problems) AS kept FROM m_checked m"""
+    )
+    return [
+        (n + 2, pos, _problem(source, n + 2, col, message))
+        for n, pos, col, message in con.execute(
+            "SELECT n, pos, col, message FROM m_problems ORDER BY n, pos"
+        ).fetchall()
+    ]
+
+
+def _check_attendance(con: Any, checker: Checker, source: str) -> list[tuple[int, int, RecordError]]:
+    """Check every attendance row; table att_codes of the rows kept."""
+    keys = con.execute(
+        "SELECT DISTINCT agency, role, invited, attended, at_seniority, "
+        "written_contribution FROM a_raw"
+    ).fetchall()
+    rows = []
+    for key in keys:
+        code, problem, column = checker.attendance_value(tuple(key))
+        rows.append((*key, code, code >> _Columns.AGENCY_SHIFT, problem, column))
+    _table(
+        con,
+        "map_att",
+        (
+            "agency", "role", "invited", "attended", "at_seniority",
+            "written_contribution", "code", "agency_i", "problem", "col",
+        ),
+        rows,
+    )
+    # Which meeting each id names: kept, left out, or both (ambiguous).
+    con.execute(
+        """CREATE TEMP TABLE ids AS SELECT id, bool_or(kept) AS kept,
+        bool_or(NOT kept) AS dropped, min(n) FILTER (WHERE kept) AS n
+        FROM m_status GROUP BY id"""
+    )
+    # Ids written with spaces around them are looked up stripped, as the
+    # Python reader does (with Python's own idea of a space).
+    unmatched = [
+        text
+        for (text,) in con.execute(
+            "SELECT DISTINCT meeting_id FROM a_raw WHERE meeting_id NOT IN (SELECT id FROM ids)"
+        ).fetchall()
+    ]
+    _table(
+        con,
+        "stripped",
+        ("text", "id"),
+        [(text, text.strip()) for text in unmatched if text.strip() != text],
+    )
+    messages = {
+        "ambiguous": "attendance for a meeting id on more than one meetings row, "
+        "one of them left out because of an error",
+        "left": "attendance for a meeting that was left out because of an error",
+        "missing": "attendance for a meeting that is not in the meetings file",
+    }
+    con.execute(
+        f"""CREATE TEMP TABLE a_checked AS
+        SELECT a.n, ids.n AS meeting_n,
+          CASE WHEN ids.id IS NULL THEN {_sql_text(messages['missing'])}
+               WHEN ids.kept AND ids.dropped THEN {_sql_text(messages['ambiguous'])}
+               WHEN NOT ids.kept THEN {_sql_text(messages['left'])} END AS lookup_p,
+          map_att.code, map_att.agency_i, map_att.problem, map_att.col
+        FROM a_raw a
+        LEFT JOIN stripped ON stripped.text = a.meeting_id
+        LEFT JOIN ids ON ids.id = coalesce(stripped.id, a.meeting_id)
+        JOIN map_att ON map_att.agency = a.agency AND map_att.role = a.role
+          AND map_att.invited = a.invited AND map_att.attended = a.attended
+          AND map_att.at_seniority = a.at_seniority
+          AND map_att.written_contribution = a.written_contribution"""
+    )
+    positions = {column: i for i, column in enumerate(ATTENDANCE_COLUMNS)}
+    cases = " ".join(
+        f"WHEN {_sql_text(column)} THEN {i}" for column, i in positions.items()
+    )
+    con.execute(
+        f"""CREATE TEMP TABLE a_problems AS
+        SELECT n, 0 AS pos, 'meeting_id' AS col, lookup_p AS message FROM a_checked
+        WHERE lookup_p IS NOT NULL
+        UNION ALL
+        SELECT n, CASE col {cases} END, col, problem FROM a_checked
+        WHERE problem IS NOT NULL"""
+    )
+    con.execute(
+        f"""INSERT INTO a_problems
+        SELECT n, {positions['agency']}, 'agency', 'this agency is listed twice for one meeting'
+        FROM (SELECT n, row_number() OVER (PARTITION BY meeting_n, agency_i ORDER BY n) AS k
+              FROM a_checked WHERE lookup_p IS NULL AND problem IS NULL) WHERE k > 1"""
+    )
+    con.execute(
+        """CREATE TEMP TABLE att_codes AS SELECT meeting_n, code FROM a_checked
+        WHERE n NOT IN (SELECT n FROM a_problems)"""
+    )
+    return [
+        (n + 2, pos, _problem(source, n + 2, col, message))
+        for n, pos, col, message in con.execute(
+            "SELECT n, pos, col, message FROM a_problems ORDER BY n, pos"
+        ).fetchall()
+    ]
+
+
+def _most_attendance(con: Any, checker: Checker) -> None:
+    """The readers' limit on attendance rows per meeting."""
+    limit = _Columns.COUNTER_MASK
+    worst = con.execute(
+        "SELECT count(*) AS k FROM att_codes GROUP BY meeting_n ORDER BY k DESC LIMIT 1"
+    ).fetchone()
+    if worst is not None and worst[0] > limit:
+        raise RecordError(
+            f"a meeting has more than {limit} attendance rows", rule="attendance"
+        )
 
 
 def count_sources(
@@ -464,16 +766,83 @@ def count_sources(
     rulebook: Rulebook | None,
 ) -> Counts:
     """Every indicator over meetings (and attendance) that DuckDB reads:
-    CSV or Parquet files, or DataFrames."""
-    raise NotImplementedError
+    CSV (gzipped or not) or Parquet files, or DataFrames."""
+    from mappa.records._files import check_encoding
+
+    chosen = "utf-8" if check_encoding(encoding) == "utf-8" else encoding
+    checker = Checker(area_table, rulebook)
+
+    def python_reader() -> Counts:
+        caseload = read_csv(
+            meetings,
+            attendance,
+            on_error=on_error,  # type: ignore[arg-type]  # raise or collect
+            encoding=encoding,
+            area_table=area_table,
+            rulebook=rulebook,
+        )
+        return count_caseload(caseload, period, fields, cal, book)
+
+    con = _connect()
+    try:
+        try:
+            source, csv = _stage(
+                con, "m_raw", meetings, checker, attendance=False, encoding=chosen
+            )
+            if attendance is not None:
+                a_source, a_csv = _stage(
+                    con, "a_raw", attendance, checker, attendance=True, encoding=chosen
+                )
+                csv = csv or a_csv
+        except _Fallback:
+            return python_reader()
+        problems = _check_meetings(con, checker, source)
+        if attendance is None:
+            con.execute("CREATE TEMP TABLE att_codes (meeting_n BIGINT, code BIGINT)")
+        else:
+            problems += _check_attendance(con, checker, a_source)
+        if problems:
+            if csv:
+                return python_reader()  # its errors are the reference's own
+            if on_error == "raise":
+                raise problems[0][2]
+            raise collected([error for _, _, error in problems])
+        _most_attendance(con, checker)
+        con.execute(
+            """CREATE TEMP TABLE meet AS SELECT n, id, case_ref AS case_key, area_i,
+            category, level, day, kind, liberation, released,
+            disclosed = 1 AS disclosed, leaves = 1 AS leaves, new_level
+            FROM m_status WHERE kept"""
+        )
+        _attendance_flags(con, "att_codes")
+        used = [
+            value for (value,) in con.execute("SELECT DISTINCT area_i FROM meet").fetchall()
+        ]
+        _table(
+            con, "areas", ("area_i", "name"), [(v, checker.area_name(v)) for v in used]
+        )
+        return _count(con, period, fields, cal, book)
+    finally:
+        con.close()
 
 
 def date_range(
     meetings: str | os.PathLike[str], *, encoding: str
 ) -> tuple[_dt.date, _dt.date] | None:
-    """The first and last meeting dates in a meetings file (the dates that
-    are dates), or None if there are none."""
-    raise NotImplementedError
-
-
-_UNUSED = (ATTENDANCE_COLUMNS, MEETING_COLUMNS, RecordError, collected, read_csv, gzip)
+    """The first and last meeting dates in a meetings file (of the dates
+    written as dates), or None if DuckDB cannot tell."""
+    checker = Checker(None, None)
+    con = _connect()
+    try:
+        try:
+            _stage(con, "m_raw", meetings, checker, attendance=False, encoding=encoding)
+        except (_Fallback, RecordError):
+            return None
+        first, last = con.execute(
+            "SELECT min(d), max(d) FROM (SELECT TRY_CAST(trim(date) AS DATE) AS d FROM m_raw)"
+        ).fetchone()
+        if first is None:
+            return None
+        return first, last
+    finally:
+        con.close()

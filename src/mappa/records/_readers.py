@@ -451,7 +451,7 @@ class _Loader:
             left_out = [ids[i] for i in bad]
             self.ambiguous.update(i for i in left_out if i in index)
             self.left_out.update(left_out)
-        elif self.left_out:
+        if self.left_out:
             self.ambiguous.update(i for i in kept_ids if i in self.left_out)
         self.report(errors)
         if kept is None:
@@ -789,6 +789,10 @@ class Checker:
         self.ok_keys = frozenset(self._loader.ok_keys)
         """(category, level, new level or 0, leaves) combinations a meeting may have."""
         self.permitted = self._loader.permitted
+
+    def header_of(self, stream: IO[str], source: str, attendance: bool) -> list[str]:
+        """The checked column names of a CSV file's header row."""
+        return _header(stream, source, ATTENDANCE_COLUMNS if attendance else MEETING_COLUMNS)
 
     def header(self, names: Sequence[str], source: str, attendance: bool) -> list[str]:
         """The checked column names of a file or table (raises as the readers do)."""
