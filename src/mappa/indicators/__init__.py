@@ -107,7 +107,7 @@ from mappa.indicators._definitions import (
     targets_of,
 )
 from mappa.indicators._report import Report, assemble
-from mappa.records import Caseload, Meeting, read_csv, read_json
+from mappa.records import Caseload, Meeting, check_encoding, read_csv, read_json
 from mappa.rulebook import Rulebook, resolve
 from mappa.years import Quarter, ReportingYear
 
@@ -238,6 +238,8 @@ def evaluate(
     )
     chosen_targets, targets_label = targets_of(targets, book)
     chosen_engine = _ensure_engine(engine)
+    check_encoding(encoding)
+    _check.ensure_optional_instance(area_table, AreaTable, "area_table")
     mode = _check.ensure_str(on_error, "on_error")
     if mode not in ("raise", "collect"):
         raise InvalidValueError(

@@ -159,7 +159,7 @@ def _v_percent(
     _check.v_decimal(instance, attribute, value)
     if not Decimal(0) <= value <= Decimal(100):  # type: ignore[operator]  # checked Decimal
         raise InvalidValueError(
-            f"{type(instance).__name__}.{attribute.name} must be from 0 to 100, got {value}",
+            f"{type(instance).__name__}.{attribute.name} must be from 0 to 100, got {_check.shown(value)}",
             rule=f"{type(instance).__name__}.{attribute.name}",
             value=value,
         )
@@ -358,7 +358,7 @@ def targets_of(
             percent = _check.ensure_decimal(value, f"targets[{indicator.value}]")
             if not Decimal(0) <= percent <= Decimal(100):
                 raise InvalidValueError(
-                    f"a target is a percentage from 0 to 100, got {percent}",
+                    f"a target is a percentage from 0 to 100, got {_check.shown(percent)}",
                     rule="targets",
                     value=percent,
                 )

@@ -33,8 +33,11 @@ from mappa.records import (
     MEETING_COLUMNS,
     Caseload,
     Checker,
+    check_encoding,
     collected,
+    open_text,
     read_csv,
+    readable_file,
 )
 from mappa.records import Columns as _Columns
 from mappa.reviews import initial_mappp_deadline, review_interval
@@ -475,8 +478,6 @@ def _stage(
     """Table *table* (n, then every standard column as text, '' for none)
     from a CSV or Parquet file or a DataFrame; its name for errors, and
     whether it is CSV."""
-    from mappa.records._files import open_text, readable_file
-
     columns = ATTENDANCE_COLUMNS if attendance else MEETING_COLUMNS
     if _is_path(source):
         path = readable_file(source)
@@ -767,8 +768,6 @@ def count_sources(
 ) -> Counts:
     """Every indicator over meetings (and attendance) that DuckDB reads:
     CSV (gzipped or not) or Parquet files, or DataFrames."""
-    from mappa.records._files import check_encoding
-
     chosen = "utf-8" if check_encoding(encoding) == "utf-8" else encoding
     checker = Checker(area_table, rulebook)
 

@@ -70,7 +70,7 @@ More information:
 
 from __future__ import annotations
 
-from mappa.records._files import TextSource
+from mappa.records._files import TextSource, check_encoding, open_text, readable_file
 from mappa.records._model import (
     ATTENDANCE_COLUMNS,
     MEETING_COLUMNS,
@@ -108,8 +108,9 @@ __all__ = [
 
 # For the counting engines, importable but not public (not in __all__):
 # Columns, the view Caseload.columns returns; Checker, the readers' checks
-# value by value; collected, the error that lists every problem.
-_ENGINE_INTERFACE = (Checker, Columns, collected)
+# value by value; collected, the error that lists every problem; and the
+# readers' way of opening files (check_encoding, open_text, readable_file).
+_ENGINE_INTERFACE = (Checker, Columns, check_encoding, collected, open_text, readable_file)
 
 # The public names are documented, pickled and reported as this package's.
 for _public in (

@@ -44,7 +44,7 @@ def check_encoding(encoding: object) -> str:
     name = _check.ensure_str(encoding, "encoding")
     try:
         info = codecs.lookup(name)
-    except LookupError:
+    except (LookupError, ValueError):  # unknown, or holding a NUL
         info = None
     if info is None or not getattr(info, "_is_text_encoding", True):
         raise InvalidValueError(
