@@ -6,6 +6,7 @@ import datetime as dt
 import gzip
 import io
 import json
+import os
 from pathlib import Path
 
 import pytest
@@ -606,3 +607,247 @@ def test_a_meeting_id_with_a_line_break_is_refused() -> None:
     text = f'{header}\n"M\n1",C-0001,Fife,1,2,2025-06-02,review,,,yes,no,\n'
     with pytest.raises(RecordError, match="row 2: .*runs past the end of its line"):
         read_csv(io.StringIO(text))
+
+
+# -- defects found by fuzzing: each test failed before its fix --------------------
+
+ATTENDING_POLICE = {
+    "agency": "police",
+    "role": "ra",
+    "invited": True,
+    "attended": True,
+    "at_seniority": True,
+}
+ATTENDING_SOCIAL_WORK = {**ATTENDING_POLICE, "agency": "social_work"}
+
+
+def json_meeting(meeting_id: str = "M1", **changes: object) -> dict[str, object]:
+    record: dict[str, object] = {
+        "meeting_id": meeting_id,
+        "case_ref": "C-1",
+        "area": "Fife",
+        "category": 1,
+        "level": 2,
+        "date": "2025-06-02",
+        "kind": "review",
+        "disclosure_recorded": True,
+        "attendance": [],
+    }
+    record.update(changes)
+    return record
+
+
+def jsonl(*records: dict[str, object]) -> io.StringIO:
+    return io.StringIO("".join(json.dumps(record) + "\n" for record in records))
+
+
+def agencies(meeting: Meeting) -> list[object]:
+    return [a.agency for a in meeting.attendance]
+
+
+def test_json_attendance_stays_with_its_own_line() -> None:
+    # Regression: in skip mode, a line left out for repeating an id gave its
+    # attendance to the other meeting with that id.
+    loaded = read_json(
+        jsonl(
+            json_meeting(attendance=[ATTENDING_POLICE]),
+            json_meeting(attendance=[ATTENDING_SOCIAL_WORK]),
+        ),
+        on_error="skip",
+    )
+    assert [agencies(m) for m in loaded] == [[Agency.POLICE]]
+    assert [(p.row, p.column) for p in loaded.problems] == [(2, "meeting_id")]
+    # ... and a bad line followed by a good one reusing its id.
+    loaded = read_json(
+        jsonl(
+            json_meeting(date="2025-02-30", attendance=[ATTENDING_POLICE]),
+            json_meeting(attendance=[ATTENDING_SOCIAL_WORK]),
+        ),
+        on_error="skip",
+    )
+    assert [agencies(m) for m in loaded] == [[Agency.SOCIAL_WORK]]
+    assert [(p.row, p.column) for p in loaded.problems] == [(1, "date")]
+
+
+def test_csv_attendance_for_an_id_on_a_left_out_row_and_a_kept_one() -> None:
+    # The attendance file names meetings by id: with one row of that id
+    # left out and another kept, it could belong to either, so it is
+    # reported rather than given to the kept one.
+    meetings = MEETINGS_HEADER + GOOD_MEETING.replace("2025-06-02", "2025-02-30")
+    meetings += GOOD_MEETING + GOOD_MEETING.replace("M1", "M2")
+    attendance = ATTENDANCE_HEADER + "M1,police,ra,yes,yes,yes,no\n"
+    attendance += "M2,police,ra,yes,yes,yes,no\n"
+    loaded = load(meetings, attendance, on_error="skip")
+    assert [(m.meeting_id, agencies(m)) for m in loaded] == [
+        ("M1", []),
+        ("M2", [Agency.POLICE]),
+    ]
+    assert [(p.source, p.row, p.column) for p in loaded.problems] == [
+        ("<meetings>", 2, "date"),
+        ("<attendance>", 2, "meeting_id"),
+    ]
+    assert "more than one meetings row" in str(loaded.problems[1])
+
+
+def test_an_unbalanced_quote_is_one_rows_problem() -> None:
+    # Regression: an unclosed quote swallowed the rest of the file (613 of
+    # 624 rows vanished behind "expected 7 fields, found 3").
+    rows = [GOOD_MEETING.replace("M1", f"M{n}") for n in range(1, 31)]
+    rows[4] = rows[4].replace("C-1", '"C-1')
+    loaded = load(MEETINGS_HEADER + "".join(rows), on_error="skip")
+    assert len(loaded) == 29
+    (problem,) = loaded.problems
+    assert problem.row == 6
+    assert "quoted value runs past the end of its line" in str(problem)
+    with pytest.raises(RecordError, match="row 6: not readable as CSV: a quoted"):
+        load(MEETINGS_HEADER + "".join(rows))
+    text_after = MEETINGS_HEADER + GOOD_MEETING.replace("C-1", '"C-1"x')
+    with pytest.raises(RecordError, match="text after the closing quote"):
+        load(text_after)
+
+
+def _no_content(error: BaseException) -> None:
+    for text in (str(error), repr(error), repr(error.args)):
+        assert "Jane" not in text
+        assert "Exampl" not in text
+    assert error.__context__ is None
+    assert error.__cause__ is None
+
+
+@pytest.mark.parametrize(
+    ("content", "expected"),
+    [
+        (
+            (MEETINGS_HEADER + "M1,C-1,Jane Exampl\xe9,1,2,2025-06-02,review,,,yes,no,\n").encode("latin-1"),
+            "not readable as utf-8 text .near byte",
+        ),
+        ((MEETINGS_HEADER + "Jane Example\n").encode("utf-16"), "not readable as utf-8"),
+        (b"\x00\x01Jane Example\xff\xfe" * 50, "not readable as utf-8"),
+        (gzip.compress(b"Jane Example " * 1000)[:30], "truncated or corrupt"),
+        (b"\x1f\x8b\x08\x00" + b"Jane Example" * 10, "truncated or corrupt"),
+    ],
+)
+def test_unreadable_files_are_record_errors_without_content(
+    tmp_path: Path, content: bytes, expected: str
+) -> None:
+    # Regression: a bare UnicodeDecodeError (its repr holding raw bytes of
+    # the file), EOFError or zlib.error escaped.
+    path = tmp_path / "meetings.csv"
+    path.write_bytes(content)
+    with pytest.raises(RecordError, match=expected) as caught:
+        read_csv(path)
+    assert caught.value.source == str(path)
+    _no_content(caught.value)
+    with pytest.raises(RecordError) as caught:
+        read_json(path)
+    _no_content(caught.value)
+
+
+def test_a_text_stream_that_cannot_decode_is_a_record_error() -> None:
+    stream = io.TextIOWrapper(
+        io.BytesIO((MEETINGS_HEADER + "Jane Exampl\xe9\n").encode("latin-1")),
+        encoding="utf-8",
+    )
+    with pytest.raises(RecordError, match="not readable as utf-8 text") as caught:
+        read_csv(stream)
+    _no_content(caught.value)
+
+
+def test_deeply_nested_json_is_a_record_error() -> None:
+    with pytest.raises(RecordError, match="nested too deeply") as caught:
+        read_json(io.StringIO("[" * 100_000 + "]" * 100_000 + "\n"))
+    _no_content(caught.value)
+    with pytest.raises(RecordError, match="row 1: not readable: JSON nested"):
+        read_json(io.StringIO('{"a": ' + "[" * 100_000 + "]" * 100_000 + "}\n"))
+    with pytest.raises(RecordError, match="too many digits"):
+        read_json(io.StringIO('{"level": ' + "9" * 5000 + "}\n"))
+    with pytest.raises(RecordError, match=r"not valid JSON \(Expecting"):
+        read_json(io.StringIO("[1, \n"))
+
+
+def test_gzip_is_recognised_by_its_bytes_and_encodings_are_chosen(
+    tmp_path: Path,
+) -> None:
+    # A gzip file named .csv is read (it used to be a decoding error), a
+    # byte order mark is skipped, and cp1252 is read when asked for.
+    meetings, attendance = tmp_path / "m.csv", tmp_path / "a.csv"
+    write_csv(CASELOAD, tmp_path / "m.csv.gz", attendance)
+    meetings.write_bytes((tmp_path / "m.csv.gz").read_bytes())
+    assert list(read_csv(meetings, attendance)) == list(CASELOAD)
+    text = (
+        MEETINGS_HEADER + GOOD_MEETING,
+        ATTENDANCE_HEADER + "M1,Caf\xe9 \u2013 housing,dtc,yes,no,no,yes\n",
+    )
+    meetings.write_bytes(b"\xef\xbb\xbf" + text[0].encode("utf-8"))
+    assert len(read_csv(meetings)) == 1
+    attendance.write_bytes(text[1].encode("cp1252"))
+    with pytest.raises(RecordError, match="give encoding="):
+        read_csv(meetings, attendance)
+    meetings.write_bytes(text[0].encode("cp1252"))
+    loaded = read_csv(meetings, attendance, encoding="cp1252")
+    assert agencies(next(iter(loaded))) == ["Caf\xe9 \u2013 housing"]
+    for bad in ("no-such-codec", "rot13", "x\x00y"):
+        with pytest.raises(InvalidValueError, match="encoding must name"):
+            read_csv(meetings, encoding=bad)
+    with pytest.raises(InvalidTypeError):
+        read_csv(meetings, encoding=8)  # type: ignore[arg-type]
+
+
+def test_a_file_without_a_header_row_echoes_nothing() -> None:
+    # Regression: the first data row was read as the header and the error
+    # quoted a cell ("column 'jane example'").
+    row = "M1,C-1,Jane Example,1,2,2025-06-02,review,,,yes,no,\n"
+    error = error_of(row + row)
+    assert "no header row" in str(error)
+    assert error.column is None
+    _no_content(error)
+    error = error_of(MEETINGS_HEADER.replace("area", "Jane Example") + row)
+    assert "the header's 3rd column is not one of" in str(error)
+    _no_content(error)
+    with pytest.raises(RecordError) as caught:
+        read_json(jsonl(json_meeting(**{"Jane Example": 1})))
+    _no_content(caught.value)
+
+
+def test_pipes_devices_and_folders_are_refused(tmp_path: Path) -> None:
+    # Regression: a FIFO or /dev/zero as input hung (or read for ever).
+    fifo = tmp_path / "fifo.csv"
+    os.mkfifo(fifo)
+    for source in (fifo, Path("/dev/zero"), tmp_path):
+        with pytest.raises(RecordError, match="not a regular file"):
+            read_csv(source)
+        with pytest.raises(RecordError, match="not a regular file"):
+            read_json(source)
+
+
+def test_a_nul_in_a_file_name_is_a_mappa_error(tmp_path: Path) -> None:
+    # Regression: a bare ValueError ("embedded null byte").
+    with pytest.raises(InvalidValueError, match="NUL"):
+        read_csv(tmp_path / "a\x00b.csv")
+    with pytest.raises(InvalidValueError, match="NUL"):
+        write_jsonl(CASELOAD, str(tmp_path / "a\x00b.jsonl"))
+
+
+@pytest.mark.parametrize(
+    ("changes", "column", "expected"),
+    [
+        ({"meeting_id": True}, "meeting_id", "expected a string"),
+        ({"level": "2"}, "level", "expected a whole number"),
+        ({"level": True}, "level", "expected a whole number"),
+        ({"disclosure_recorded": "yes"}, "disclosure_recorded", "expected true or false"),
+        ({"date": None}, "date", "not null"),
+        (
+            {"attendance": [{**ATTENDING_POLICE, "agency": False}]},
+            "attendance[0].agency",
+            "expected a string",
+        ),
+        ({"new_level": 10**30}, "new_level", "expected a level"),
+    ],
+)
+def test_json_values_of_the_wrong_type_are_refused(
+    changes: dict[str, object], column: str, expected: str
+) -> None:
+    # Regression: true became "yes" (a meeting id), false an agency "no".
+    with pytest.raises(RecordError, match=expected) as caught:
+        read_json(jsonl(json_meeting(**changes)))
+    assert caught.value.column == column
