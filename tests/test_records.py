@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from mappa.chairs import Agency
 from mappa.errors import InvalidTypeError, InvalidValueError, RecordError
@@ -851,3 +852,111 @@ def test_json_values_of_the_wrong_type_are_refused(
     with pytest.raises(RecordError, match=expected) as caught:
         read_json(jsonl(json_meeting(**changes)))
     assert caught.value.column == column
+
+
+# -- fuzzing: any row is loaded or reported, in every mode ------------------------
+
+JUNK_CELLS = ["", "Jane Example", '"open', 'a"b', '"x"y', "2025-13-01", "9", "yes", "M0", "M1 ", "\t"]
+
+
+@st.composite
+def mutated_files(draw: st.DrawFn) -> tuple[list[Meeting], str, str]:
+    """A caseload written as CSV, then some cells, rows and ids spoiled."""
+    meetings = draw(meetings_lists(max_size=12))
+    out_meetings, out_attendance = io.StringIO(), io.StringIO()
+    write_csv(meetings, out_meetings, out_attendance)
+    files = [
+        out_meetings.getvalue().splitlines(),
+        out_attendance.getvalue().splitlines(),
+    ]
+    for _ in range(draw(st.integers(0, 4))):
+        lines = files[draw(st.integers(0, 1))]
+        if len(lines) < 2:
+            continue
+        index = draw(st.integers(1, len(lines) - 1))
+        cells = lines[index].split(",")
+        action = draw(st.sampled_from(["cell", "copy", "drop", "blank"]))
+        if action == "cell":
+            cells[draw(st.integers(0, len(cells) - 1))] = draw(st.sampled_from(JUNK_CELLS))
+            lines[index] = ",".join(cells)
+        elif action == "copy":  # another row's id: a repeat, or attendance moved
+            other = draw(st.integers(1, len(lines) - 1))
+            lines[index] = ",".join([lines[other].split(",")[0], *cells[1:]])
+        elif action == "drop":
+            lines[index] = ",".join(cells[:-1])
+        else:
+            lines[index] = ""
+    return meetings, "\n".join(files[0]) + "\n", "\n".join(files[1]) + "\n"
+
+
+def _rows(text: str) -> dict[int, list[str]]:
+    """Data rows by row number (the header is row 1), split naively."""
+    return {
+        number: line.split(",")
+        for number, line in enumerate(text.split("\n")[1:], start=2)
+        if line
+    }
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(mutated_files())
+def test_every_row_is_loaded_or_reported_in_every_mode(
+    files: tuple[list[Meeting], str, str],
+) -> None:
+    _, meetings_text, attendance_text = files
+    skipped = load(meetings_text, attendance_text, on_error="skip")
+    reported = {(p.source, p.row) for p in skipped.problems}
+    loaded = {m.meeting_id: m for m in skipped}
+    # Each meetings row is loaded (as the one meeting with its id) or reported.
+    meeting_rows = _rows(meetings_text)
+    kept_rows = [n for n in meeting_rows if ("<meetings>", n) not in reported]
+    assert sorted(meeting_rows[n][0] for n in kept_rows) == sorted(loaded)
+    assert len(skipped) == len(kept_rows)
+    # Each attendance row is attached to the meeting it names, or reported.
+    attendance_rows = _rows(attendance_text)
+    expected: dict[str, int] = {}
+    for number, cells in attendance_rows.items():
+        if ("<attendance>", number) not in reported:
+            expected[cells[0].strip()] = expected.get(cells[0].strip(), 0) + 1
+    assert {i: len(m.attendance) for i, m in loaded.items() if m.attendance} == expected
+    # collect reports the same problems; raise stops at the first.
+    if skipped.problems:
+        with pytest.raises(RecordError) as caught:
+            load(meetings_text, attendance_text, on_error="collect")
+        assert [str(p) for p in caught.value.value] == [str(p) for p in skipped.problems]
+        with pytest.raises(RecordError) as caught:
+            load(meetings_text, attendance_text)
+        assert str(caught.value) == str(skipped.problems[0])
+    else:
+        assert list(load(meetings_text, attendance_text)) == list(skipped)
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(meetings_lists(max_size=10), st.data())
+def test_every_json_line_is_loaded_with_its_own_attendance_or_reported(
+    meetings: list[Meeting], data: st.DataObject
+) -> None:
+    out = io.StringIO()
+    write_jsonl(meetings, out)
+    records = [json.loads(line) for line in out.getvalue().splitlines()]
+    for _ in range(data.draw(st.integers(0, 4))):
+        if not records:
+            break
+        index = data.draw(st.integers(0, len(records) - 1))
+        action = data.draw(st.sampled_from(["repeat", "bad", "type"]))
+        if action == "repeat":
+            other = data.draw(st.integers(0, len(records) - 1))
+            records[index]["meeting_id"] = records[other]["meeting_id"]
+        elif action == "bad":
+            records[index]["date"] = "2025-02-30"
+        else:
+            records[index]["level"] = str(records[index]["level"])
+    text = "".join(json.dumps(record) + "\n" for record in records)
+    skipped = read_json(io.StringIO(text), on_error="skip")
+    reported = {p.row for p in skipped.problems}
+    kept = [record for line, record in enumerate(records, start=1) if line not in reported]
+    assert [m.meeting_id for m in skipped] == [r["meeting_id"] for r in kept]
+    for meeting, record in zip(skipped, kept, strict=True):
+        assert [a.agency.value if isinstance(a.agency, Agency) else a.agency for a in meeting.attendance] == [
+            entry["agency"] for entry in record["attendance"]
+        ]

@@ -25,12 +25,14 @@ from collections.abc import Sequence
 from typing import Any
 
 from mappa.calendar import WorkingCalendar
+from mappa.chairs import Agency
 from mappa.errors import RecordError
 from mappa.framework import Level
 from mappa.indicators._definitions import Counts, Indicator
 from mappa.records import (
     ATTENDANCE_COLUMNS,
     MEETING_COLUMNS,
+    AgencyRole,
     Caseload,
     Checker,
     check_encoding,
@@ -66,6 +68,8 @@ def _connect() -> Any:
 
 
 _PARQUET = (".parquet", ".pq")
+_POLICE_OR_SOCIAL_WORK = _Columns.POLICE_OR_SOCIAL_WORK
+_POLICE_AND_SOCIAL_WORK = frozenset({Agency.POLICE, Agency.SOCIAL_WORK})
 _GZIP_MAGIC = b"\x1f\x8b"
 
 # -- the SQL of each indicator ----------------------------------------------------
@@ -228,8 +232,27 @@ def _load_columns(con: Any, columns: _Columns) -> None:
         f"UPDATE meet SET disclosed = (flags & {_Columns.DISCLOSURE}) <> 0, "
         f"leaves = (flags & {_Columns.LEAVES}) <> 0"
     )
-    _load_attendance(con, _to_list(columns.att_meeting), _to_list(columns.att_code))
     _load_areas(con, list(columns.areas))
+
+
+def _objects_attendance(caseload: Caseload) -> tuple[list[int], list[int]]:
+    """The attendance rows of a caseload made from Meeting objects (whose
+    columns keep only each meeting's counts), as (meeting, flags) pairs."""
+    c = _Columns
+    meetings: list[int] = []
+    codes: list[int] = []
+    for number, meeting in enumerate(caseload):
+        for a in meeting.attendance:
+            meetings.append(number)
+            codes.append(
+                (c.DTC if a.role is AgencyRole.DUTY_TO_COOPERATE else 0)
+                | (c.INVITED if a.invited else 0)
+                | (c.ATTENDED if a.attended else 0)
+                | (c.SENIOR if a.at_seniority else 0)
+                | (c.WRITTEN if a.written_contribution else 0)
+                | (_POLICE_OR_SOCIAL_WORK if a.agency in _POLICE_AND_SOCIAL_WORK else 0)
+            )
+    return meetings, codes
 
 
 def _load_attendance(con: Any, meetings: list[int], codes: list[int]) -> None:
@@ -243,7 +266,7 @@ def _load_attendance(con: Any, meetings: list[int], codes: list[int]) -> None:
 
 def _attendance_flags(con: Any, table: str) -> None:
     c = _Columns
-    police_or_social_work = 32  # the packed code's police or social work bit
+    police_or_social_work = _POLICE_OR_SOCIAL_WORK
     con.execute(
         f"""CREATE TEMP TABLE att AS SELECT meeting_n,
         (code & {c.DTC}) <> 0 AS dtc, (code & {c.INVITED}) <> 0 AS invited,
@@ -414,9 +437,15 @@ def count_caseload(
     book: Rulebook,
 ) -> Counts:
     """Every indicator over a caseload already in memory."""
+    columns = caseload.columns
+    if columns.att_code or not any(columns.tally):
+        rows = (_to_list(columns.att_meeting), _to_list(columns.att_code))
+    else:
+        rows = _objects_attendance(caseload)
     con = _connect()
     try:
-        _load_columns(con, caseload.columns)
+        _load_columns(con, columns)
+        _load_attendance(con, *rows)
         return _count(con, period, fields, cal, book)
     finally:
         con.close()

@@ -30,6 +30,7 @@ from mappa.records._model import (
     DTC_MET,
     INVITED,
     MAX_ATTENDANCE,
+    POLICE_OR_SOCIAL_WORK,
     RA_INVITED,
     RA_MET,
     SENIOR,
@@ -83,6 +84,7 @@ class Columns:
     ATTENDED = ATTENDED
     SENIOR = SENIOR
     WRITTEN = WRITTEN
+    POLICE_OR_SOCIAL_WORK = POLICE_OR_SOCIAL_WORK
 
     __slots__ = (
         "agencies",
