@@ -8,9 +8,11 @@ import json
 import runpy
 import subprocess
 import sys
+from importlib.metadata import version
 
 import pytest
 
+import mappa
 from mappa.cli import main, rule_rows
 from mappa.rulebook import DEFAULT_RULEBOOK
 
@@ -42,6 +44,28 @@ def test_rules_json_and_csv_agree() -> None:
         ("previous", "90"),
         ("current", "95"),
     ]
+
+
+def test_version_names_mappa_and_the_holidays_release(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    with pytest.raises(SystemExit) as exit_info:
+        main(["--version"])
+    assert exit_info.value.code == 0
+    expected = f"mappa {mappa.__version__} (holidays {version('holidays')})\n"
+    assert capsys.readouterr().out == expected
+
+
+def test_rules_say_which_holidays_release_supplies_the_calendar(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    note = f"Scottish bank holidays from the holidays package {version('holidays')}."
+    _, text = run("rules")
+    assert text.rstrip().endswith(note)
+    for kind in ("json", "csv"):
+        _, text = run("rules", "--format", kind)
+        assert note not in text  # the data stays machine-readable
+        assert note in capsys.readouterr().err
 
 
 def test_no_command_prints_help() -> None:

@@ -4,7 +4,10 @@
 an extract of meetings, per area and for Scotland, against their targets
 (with no files, over the synthetic sample caseload shipped with `mappa`).
 ``mappa rules`` prints the rulebook: every rule, its value, from when it
-applies, and its citation, as a table, JSON or CSV.
+applies, and its citation, as a table, JSON or CSV. ``mappa --version``
+prints mappa's version and the version of the ``holidays`` package that
+supplies Scotland's bank holidays; ``mappa rules`` and every report name it
+too.
 
 >>> from mappa.cli import main
 >>> main(["rules", "--format", "csv"])  # doctest: +ELLIPSIS
@@ -112,17 +115,54 @@ def _print_table(rows: list[dict[str, str]], out: TextIO) -> None:
         out.write(f"{cells}  {row['citation']}\n")
 
 
+def _calendar_note() -> str:
+    """Which ``holidays`` release supplies the working-day calendar."""
+    from mappa.calendar import holidays_version
+
+    return (
+        "Working days: Scottish bank holidays from the holidays package "
+        f"{holidays_version()}."
+    )
+
+
+def _version_text() -> str:
+    from mappa import __version__
+    from mappa.calendar import holidays_version
+
+    return f"mappa {__version__} (holidays {holidays_version()})"
+
+
+class _VersionAction(argparse.Action):
+    """``--version``: mappa's version and the ``holidays`` release in use."""
+
+    def __init__(self, option_strings: Sequence[str], dest: str, **kwargs: object):
+        super().__init__(option_strings, dest, nargs=0, help=str(kwargs["help"]))
+
+    def __call__(
+        self,
+        parser: argparse.ArgumentParser,
+        namespace: argparse.Namespace,
+        values: object,
+        option_string: str | None = None,
+    ) -> None:
+        sys.stdout.write(_version_text() + "\n")
+        parser.exit()
+
+
 def _rules(args: argparse.Namespace, out: TextIO) -> int:
     rows = rule_rows()
     if args.format == "json":
         json.dump(rows, out, indent=2)
         out.write("\n")
+        print(f"mappa: {_calendar_note()}", file=sys.stderr)
     elif args.format == "csv":
         writer = csv.DictWriter(out, fieldnames=list(rows[0]), lineterminator="\n")
         writer.writeheader()
         writer.writerows(rows)
+        print(f"mappa: {_calendar_note()}", file=sys.stderr)
     else:
         _print_table(rows, out)
+        out.write(f"\n{_calendar_note()}\n")
     return 0
 
 
@@ -254,6 +294,7 @@ def _report_rows(report: Report) -> list[dict[str, str]]:
 
 
 def _report(args: argparse.Namespace, out: TextIO) -> int:
+    from mappa.calendar import holidays_version
     from mappa.indicators import evaluate
     from mappa.years import Quarter
 
@@ -283,7 +324,10 @@ def _report(args: argparse.Namespace, out: TextIO) -> int:
     report = evaluate(
         caseload, period=period, targets=targets, by=by, workers=args.workers
     )
-    note = f"Data: {source}. Period: {chosen}. Targets: {report.targets}."
+    note = (
+        f"Data: {source}. Period: {chosen}. Targets: {report.targets}. "
+        f"{_calendar_note()}"
+    )
     for problem in caseload.problems:  # pragma: no cover - the CLI reads strictly
         print(f"mappa: warning: {problem}", file=sys.stderr)
     if args.format == "json":
@@ -294,6 +338,7 @@ def _report(args: argparse.Namespace, out: TextIO) -> int:
                 "end": period.end.isoformat(),
                 "targets": report.targets,
                 "data": source,
+                "holidays_version": holidays_version(),
                 "rows": [
                     {
                         key: (str(value) if isinstance(value, Decimal) else value)
@@ -328,6 +373,11 @@ def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="mappa",
         description="The rules of Scotland's Multi-Agency Public Protection Arrangements.",
+    )
+    parser.add_argument(
+        "--version",
+        action=_VersionAction,
+        help="print mappa's version and the holidays package's, then exit",
     )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
     rules = commands.add_parser(
