@@ -217,9 +217,16 @@ def test_rulebook_validation() -> None:
 
 
 def test_resolve() -> None:
-    assert resolve(None) is BOOK
+    # Without an event date, a rulebook is read as at today...
+    assert resolve(None) == BOOK.as_at(dt.date.today())
     custom = Rulebook(BOOK.rules[:3])
-    assert resolve(custom) is custom
+    assert resolve(custom).rules is custom.rules
+    assert resolve(custom).on == dt.date.today()
+    # ...a rulebook already read as at a date keeps it...
+    pinned = custom.as_at(dt.date(2019, 6, 1))
+    assert resolve(pinned) is pinned
+    # ...and an event's date always decides.
+    assert resolve(pinned, dt.date(2020, 1, 1)).on == dt.date(2020, 1, 1)
     with pytest.raises(InvalidTypeError, match="rulebook must be a Rulebook"):
         resolve({"minutes.final": 10})
     assert list(custom) == list(BOOK.rules[:3])

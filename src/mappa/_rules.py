@@ -1,0 +1,707 @@
+"""The default rules: every value `mappa` uses, beside its citation.
+
+This module is data, not machinery: one entry per rule, in the order of
+our rules reference (framework, reviews, chairs, minutes, indicators,
+significant case reviews, intensive support packages, notification,
+disclosure and licences). :mod:`mappa.rulebook` turns the entries into
+:class:`~mappa.rulebook.Rule` objects and :data:`~mappa.rulebook.DEFAULT_RULEBOOK`.
+
+The rules are plain Python constants rather than a file parsed at import,
+so importing `mappa` stays fast. A reviewer reads each value next to the
+document and paragraph (or statute and section) that sets it; a council
+that reads a source differently overrides a rule with
+:meth:`~mappa.rulebook.Rulebook.with_value` or
+:meth:`~mappa.rulebook.Rulebook.with_overrides`, never by editing this file.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+from decimal import Decimal
+from typing import NamedTuple
+
+from mappa.periods import Counting, Duration
+from mappa.sources import (
+    DATA_PROTECTION_ACT_2018,
+    GLASGOW_MAPPA_PAGE,
+    GUIDANCE,
+    ICO_RIGHT_OF_ACCESS,
+    MANAGEMENT_OF_OFFENDERS_ACT_2005,
+    NOTIFICATION_REGULATIONS_2013,
+    SCR_GUIDANCE_2012,
+    SEXUAL_OFFENCES_ACT_2003,
+    SOCIAL_WORK_ACT_1968,
+    TRAVEL_NOTIFICATION_REGULATIONS_2004,
+    UK_GDPR,
+    Citation,
+)
+
+__all__ = ["RULES", "Entry", "Version"]
+
+Value = int | Decimal | Duration | str | bool | tuple[int, ...] | tuple[str, ...]
+
+
+class Version(NamedTuple):
+    """One value of a rule, as data (see :class:`~mappa.rulebook.RuleVersion`)."""
+
+    value: Value
+    citation: Citation
+    edition: str = "current"
+    applies_from: _dt.date | None = None
+    note: str | None = None
+
+
+class Entry(NamedTuple):
+    """One rule, as data (see :class:`~mappa.rulebook.Rule`)."""
+
+    name: str
+    description: str
+    unit: str
+    versions: tuple[Version, ...]
+    counting: Counting | None = None
+    unconfirmed: bool = False
+
+
+def _rule(
+    name: str,
+    description: str,
+    unit: str,
+    value: Value,
+    citation: Citation,
+    *,
+    counting: Counting | None = None,
+    unconfirmed: bool = False,
+    edition: str = "current",
+    applies_from: _dt.date | None = None,
+    note: str | None = None,
+) -> Entry:
+    return Entry(
+        name,
+        description,
+        unit,
+        (Version(value, citation, edition, applies_from, note),),
+        counting,
+        unconfirmed,
+    )
+
+
+def _target(name: str, description: str, *values: tuple[str, Decimal]) -> Entry:
+    citation = GLASGOW_MAPPA_PAGE.cite("National Performance Indicators")
+    note = "the date the target changed is not in our sources" if len(values) > 1 else None
+    return Entry(
+        name,
+        description,
+        "percent",
+        tuple(Version(value, citation, edition, None, note) for edition, value in values),
+    )
+
+
+def _soa(section: str, number: str) -> Citation:
+    return SEXUAL_OFFENCES_ACT_2003.cite(
+        section, url=f"https://www.legislation.gov.uk/ukpga/2003/42/section/{number}"
+    )
+
+
+_SOA_PART_2_IN_FORCE = _dt.date(2004, 5, 1)
+
+RULES: tuple[Entry, ...] = (
+    # -- framework: categories and levels ----------------------------------
+    _rule(
+        "levels.category_1",
+        "MAPPA levels at which a category 1 (registered sex offender) case may be managed.",
+        "levels",
+        (1, 2, 3),
+        GUIDANCE.cite("para 4.3"),
+    ),
+    _rule(
+        "levels.category_2",
+        "MAPPA levels at which a category 2 (restricted patient) case may be managed.",
+        "levels",
+        (1, 2, 3),
+        GUIDANCE.cite("para 4.3"),
+    ),
+    _rule(
+        "levels.category_3",
+        "MAPPA levels for category 3 (other risk of serious harm): level 1 "
+        "routine risk management is not applied to category 3.",
+        "levels",
+        (2, 3),
+        GUIDANCE.cite("para 4.3"),
+    ),
+    _rule(
+        "framework.areas",
+        "Scotland's 32 local authorities are divided into 10 MAPPA areas.",
+        "areas",
+        10,
+        GUIDANCE.cite("para 18.1"),
+    ),
+    _rule(
+        "framework.local_authorities",
+        "The number of Scottish local authorities grouped into MAPPA areas.",
+        "local authorities",
+        32,
+        GUIDANCE.cite("para 18.1"),
+    ),
+    _rule(
+        "years.start_month",
+        "Reporting (and financial) years run for 12 months beginning with 1 April; "
+        "this is the month they start (on day 1).",
+        "month",
+        4,
+        MANAGEMENT_OF_OFFENDERS_ACT_2005.cite(
+            "s.11(2)", url="https://www.legislation.gov.uk/asp/2005/14/section/11"
+        ),
+    ),
+    _rule(
+        "sog.meeting_interval",
+        "A Strategic Oversight Group should meet quarterly.",
+        "months",
+        Duration(months=3),
+        GUIDANCE.cite("para 18.15"),
+        counting=Counting.AFTER,
+    ),
+    # -- reviews (section 4) -----------------------------------------------
+    _rule(
+        "reviews.level1.interval",
+        "Level 1 has no national review interval: the frequency of review is "
+        "agreed at the initial meeting and set by the lead agency, case by case.",
+        "interval",
+        "case by case",
+        GUIDANCE.cite("paras 11.27-11.28, 11.30"),
+    ),
+    _rule(
+        "reviews.level2.interval",
+        "A level 2 case is reviewed no less than once every 12 weeks: the next "
+        "review is due 84 days after the last meeting.",
+        "weeks",
+        Duration(weeks=12),
+        GUIDANCE.cite("para 11.30"),
+        counting=Counting.AFTER,
+    ),
+    _rule(
+        "reviews.level3.interval",
+        "A level 3 case is reviewed no less than once every 6 weeks: the next "
+        "review is due 42 days after the last meeting.",
+        "weeks",
+        Duration(weeks=6),
+        GUIDANCE.cite("para 11.30"),
+        counting=Counting.AFTER,
+    ),
+    _rule(
+        "reviews.olr_rmp.interval",
+        "The risk management plan of a person subject to an Order for Lifelong "
+        "Restriction is reviewed at least once a year: within the year "
+        "beginning with the last review.",
+        "years",
+        Duration(years=1),
+        GUIDANCE.cite("para 11.7"),
+        counting=Counting.BEGINNING_WITH,
+        note="'at least once a year' read as a period of one year beginning "
+        "with the last review, so the next is due by the day before its anniversary",
+    ),
+    _rule(
+        "reviews.initial_mappp.before_liberation",
+        "The initial level 3 (MAPPP) meeting of a case in custody takes place "
+        "4 weeks before liberation.",
+        "weeks",
+        Duration(weeks=4),
+        GLASGOW_MAPPA_PAGE.cite("National Performance Indicators"),
+        counting=Counting.BEFORE,
+        note="read as: held on or before the date 28 days before liberation",
+    ),
+    # -- chairs (section 5) ------------------------------------------------
+    _rule(
+        "chairs.level1.police",
+        "Minimum police rank to chair a level 1 meeting.",
+        "rank",
+        "SERGEANT",
+        GUIDANCE.cite("para 11.32"),
+    ),
+    _rule(
+        "chairs.level1.social_work",
+        "Minimum Justice Social Work grade to chair a level 1 meeting.",
+        "grade",
+        "TEAM_LEADER",
+        GUIDANCE.cite("para 11.32"),
+    ),
+    _rule(
+        "chairs.level2.police",
+        "Minimum police rank to chair a level 2 meeting.",
+        "rank",
+        "INSPECTOR",
+        GUIDANCE.cite("para 11.33"),
+    ),
+    _rule(
+        "chairs.level2.social_work",
+        "Minimum Justice Social Work grade (or equivalent) to chair a level 2 meeting.",
+        "grade",
+        "SERVICE_MANAGER",
+        GUIDANCE.cite("para 11.33"),
+    ),
+    _rule(
+        "chairs.level3.police",
+        "Minimum police rank to chair a level 3 meeting (Detective Superintendent).",
+        "rank",
+        "SUPERINTENDENT",
+        GUIDANCE.cite("para 11.33"),
+    ),
+    _rule(
+        "chairs.level3.social_work",
+        "Minimum social work grade to chair a level 3 meeting.",
+        "grade",
+        "CHIEF_SOCIAL_WORK_OFFICER",
+        GUIDANCE.cite("para 11.33"),
+    ),
+    _rule(
+        "chairs.restricted_patients.health",
+        "Meetings about restricted patients are likely to be chaired by suitably "
+        "qualified health representatives experienced in the operation of MAPPA.",
+        "flag",
+        True,
+        GUIDANCE.cite("para 11.33"),
+        note="'likely to be chaired by' read as permitted and recommended, not "
+        "required: a police or social work chair of the minimum rank may still "
+        "chair; health chairs are not named for categories 1 and 3",
+    ),
+    # -- minutes (section 6) -----------------------------------------------
+    _rule(
+        "minutes.draft",
+        "The draft minute and RMP are produced within 5 working days of the meeting.",
+        "working days",
+        5,
+        GUIDANCE.cite("para 11.15"),
+    ),
+    _rule(
+        "minutes.final",
+        "The final minute and RMP are produced within a further 5 working "
+        "days: 10 working days of the meeting in all.",
+        "working days",
+        10,
+        GUIDANCE.cite("para 11.15"),
+    ),
+    # -- national performance indicators (section 7) ------------------------
+    _target(
+        "kpi.level3_reviews.target",
+        "Level 3 cases reviewed no less than once every 6 weeks.",
+        ("previous", Decimal("90")),
+        ("current", Decimal("95")),
+    ),
+    _target(
+        "kpi.level2_reviews.target",
+        "Level 2 cases reviewed no less than once every 12 weeks.",
+        ("previous", Decimal("85")),
+        ("current", Decimal("95")),
+    ),
+    _target(
+        "kpi.dtc_attendance.target",
+        "Attendance by duty to co-operate agencies at an appropriate level of "
+        "seniority when invited to level 2 and 3 meetings.",
+        ("current", Decimal("90")),
+    ),
+    _target(
+        "kpi.ra_attendance.target",
+        "Attendance by police and social work at an agreed level of seniority "
+        "at level 2 and 3 meetings, including risk management team meetings.",
+        ("current", Decimal("90")),
+    ),
+    _target(
+        "kpi.written_contributions.target",
+        "Written contributions from Responsible Authorities and DTC agencies "
+        "in cases of non-attendance.",
+        ("current", Decimal("100")),
+    ),
+    _target(
+        "kpi.pre_release_mappp.target",
+        "Initial level 3 MAPPP meetings for cases in custody held 4 weeks "
+        "before liberation.",
+        ("current", Decimal("100")),
+    ),
+    _target(
+        "kpi.minutes_released.target",
+        "Level 2 and 3 minutes completed and released within 10 working days.",
+        ("current", Decimal("90")),
+    ),
+    _target(
+        "kpi.disclosure_recorded.target",
+        "Disclosure considered and recorded in the minutes of level 2 and 3 meetings.",
+        ("current", Decimal("100")),
+    ),
+    # -- significant case reviews (section 8): no numbers in the sources ----
+    # -- intensive support packages (section 9) -----------------------------
+    _rule(
+        "isp.local_authority.minimum_share",
+        "Local authorities fund at least 10% of an intensive support package "
+        "(Social Work (Scotland) Act 1968 s.27 budget); the Scottish "
+        "Government funds the rest.",
+        "percent",
+        Decimal("10"),
+        GUIDANCE.cite("para 18.25"),
+    ),
+    _rule(
+        "isp.approval_period",
+        "Intensive support package funding is approved in advance, usually for "
+        "six months at a time.",
+        "months",
+        Duration(months=6),
+        GUIDANCE.cite("para 18.25"),
+        counting=Counting.BEGINNING_WITH,
+        note="an approval period beginning with its start date ends the day "
+        "before the date six months later",
+    ),
+    _rule(
+        "isp.local_authority.budget",
+        "The local authority's part of an intensive support package is met "
+        "from its section 27 budget.",
+        "section",
+        "s.27",
+        SOCIAL_WORK_ACT_1968.cite(
+            "s.27", url="https://www.legislation.gov.uk/ukpga/1968/49/section/27"
+        ),
+    ),
+    # -- sex offender notification (section 10) -----------------------------
+    # Checked against legislation.gov.uk: s.80(1)(d) (cautions: England and
+    # Wales and Northern Ireland only), the s.82(1) table as amended, s.83(1),
+    # s.84(1), s.85 as amended by the Criminal Justice and Licensing
+    # (Scotland) Act 2010 s.102, ss.88B-88C inserted by SSI 2011/45, SSI
+    # 2013/216 and Part 2's commencement in Scotland (SSI 2004/138, art. 2).
+    _rule(
+        "notification.caution",
+        "A caution does not make a person subject to the notification "
+        "requirements in Scotland: s.80(1)(d) applies in England and Wales "
+        "and Northern Ireland only.",
+        "flag",
+        False,
+        _soa("s.80(1)(d)", "80"),
+        applies_from=_SOA_PART_2_IN_FORCE,
+    ),
+    _rule(
+        "notification.period.indefinite",
+        "Imprisonment for life or for a term of 30 months or more, an order for "
+        "lifelong restriction, or admission to hospital subject to a "
+        "restriction order gives an indefinite period beginning with the relevant date.",
+        "period",
+        "indefinite",
+        _soa("s.82(1), table", "82"),
+        applies_from=_SOA_PART_2_IN_FORCE,
+    ),
+    _rule(
+        "notification.threshold.indefinite",
+        "Imprisonment for 30 months or more gives an indefinite notification period.",
+        "months",
+        Duration(months=30),
+        _soa("s.82(1), table", "82"),
+        applies_from=_SOA_PART_2_IN_FORCE,
+        note="a term with a days part is compared by the dates the term and "
+        "30 months reach when both are counted from the relevant date; "
+        "detention of young offenders counts as imprisonment (s.131)",
+    ),
+    _rule(
+        "notification.threshold.short",
+        "Imprisonment for 6 months or less gives 7 years; more than 6 months "
+        "and less than 30 months gives 10 years.",
+        "months",
+        Duration(months=6),
+        _soa("s.82(1), table", "82"),
+        applies_from=_SOA_PART_2_IN_FORCE,
+        note="a term with a days part is compared by the dates the term and "
+        "6 months reach when both are counted from the relevant date",
+    ),
+    _rule(
+        "notification.period.over_6_months",
+        "Notification period for imprisonment of more than 6 months but less "
+        "than 30 months.",
+        "years",
+        Duration(years=10),
+        _soa("s.82(1), table", "82"),
+        counting=Counting.BEGINNING_WITH,
+        applies_from=_SOA_PART_2_IN_FORCE,
+    ),
+    _rule(
+        "notification.period.up_to_6_months",
+        "Notification period for imprisonment of 6 months or less.",
+        "years",
+        Duration(years=7),
+        _soa("s.82(1), table", "82"),
+        counting=Counting.BEGINNING_WITH,
+        applies_from=_SOA_PART_2_IN_FORCE,
+    ),
+    _rule(
+        "notification.period.hospital",
+        "Notification period for admission to hospital without a restriction order.",
+        "years",
+        Duration(years=7),
+        _soa("s.82(1), table", "82"),
+        counting=Counting.BEGINNING_WITH,
+        applies_from=_SOA_PART_2_IN_FORCE,
+    ),
+    _rule(
+        "notification.period.community_payback",
+        "For a community payback order imposing an offender supervision "
+        "requirement, the notification period is the specified period for the "
+        "offender supervision requirement.",
+        "period",
+        "the specified period for the offender supervision requirement",
+        _soa("s.82(1), table, as amended", "82"),
+        note="the row names no fixed number of years, so s.82(2) halving is "
+        "not applied to it; the date the amendment took effect is not recorded here",
+    ),
+    _rule(
+        "notification.period.other",
+        "Notification period for any other description of relevant offender.",
+        "years",
+        Duration(years=5),
+        _soa("s.82(1), table", "82"),
+        counting=Counting.BEGINNING_WITH,
+        applies_from=_SOA_PART_2_IN_FORCE,
+    ),
+    _rule(
+        "notification.under_18.divisor",
+        "For a person under 18 on the relevant date, the fixed notification "
+        "periods of 10, 7 and 5 years are halved.",
+        "divisor",
+        2,
+        _soa("s.82(2)", "82"),
+        applies_from=_SOA_PART_2_IN_FORCE,
+        unconfirmed=True,
+        note="the text of s.82(2) was not available to us; read as halving the "
+        "periods stated in years only (not the community payback row)",
+    ),
+    _rule(
+        "notification.initial",
+        "Initial notification is due within the period of 3 days beginning "
+        "with the relevant date (time in custody, in hospital or outside the "
+        "United Kingdom not counted).",
+        "days",
+        Duration(days=3),
+        _soa("s.83(1), (6)", "83"),
+        counting=Counting.BEGINNING_WITH,
+        note="whole days in an excluded period are not counted; the day of "
+        "release is counted (s.84(1)(d) makes release itself a change)",
+        applies_from=_SOA_PART_2_IN_FORCE,
+    ),
+    _rule(
+        "notification.change",
+        "A change (name, home address, a stay elsewhere, release, bank and "
+        "card details) is notified within 3 days beginning with the change.",
+        "days",
+        Duration(days=3),
+        _soa("s.84(1), (5)", "84"),
+        counting=Counting.BEGINNING_WITH,
+        note="s.84(5) applies the s.83(6) disregard of time in custody, in "
+        "hospital or outside the United Kingdom",
+        applies_from=_SOA_PART_2_IN_FORCE,
+    ),
+    _rule(
+        "notification.periodic",
+        "Periodic re-notification is due within the period of one year after "
+        "the last notification.",
+        "years",
+        Duration(years=1),
+        _soa("s.85(1), (5)(b)", "85"),
+        counting=Counting.AFTER,
+        note="s.85(1) says 'within the applicable period after each event': the "
+        "year is counted after the notification, so it ends on the anniversary",
+        applies_from=_SOA_PART_2_IN_FORCE,
+    ),
+    _rule(
+        "notification.periodic.no_fixed_abode",
+        "A person whose last notified home address is a place where they can "
+        "regularly be found (no sole or main residence) re-notifies within 7 "
+        "days after the last notification.",
+        "days",
+        Duration(days=7),
+        NOTIFICATION_REGULATIONS_2013.cite(
+            "reg. 2 (s.85(5)(a), (6) of the 2003 Act)",
+            url="https://www.legislation.gov.uk/ssi/2013/216/regulation/2/made",
+        ),
+        counting=Counting.AFTER,
+        applies_from=_dt.date(2013, 7, 8),
+        note="in force with the Criminal Justice and Licensing (Scotland) Act "
+        "2010 s.102(1)-(2) on 8 July 2013 (SSI 2013/214 art. 2); art. 3 saves "
+        "earlier notifiers until their first notification on or after that date",
+    ),
+    _rule(
+        "notification.periodic.release_extension",
+        "A periodic notification period that would end while the person is in "
+        "custody, in hospital or outside the United Kingdom continues until the "
+        "end of the 3 days beginning when that stops.",
+        "days",
+        Duration(days=3),
+        _soa("s.85(3), (4)", "85"),
+        counting=Counting.BEGINNING_WITH,
+        applies_from=_SOA_PART_2_IN_FORCE,
+    ),
+    _rule(
+        "notification.foreign_travel.notice",
+        "Foreign travel is notified at least 7 days before departure where "
+        "possible (exact Scottish text unconfirmed).",
+        "days",
+        Duration(days=7),
+        TRAVEL_NOTIFICATION_REGULATIONS_2004.cite(
+            "reg. 5, as amended by SSI 2013/216 reg. 3(2)"
+        ),
+        counting=Counting.BEFORE,
+        unconfirmed=True,
+        note="confirmed: SSI 2013/216 reg. 3(2)(a) removed 'for a period of three "
+        "days or longer' from reg. 5(1), so every trip is notifiable; not "
+        "confirmed: the 7 days and the wording of reg. 5",
+    ),
+    _rule(
+        "notification.foreign_travel.minimum_notice_hours",
+        "Where 7 days' notice is not possible, foreign travel is notified as "
+        "soon as practicable and at least 12 hours before departure (exact "
+        "Scottish text unconfirmed).",
+        "hours",
+        12,
+        TRAVEL_NOTIFICATION_REGULATIONS_2004.cite(
+            "reg. 5(3), as amended by SSI 2013/216 reg. 3(2)(b)"
+        ),
+        unconfirmed=True,
+        note="confirmed: SSI 2013/216 reg. 3(2)(b) put '12' for '24' in reg. "
+        "5(3); not confirmed: what reg. 5(3) requires in those hours",
+    ),
+    _rule(
+        "notification.review.adult",
+        "The date of discharge of an indefinite notification requirement is the "
+        "date falling 15 years after the relevant date (person 18 or over then), "
+        "time in custody, in hospital or outside the United Kingdom before the "
+        "first notification disregarded.",
+        "years",
+        Duration(years=15),
+        _soa("s.88B(1)(a), (2), inserted by SSI 2011/45 art. 3", "88B"),
+        counting=Counting.AFTER,
+        applies_from=_dt.date(2011, 1, 28),
+        note="SSI 2011/45 re-enacted SSI 2010/370 (in force 25 October 2010); "
+        "later imprisonment (s.88B(3)-(4)) is not encoded",
+    ),
+    _rule(
+        "notification.review.under_18",
+        "For a person under 18 on the relevant date, the date of discharge is "
+        "the date falling 8 years after the relevant date.",
+        "years",
+        Duration(years=8),
+        _soa("s.88B(1)(b), (2), inserted by SSI 2011/45 art. 3", "88B"),
+        counting=Counting.AFTER,
+        applies_from=_dt.date(2011, 1, 28),
+    ),
+    _rule(
+        "notification.continuation.maximum",
+        "A notification continuation order continues the requirement for a "
+        "fixed period of not more than 15 years from the date of discharge.",
+        "years",
+        Duration(years=15),
+        _soa("s.88C(2), inserted by SSI 2011/45 art. 3", "88C"),
+        counting=Counting.AFTER,
+        applies_from=_dt.date(2011, 1, 28),
+    ),
+    # -- minutes, disclosure and licences (section 12) ----------------------
+    _rule(
+        "disclosure.subject_access.response",
+        "A subject access request is answered within one month of receipt: "
+        "by the corresponding date of the next month, or that month's last "
+        "day where there is none; a deadline on a non-working day moves to "
+        "the next working day.",
+        "months",
+        Duration(months=1),
+        UK_GDPR.cite("art. 12(3)"),
+        counting=Counting.AFTER,
+        note="counted as the Information Commissioner's Office explains it: "
+        "from the day of receipt (working day or not) to the corresponding "
+        "date of the next month",
+    ),
+    _rule(
+        "disclosure.subject_access.extension",
+        "The subject access time limit may be extended by two further months "
+        "for complex or numerous requests, the person being told within the first month.",
+        "months",
+        Duration(months=2),
+        UK_GDPR.cite("art. 12(3)"),
+        counting=Counting.AFTER,
+        note="the extended limit is read as the corresponding date three "
+        "months after receipt (one month and two further months counted "
+        "together), moved to the next working day like the first",
+    ),
+    _rule(
+        "licences.assessment_report.validity",
+        "A request to end supervision on a life licence comes with an "
+        "Assessment Report dated within the last 12 months.",
+        "months",
+        Duration(months=12),
+        GUIDANCE.cite("para 11.38"),
+        counting=Counting.WITHIN_LAST,
+        note="valid if dated on or after the corresponding date 12 months "
+        "before the request (the earlier month's last day where there is "
+        "none) and not after the request",
+    ),
+    _rule(
+        "disclosure.minute.minimum_marking",
+        "A MAPPA minute and RMP are always OFFICIAL and may be OFFICIAL-SENSITIVE "
+        "under the Government Security Classifications: the lowest marking allowed.",
+        "marking",
+        "OFFICIAL",
+        GUIDANCE.cite("para 11.16"),
+    ),
+    _rule(
+        "disclosure.audio_recording.destroy_on_final",
+        "An audio recording of a meeting must be destroyed once the final "
+        "minute and RMP have been agreed and produced.",
+        "duty",
+        True,
+        GUIDANCE.cite("para 11.18"),
+        note="read strictly: a recording still held on any day after the day "
+        "the final minute and RMP were agreed is kept too long",
+    ),
+    _rule(
+        "licences.licence_conditions.recipient",
+        "A change to licence conditions goes on a Licence Amendment template "
+        "from the JSW supervising officer to the Scottish Government "
+        "Community Licence Team.",
+        "party",
+        "COMMUNITY_LICENCE_TEAM",
+        GUIDANCE.cite("para 11.36"),
+    ),
+    _rule(
+        "licences.licence_conditions.never_to",
+        "The Licence Amendment template is never submitted directly to the "
+        "Parole Board by the supervising officer.",
+        "party",
+        "PAROLE_BOARD",
+        GUIDANCE.cite("para 11.37"),
+    ),
+    _rule(
+        "licences.preventative_order.recipient",
+        "A change to a preventative order's conditions is sought by "
+        "representation to the police, who consider seeking the amendment.",
+        "party",
+        "POLICE",
+        GUIDANCE.cite("para 11.37"),
+    ),
+    _rule(
+        "licences.supervised_release_order.recipient",
+        "A change to a Supervised Release Order's conditions is sought by the "
+        "JSW supervising officer writing to the court.",
+        "party",
+        "COURT",
+        GUIDANCE.cite("para 11.39"),
+    ),
+    _rule(
+        "licences.life_licence_termination.recipient",
+        "A request to end supervision on a life licence goes on the same "
+        "Licence Amendment template to the Scottish Government Community "
+        "Licence Team, with an Assessment Report.",
+        "party",
+        "COMMUNITY_LICENCE_TEAM",
+        GUIDANCE.cite("para 11.38"),
+    ),
+    _rule(
+        "defensibility.test",
+        "The defensibility test: was everything done that could reasonably "
+        "have been done to prevent individuals from reoffending? Six elements "
+        "make it up.",
+        "question",
+        "Was everything done that could reasonably have been done to prevent "
+        "individuals from reoffending?",
+        GUIDANCE.cite("paras 18.16-18.17"),
+    ),
+)
+
