@@ -349,38 +349,57 @@ RULES: tuple[Entry, ...] = (
         "before the date six months later",
     ),
     _rule(
-        "isp.local_authority.budget",
-        "The local authority's part of an intensive support package is met "
-        "from its section 27 budget.",
-        "section",
-        "s.27",
-        SOCIAL_WORK_ACT_1968.cite(
-            "s.27", url="https://www.legislation.gov.uk/ukpga/1968/49/section/27"
-        ),
+        "isp.provisional_list",
+        "Justice Social Work managers send the Scottish Government a "
+        "provisional list of the intensive support packages they expect in "
+        "the coming financial year, with the likelihood that each will be needed.",
+        "duty",
+        True,
+        GUIDANCE.cite("para 18.24"),
     ),
-    # -- sex offender notification (section 10) -----------------------------
-    # Checked against legislation.gov.uk: s.80(1)(d) (cautions: England and
-    # Wales and Northern Ireland only), the s.82(1) table as amended, s.83(1),
-    # s.84(1), s.85 as amended by the Criminal Justice and Licensing
-    # (Scotland) Act 2010 s.102, ss.88B-88C inserted by SSI 2011/45, SSI
-    # 2013/216 and Part 2's commencement in Scotland (SSI 2004/138, art. 2).
+    _rule(
+        "isp.end.report",
+        "A recall to custody or a removal from an intensive support package "
+        "is reported to the Scottish Government.",
+        "duty",
+        True,
+        GUIDANCE.cite("para 18.26"),
+    ),
     _rule(
         "notification.caution",
-        "A caution does not make a person subject to the notification "
-        "requirements in Scotland: s.80(1)(d) applies in England and Wales "
-        "and Northern Ireland only.",
-        "flag",
-        False,
+        "A person cautioned in England and Wales or Northern Ireland for a "
+        "Schedule 3 offence is subject to the notification requirements "
+        "(s.80(1)(d)), and notifies in Scotland while living here; no "
+        "Scottish disposal is a caution for Part 2.",
+        "jurisdictions",
+        ("ENGLAND_AND_WALES", "NORTHERN_IRELAND"),
         _soa("s.80(1)(d)", "80"),
         applies_from=_SOA_PART_2_IN_FORCE,
+    ),
+    _rule(
+        "notification.period.caution",
+        "Notification period for a person within s.80(1)(d) (cautioned): 2 "
+        "years beginning with the date of the caution.",
+        "years",
+        Duration(years=2),
+        _soa("s.82(1), table; s.82(6)(c)", "82"),
+        counting=Counting.BEGINNING_WITH,
+        applies_from=_SOA_PART_2_IN_FORCE,
+        note="the relevant date of a caution is the date of the caution (s.82(6)(c))",
     ),
     _rule(
         "notification.period.indefinite",
         "Imprisonment for life or for a term of 30 months or more, an order for "
         "lifelong restriction, or admission to hospital subject to a "
-        "restriction order gives an indefinite period beginning with the relevant date.",
-        "period",
-        "indefinite",
+        "restriction order gives an indefinite period beginning with the "
+        "relevant date: the rows of the table that give one.",
+        "rows",
+        (
+            "LIFE",
+            "TERM_30_MONTHS_OR_MORE",
+            "LIFELONG_RESTRICTION",
+            "HOSPITAL_WITH_RESTRICTION",
+        ),
         _soa("s.82(1), table", "82"),
         applies_from=_SOA_PART_2_IN_FORCE,
     ),
@@ -442,6 +461,7 @@ RULES: tuple[Entry, ...] = (
         "period",
         "the specified period for the offender supervision requirement",
         _soa("s.82(1), table, as amended", "82"),
+        counting=Counting.BEGINNING_WITH,
         note="the row names no fixed number of years, so s.82(2) halving is "
         "not applied to it; the date the amendment took effect is not recorded here",
     ),
@@ -455,9 +475,20 @@ RULES: tuple[Entry, ...] = (
         applies_from=_SOA_PART_2_IN_FORCE,
     ),
     _rule(
+        "notification.under_18.rows",
+        "The rows of the s.82(1) table whose period (10, 7, 5 or 2 years) "
+        "is halved for a person under 18 on the relevant date.",
+        "rows",
+        ("TERM_OVER_6_MONTHS", "TERM_6_MONTHS_OR_LESS", "HOSPITAL", "OTHER", "CAUTION"),
+        _soa("s.82(2)", "82"),
+        applies_from=_SOA_PART_2_IN_FORCE,
+        note="s.82(2) names the periods of 10, 7, 5 and 2 years; the "
+        "community payback row names no number of years and is not halved",
+    ),
+    _rule(
         "notification.under_18.divisor",
         "For a person under 18 on the relevant date, the fixed notification "
-        "periods of 10, 7 and 5 years are halved.",
+        "periods of 10, 7, 5 and 2 years are halved.",
         "divisor",
         2,
         _soa("s.82(2)", "82"),
@@ -584,23 +615,18 @@ RULES: tuple[Entry, ...] = (
         counting=Counting.AFTER,
         applies_from=_dt.date(2011, 1, 28),
     ),
-    _rule(
-        "notification.continuation.maximum",
-        "A notification continuation order continues the requirement for a "
-        "fixed period of not more than 15 years from the date of discharge.",
-        "years",
-        Duration(years=15),
-        _soa("s.88C(2), inserted by SSI 2011/45 art. 3", "88C"),
-        counting=Counting.AFTER,
-        applies_from=_dt.date(2011, 1, 28),
-    ),
     # -- minutes, disclosure and licences (section 12) ----------------------
+    # Subject access (para 11.22): two regimes, by what the controller
+    # processes the minute for. Checked against legislation.gov.uk: DPA 2018
+    # s.54(2), (3), (3A)-(3C) as amended by the Data (Use and Access) Act
+    # 2025. Not read: the text of UK GDPR art. 12A inserted by that Act, and
+    # an edition of the ICO's guidance revised for it.
     _rule(
-        "disclosure.subject_access.response",
-        "A subject access request is answered within one month of receipt: "
-        "by the corresponding date of the next month, or that month's last "
-        "day where there is none; a deadline on a non-working day moves to "
-        "the next working day.",
+        "disclosure.subject_access.general.response",
+        "Under the UK GDPR (general processing: social work, health, "
+        "housing), a subject access request is answered within one month of "
+        "receipt: by the corresponding date of the next month, or that "
+        "month's last day where there is none.",
         "months",
         Duration(months=1),
         UK_GDPR.cite("art. 12(3)"),
@@ -610,9 +636,10 @@ RULES: tuple[Entry, ...] = (
         "date of the next month",
     ),
     _rule(
-        "disclosure.subject_access.extension",
-        "The subject access time limit may be extended by two further months "
-        "for complex or numerous requests, the person being told within the first month.",
+        "disclosure.subject_access.general.extension",
+        "Under the UK GDPR, the time limit may be extended by two further "
+        "months for complex or numerous requests, the person being told "
+        "within the first month.",
         "months",
         Duration(months=2),
         UK_GDPR.cite("art. 12(3)"),
@@ -620,6 +647,192 @@ RULES: tuple[Entry, ...] = (
         note="the extended limit is read as the corresponding date three "
         "months after receipt (one month and two further months counted "
         "together), moved to the next working day like the first",
+    ),
+    _rule(
+        "disclosure.subject_access.general.next_working_day",
+        "Under the UK GDPR, a deadline on a weekend or public holiday moves "
+        "to the next working day.",
+        "flag",
+        True,
+        ICO_RIGHT_OF_ACCESS.cite("How long do we have to comply?"),
+    ),
+    _rule(
+        "disclosure.subject_access.general.clock_stop",
+        "Under the UK GDPR as amended by the Data (Use and Access) Act 2025, "
+        "the time limit stops while the controller waits for information it "
+        "reasonably asked for (to confirm identity or clarify the request), "
+        "from the day it asks to the day the information arrives.",
+        "flag",
+        True,
+        UK_GDPR.cite("art. 12A, inserted by the Data (Use and Access) Act 2025"),
+        applies_from=_dt.date(2026, 2, 5),
+        unconfirmed=True,
+        note="in force on 5 February 2026 (SI 2026/82 reg. 2), as reported by "
+        "practitioners; the text of art. 12A was not available to us: read "
+        "like DPA 2018 s.54(3C), the days from the request for information "
+        "to its arrival, both included, not counted",
+    ),
+    _rule(
+        "disclosure.subject_access.law_enforcement.response",
+        "Under DPA 2018 Part 3 (law enforcement processing: the police), a "
+        "subject access request is answered within the period of one month "
+        "beginning with the relevant time (receipt of the request, or of "
+        "information or a fee asked for, if later).",
+        "months",
+        Duration(months=1),
+        DATA_PROTECTION_ACT_2018.cite(
+            "s.45(3)(b), s.54(2)-(3)",
+            url="https://www.legislation.gov.uk/ukpga/2018/12/section/54",
+        ),
+        counting=Counting.BEGINNING_WITH,
+        note="the relevant time is day 1, so the period ends the day before "
+        "the corresponding date of the next month (DESIGN, counting)",
+    ),
+    _rule(
+        "disclosure.subject_access.law_enforcement.extension",
+        "Under DPA 2018 Part 3, the controller may extend the applicable time "
+        "period by two further months for complex or numerous requests, by "
+        "notice given before the end of the first month.",
+        "months",
+        Duration(months=2),
+        DATA_PROTECTION_ACT_2018.cite(
+            "s.54(3A)-(3B), inserted by the Data (Use and Access) Act 2025",
+            url="https://www.legislation.gov.uk/ukpga/2018/12/section/54",
+        ),
+        counting=Counting.BEGINNING_WITH,
+        applies_from=_dt.date(2026, 2, 5),
+        unconfirmed=True,
+        note="read as the period of three months beginning with the relevant "
+        "time; the text is confirmed, the commencement date (5 February 2026, "
+        "SI 2026/82) is as reported by practitioners",
+    ),
+    _rule(
+        "disclosure.subject_access.law_enforcement.next_working_day",
+        "Under DPA 2018 Part 3, a deadline on a weekend or public holiday "
+        "does not move: s.54 counts calendar days and says nothing of working days.",
+        "flag",
+        False,
+        DATA_PROTECTION_ACT_2018.cite(
+            "s.54", url="https://www.legislation.gov.uk/ukpga/2018/12/section/54"
+        ),
+        unconfirmed=True,
+        note="the Information Commissioner's law enforcement guidance on this "
+        "point was not available to us",
+    ),
+    _rule(
+        "disclosure.subject_access.law_enforcement.clock_stop",
+        "Under DPA 2018 Part 3, the period beginning with the day the "
+        "controller asks for further information it reasonably requires and "
+        "ending with the day it receives it does not count towards the "
+        "applicable time period or the notice period.",
+        "flag",
+        True,
+        DATA_PROTECTION_ACT_2018.cite(
+            "s.54(3C), inserted by the Data (Use and Access) Act 2025",
+            url="https://www.legislation.gov.uk/ukpga/2018/12/section/54",
+        ),
+        applies_from=_dt.date(2026, 2, 5),
+        note="commencement on 5 February 2026 (SI 2026/82 reg. 2) as reported "
+        "by practitioners",
+    ),
+    _rule(
+        "disclosure.subject_access.general.right",
+        "The person's right of access to their personal data (general processing).",
+        "right",
+        "right of access",
+        UK_GDPR.cite(
+            "art. 15", url="https://www.legislation.gov.uk/eur/2016/679/article/15"
+        ),
+    ),
+    _rule(
+        "disclosure.subject_access.law_enforcement.right",
+        "The person's right of access to their personal data (law enforcement processing).",
+        "right",
+        "right of access",
+        DATA_PROTECTION_ACT_2018.cite(
+            "s.45", url="https://www.legislation.gov.uk/ukpga/2018/12/section/45"
+        ),
+    ),
+    # Requests for a minute (paras 11.19-11.25): each duty and release with
+    # its paragraph.
+    _rule(
+        "disclosure.duty.chair_prior_approval",
+        "A minute and RMP are not shared or copied without the meeting chair's prior approval.",
+        "duty",
+        True,
+        GUIDANCE.cite("para 11.19"),
+    ),
+    _rule(
+        "disclosure.duty.consult_attending_agencies",
+        "On a subject access request, the agencies that attended the meeting are consulted.",
+        "duty",
+        True,
+        GUIDANCE.cite("para 11.22"),
+    ),
+    _rule(
+        "disclosure.duty.seek_data_protection_advice",
+        "On a subject access request, the lead Responsible Authority seeks "
+        "advice from its information security or data protection officer.",
+        "duty",
+        True,
+        GUIDANCE.cite("para 11.22"),
+    ),
+    _rule(
+        "disclosure.duty.respond",
+        "Every formal request for a minute and RMP is answered.",
+        "duty",
+        True,
+        GUIDANCE.cite("para 11.23"),
+    ),
+    _rule(
+        "disclosure.duty.whole_minute_rarely",
+        "The whole minute or RMP is rarely disclosed to anyone not at the meeting.",
+        "duty",
+        True,
+        GUIDANCE.cite("para 11.23"),
+    ),
+    _rule(
+        "disclosure.duty.record_request_and_decision",
+        "Every request and decision is recorded on case management records, ViSOR included.",
+        "duty",
+        True,
+        GUIDANCE.cite("para 11.23"),
+    ),
+    _rule(
+        "disclosure.duty.restrict_third_party_information",
+        "Personal information about third parties and staff is withheld.",
+        "duty",
+        True,
+        GUIDANCE.cite("para 11.25"),
+    ),
+    _rule(
+        "disclosure.release.minute_executive_summary",
+        "Where the minute or RMP is to be provided, a Minute Executive "
+        "Summary goes with a covering letter.",
+        "release",
+        True,
+        GUIDANCE.cite("para 11.24"),
+    ),
+    _rule(
+        "disclosure.tribunal.statement",
+        "A Mental Health Tribunal may be told only the date of the meeting, "
+        "the MAPPA level and the recommendation the group supports.",
+        "fields",
+        ("meeting_date", "level", "recommendation"),
+        GUIDANCE.cite("para 11.20"),
+    ),
+    _rule(
+        "disclosure.tribunal.executive_summary",
+        "For a tribunal considering conditional discharge or the revocation "
+        "of a compulsion or restriction order, the chair prepares a Minute "
+        "Executive Summary.",
+        "considerations",
+        (
+            "CONDITIONAL_DISCHARGE",
+            "REVOCATION_OF_COMPULSION_ORDER",
+            "REVOCATION_OF_RESTRICTION_ORDER",
+        ),
+        GUIDANCE.cite("para 11.21"),
     ),
     _rule(
         "licences.assessment_report.validity",

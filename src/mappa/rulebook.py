@@ -40,6 +40,7 @@ description: our best reading, not yet checked against a primary source.
 
 from __future__ import annotations
 
+import collections
 import datetime as _dt
 import difflib
 import json
@@ -245,8 +246,8 @@ class Rule:
 
 def _v_rules(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
     _check.v_tuple_of(Rule)(instance, attribute, value)
-    names = [rule.name for rule in value]  # type: ignore[attr-defined]  # checked above
-    duplicates = sorted({name for name in names if names.count(name) > 1})
+    names = collections.Counter(rule.name for rule in value)  # type: ignore[attr-defined]  # checked above
+    duplicates = sorted(name for name, count in names.items() if count > 1)
     if duplicates:
         raise InvalidValueError(
             f"a Rulebook's rule names must be unique; repeated: {', '.join(duplicates)}",
@@ -296,7 +297,13 @@ class Rulebook:
         on = _check.ensure_date(on, "on")
         if on == self.on:
             return self
-        return attrs.evolve(self, on=on)
+        # The same rules, already checked: skip the validators (this runs
+        # once per event, in loops over whole caseloads).
+        pinned: Rulebook = object.__new__(Rulebook)
+        object.__setattr__(pinned, "rules", self.rules)
+        object.__setattr__(pinned, "on", on)
+        object.__setattr__(pinned, "_index", self._index)
+        return pinned
 
     def __attrs_post_init__(self) -> None:
         # Validators have run by now, so every rule is a Rule.
