@@ -101,7 +101,7 @@ def test_comparison_across_ladders_raises(
     with pytest.raises(LadderMismatch) as caught:
         op(next(iter(a)), next(iter(b)))
     assert isinstance(caught.value, TypeError)
-    assert caught.value.rule == "chairs.ladders"
+    assert caught.value.rule == "Ladder"
     with pytest.raises(LadderMismatch):
         op(Role(next(iter(a))), next(iter(b)))
     with pytest.raises(LadderMismatch):

@@ -218,6 +218,24 @@ RULES: tuple[Entry, ...] = (
         GUIDANCE.cite("para 11.32"),
     ),
     _rule(
+        "chairs.social_work.ladder",
+        "The order of Justice Social Work grades, junior to senior, against "
+        "which the minimum grades to chair are compared.",
+        "grades",
+        (
+            "SOCIAL_WORKER",
+            "TEAM_LEADER",
+            "SERVICE_MANAGER",
+            "HEAD_OF_SERVICE",
+            "CHIEF_SOCIAL_WORK_OFFICER",
+        ),
+        GUIDANCE.cite("paras 11.32-11.33"),
+        unconfirmed=True,
+        note="the guidance names Team Leader, Service Manager and Chief Social "
+        "Work Officer; titles and structures vary by council, so the order is "
+        "our best reading: a council replaces it with its own",
+    ),
+    _rule(
         "chairs.level1.social_work",
         "Minimum Justice Social Work grade to chair a level 1 meeting.",
         "grade",
