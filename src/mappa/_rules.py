@@ -126,6 +126,21 @@ RULES: tuple[Entry, ...] = (
         "routine risk management is not applied to category 3.",
         "levels",
         (2, 3),
+        GUIDANCE.cite("para 9.4"),
+        note="para 9.4 places category 3 under active multi-agency management "
+        "at level 2 or 3; the Glasgow City Council MAPPA page says level 1 "
+        "risk management is not applied to category 3 (para 4.3 only lists "
+        "the levels)",
+    ),
+    _rule(
+        "levels.labels",
+        "The names of MAPPA levels 1, 2 and 3.",
+        "labels",
+        (
+            "routine risk management",
+            "multi-agency risk management",
+            "multi agency public protection panel",
+        ),
         GUIDANCE.cite("para 4.3"),
     ),
     _rule(
