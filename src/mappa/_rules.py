@@ -360,6 +360,92 @@ RULES: tuple[Entry, ...] = (
         ("current", Decimal("100")),
     ),
     # -- significant case reviews (section 8): no numbers in the sources ----
+    _rule(
+        "scr.criteria.charged_with_serious_offence",
+        "An SCR criterion: a person managed under MAPPA is charged with one "
+        "of the serious charges.",
+        "criterion",
+        "an offender managed under MAPPA is charged with murder, attempted "
+        "murder or a crime of serious sexual harm",
+        SCR_GUIDANCE_2012.cite("para 9"),
+    ),
+    _rule(
+        "scr.criteria.serious_charges",
+        "The charges that meet the first SCR criterion.",
+        "charges",
+        ("MURDER", "ATTEMPTED_MURDER", "SERIOUS_SEXUAL_HARM"),
+        SCR_GUIDANCE_2012.cite("para 9"),
+    ),
+    _rule(
+        "scr.criteria.concern_about_involvement",
+        "An SCR criterion: significant concern about professional and/or "
+        "service involvement.",
+        "criterion",
+        "significant concern has been raised in respect of the management of "
+        "a MAPPA offender which gives rise to serious concerns about "
+        "professional and/or service involvement",
+        SCR_GUIDANCE_2012.cite("para 9"),
+    ),
+    _rule(
+        "scr.criteria.harmed_as_known_sex_offender",
+        "An SCR criterion: killed or seriously injured because their status "
+        "as a sex offender became known.",
+        "criterion",
+        "an offender managed under MAPPA appears to have been killed or "
+        "seriously injured as a direct result of their status as a sex "
+        "offender becoming known",
+        SCR_GUIDANCE_2012.cite("para 9"),
+    ),
+    _rule(
+        "scr.criteria.not_exclusive",
+        "The criteria are not exclusive: the SOG may proceed on a case that "
+        "does not fit them but has triggered significant professional concern.",
+        "flag",
+        True,
+        SCR_GUIDANCE_2012.cite("para 8"),
+    ),
+    _rule(
+        "scr.initial_case_review",
+        "An Initial Case Review first determines whether a Significant Case "
+        "Review is merited.",
+        "stage",
+        "initial case review",
+        SCR_GUIDANCE_2012.cite("para 7"),
+    ),
+    _rule(
+        "scr.proportionality",
+        "Any review is proportionate to the case, never escalated beyond it.",
+        "principle",
+        "the detail and level of any review, and the experience of its author, "
+        "are proportionate to the case; a review is not escalated beyond what is "
+        "proportionate to the severity and complexity of the case",
+        SCR_GUIDANCE_2012.cite("para 7"),
+    ),
+    _rule(
+        "scr.sog_decision",
+        "The Strategic Oversight Group decides whether a Significant Case "
+        "Review is warranted.",
+        "stage",
+        "SOG decision",
+        SCR_GUIDANCE_2012.cite("para 4"),
+    ),
+    _rule(
+        "scr.stages",
+        "The stages of the review process: Initial Notification Report, "
+        "review by the SOG chair, SOG decision, then the review and its report.",
+        "stages",
+        (
+            "INITIAL_NOTIFICATION",
+            "SOG_CHAIR_REVIEW",
+            "SOG_DECISION",
+            "REVIEW",
+            "REPORT",
+            "CLOSED",
+        ),
+        GUIDANCE.cite("chapter 20"),
+        unconfirmed=True,
+        note="no stage timescales in the sources; the order is our reading of chapter 20",
+    ),
     # -- intensive support packages (section 9) -----------------------------
     _rule(
         "isp.local_authority.minimum_share",
