@@ -98,7 +98,9 @@ def test_out_of_range_dates_are_mappa_errors() -> None:
     with pytest.raises(InvalidValueError, match="outside the years"):
         Duration(days=2).last_day_beginning_with(dt.date.max)
     with pytest.raises(InvalidValueError, match="outside the years"):
-        Duration(days=2).last_day_beginning_with(dt.date(9999, 12, 1) + dt.timedelta(30))
+        Duration(days=2).last_day_beginning_with(
+            dt.date(9999, 12, 1) + dt.timedelta(30)
+        )
     assert Duration(days=1).last_day_beginning_with(dt.date.max) == dt.date.max
     assert Duration(days=1).last_day_beginning_with(dt.date.min) == dt.date.min
 

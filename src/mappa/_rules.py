@@ -30,7 +30,6 @@ from mappa.sources import (
     NOTIFICATION_REGULATIONS_2013,
     SCR_GUIDANCE_2012,
     SEXUAL_OFFENCES_ACT_2003,
-    SOCIAL_WORK_ACT_1968,
     TRAVEL_NOTIFICATION_REGULATIONS_2004,
     UK_GDPR,
     Citation,
@@ -87,12 +86,16 @@ def _rule(
 
 def _target(name: str, description: str, *values: tuple[str, Decimal]) -> Entry:
     citation = GLASGOW_MAPPA_PAGE.cite("National Performance Indicators")
-    note = "the date the target changed is not in our sources" if len(values) > 1 else None
+    note = (
+        "the date the target changed is not in our sources" if len(values) > 1 else None
+    )
     return Entry(
         name,
         description,
         "percent",
-        tuple(Version(value, citation, edition, None, note) for edition, value in values),
+        tuple(
+            Version(value, citation, edition, None, note) for edition, value in values
+        ),
     )
 
 
@@ -1036,4 +1039,3 @@ RULES: tuple[Entry, ...] = (
         GUIDANCE.cite("paras 18.16-18.17"),
     ),
 )
-

@@ -291,7 +291,6 @@ class TribunalRecommendation(enum.Enum):
     REVOCATION_OF_RESTRICTION_ORDER = "revocation of the restriction order"
 
 
-
 @attrs.frozen
 class ThirdPartyRequest:
     """A request for the minute and RMP from a third party (para 11.19).
@@ -407,8 +406,6 @@ class Duty(enum.Enum):
     """Para 11.25."""
 
 
-
-
 @attrs.frozen
 class SubjectAccessDeadline:
     """When a subject access request must be answered.
@@ -438,9 +435,7 @@ class SubjectAccessDeadline:
     corresponding_date: _dt.date = attrs.field(validator=_check.v_date)
     due: _dt.date = attrs.field(validator=_check.v_date)
     extended_due: _dt.date | None = attrs.field(validator=_check.v_optional_date)
-    extension_notice_by: _dt.date | None = attrs.field(
-        validator=_check.v_optional_date
-    )
+    extension_notice_by: _dt.date | None = attrs.field(validator=_check.v_optional_date)
     days_stopped: int = attrs.field(validator=_check.v_non_negative_int)
     rule: str = attrs.field(validator=_check.v_text)
     citations: tuple[Citation, ...] = attrs.field(validator=_check.v_tuple_of(Citation))
@@ -722,7 +717,9 @@ def route_request(
     """
     if calendar is not None:
         _calendar(calendar)
-    if not isinstance(request, ThirdPartyRequest | SubjectAccessRequest | TribunalRequest):
+    if not isinstance(
+        request, ThirdPartyRequest | SubjectAccessRequest | TribunalRequest
+    ):
         raise InvalidTypeError(
             "request must be a ThirdPartyRequest, SubjectAccessRequest or "
             f"TribunalRequest, not {_check.type_name(request)}",

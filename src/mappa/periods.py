@@ -13,8 +13,8 @@ The conventions:
   after 31 January is the last day of February).
 * :attr:`Counting.BEGINNING_WITH` -- *a period of N beginning with D*
   (the statutes' phrase): D is day 1, so it is the same period as *N
-  after* the day before D, and ends on the corresponding date of D−1 (a
-  month end where D−1 is a month end: a month beginning with 1 March ends
+  after* the day before D, and ends on the corresponding date of D-1 (a
+  month end where D-1 is a month end: a month beginning with 1 March ends
   on 31 March).
   Three days beginning with Monday end on Wednesday; a year beginning with
   1 May 2025 ends on 30 April 2026; six months beginning with 31 August

@@ -52,17 +52,16 @@ from typing import Any, TypeAlias
 
 import attrs
 
-from mappa import _check
+from mappa import _check, _rules
 from mappa.errors import (
     InvalidTypeError,
-    MappaError,
     InvalidValueError,
+    MappaError,
     RecordError,
     RuleNotInForce,
     UnknownNameError,
     UnknownRuleError,
 )
-from mappa import _rules
 from mappa.periods import Counting, Duration
 from mappa.sources import Citation
 
@@ -591,12 +590,17 @@ def _override_value(current: RuleValue, raw: object) -> RuleValue | None:
             return number if number.is_finite() else None
         return None
     if isinstance(current, Duration):
-        if not isinstance(raw, dict) or not raw or set(raw) - {
-            "years",
-            "months",
-            "weeks",
-            "days",
-        }:
+        if (
+            not isinstance(raw, dict)
+            or not raw
+            or set(raw)
+            - {
+                "years",
+                "months",
+                "weeks",
+                "days",
+            }
+        ):
             return None
         try:
             return Duration(**raw)

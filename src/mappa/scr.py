@@ -237,7 +237,9 @@ def _criteria_citations(book: Rulebook, *names: str) -> tuple[Citation, ...]:
     return tuple(dict.fromkeys(book.citation(name) for name in (*criteria, *names)))
 
 
-def assess_scr(incident: Incident, *, rulebook: Rulebook | None = None) -> ScrAssessment:
+def assess_scr(
+    incident: Incident, *, rulebook: Rulebook | None = None
+) -> ScrAssessment:
     """Assess *incident* against the Significant Case Review criteria.
 
     Any one criterion suffices; each is met only for a person managed under
