@@ -161,6 +161,20 @@ RULES: tuple[Entry, ...] = (
         GUIDANCE.cite("para 18.1"),
     ),
     _rule(
+        "framework.responsible_authorities",
+        "The agencies that always take part in MAPPA as Responsible "
+        "Authorities: the police (the chief constable), the local authority "
+        "(social work) and the Scottish Prison Service. Health boards are "
+        "Responsible Authorities too, and a health service may also take part "
+        "as a duty to co-operate agency.",
+        "agencies",
+        ("POLICE", "SOCIAL_WORK", "PRISON_SERVICE"),
+        MANAGEMENT_OF_OFFENDERS_ACT_2005.cite(
+            "s.10(7)", url="https://www.legislation.gov.uk/asp/2005/14/section/10"
+        ),
+        note="guidance para 2.2 lists the same Responsible Authorities",
+    ),
+    _rule(
         "years.start_month",
         "Reporting (and financial) years run for 12 months beginning with 1 April; "
         "this is the month they start (on day 1).",
@@ -316,6 +330,80 @@ RULES: tuple[Entry, ...] = (
         GUIDANCE.cite("para 11.15"),
     ),
     # -- national performance indicators (section 7) ------------------------
+    # Each indicator's label: a template whose {rule.name} parts are filled
+    # from the same rulebook, so a caller's figure and its label agree.
+    _rule(
+        "kpi.level3_reviews.label",
+        "The label of the level 3 review indicator.",
+        "label",
+        "Level 3 reviews every {reviews.level3.interval}",
+        GLASGOW_MAPPA_PAGE.cite("National Performance Indicators"),
+    ),
+    _rule(
+        "kpi.level2_reviews.label",
+        "The label of the level 2 review indicator.",
+        "label",
+        "Level 2 reviews every {reviews.level2.interval}",
+        GLASGOW_MAPPA_PAGE.cite("National Performance Indicators"),
+    ),
+    _rule(
+        "kpi.dtc_attendance.label",
+        "The label of the duty to co-operate attendance indicator.",
+        "label",
+        "DTC attendance at seniority",
+        GLASGOW_MAPPA_PAGE.cite("National Performance Indicators"),
+    ),
+    _rule(
+        "kpi.ra_attendance.label",
+        "The label of the police and social work attendance indicator.",
+        "label",
+        "Police and social work attendance",
+        GLASGOW_MAPPA_PAGE.cite("National Performance Indicators"),
+    ),
+    _rule(
+        "kpi.written_contributions.label",
+        "The label of the written contributions indicator.",
+        "label",
+        "Written contributions if absent",
+        GLASGOW_MAPPA_PAGE.cite("National Performance Indicators"),
+    ),
+    _rule(
+        "kpi.pre_release_mappp.label",
+        "The label of the pre-release MAPPP indicator.",
+        "label",
+        "Initial MAPPP {reviews.initial_mappp.before_liberation} pre-release",
+        GLASGOW_MAPPA_PAGE.cite("National Performance Indicators"),
+    ),
+    _rule(
+        "kpi.minutes_released.label",
+        "The label of the minutes indicator.",
+        "label",
+        "Minutes within {minutes.final} working days",
+        GLASGOW_MAPPA_PAGE.cite("National Performance Indicators"),
+    ),
+    _rule(
+        "kpi.disclosure_recorded.label",
+        "The label of the disclosure indicator.",
+        "label",
+        "Disclosure considered and recorded",
+        GLASGOW_MAPPA_PAGE.cite("National Performance Indicators"),
+    ),
+    _rule(
+        "kpi.levels",
+        "The MAPPA levels whose meetings the attendance, written "
+        "contribution, minutes and disclosure indicators count.",
+        "levels",
+        (2, 3),
+        GLASGOW_MAPPA_PAGE.cite("National Performance Indicators"),
+    ),
+    _rule(
+        "kpi.ra_attendance.agencies",
+        "The agencies whose attendance at the agreed seniority the police "
+        "and social work attendance indicator counts.",
+        "agencies",
+        ("POLICE", "SOCIAL_WORK"),
+        GLASGOW_MAPPA_PAGE.cite("National Performance Indicators"),
+    ),
     _target(
         "kpi.level3_reviews.target",
         "Level 3 cases reviewed no less than once every 6 weeks.",
