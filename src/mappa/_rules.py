@@ -184,14 +184,6 @@ RULES: tuple[Entry, ...] = (
             "s.11(2)", url="https://www.legislation.gov.uk/asp/2005/14/section/11"
         ),
     ),
-    _rule(
-        "sog.meeting_interval",
-        "A Strategic Oversight Group should meet quarterly.",
-        "months",
-        Duration(months=3),
-        GUIDANCE.cite("para 18.15"),
-        counting=Counting.AFTER,
-    ),
     # -- reviews (section 4) -----------------------------------------------
     _rule(
         "reviews.level1.interval",
