@@ -439,4 +439,3 @@ def test_the_issues_example() -> None:
     assert approval_period(dt.date(2031, 4, 1), rulebook=longer).end == dt.date(
         2032, 3, 31
     )
-

@@ -105,7 +105,10 @@ def _row(rule: Rule, versions: tuple[RuleVersion, ...]) -> dict[str, str]:
         "unit": rule.unit,
         "edition": each([v.edition for v in versions]),
         "applies_from": each(
-            ["" if v.applies_from is None else v.applies_from.isoformat() for v in versions]
+            [
+                "" if v.applies_from is None else v.applies_from.isoformat()
+                for v in versions
+            ]
         ),
         "counting": "" if rule.counting is None else rule.counting.value,
         "unconfirmed": "yes" if rule.unconfirmed else "",

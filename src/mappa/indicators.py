@@ -296,7 +296,9 @@ class IndicatorResult:
 
     @label.default
     def _default_label(self) -> str:
-        return self.indicator.label
+        # (a wrong-typed indicator is refused by its own validator)
+        indicator = self.indicator
+        return indicator.label if isinstance(indicator, Indicator) else "-"
 
     def __attrs_post_init__(self) -> None:
         if self.numerator > self.denominator:
@@ -553,9 +555,7 @@ def _html(report: Report, *, title: str | None, note: str | None) -> str:
         if not results:
             continue
         first = results[0]
-        parts.append(
-            f"<h2>{escape(first.label)} (target {_plain(first.target)}%)</h2>"
-        )
+        parts.append(f"<h2>{escape(first.label)} (target {_plain(first.target)}%)</h2>")
         parts.append(
             f'<p class="legend">Counted: {escape(indicator.counts)}. '
             f"Source: {escape(str(first.citation))}.</p>"
@@ -1147,6 +1147,7 @@ _FAIL_BITS = (
     (Indicator.DISCLOSURE_RECORDED, 8),
     (Indicator.MINUTES_RELEASED, 16),
 )
+
 
 # issue 14: level (a byte) -> 1 if the indicators count it (rule kpi.levels),
 # else 0: for bytes.translate.

@@ -252,9 +252,7 @@ def _attendance_code(
         | (_ATTENDED if attended else 0)
         | (_SENIOR if at_seniority else 0)
         | (_WRITTEN if written else 0)
-        | (
-            _POLICE_OR_SOCIAL_WORK if agency in _RA_KPI_AGENCIES else 0
-        )
+        | (_POLICE_OR_SOCIAL_WORK if agency in _RA_KPI_AGENCIES else 0)
     )
 
 
