@@ -600,7 +600,8 @@ def test_the_clock_stops_while_the_controller_waits(
     stopped = subject_access_deadline(received, regime=regime, clock_stopped=asked)
     assert stopped.days_stopped == 5
     assert stopped.corresponding_date == plain.corresponding_date + dt.timedelta(5)
-    assert stopped.extended_due is not None and plain.extended_due is not None
+    assert stopped.extended_due is not None
+    assert plain.extended_due is not None
     assert stopped.extended_due >= plain.extended_due
     rules = {c.pinpoint for c in stopped.citations}
     assert any("3C" in pinpoint or "12A" in pinpoint for pinpoint in rules)

@@ -27,10 +27,10 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import mappa
+from mappa.errors import MappaError
 from mappa.periods import Duration
 from mappa.records import Caseload
 from mappa.rulebook import DEFAULT_RULEBOOK, Rulebook, RuleVersion
-from mappa.errors import MappaError
 from mappa.sources import Citation
 from mappa.years import Quarter, ReportingYear, parse_period
 from test_contract import CALLABLES, NoSample, valid_kwargs
