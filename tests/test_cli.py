@@ -129,3 +129,8 @@ def test_main_module_runs_in_process(
         runpy.run_module("mappa", run_name="__main__")
     assert exit_info.value.code == 0
     assert capsys.readouterr().out.startswith("name,value,unit")
+
+
+def test_rule_rows_refuses_what_is_not_a_rulebook() -> None:
+    with pytest.raises(TypeError, match="must be a Rulebook"):
+        rule_rows({"minutes.final": 10})  # type: ignore[arg-type]

@@ -688,3 +688,22 @@ def test_law_enforcement_is_never_later_than_general(received: dt.date) -> None:
     gap = (general.corresponding_date - police.corresponding_date).days
     assert gap in (0, 1)
     assert police.due <= general.due
+
+
+def test_clock_stops_inside_one_another_and_past_the_calendar() -> None:
+    inside = [
+        DateRange(D(2026, 3, 5), D(2026, 3, 9)),
+        DateRange(D(2026, 3, 6), D(2026, 3, 7)),
+    ]
+    assert (
+        subject_access_deadline(
+            D(2026, 3, 2), regime=G, clock_stopped=inside
+        ).days_stopped
+        == 5
+    )
+    with pytest.raises(InvalidValueError, match="after the year 9999"):
+        subject_access_deadline(
+            D(9999, 11, 1),
+            regime=POLICE,
+            clock_stopped=[DateRange(D(9999, 11, 2), D(9999, 12, 31))],
+        )

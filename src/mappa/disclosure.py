@@ -464,7 +464,14 @@ def _stopped_end(
         return end, 0
     extra = 0
     while True:
-        last = end + _dt.timedelta(days=extra)
+        try:
+            last = end + _dt.timedelta(days=extra)
+        except OverflowError:
+            raise InvalidValueError(
+                f"rule {rule!r}: the deadline falls after the year 9999",
+                rule=rule,
+                value=received,
+            ) from None
         counted = sum(
             (min(span.end, last) - max(span.start, received)).days + 1
             for span in stopped
@@ -473,12 +480,6 @@ def _stopped_end(
         if counted == extra:
             return last, extra
         extra = counted
-        if end > _dt.date.max - _dt.timedelta(days=extra):
-            raise InvalidValueError(
-                f"rule {rule!r}: the deadline falls after the year 9999",
-                rule=rule,
-                value=received,
-            )
 
 
 def _merge(stopped: object) -> list[DateRange]:
