@@ -748,7 +748,8 @@ def evaluate(
     *rulebook* supplies the review intervals, the minute deadline, the
     pre-release period, the levels counted and the labels, each read as at
     the end of *period* (a version that starts later changes nothing); the
-    targets are read as at the period's end too, in the edition chosen. *workers*: ``1`` to work in this process only;
+    targets are read as at the period's end too, in the edition chosen.
+    *workers*: ``1`` to work in this process only;
     ``2`` to count the review intervals in a second Python process while
     this one counts the rest; ``None`` (the default) does so for a caseload
     of 200,000 meetings or more on a machine with two processors or more
