@@ -104,6 +104,7 @@ from mappa.indicators._definitions import (
     Status,
     ensure_by,
     ensure_period,
+    label_of,
     targets_of,
 )
 from mappa.indicators._report import Report, assemble
@@ -208,8 +209,11 @@ def evaluate(
     working days for the minutes (Scotland's by default). *by* names the
     grouping fields (:data:`GROUP_FIELDS`); a Scotland row is always
     added, its numerator and denominator the sums of the groups'.
-    *rulebook* supplies the review intervals, the minute deadline and the
-    pre-release period. *engine*: ``"python"`` (the reference) or
+    *rulebook* supplies the review intervals, the minute deadline, the
+    pre-release period, the levels counted and the labels, each read as at
+    the end of *period* (a version that starts later changes nothing); the
+    targets are read as at the period's end too, in the edition chosen.
+    *engine*: ``"python"`` (the reference) or
     ``"duckdb"`` (:func:`default_engine` says which is installed); both
     give the same report. Each indicator is defined exactly in this
     module's documentation.
@@ -230,6 +234,8 @@ def evaluate(
     """
     book = resolve(rulebook)
     chosen_period = ensure_period(period, book)
+    book = book.as_at(chosen_period.end)  # issue 14: rules as at the period's end
+    labels = {indicator: label_of(indicator, book) for indicator in Indicator}
     fields = ensure_by(by)
     cal = (
         WorkingCalendar.scotland()
@@ -259,7 +265,7 @@ def evaluate(
                 meetings, attendance, chosen_period, fields, cal, book, **reading
             )
             return assemble(
-                chosen_period, fields, chosen_targets, targets_label, counts
+                chosen_period, fields, chosen_targets, targets_label, counts, labels
             )
         data = _read(meetings, attendance, reading)
     elif attendance is not None:
@@ -269,7 +275,9 @@ def evaluate(
             rule="attendance",
         )
     counts = _count(data, chosen_engine, chosen_period, fields, cal, book)
-    return assemble(chosen_period, fields, chosen_targets, targets_label, counts)
+    return assemble(
+        chosen_period, fields, chosen_targets, targets_label, counts, labels
+    )
 
 
 def _is_json(source: object) -> bool:
@@ -313,7 +321,7 @@ def _count(
     book: Rulebook,
 ) -> Counts:
     with gc_paused():
-        caseload = Caseload.from_meetings(meetings)
+        caseload = Caseload.from_meetings(meetings, rulebook=book)  # issue 14
         if engine == "duckdb":
             from mappa.indicators import _duckdb
 

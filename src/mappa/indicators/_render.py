@@ -27,7 +27,7 @@ def table(report: Report) -> str:
         }[result.status]
         lines.append(
             (
-                result.indicator.label,
+                result.label,
                 result.group_label,
                 f"{result.numerator}/{result.denominator}",
                 percent,
@@ -86,7 +86,7 @@ def html(report: Report, *, title: str | None, note: str | None) -> str:
             continue
         first = results[0]
         parts.append(
-            f"<h2>{escape(indicator.label)} (target {plain(first.target)}%)</h2>"
+            f"<h2>{escape(first.label)} (target {plain(first.target)}%)</h2>"
         )
         parts.append(
             f'<p class="legend">Counted: {escape(indicator.counts)}. '

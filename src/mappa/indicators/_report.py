@@ -139,6 +139,7 @@ def assemble(
     targets: Mapping[Indicator, tuple[Decimal, Citation]],
     label: str,
     counts: Counts,
+    labels: Mapping[Indicator, str],
 ) -> Report:
     """The report from an engine's *counts*: for each indicator, the groups
     in sorted order, then Scotland (its numerator and denominator the sums
@@ -162,13 +163,21 @@ def assemble(
                     target,
                     citation,
                     failed,
+                    label=labels[indicator],
                 )
             )
         if not fields:
             total_num, total_den = national[0], national[1]
         results.append(
             IndicatorResult(
-                indicator, (), total_num, total_den, target, citation, national[2]
+                indicator,
+                (),
+                total_num,
+                total_den,
+                target,
+                citation,
+                national[2],
+                label=labels[indicator],
             )
         )
     return Report(period, fields, label, tuple(results))
