@@ -430,6 +430,7 @@ def _report(args: argparse.Namespace, out: TextIO) -> int:
         and args.meetings is not None
         and not args.meetings.lower().endswith(_JSON_SUFFIXES)
     )
+    caseload: Caseload | _Dates
     if direct:
         # DuckDB reads (and checks) the files itself.
         caseload, source = _Dates(args), args.meetings

@@ -253,9 +253,12 @@ def evaluate(
             "them with read_csv(..., on_error='skip') and evaluate the caseload)",
             rule="on_error",
         )
-    reading = dict(
-        on_error=mode, encoding=encoding, area_table=area_table, rulebook=rulebook
-    )
+    reading: dict[str, Any] = {
+        "on_error": mode,
+        "encoding": encoding,
+        "area_table": area_table,
+        "rulebook": rulebook,
+    }
     data: Any = meetings
     if _is_path(meetings) or _is_frame(meetings):
         if chosen_engine == "duckdb" and not _is_json(meetings):
@@ -281,7 +284,9 @@ def evaluate(
 
 
 def _is_json(source: object) -> bool:
-    return _is_path(source) and os.fspath(source).lower().endswith(_JSON_SUFFIXES)  # type: ignore[arg-type]  # a path
+    return isinstance(source, str | os.PathLike) and str(
+        os.fspath(source)
+    ).lower().endswith(_JSON_SUFFIXES)
 
 
 def _read(meetings: Any, attendance: Any, reading: dict[str, Any]) -> Caseload:

@@ -404,4 +404,3 @@ Counts = dict[Indicator, dict[tuple[str, ...], tuple[int, int, tuple[str, ...]]]
 values, in the order of the grouping fields; ``()`` for Scotland, always
 present) -> (numerator, denominator, the failed meetings' ids in input
 order)."""
-

@@ -178,8 +178,6 @@ def _count_intervals(
     return review_keys, failed_at
 
 
-
-
 class _Due(dict[int, int]):
     """date ordinal -> deadline ordinal, computed once per distinct date."""
 
@@ -479,6 +477,7 @@ _FAIL_BITS = (
     (Indicator.MINUTES_RELEASED, 16),
 )
 
+
 # issue 14: level (a byte) -> 1 if the indicators count it (rule kpi.levels),
 # else 0: for bytes.translate.
 def _levels_table(book: Rulebook) -> bytes:
@@ -650,4 +649,3 @@ def _level_group(
         for cells in acc.values():
             cells.append([0, 0, []])
     return extra_keys[wanted]
-

@@ -85,9 +85,7 @@ def html(report: Report, *, title: str | None, note: str | None) -> str:
         if not results:
             continue
         first = results[0]
-        parts.append(
-            f"<h2>{escape(first.label)} (target {plain(first.target)}%)</h2>"
-        )
+        parts.append(f"<h2>{escape(first.label)} (target {plain(first.target)}%)</h2>")
         parts.append(
             f'<p class="legend">Counted: {escape(indicator.counts)}. '
             f"Source: {escape(str(first.citation))}.</p>"
@@ -119,5 +117,3 @@ def html(report: Report, *, title: str | None, note: str | None) -> str:
         parts.append("</table>")
     parts.append("</body></html>")
     return "\n".join(parts) + "\n"
-
-

@@ -131,8 +131,6 @@ class Report:
         return rows
 
 
-
-
 def assemble(
     period: ReportingYear | Quarter,
     fields: tuple[str, ...],
