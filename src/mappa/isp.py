@@ -339,7 +339,7 @@ def _approval_end(start: _dt.date, book: Rulebook) -> _dt.date:
         raise InvalidValueError(
             f"rule {_APPROVAL_PERIOD!r} must count forwards from the start date",
             rule=_APPROVAL_PERIOD,
-            value=str(duration),
+            value=duration,
         )
     return end
 
