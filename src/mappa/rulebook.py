@@ -1079,6 +1079,29 @@ _DEFAULT_RULES: tuple[Rule, ...] = (
         "individuals from reoffending?",
         GUIDANCE.cite("paras 18.16-18.17"),
     ),
+    # -- duties the guidance sets without a national timescale (section 12) --
+    _rule(
+        "reviews.change_in_risk.meeting",
+        "When any agency reports information that indicates a change in the "
+        "risk of serious harm, a meeting must be arranged to review the "
+        "circumstances; the guidance sets no national timescale.",
+        "timescale",
+        "no national timescale",
+        GUIDANCE.cite("para 11.29"),
+        note="read as: the duty is met by the first meeting held on or after "
+        "the day the change was reported",
+    ),
+    _rule(
+        "isp.provisional_list",
+        "Justice Social Work managers give the Scottish Government a "
+        "provisional list of intensive support package cases for the "
+        "forthcoming financial year; the guidance sets no date.",
+        "timescale",
+        "no national timescale",
+        GUIDANCE.cite("para 18.24"),
+        note="read as: a case with an approval starting in a financial year "
+        "is listed during that year for the next one",
+    ),
 )
 
 DEFAULT_RULEBOOK = Rulebook(_DEFAULT_RULES)
