@@ -298,9 +298,9 @@ class Duty:
         level: the case's MAPPA level the duty concerns (the level a
             meeting set, or the level on the day of the event), if known.
         done_on: the day it was done, if done on or before :attr:`on`.
-        status: :class:`DutyStatus` on :attr:`on`.
+        status: :class:`DutyStatus` on :attr:`on` (computed).
         days_overdue: calendar days after the due date it was done, or is
-            still not done (0 unless met late or overdue).
+            still not done (0 unless met late or overdue; computed).
     """
 
     kind: DutyKind = attrs.field(validator=_check.v_instance(DutyKind))
@@ -317,8 +317,8 @@ class Duty:
     done_on: _dt.date | None = attrs.field(
         default=None, validator=_check.v_optional_date
     )
-    status: DutyStatus = attrs.field(validator=_check.v_instance(DutyStatus))
-    days_overdue: int = attrs.field(default=0, validator=_check.v_non_negative_int)
+    status: DutyStatus = attrs.field(init=False)
+    days_overdue: int = attrs.field(init=False)
 
     def __attrs_post_init__(self) -> None:
         if self.deadline is not None and self.deadline.rule != self.rule:
@@ -330,13 +330,9 @@ class Duty:
                 "Duty.done_on must not be after the day it is judged",
                 rule="Duty.done_on",
             )
-        expected = _judge(self.due, self.done_on, self.on)
-        if (self.status, self.days_overdue) != expected:
-            raise InvalidValueError(
-                f"Duty.status must be {expected[0].value!r} with "
-                f"{expected[1]} days overdue for its due date, done date and day",
-                rule="Duty.status",
-            )
+        status, late = _judge(self.due, self.done_on, self.on)
+        object.__setattr__(self, "status", status)
+        object.__setattr__(self, "days_overdue", late)
 
     @property
     def due(self) -> _dt.date | None:
@@ -366,7 +362,6 @@ def _duty(
 ) -> Duty:
     if done_on is not None and done_on > on:
         done_on = None  # not done as at *on*
-    status, late = _judge(None if deadline is None else deadline.due, done_on, on)
     if deadline is not None:
         rule, citation = deadline.rule, deadline.citation
     assert rule is not None
@@ -380,8 +375,6 @@ def _duty(
         deadline=deadline,
         level=level,
         done_on=done_on,
-        status=status,
-        days_overdue=late,
     )
 
 
@@ -1278,7 +1271,7 @@ def caseload_duties(
     wanted = None if area is None else area_of(_check.ensure_str(area, "area")).name
     cases = _cases(caseload)
     rows: list[tuple[tuple[_dt.date, str, int], DutyRow]] = []
-    horizon = None if within is None else on + _dt.timedelta(days=within)
+    horizon = None if within is None else _plus_days(on, within)
     for case in cases:
         if wanted is not None and (
             case.area is None or _area_name(case.area) != wanted
@@ -1301,6 +1294,14 @@ def caseload_duties(
             )
     rows.sort(key=lambda pair: pair[0])
     return tuple(row for _, row in rows)
+
+
+def _plus_days(day: _dt.date, days: int) -> _dt.date:
+    """*day* + *days*, or the last representable date beyond it."""
+    try:
+        return day + _dt.timedelta(days=days)
+    except OverflowError:
+        return _dt.date.max
 
 
 def _area_name(name: str) -> str | None:
@@ -1766,8 +1767,15 @@ def read_case(file: str | Path | IO[str]) -> Case:
     """
     if isinstance(file, str | Path):
         path = Path(file)
-        with path.open(encoding="utf-8-sig") as stream:
-            return _read_stream(stream, path.name)
+        try:
+            with path.open(encoding="utf-8-sig") as stream:
+                return _read_stream(stream, path.name)
+        except OSError as error:
+            raise RecordError(
+                f"cannot read the file: {error.strerror or type(error).__name__}",
+                source=path.name,
+                rule="file",
+            ) from None
     if not hasattr(file, "read"):
         raise InvalidTypeError(
             f"file must be a path or a text stream, not {_check.type_name(file)}",
@@ -1778,7 +1786,10 @@ def read_case(file: str | Path | IO[str]) -> Case:
 
 def _read_stream(stream: IO[str], name: object) -> Case:
     source = name if isinstance(name, str) else "<case>"
-    text = stream.read()
+    try:
+        text = stream.read()
+    except UnicodeDecodeError:
+        raise RecordError("not UTF-8 text", source=source, rule="file") from None
     if not isinstance(text, str):
         raise InvalidTypeError("file must be opened in text mode", rule="file")
     try:
