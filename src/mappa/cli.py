@@ -3,7 +3,10 @@
 ``mappa report`` computes the eight national performance indicators over
 an extract of meetings, per area and for Scotland, against their targets
 (with no files, over the synthetic sample caseload shipped with `mappa`).
-``mappa rules`` prints the rulebook: every rule, its value, from when it
+``mappa duties`` lists every duty of every case as at a date, with its due
+date, rule and status: a co-ordinator's due list, as a table, CSV, JSON or
+an iCalendar file (with no files, over the sample caseload; ``--case``
+reads one case's JSON file). ``mappa rules`` prints the rulebook: every rule, its value, from when it
 applies, and its citation, as a table, JSON or CSV. ``mappa --version``
 prints mappa's version and the version of the ``holidays`` package that
 supplies Scotland's bank holidays; ``mappa rules`` and every report name it
