@@ -1162,3 +1162,11 @@ def test_a_caseloads_cases_are_grouped_by_reference(
         assert [r for r in rows if r.case_ref == ref] == [
             DutyRow.of(case, d) for d in duties(case, on=on)
         ]
+
+
+def test_ical_summary_without_a_level() -> None:
+    icalendar = pytest.importorskip("icalendar")
+    rows = caseload_duties([HOSPITAL], on=D(2026, 3, 22))
+    parsed = icalendar.Calendar.from_ical(to_ical(rows))
+    summaries = [str(event["SUMMARY"]) for event in parsed.walk("VEVENT")]
+    assert summaries == ["Periodic notification"]
