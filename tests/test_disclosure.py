@@ -24,7 +24,7 @@ from mappa.disclosure import (
     TribunalConsideration,
     TribunalRecommendation,
     TribunalRequest,
-    check_audio_recording,
+    assess_audio_recording,
     minute_marking,
     recording_kept_too_long,
     route_request,
@@ -32,6 +32,7 @@ from mappa.disclosure import (
     subject_access_due,
     tribunal_statement,
 )
+from mappa.deadlines import Deadline
 from mappa.errors import (
     CalendarRangeError,
     InvalidTypeError,
@@ -133,7 +134,7 @@ def test_minute_marking_reads_the_minimum_from_the_rulebook() -> None:
     ],
 )
 def test_subject_access_due(received: dt.date, due: dt.date) -> None:
-    assert subject_access_due(received) == due
+    assert subject_access_due(received).due == due
     assert subject_access_deadline(received).due == due
 
 
@@ -144,9 +145,9 @@ def test_subject_access_extension() -> None:
     assert deadline.extended_due == D(2025, 4, 30)
     # the person is told of an extension within the first month
     assert deadline.extension_notice_by == deadline.due
-    assert subject_access_due(D(2025, 1, 31), extended=True) == D(2025, 4, 30)
+    assert subject_access_due(D(2025, 1, 31), extended=True).due == D(2025, 4, 30)
     # 3 August 2025 + 3 months = 3 November 2025, a Monday
-    assert subject_access_due(D(2025, 8, 3), extended=True) == D(2025, 11, 3)
+    assert subject_access_due(D(2025, 8, 3), extended=True).due == D(2025, 11, 3)
 
 
 def test_subject_access_deadline_cites_law_and_ico() -> None:
@@ -166,7 +167,7 @@ def test_subject_access_deadline_moved_flag() -> None:
 def test_subject_access_uses_the_callers_calendar() -> None:
     # An office closed on 3 October 2025 (a local holiday) answers on Monday 6th.
     local = WorkingCalendar.scotland(extra_closed_days=(D(2025, 10, 3),))
-    assert subject_access_due(D(2025, 9, 3), calendar=local) == D(2025, 10, 6)
+    assert subject_access_due(D(2025, 9, 3), calendar=local).due == D(2025, 10, 6)
 
 
 def test_subject_access_bad_input() -> None:
@@ -232,8 +233,8 @@ def test_subject_access_invariants(received: dt.date) -> None:
 def test_subject_access_monotonic(a: dt.date, b: dt.date) -> None:
     # A later receipt never gives an earlier deadline.
     a, b = min(a, b), max(a, b)
-    assert subject_access_due(a) <= subject_access_due(b)
-    assert subject_access_due(a, extended=True) <= subject_access_due(b, extended=True)
+    assert subject_access_due(a).due <= subject_access_due(b).due
+    assert subject_access_due(a, extended=True).due <= subject_access_due(b, extended=True).due
 
 
 # -- routing requests (paras 11.19-11.25) -------------------------------------
@@ -435,17 +436,20 @@ def test_tribunal_statement_refuses_wrong_types(field: str, bad: object) -> None
 
 def test_recording_destroyed_on_the_day_is_fine() -> None:
     # Para 11.18: destroyed once the final minute and RMP are agreed.
-    check = check_audio_recording(
+    check = assess_audio_recording(
         final_agreed=D(2025, 6, 16), destroyed=D(2025, 6, 16), on=D(2025, 7, 1)
     )
     assert not check.kept_too_long
     assert check.days_overdue == 0
     assert check.destroy_by == D(2025, 6, 16)
     assert check.citation.pinpoint == "para 11.18"
+    assert check
+    assert check.rule == "disclosure.audio_recording.destroy_on_final"
+    assert check.citations == (check.citation,)
 
 
 def test_recording_kept_after_final_minute_is_flagged() -> None:
-    check = check_audio_recording(
+    check = assess_audio_recording(
         final_agreed=D(2025, 6, 16), destroyed=D(2025, 6, 18), on=D(2025, 7, 1)
     )
     assert check.kept_too_long
@@ -456,7 +460,7 @@ def test_recording_kept_after_final_minute_is_flagged() -> None:
 
 
 def test_recording_before_final_minute_is_not_flagged() -> None:
-    check = check_audio_recording(final_agreed=None, destroyed=None, on=D(2025, 6, 17))
+    check = assess_audio_recording(final_agreed=None, destroyed=None, on=D(2025, 6, 17))
     assert not check.kept_too_long
     assert check.destroy_by is None
 
@@ -472,15 +476,15 @@ def test_recording_rule_can_be_switched_off() -> None:
 
 def test_recording_refuses_future_dates() -> None:
     with pytest.raises(InvalidValueError):
-        check_audio_recording(
+        assess_audio_recording(
             final_agreed=D(2025, 6, 16), destroyed=D(2025, 7, 2), on=D(2025, 7, 1)
         )
     with pytest.raises(InvalidValueError):
-        check_audio_recording(
+        assess_audio_recording(
             final_agreed=D(2025, 7, 2), destroyed=None, on=D(2025, 7, 1)
         )
     with pytest.raises(InvalidTypeError):
-        check_audio_recording(
+        assess_audio_recording(
             final_agreed=dt.datetime(2025, 6, 16, 9, 0),
             destroyed=None,
             on=D(2025, 7, 1),
@@ -496,10 +500,10 @@ def test_recording_refuses_future_dates() -> None:
 def test_recording_reference(agreed: dt.date, held: int, extra: int) -> None:
     destroyed = agreed + dt.timedelta(days=held)
     on = destroyed + dt.timedelta(days=extra)
-    check = check_audio_recording(final_agreed=agreed, destroyed=destroyed, on=on)
+    check = assess_audio_recording(final_agreed=agreed, destroyed=destroyed, on=on)
     assert check.kept_too_long == (destroyed > agreed)
     assert check.days_overdue == held
-    still_held = check_audio_recording(final_agreed=agreed, destroyed=None, on=on)
+    still_held = assess_audio_recording(final_agreed=agreed, destroyed=None, on=on)
     assert still_held.days_overdue == (on - agreed).days
     assert isinstance(still_held, RecordingCheck)
 
@@ -511,6 +515,24 @@ def test_recording_rule_must_be_a_bool() -> None:
     version = attrs.evolve(rule.current, value=1)
     book = DEFAULT_RULEBOOK.with_rule(attrs.evolve(rule, versions=(version,)))
     with pytest.raises(InvalidTypeError):
-        check_audio_recording(
+        assess_audio_recording(
             final_agreed=None, destroyed=None, on=D(2025, 6, 2), rulebook=book
         )
+
+
+def test_subject_access_due_is_a_deadline_naming_its_rule() -> None:
+    plain = subject_access_due(D(2025, 9, 3))
+    assert isinstance(plain, Deadline)
+    assert plain.rule == "disclosure.subject_access.response"
+    assert plain.moved_from is None
+    extended = subject_access_due(D(2025, 1, 31), extended=True)
+    assert extended.rule == "disclosure.subject_access.extension"
+    # 5 May 2025 is a bank holiday: the deadline moves on, and says from when.
+    moved = subject_access_due(D(2025, 4, 5))
+    assert (moved.due, moved.moved_from) == (D(2025, 5, 6), D(2025, 5, 5))
+    moved_extended = subject_access_due(D(2025, 2, 5), extended=True)
+    assert (moved_extended.due, moved_extended.moved_from) == (
+        D(2025, 5, 6),
+        D(2025, 5, 5),
+    )
+    assert subject_access_deadline(D(2025, 9, 3)).rule == plain.rule

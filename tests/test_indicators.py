@@ -44,7 +44,7 @@ from mappa.records import (
     MeetingKind,
     sample_caseload,
 )
-from mappa.reviews import initial_mappp_deadline, next_review_due
+from mappa.reviews import initial_mappp_due, next_review_due
 from mappa.rulebook import DEFAULT_RULEBOOK
 from mappa.sources import GLASGOW_MAPPA_PAGE
 from mappa.years import Quarter, ReportingYear
@@ -265,7 +265,7 @@ def test_hand_built_deadlines_agree_with_the_rule_modules() -> None:
     assert minutes_due(D(2025, 7, 24)).final == D(2025, 8, 8)  # 4 Aug bank holiday
     assert minutes_due(D(2025, 8, 28)).final == D(2025, 9, 11)
     assert minutes_due(D(2025, 9, 29)).final == D(2025, 10, 13)
-    assert initial_mappp_deadline(D(2025, 9, 29)) == D(2025, 9, 1)
+    assert initial_mappp_due(D(2025, 9, 29)) == D(2025, 9, 1)
     assert next_review_due(L3, D(2025, 7, 10)) == D(2025, 8, 21)
     assert next_review_due(L2, D(2025, 6, 20)) == D(2025, 9, 12)
 

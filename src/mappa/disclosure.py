@@ -56,6 +56,7 @@ import attrs
 from mappa import _check
 from mappa._english import long_date
 from mappa.calendar import WorkingCalendar
+from mappa.deadlines import Deadline
 from mappa.errors import InvalidTypeError, InvalidValueError
 from mappa.framework import Level
 from mappa.periods import Duration
@@ -84,7 +85,7 @@ __all__ = [
     "TribunalRecommendation",
     "TribunalRequest",
     "TribunalStatement",
-    "check_audio_recording",
+    "assess_audio_recording",
     "minute_marking",
     "recording_kept_too_long",
     "route_request",
@@ -407,6 +408,11 @@ class SubjectAccessDeadline:
         """True if the corresponding date was not a working day."""
         return self.due != self.corresponding_date
 
+    @property
+    def rule(self) -> str:
+        """The rulebook name of the time limit."""
+        return _RESPONSE_RULE
+
 
 def _sum(first: Duration, second: Duration) -> Duration:
     return Duration(
@@ -420,8 +426,8 @@ def _sum(first: Duration, second: Duration) -> Duration:
 def subject_access_deadline(
     received: _dt.date,
     *,
-    rulebook: Rulebook | None = None,
     calendar: WorkingCalendar | None = None,
+    rulebook: Rulebook | None = None,
 ) -> SubjectAccessDeadline:
     """The response deadline of a subject access request received on *received*.
 
@@ -467,19 +473,43 @@ def subject_access_due(
     received: _dt.date,
     *,
     extended: bool = False,
-    rulebook: Rulebook | None = None,
     calendar: WorkingCalendar | None = None,
-) -> _dt.date:
-    """The deadline of :func:`subject_access_deadline` as a date.
+    rulebook: Rulebook | None = None,
+) -> Deadline:
+    """The deadline of :func:`subject_access_deadline`, as a :class:`~mappa.deadlines.Deadline`.
 
-    >>> subject_access_due(_dt.date(2024, 1, 31))
+    The time limit (rule ``disclosure.subject_access.response``), or with
+    *extended* the limit extended by two further months (rule
+    ``disclosure.subject_access.extension``). Where the corresponding date
+    was not a working day, :attr:`~mappa.deadlines.Deadline.moved_from`
+    keeps it.
+
+    >>> subject_access_due(_dt.date(2024, 1, 31)).due
     datetime.date(2024, 2, 29)
-    >>> subject_access_due(_dt.date(2024, 1, 31), extended=True)
+    >>> subject_access_due(_dt.date(2024, 1, 31), extended=True).due
     datetime.date(2024, 4, 30)
+    >>> moved = subject_access_due(_dt.date(2025, 4, 5))  # 5 May: a bank holiday
+    >>> moved.due, moved.moved_from
+    (datetime.date(2025, 5, 6), datetime.date(2025, 5, 5))
     """
     extended = _check.ensure_bool(extended, "extended")
-    deadline = subject_access_deadline(received, rulebook=rulebook, calendar=calendar)
-    return deadline.extended_due if extended else deadline.due
+    book = resolve(rulebook)
+    deadline = subject_access_deadline(received, calendar=calendar, rulebook=book)
+    if extended:
+        rule = _EXTENSION_RULE
+        due = deadline.extended_due
+        unmoved = book.counting(_EXTENSION_RULE).apply(
+            _sum(book.duration(_RESPONSE_RULE), book.duration(_EXTENSION_RULE)),
+            deadline.received,
+        )
+    else:
+        rule, due, unmoved = _RESPONSE_RULE, deadline.due, deadline.corresponding_date
+    return Deadline(
+        due,
+        rule,
+        book.citation(rule),
+        moved_from=None if unmoved == due else unmoved,
+    )
 
 
 def _calendar(calendar: object) -> WorkingCalendar:
@@ -717,7 +747,11 @@ class RecordingCheck:
             final minute and RMP were agreed), or ``None`` if no duty
             applies yet.
         days_overdue: days it was (or has been) held after that day.
+        rule: the rulebook name of the duty
+            (``"disclosure.audio_recording.destroy_on_final"``).
         citation: the rule's source.
+
+    True (as a ``bool``) unless the recording was kept too long.
     """
 
     final_agreed: _dt.date | None = attrs.field(validator=_check.v_optional_date)
@@ -725,6 +759,7 @@ class RecordingCheck:
     on: _dt.date = attrs.field(validator=_check.v_date)
     destroy_by: _dt.date | None = attrs.field(validator=_check.v_optional_date)
     days_overdue: int = attrs.field(validator=_check.v_non_negative_int)
+    rule: str = attrs.field(validator=_check.v_text)
     citation: Citation = attrs.field(validator=_check.v_instance(Citation))
 
     @property
@@ -732,8 +767,16 @@ class RecordingCheck:
         """True if the recording was held after the final minute was agreed."""
         return self.days_overdue > 0
 
+    @property
+    def citations(self) -> tuple[Citation, ...]:
+        """The duty's citation, as the tuple every decision has."""
+        return (self.citation,)
 
-def check_audio_recording(
+    def __bool__(self) -> bool:
+        return not self.kept_too_long
+
+
+def assess_audio_recording(
     *,
     final_agreed: _dt.date | None,
     destroyed: _dt.date | None,
@@ -747,11 +790,11 @@ def check_audio_recording(
     it was kept too long. Dates after *on* (a destruction or agreement in
     the future) are refused.
 
-    >>> check = check_audio_recording(
+    >>> decision = assess_audio_recording(
     ...     final_agreed=_dt.date(2025, 6, 16), destroyed=None, on=_dt.date(2025, 6, 20)
     ... )
-    >>> check.kept_too_long, check.days_overdue
-    (True, 4)
+    >>> bool(decision), decision.kept_too_long, decision.days_overdue
+    (False, True, 4)
     """
     final_agreed = _check.ensure_optional_date(final_agreed, "final_agreed")
     destroyed = _check.ensure_optional_date(destroyed, "destroyed")
@@ -778,6 +821,7 @@ def check_audio_recording(
         on=on,
         destroy_by=destroy_by,
         days_overdue=overdue,
+        rule=_RECORDING_RULE,
         citation=book.citation(_RECORDING_RULE),
     )
 
@@ -789,7 +833,7 @@ def recording_kept_too_long(
     on: _dt.date,
     rulebook: Rulebook | None = None,
 ) -> bool:
-    """True if :func:`check_audio_recording` flags the recording.
+    """True if :func:`assess_audio_recording` flags the recording.
 
     >>> recording_kept_too_long(
     ...     final_agreed=_dt.date(2025, 6, 16),
@@ -798,6 +842,6 @@ def recording_kept_too_long(
     ... )
     False
     """
-    return check_audio_recording(
+    return assess_audio_recording(
         final_agreed=final_agreed, destroyed=destroyed, on=on, rulebook=rulebook
     ).kept_too_long

@@ -123,7 +123,7 @@ from mappa.records import (
     Meeting,
     _gc_paused,
 )
-from mappa.reviews import initial_mappp_deadline, review_interval
+from mappa.reviews import initial_mappp_due, review_interval
 from mappa.rulebook import Rulebook, resolve
 from mappa.sources import Citation
 from mappa.years import Quarter, ReportingYear, parse_period
@@ -961,7 +961,7 @@ def _count_meetings(
 
     final_days = book.integer("minutes.final")
     minutes_due = _Due(lambda d: cal.add_working_days(d, final_days))
-    pre_release_due = _Due(lambda d: initial_mappp_deadline(d, rulebook=book))
+    pre_release_due = _Due(lambda d: initial_mappp_due(d, rulebook=book).due)
 
     # Counted a chunk of meetings at a time (small chunks keep their values
     # in the processor's cache). Each meeting of the period is reduced to

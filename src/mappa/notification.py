@@ -87,6 +87,7 @@ import attrs
 from mappa import _check
 from mappa.errors import InvalidTypeError, InvalidValueError, NotApplicable
 from mappa.periods import Counting, DateRange, Duration
+from mappa.deadlines import Deadline
 from mappa.rulebook import Rulebook, resolve
 from mappa.sources import Citation
 
@@ -570,6 +571,13 @@ class NotificationPeriod:
         """True for an indefinite period."""
         return self.length is None
 
+    @property
+    def citations(self) -> tuple[Citation, ...]:
+        """The row's citation, then the halving rule's if halved."""
+        if self.halving_citation is None:
+            return (self.citation,)
+        return (self.citation, self.halving_citation)
+
     def ends_on(self, relevant_date: _dt.date) -> _dt.date:
         """The last day of a fixed period *beginning with* *relevant_date*.
 
@@ -716,26 +724,6 @@ def _merged(ranges: object, name: str) -> list[DateRange]:
         else:
             merged.append(item)
     return merged
-
-
-@attrs.frozen
-class Deadline:
-    """A date by which something must be done, and the rule that sets it.
-
-    Attributes:
-        due: the last day on which it is in time.
-        rule: the rulebook name of the rule.
-        citation: the section or regulation that sets it.
-        days_added: days the deadline moved because of excluded periods
-            (custody, hospital, outside the United Kingdom).
-        unconfirmed: True if the rule's text is not yet confirmed.
-    """
-
-    due: _dt.date = attrs.field(validator=_check.v_date)
-    rule: str = attrs.field(validator=_check.v_text)
-    citation: Citation = attrs.field(validator=_check.v_instance(Citation))
-    days_added: int = attrs.field(default=0, validator=_check.v_non_negative_int)
-    unconfirmed: bool = attrs.field(default=False, validator=_check.v_bool)
 
 
 def _counted_days_due(
@@ -903,6 +891,11 @@ class TravelNotice:
     citation: Citation = attrs.field(validator=_check.v_instance(Citation))
     unconfirmed: bool = attrs.field(default=True, validator=_check.v_bool)
 
+    @property
+    def citations(self) -> tuple[Citation, ...]:
+        """The notice's citation, as the one-element tuple every result has."""
+        return (self.citation,)
+
 
 def foreign_travel_notice(
     departure: _dt.date, *, rulebook: Rulebook | None = None
@@ -1049,13 +1042,13 @@ def review_date(
 # -- schedules --------------------------------------------------------------------------
 
 
-@attrs.frozen
+@attrs.frozen(repr=False)
 class NotificationSchedule:
     """The notification duties that follow one disposal, for a case system.
 
     Attributes:
         period: the notification period.
-        initial: the initial notification deadline (no excluded periods).
+        initial: the initial notification deadline.
         periodic: each periodic notification deadline in turn, on the
             assumption that each notification is made on its last day and no
             change notification restarts the year.
@@ -1080,6 +1073,20 @@ class NotificationSchedule:
         """The periodic due dates alone."""
         return tuple(deadline.due for deadline in self.periodic)
 
+    def __repr__(self) -> str:
+        # A schedule can hold hundreds of deadlines: the repr names the span.
+        span = (
+            f"{self.periodic[0].due.isoformat()}..{self.periodic[-1].due.isoformat()}"
+            if self.periodic
+            else "none"
+        )
+        return (
+            f"NotificationSchedule(period={self.period.rule!r}, "
+            f"initial={self.initial.due.isoformat()}, "
+            f"periodic=<{len(self.periodic)} deadlines: {span}>, "
+            f"ends_on={self.ends_on!r}, horizon={self.horizon!r})"
+        )
+
 
 def notification_schedule(
     disposal: Disposal,
@@ -1088,6 +1095,7 @@ def notification_schedule(
     under_18: bool,
     first_notification: _dt.date,
     no_fixed_abode: bool = False,
+    excluded: Sequence[DateRange] = (),
     horizon: _dt.date | None = None,
     rulebook: Rulebook | None = None,
 ) -> NotificationSchedule:
@@ -1100,6 +1108,14 @@ def notification_schedule(
     is first. Changes notified under s.84 restart the year (s.85(1)); pass
     the date of the last notification as *first_notification* to
     recompute from it.
+
+    *excluded* (custody, hospital, outside the United Kingdom) moves each
+    deadline exactly as :func:`initial_notification_due` and
+    :func:`periodic_notification_due` move it: the schedule's initial
+    deadline is ``initial_notification_due(relevant_date,
+    excluded=excluded)`` and each periodic one is
+    ``periodic_notification_due(previous, excluded=excluded)``, the first
+    from *first_notification*, every date the same as those functions give.
 
     >>> import datetime as dt
     >>> schedule = notification_schedule(
@@ -1124,7 +1140,8 @@ def notification_schedule(
             rule=_INITIAL,
             value=first_notification,
         )
-    initial = initial_notification_due(relevant_date, rulebook=book)
+    blocks = tuple(_merged(excluded, "excluded"))
+    initial = initial_notification_due(relevant_date, excluded=blocks, rulebook=book)
     ends = None if period.indefinite else period.ends_on(relevant_date)
     if ends is None and horizon is None:
         raise InvalidValueError(
@@ -1132,24 +1149,19 @@ def notification_schedule(
             rule=period.rule,
         )
     limit = min(d for d in (ends, horizon) if d is not None)
-    rule = _periodic_rule(no_fixed_abode)
-    duration = book.duration(rule, on=first_notification)
-    counting = book.counting(rule)
-    citation = book.citation(rule, on=first_notification)
-    unconfirmed = book.rule(rule).unconfirmed
     deadlines: list[Deadline] = []
     last = first_notification
     while True:
         try:
-            due = counting.apply(duration, last)
-        except (OverflowError, ValueError):
+            deadline = periodic_notification_due(
+                last, no_fixed_abode=no_fixed_abode, excluded=blocks, rulebook=book
+            )
+        except InvalidValueError:
             break  # beyond the calendar: the limit cannot be reached either
-        if due > limit or due <= last:
+        if deadline.due > limit or deadline.due <= last:
             break
-        deadlines.append(
-            Deadline(due=due, rule=rule, citation=citation, unconfirmed=unconfirmed)
-        )
-        last = due
+        deadlines.append(deadline)
+        last = deadline.due
     return NotificationSchedule(
         period=period,
         initial=initial,

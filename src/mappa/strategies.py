@@ -85,7 +85,7 @@ from mappa.disclosure import (
     TribunalRecommendation,
     TribunalRequest,
     TribunalStatement,
-    check_audio_recording,
+    assess_audio_recording,
     minute_marking,
     route_request,
     subject_access_deadline,
@@ -153,7 +153,7 @@ from mappa.reviews import (
     ReviewInterval,
     ReviewMeeting,
     ReviewStatus,
-    check_initial_mappp,
+    assess_initial_mappp,
     review_interval,
     review_status,
 )
@@ -655,7 +655,7 @@ def _review_statuses() -> SearchStrategy[ReviewStatus]:
 
 def _initial_checks() -> SearchStrategy[InitialMapppCheck]:
     return st.builds(
-        lambda liberation, gap: check_initial_mappp(
+        lambda liberation, gap: assess_initial_mappp(
             liberation, liberation - _dt.timedelta(days=gap)
         ),
         dates(min_value=_dt.date(2001, 1, 1)),
@@ -878,7 +878,7 @@ def _recording_checks(draw: st.DrawFn) -> RecordingCheck:
         st.none() | st.integers(0, 400).map(lambda n: base + _dt.timedelta(days=n))
     )
     on = max(base, destroyed or base) + _dt.timedelta(days=draw(st.integers(0, 400)))
-    return check_audio_recording(final_agreed=agreed, destroyed=destroyed, on=on)
+    return assess_audio_recording(final_agreed=agreed, destroyed=destroyed, on=on)
 
 
 @st.composite
