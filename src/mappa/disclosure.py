@@ -197,6 +197,16 @@ class MinuteMarking:
     def __str__(self) -> str:
         return str(self.marking)
 
+    @property
+    def rule(self) -> str:
+        """The rulebook name of the rule that sets it."""
+        return _MARKING_RULE
+
+    @property
+    def citations(self) -> tuple[Citation, ...]:
+        """The rule's citation, as the tuple every result has."""
+        return (self.citation,)
+
 
 def minute_marking(
     marking: SecurityMarking = SecurityMarking.OFFICIAL,
@@ -534,13 +544,22 @@ class DisclosureRoute:
     """
 
     kind: RequestKind = attrs.field(validator=_check.v_instance(RequestKind))
-    deciders: tuple[Decider, ...] = attrs.field(validator=_check.v_tuple_of(Decider))
-    releases: tuple[Release, ...] = attrs.field(validator=_check.v_tuple_of(Release))
-    duties: tuple[Duty, ...] = attrs.field(validator=_check.v_tuple_of(Duty))
-    deadline: SubjectAccessDeadline | None = attrs.field(
-        validator=_check.v_optional_instance(SubjectAccessDeadline)
+    deciders: tuple[Decider, ...] = attrs.field(
+        validator=_check.v_tuple_of(Decider), repr=_check.repr_names
     )
-    citations: tuple[Citation, ...] = attrs.field(validator=_check.v_tuple_of(Citation))
+    releases: tuple[Release, ...] = attrs.field(
+        validator=_check.v_tuple_of(Release), repr=_check.repr_names
+    )
+    duties: tuple[Duty, ...] = attrs.field(
+        validator=_check.v_tuple_of(Duty), repr=_check.repr_names
+    )
+    deadline: SubjectAccessDeadline | None = attrs.field(
+        validator=_check.v_optional_instance(SubjectAccessDeadline),
+        repr=lambda d: "None" if d is None else f"<due {d.due.isoformat()}>",
+    )
+    citations: tuple[Citation, ...] = attrs.field(
+        validator=_check.v_tuple_of(Citation), repr=_check.repr_count
+    )
 
     @property
     def must_record(self) -> bool:
@@ -551,6 +570,11 @@ class DisclosureRoute:
     def due(self) -> _dt.date | None:
         """The response deadline, if the law sets one."""
         return None if self.deadline is None else self.deadline.due
+
+    @property
+    def rule(self) -> str:
+        """The name of the rule that routes this kind of request (paras 11.19-11.25)."""
+        return f"disclosure.request.{self.kind.name.lower()}"
 
 
 _COMMON_DUTIES = (
@@ -570,8 +594,8 @@ def _duty_citations(duties: tuple[Duty, ...], *extra: str) -> tuple[Citation, ..
 def route_request(
     request: MinuteRequest,
     *,
-    rulebook: Rulebook | None = None,
     calendar: WorkingCalendar | None = None,
+    rulebook: Rulebook | None = None,
 ) -> DisclosureRoute:
     """How *request* is handled: who decides, what may go, by when, what is recorded.
 
@@ -679,6 +703,16 @@ class TribunalStatement:
 
     def __str__(self) -> str:
         return self.text
+
+    @property
+    def rule(self) -> str:
+        """The name of the rule that limits the statement (para 11.20)."""
+        return "disclosure.tribunal.statement"
+
+    @property
+    def citations(self) -> tuple[Citation, ...]:
+        """The rule's citation, as the tuple every result has."""
+        return (self.citation,)
 
 
 _STATEMENT_FIELDS = ("meeting_date", "level", "recommendation")

@@ -227,8 +227,14 @@ def _v_aliases(
         )
 
 
+class _AreaTableSlot:
+    """Holds a table's lookup keys outside attrs' fields (private)."""
+
+    __slots__ = ("_keys_slot",)
+
+
 @attrs.frozen
-class AreaTable:
+class AreaTable(_AreaTableSlot):
     """Which local authority belongs to which MAPPA area.
 
     Attributes:
@@ -238,14 +244,28 @@ class AreaTable:
         source: where the table comes from.
     """
 
-    areas: tuple[Area, ...] = attrs.field(validator=_v_areas)
-    aliases: Mapping[str, str] = attrs.field(factory=dict, validator=_v_aliases)
+    areas: tuple[Area, ...] = attrs.field(
+        validator=_v_areas,
+        repr=lambda areas: (
+            f"<{len(areas)} areas, "
+            f"{sum(len(a.local_authorities) for a in areas)} local authorities>"
+        ),
+    )
+    aliases: Mapping[str, str] = attrs.field(
+        factory=dict, validator=_v_aliases, repr=lambda aliases: f"<{len(aliases)} aliases>"
+    )
     source: str = attrs.field(default="supplied by the caller", validator=_check.v_text)
-    _keys: Mapping[str, Area] = attrs.field(init=False, repr=False, eq=False)
-
     def __attrs_post_init__(self) -> None:
         # Validators have run by now, so the areas and aliases are well typed.
-        object.__setattr__(self, "_keys", self._build_keys())
+        object.__setattr__(self, "_keys_slot", self._build_keys())
+
+    @property
+    def _keys(self) -> Mapping[str, Area]:
+        try:
+            return self._keys_slot
+        except AttributeError:  # a copy made by pickle: build them again
+            self.__attrs_post_init__()
+            return self._keys_slot
 
     def _build_keys(self) -> Mapping[str, Area]:
         keys: dict[str, Area] = {}
@@ -384,7 +404,7 @@ LOCAL_AUTHORITIES: tuple[str, ...] = DEFAULT_AREA_TABLE.local_authorities
 """The 32 local authorities' official names."""
 
 
-def area_of(name: str, *, table: AreaTable | None = None) -> Area:
+def area_of(name: str, *, area_table: AreaTable | None = None) -> Area:
     """The MAPPA area of a council, by any common form of its name.
 
     Case, spacing, punctuation, "Council", "City of" and "&" are forgiven;
@@ -405,7 +425,7 @@ def area_of(name: str, *, table: AreaTable | None = None) -> Area:
     """
     table = (
         DEFAULT_AREA_TABLE
-        if table is None
-        else _check.ensure_instance(table, AreaTable, "table")
+        if area_table is None
+        else _check.ensure_instance(area_table, AreaTable, "area_table")
     )
     return table.area(name)

@@ -152,6 +152,11 @@ class ReviewInterval:
     def __str__(self) -> str:
         return f"{self.level}: no less than once every {self.duration}"
 
+    @property
+    def citations(self) -> tuple[Citation, ...]:
+        """The rule's citation, as the tuple every result has."""
+        return (self.citation,)
+
 
 def review_interval(
     level: Level, *, rulebook: Rulebook | None = None

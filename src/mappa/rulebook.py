@@ -243,8 +243,14 @@ def _v_rules(instance: object, attribute: attrs.Attribute[Any], value: object) -
         )
 
 
-@attrs.frozen
-class Rulebook:
+class _RulebookSlot:
+    """Holds a rulebook's index by name outside attrs' fields (private)."""
+
+    __slots__ = ("_index_slot",)
+
+
+@attrs.frozen(repr=False)
+class Rulebook(_RulebookSlot):
     """An immutable, ordered collection of :class:`Rule` objects.
 
     Build one from rules, or modify the default with :meth:`with_value` or
@@ -252,14 +258,26 @@ class Rulebook:
     """
 
     rules: tuple[Rule, ...] = attrs.field(validator=_v_rules)
-    _index: Mapping[str, Rule] = attrs.field(init=False, repr=False, eq=False)
-
     def __attrs_post_init__(self) -> None:
         # Validators have run by now, so every rule is a Rule.
-        object.__setattr__(self, "_index", {rule.name: rule for rule in self.rules})
+        object.__setattr__(
+            self, "_index_slot", {rule.name: rule for rule in self.rules}
+        )
+
+    @property
+    def _index(self) -> Mapping[str, Rule]:
+        try:
+            return self._index_slot
+        except AttributeError:  # a copy made by pickle: index it again
+            self.__attrs_post_init__()
+            return self._index_slot
 
     def __iter__(self) -> Iterator[Rule]:
         return iter(self.rules)
+
+    def __repr__(self) -> str:
+        # A rulebook holds every rule: its repr counts them.
+        return f"Rulebook(<{len(self.rules)} rules>)"
 
     def __len__(self) -> int:
         return len(self.rules)

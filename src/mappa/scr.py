@@ -220,18 +220,25 @@ class ScrAssessment:
             its citation).
         next_step: what happens next.
         reason: why, in one sentence (no personal data).
+        rule: the name of the rule that decided: ``"scr.initial_case_review"``
+            when a criterion is met, ``"scr.criteria.not_exclusive"`` when
+            the SOG may proceed on professional concern alone, else
+            ``"scr.criteria"``.
         citations: the paragraphs that decided it.
         proportionality: the guidance's reminder that any review is
             proportionate to the case.
     """
 
     criteria: tuple[ScrCriterion, ...] = attrs.field(
-        validator=_check.v_tuple_of(ScrCriterion)
+        validator=_check.v_tuple_of(ScrCriterion), repr=_check.repr_names
     )
     next_step: ScrNextStep = attrs.field(validator=_check.v_instance(ScrNextStep))
     reason: str = attrs.field(validator=_check.v_text)
+    rule: str = attrs.field(validator=_check.v_text)
     citations: tuple[Citation, ...] = attrs.field(validator=_check.v_tuple_of(Citation))
-    proportionality: str = attrs.field(default=PROPORTIONALITY, validator=_check.v_text)
+    proportionality: str = attrs.field(
+        default=PROPORTIONALITY, validator=_check.v_text, repr=False
+    )
 
     @property
     def criteria_met(self) -> bool:
@@ -277,6 +284,7 @@ def assess_scr(incident: Incident) -> ScrAssessment:
                 f"{len(met)} of the SCR criteria met: an Initial Case Review "
                 "first determines whether a Significant Case Review is merited"
             ),
+            rule="scr.initial_case_review",
             citations=(_CRITERIA_CITATION, _INITIAL_CASE_REVIEW_CITATION),
         )
     if incident.other_professional_concern:
@@ -289,6 +297,7 @@ def assess_scr(incident: Incident) -> ScrAssessment:
                 "the SOG decides how to proceed (an Initial Case Review first "
                 "if it does)"
             ),
+            rule="scr.criteria.not_exclusive",
             citations=(
                 _CRITERIA_CITATION,
                 _NOT_EXCLUSIVE_CITATION,
@@ -305,6 +314,7 @@ def assess_scr(incident: Incident) -> ScrAssessment:
         criteria=(),
         next_step=ScrNextStep.NO_REVIEW_REQUIRED,
         reason=why,
+        rule="scr.criteria",
         citations=(_CRITERIA_CITATION, _NOT_EXCLUSIVE_CITATION),
     )
 

@@ -65,6 +65,9 @@ class Citation:
     def __str__(self) -> str:
         return f"{self.document} ({self.edition}), {self.pinpoint}"
 
+    def __repr__(self) -> str:
+        return f"<Citation: {self}>"
+
 
 @attrs.frozen
 class Document:

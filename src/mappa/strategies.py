@@ -326,11 +326,11 @@ def category_levels(
 
 
 def areas(
-    *, names: Iterable[str] | None = None, table: AreaTable | None = None
+    *, names: Iterable[str] | None = None, area_table: AreaTable | None = None
 ) -> SearchStrategy[Area]:
-    """MAPPA areas of *table* (the default area table), or those named in *names*."""
-    table = _check.ensure_optional_instance(table, AreaTable, "table")
-    table = DEFAULT_AREA_TABLE if table is None else table
+    """MAPPA areas of *area_table* (the default), or those named in *names*."""
+    checked = _check.ensure_optional_instance(area_table, AreaTable, "area_table")
+    table = DEFAULT_AREA_TABLE if checked is None else checked
     if names is None:
         return _pick(table.areas)
     chosen = {table.area(name) for name in _check.ensure_tuple_of(names, str, "names")}

@@ -8,7 +8,6 @@ from collections.abc import Callable
 from mappa.notification import (
     Caution,
     CommunityPaybackOrder,
-    Deadline,
     HospitalOrder,
     Imprisonment,
     LifeImprisonment,
@@ -19,7 +18,6 @@ from mappa.notification import (
     PeriodRow,
     TravelNotice,
     foreign_travel_notice,
-    initial_notification_due,
     notification_period,
     notification_schedule,
 )
@@ -35,7 +33,6 @@ SAMPLES: dict[type, Callable[[], object]] = {
     OtherDisposal: OtherDisposal,
     Caution: Caution,
     DateRange: lambda: DateRange(dt.date(2025, 6, 2), dt.date(2025, 6, 9)),
-    Deadline: lambda: initial_notification_due(dt.date(2025, 6, 2)),
     NotificationPeriod: lambda: notification_period(
         Imprisonment(months=12), under_18=False
     ),
