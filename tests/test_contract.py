@@ -496,7 +496,10 @@ def test_calendar_and_rulebook_come_last_keyword_only_in_that_order() -> None:
             wrong.append(f"{name}: {names}")
             continue
         for parameter in parameters[-len(tail) :]:
-            if parameter.kind is not parameter.KEYWORD_ONLY or parameter.default is not None:
+            if (
+                parameter.kind is not parameter.KEYWORD_ONLY
+                or parameter.default is not None
+            ):
                 wrong.append(f"{name}: {parameter.name} is not keyword-only =None")
     assert wrong == []
 
@@ -512,7 +515,11 @@ def test_one_name_for_the_area_table() -> None:
 
 @pytest.mark.parametrize(
     "func",
-    [pytest.param(f, id=n) for n, f in FUNCTIONS if n.rsplit(".", 1)[1].startswith("check_")],
+    [
+        pytest.param(f, id=n)
+        for n, f in FUNCTIONS
+        if n.rsplit(".", 1)[1].startswith("check_")
+    ],
 )
 def test_check_functions_return_their_input(func: Callable[..., object]) -> None:
     kwargs = valid_kwargs(func, _qualname(func))
@@ -532,7 +539,9 @@ DECISION_FUNCTIONS = [
 def test_decisions_carry_rule_citations_and_bool(func: Callable[..., object]) -> None:
     declared = _return_type(func)
     assert isinstance(declared, type)
-    assert "__bool__" in _attribute_names(declared), f"{declared.__name__} has no __bool__"
+    assert "__bool__" in _attribute_names(declared), (
+        f"{declared.__name__} has no __bool__"
+    )
     result = _valid_result(func)
     assert isinstance(result, declared)
     _assert_names_its_rule(result)
@@ -542,10 +551,10 @@ def test_decisions_carry_rule_citations_and_bool(func: Callable[..., object]) ->
 def _assert_names_its_rule(result: object) -> None:
     rule = getattr(result, "rule", None)
     citations = getattr(result, "citations", None)
-    assert isinstance(rule, str) and rule, f"{type(result).__name__} names no rule"
-    assert isinstance(citations, tuple) and citations, (
-        f"{type(result).__name__} has no citations"
-    )
+    assert isinstance(rule, str), f"{type(result).__name__} names no rule"
+    assert rule, f"{type(result).__name__} names an empty rule"
+    assert isinstance(citations, tuple), f"{type(result).__name__} has no citations"
+    assert citations, f"{type(result).__name__} has no citations"
     assert all(isinstance(c, mappa.Citation) for c in citations)
 
 
@@ -608,10 +617,7 @@ def test_results_have_short_reprs(
         result = _valid_result(func)
     except NoSample:
         pytest.skip("test_contract reports the missing sample")
-    if isinstance(result, tuple | list):
-        results = list(result)[:3]
-    else:
-        results = [result]
+    results = list(result)[:3] if isinstance(result, tuple | list) else [result]
     for item in results:
         text = repr(item)
         assert len(text) <= MAX_REPR, f"{len(text)} characters: {text[:200]}..."

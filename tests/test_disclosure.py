@@ -10,6 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from mappa.calendar import WorkingCalendar
+from mappa.deadlines import Deadline
 from mappa.disclosure import (
     Decider,
     DisclosureRoute,
@@ -32,7 +33,6 @@ from mappa.disclosure import (
     subject_access_due,
     tribunal_statement,
 )
-from mappa.deadlines import Deadline
 from mappa.errors import (
     CalendarRangeError,
     InvalidTypeError,
@@ -234,7 +234,10 @@ def test_subject_access_monotonic(a: dt.date, b: dt.date) -> None:
     # A later receipt never gives an earlier deadline.
     a, b = min(a, b), max(a, b)
     assert subject_access_due(a).due <= subject_access_due(b).due
-    assert subject_access_due(a, extended=True).due <= subject_access_due(b, extended=True).due
+    assert (
+        subject_access_due(a, extended=True).due
+        <= subject_access_due(b, extended=True).due
+    )
 
 
 # -- routing requests (paras 11.19-11.25) -------------------------------------

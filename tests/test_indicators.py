@@ -262,12 +262,12 @@ def test_hand_built_caseload_every_indicator_by_area() -> None:
 
 def test_hand_built_deadlines_agree_with_the_rule_modules() -> None:
     # The working-day deadlines the comments above rely on.
-    assert minutes_due(D(2025, 7, 24)).final == D(2025, 8, 8)  # 4 Aug bank holiday
-    assert minutes_due(D(2025, 8, 28)).final == D(2025, 9, 11)
-    assert minutes_due(D(2025, 9, 29)).final == D(2025, 10, 13)
-    assert initial_mappp_due(D(2025, 9, 29)) == D(2025, 9, 1)
-    assert next_review_due(L3, D(2025, 7, 10)) == D(2025, 8, 21)
-    assert next_review_due(L2, D(2025, 6, 20)) == D(2025, 9, 12)
+    assert minutes_due(D(2025, 7, 24)).final.due == D(2025, 8, 8)  # 4 Aug bank holiday
+    assert minutes_due(D(2025, 8, 28)).final.due == D(2025, 9, 11)
+    assert minutes_due(D(2025, 9, 29)).final.due == D(2025, 10, 13)
+    assert initial_mappp_due(D(2025, 9, 29)).due == D(2025, 9, 1)
+    assert next_review_due(L3, D(2025, 7, 10)).due == D(2025, 8, 21)
+    assert next_review_due(L2, D(2025, 6, 20)).due == D(2025, 9, 12)
 
 
 def test_status_percentage_and_targets() -> None:
@@ -662,7 +662,7 @@ def reference_reviews(
             after = item.new_level or item.level
             if item.leaves_mappa or after is L1:
                 continue
-            due = next_review_due(after, item.date)
+            due = next_review_due(after, item.date).due
             if not period.start <= due <= period.end:
                 continue
             counts[int(after)][1] += 1
@@ -708,7 +708,7 @@ def _on_time_slots(
             after = item.new_level or item.level
             if item.leaves_mappa or after is L1:
                 continue
-            due = next_review_due(after, item.date)
+            due = next_review_due(after, item.date).due
             if later and later[0].date <= due:
                 if (later[0].date - item.date).days >= 2:
                     slots.append((item, later[0].date - dt.timedelta(days=1)))

@@ -178,7 +178,9 @@ def test_on_time_agrees_with_the_deadline(meeting: dt.date, extra: int) -> None:
     assert meeting < due.draft.due < due.final.due
     assert SCOTLAND.working_days_between(meeting, due.final.due) == 10
     assert SCOTLAND.working_days_between(meeting, due.draft.due) == 5
-    assert SCOTLAND.working_days_between(due.draft.due, due.final.due) == 5  # "a further five"
+    assert (
+        SCOTLAND.working_days_between(due.draft.due, due.final.due) == 5
+    )  # "a further five"
     assert decision.deadline == due.final.due
     assert decision.on_time == (released <= due.final.due)
     assert (decision.working_days_late > 0) == decision.late

@@ -347,6 +347,7 @@ class _CalendarSlot:
     """Holds a calendar's lazily built index outside attrs' fields (private)."""
 
     __slots__ = ("_lazy_slot",)
+    _lazy_slot: _Lazy
 
 
 @attrs.frozen

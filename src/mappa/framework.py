@@ -231,6 +231,7 @@ class _AreaTableSlot:
     """Holds a table's lookup keys outside attrs' fields (private)."""
 
     __slots__ = ("_keys_slot",)
+    _keys_slot: Mapping[str, Area]
 
 
 @attrs.frozen
@@ -252,9 +253,12 @@ class AreaTable(_AreaTableSlot):
         ),
     )
     aliases: Mapping[str, str] = attrs.field(
-        factory=dict, validator=_v_aliases, repr=lambda aliases: f"<{len(aliases)} aliases>"
+        factory=dict,
+        validator=_v_aliases,
+        repr=lambda aliases: f"<{len(aliases)} aliases>",
     )
     source: str = attrs.field(default="supplied by the caller", validator=_check.v_text)
+
     def __attrs_post_init__(self) -> None:
         # Validators have run by now, so the areas and aliases are well typed.
         object.__setattr__(self, "_keys_slot", self._build_keys())

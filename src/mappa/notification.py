@@ -85,9 +85,9 @@ from typing import Any, TypeAlias
 import attrs
 
 from mappa import _check
+from mappa.deadlines import Deadline
 from mappa.errors import InvalidTypeError, InvalidValueError, NotApplicable
 from mappa.periods import Counting, DateRange, Duration
-from mappa.deadlines import Deadline
 from mappa.rulebook import Rulebook, resolve
 from mappa.sources import Citation
 

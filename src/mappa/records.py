@@ -316,6 +316,7 @@ class _AttendanceSlot:
     """
 
     __slots__ = ("_code_slot",)
+    _code_slot: int
 
 
 @attrs.frozen
@@ -349,6 +350,7 @@ class Attendance(_AttendanceSlot):
     attended: bool = attrs.field(validator=_check.v_bool)
     at_seniority: bool = attrs.field(default=False, validator=_check.v_bool)
     written_contribution: bool = attrs.field(default=False, validator=_check.v_bool)
+
     def __attrs_post_init__(self) -> None:
         problem = _attendance_problem(
             self.agency, self.role, self.invited, self.attended, self.at_seniority
@@ -456,6 +458,7 @@ class _MeetingSlot:
     """Holds a meeting's packed attendance tally outside attrs' fields (private)."""
 
     __slots__ = ("_tally_slot",)
+    _tally_slot: int
 
 
 @attrs.frozen
@@ -501,9 +504,13 @@ class Meeting(_MeetingSlot):
     new_level: Level | None = attrs.field(
         default=None, validator=_check.v_optional_instance(Level)
     )
+    # The repr counts the agencies rather than list them (a repr stays short).
     attendance: tuple[Attendance, ...] = attrs.field(
-        default=(), validator=_check.v_tuple_of(Attendance)
+        default=(),
+        validator=_check.v_tuple_of(Attendance),
+        repr=lambda items: f"<{len(items)} agencies>",
     )
+
     def __attrs_post_init__(self) -> None:
         problem = _meeting_problem(
             int(self.category),

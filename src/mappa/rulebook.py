@@ -247,6 +247,7 @@ class _RulebookSlot:
     """Holds a rulebook's index by name outside attrs' fields (private)."""
 
     __slots__ = ("_index_slot",)
+    _index_slot: Mapping[str, Rule]
 
 
 @attrs.frozen(repr=False)
@@ -258,6 +259,7 @@ class Rulebook(_RulebookSlot):
     """
 
     rules: tuple[Rule, ...] = attrs.field(validator=_v_rules)
+
     def __attrs_post_init__(self) -> None:
         # Validators have run by now, so every rule is a Rule.
         object.__setattr__(
