@@ -13,6 +13,8 @@ and names that start with an underscore are private.
 
 from __future__ import annotations
 
+import sys as _sys
+
 from mappa.calendar import WorkingCalendar
 from mappa.chairs import (
     DEFAULT_SENIORITY_POLICY,
@@ -194,6 +196,13 @@ from mappa.statistics import (
 from mappa.years import Quarter, ReportingYear, parse_period, quarter_of, reporting_year
 
 __version__ = "0.1.0.dev0"
+
+if "hypothesis" in _sys.modules:
+    # Hypothesis started first, and its entry point left the registration
+    # of mappa's types for st.from_type to mappa (see _mappa_hypothesis).
+    from mappa._hypothesis_plugin import register as _register
+
+    _register()
 
 __all__ = [
     "AREAS",

@@ -234,7 +234,7 @@ class _AreaTableSlot:
     _keys_slot: Mapping[str, Area]
 
 
-@attrs.frozen
+@attrs.frozen(repr=False)
 class AreaTable(_AreaTableSlot):
     """Which local authority belongs to which MAPPA area.
 
@@ -245,19 +245,20 @@ class AreaTable(_AreaTableSlot):
         source: where the table comes from.
     """
 
-    areas: tuple[Area, ...] = attrs.field(
-        validator=_v_areas,
-        repr=lambda areas: (
-            f"<{len(areas)} areas, "
-            f"{sum(len(a.local_authorities) for a in areas)} local authorities>"
-        ),
-    )
-    aliases: Mapping[str, str] = attrs.field(
-        factory=dict,
-        validator=_v_aliases,
-        repr=lambda aliases: f"<{len(aliases)} aliases>",
-    )
+    areas: tuple[Area, ...] = attrs.field(validator=_v_areas)
+    aliases: Mapping[str, str] = attrs.field(factory=dict, validator=_v_aliases)
     source: str = attrs.field(default="supplied by the caller", validator=_check.v_text)
+
+    def __repr__(self) -> str:
+        councils = sum(len(area.local_authorities) for area in self.areas)
+        return (
+            f"AreaTable(<{len(self.areas)} areas, {councils} local authorities, "
+            f"{len(self.aliases)} aliases>, source={self.source!r})"
+        )
+
+    def _repr_pretty_(self, printer: Any, cycle: bool) -> None:
+        # IPython and Hypothesis print with this: the short repr, not every field.
+        printer.text(repr(self))
 
     def __attrs_post_init__(self) -> None:
         # Validators have run by now, so the areas and aliases are well typed.

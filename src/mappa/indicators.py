@@ -498,6 +498,10 @@ class Report:
             f"in {len(self.groups)} groups, {not_met} not met>)"
         )
 
+    def _repr_pretty_(self, printer: Any, cycle: bool) -> None:
+        # IPython and Hypothesis print with this: the short repr, not every field.
+        printer.text(repr(self))
+
     def _repr_html_(self) -> str:
         """The report as an HTML table, for notebooks."""
         return _html_table(self)

@@ -1087,6 +1087,10 @@ class NotificationSchedule:
             f"ends_on={self.ends_on!r}, horizon={self.horizon!r})"
         )
 
+    def _repr_pretty_(self, printer: Any, cycle: bool) -> None:
+        # IPython and Hypothesis print with this: the short repr, not every field.
+        printer.text(repr(self))
+
 
 def notification_schedule(
     disposal: Disposal,

@@ -281,6 +281,10 @@ class Rulebook(_RulebookSlot):
         # A rulebook holds every rule: its repr counts them.
         return f"Rulebook(<{len(self.rules)} rules>)"
 
+    def _repr_pretty_(self, printer: Any, cycle: bool) -> None:
+        # IPython and Hypothesis print with this: the short repr, not every field.
+        printer.text(repr(self))
+
     def __len__(self) -> int:
         return len(self.rules)
 
