@@ -621,3 +621,41 @@ def test_results_have_short_reprs(
     for item in results:
         text = repr(item)
         assert len(text) <= MAX_REPR, f"{len(text)} characters: {text[:200]}..."
+
+
+# -- the shape checks catch what they are for ---------------------------------------
+
+
+def _bare_date_due(day: dt.date) -> dt.date:
+    return day
+
+
+def _check_returning_a_result(level: mappa.Level) -> mappa.Deadline:
+    return mappa.Deadline(
+        dt.date(2025, 6, 2), "minutes.final", mappa.Citation("a", "b", "c")
+    )
+
+
+@attrs.frozen
+class _RuleLess:
+    citation: mappa.Citation
+
+
+def test_the_checks_catch_a_due_returning_a_bare_date() -> None:
+    declared = _return_type(_bare_date_due)
+    assert declared is dt.date
+    assert not _is_bundle(declared)
+
+
+def test_the_checks_catch_a_check_returning_a_result() -> None:
+    kwargs = {"level": mappa.Level.MAPPP}
+    result = _check_returning_a_result(**kwargs)  # type: ignore[arg-type]
+    assert not any(result is value for value in kwargs.values())
+
+
+def test_the_checks_catch_a_result_naming_no_rule() -> None:
+    rule_less = _RuleLess(mappa.Citation("a", "b", "c"))
+    assert _carries_a_citation(_RuleLess)
+    with pytest.raises(AssertionError, match="names no rule"):
+        _assert_names_its_rule(rule_less)
+    assert "__bool__" not in _attribute_names(_RuleLess)
