@@ -659,3 +659,42 @@ def test_the_checks_catch_a_result_naming_no_rule() -> None:
     with pytest.raises(AssertionError, match="names no rule"):
         _assert_names_its_rule(rule_less)
     assert "__bool__" not in _attribute_names(_RuleLess)
+
+
+def test_values_with_derived_slots_survive_pickling() -> None:
+    """The values that keep derived data outside their attrs fields rebuild
+    it after a copy (pickle restores fields only)."""
+    import pickle
+
+    from mappa.records import Caseload, sample_caseload
+
+    def copy(value: Any) -> Any:
+        twin = pickle.loads(pickle.dumps(value))
+        assert twin == value
+        return twin
+
+    assert copy(mappa.DEFAULT_AREA_TABLE).area("Fife").name == "Fife"
+    assert copy(mappa.DEFAULT_RULEBOOK).rule("minutes.final").name == "minutes.final"
+    calendar = copy(mappa.WorkingCalendar.scotland())
+    assert calendar.add_working_days(dt.date(2025, 6, 2), 1) == dt.date(2025, 6, 3)
+    meeting = next(m for m in sample_caseload() if m.attendance)
+    twin = copy(meeting)
+    assert twin._tally == meeting._tally
+    attendance = copy(meeting.attendance[0])
+    assert attendance._code == meeting.attendance[0]._code
+    assert list(Caseload.from_meetings([twin])) == [meeting]
+
+
+def test_ipython_and_hypothesis_print_the_short_repr() -> None:
+    class Printer:
+        def __init__(self) -> None:
+            self.parts: list[str] = []
+
+        def text(self, part: str) -> None:
+            self.parts.append(part)
+
+    for value in (mappa.DEFAULT_RULEBOOK, mappa.DEFAULT_AREA_TABLE):
+        printer = Printer()
+        value._repr_pretty_(printer, False)
+        assert printer.parts == [repr(value)]
+        assert len(repr(value)) < 400

@@ -205,3 +205,16 @@ def test_import_orders(code: str) -> None:
         timeout=120,
     )
     assert result.returncode == 0, result.stderr[-2000:]
+
+
+def test_mappa_registers_its_types_when_hypothesis_came_first() -> None:
+    # Hypothesis is loaded in this process: importing mappa again (here, a
+    # reload of the package) registers its types, as a first import would.
+    importlib.reload(mappa)
+
+    @settings(max_examples=3, database=None)
+    @given(st.from_type(mappa.Incident))
+    def check(incident: object) -> None:
+        assert isinstance(incident, mappa.Incident)
+
+    check()

@@ -940,3 +940,41 @@ def test_schedule_agrees_with_the_deadline_functions(
         previous, no_fixed_abode=no_fixed_abode, excluded=excluded
     )
     assert following.due > limit
+
+
+def test_results_carry_their_citations_in_one_shape() -> None:
+    halved = notification_period(term(years=1), under_18=True)
+    assert halved.halved
+    assert halved.citations == (halved.citation, halved.halving_citation)
+    whole = notification_period(term(years=1), under_18=False)
+    assert whole.citations == (whole.citation,)
+    notice = foreign_travel_notice(D(2025, 8, 1))
+    assert notice.citations == (notice.citation,)
+
+
+def test_schedule_prints_its_short_repr_in_ipython() -> None:
+    schedule = notification_schedule(
+        OtherDisposal(),
+        D(2025, 3, 14),
+        under_18=True,
+        first_notification=D(2025, 3, 15),
+    )
+
+    class Printer:
+        def __init__(self) -> None:
+            self.parts: list[str] = []
+
+        def text(self, part: str) -> None:
+            self.parts.append(part)
+
+    printer = Printer()
+    schedule._repr_pretty_(printer, False)
+    assert printer.parts == [repr(schedule)]
+    empty = notification_schedule(
+        OtherDisposal(),
+        D(2025, 3, 14),
+        under_18=True,
+        first_notification=D(2025, 3, 15),
+        horizon=D(2025, 6, 1),
+    )
+    assert "<0 deadlines: none>" in repr(empty)
