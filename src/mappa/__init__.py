@@ -39,6 +39,7 @@ from mappa.defensibility import (
     meets_defensibility_test,
 )
 from mappa.disclosure import (
+    DataProtectionRegime,
     DisclosureRoute,
     MinuteMarking,
     MinuteRequest,
@@ -123,6 +124,7 @@ from mappa.licences import (
 from mappa.minutes import MinutesDecision, MinutesDue, minutes_due, minutes_on_time
 from mappa.notification import (
     Caution,
+    CautionJurisdiction,
     CommunityPaybackOrder,
     Disposal,
     HospitalOrder,
@@ -216,6 +218,7 @@ __all__ = [
     "Caseload",
     "Category",
     "Caution",
+    "CautionJurisdiction",
     "ChairDecision",
     "ChangeKind",
     "ChangeRoute",
@@ -227,6 +230,7 @@ __all__ = [
     "DEFAULT_AREA_TABLE",
     "DEFAULT_RULEBOOK",
     "DEFAULT_SENIORITY_POLICY",
+    "DataProtectionRegime",
     "DateRange",
     "Deadline",
     "DefensibilityChecklist",

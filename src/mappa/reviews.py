@@ -166,6 +166,8 @@ def review_interval(
     Level 3: 6 weeks; level 2: 12 weeks (para 11.30). Level 1 has no
     national interval (its frequency is agreed case by case, paras
     11.27-11.28): :class:`~mappa.errors.NotApplicable`, a ``LookupError``.
+    With no event to date it, the rule is read as at today, or as at the
+    date of a rulebook from :meth:`~mappa.rulebook.Rulebook.as_at`.
 
     >>> interval = review_interval(Level.MULTI_AGENCY)
     >>> interval.duration.total_days, str(interval.citation)
@@ -204,7 +206,8 @@ def next_review_due(
     With *move_to_working_day*, a due date on a non-working day of
     *calendar* (Scotland's if ``None``) moves back to the previous working
     day, and :attr:`~mappa.deadlines.Deadline.moved_from` keeps the date
-    before the move (off by default: the guidance counts weeks).
+    before the move (off by default: the guidance counts weeks). The
+    interval is read as at the last meeting.
 
     >>> import datetime as dt
     >>> next_review_due(Level.MAPPP, dt.date(2025, 11, 19)).due
@@ -218,7 +221,7 @@ def next_review_due(
     level = _check.ensure_member(level, Level, "level")
     last_meeting = _check.ensure_date(last_meeting, "last_meeting")
     calendar = _move_calendar(move_to_working_day, calendar)
-    interval = review_interval(level, rulebook=rulebook)
+    interval = review_interval(level, rulebook=resolve(rulebook, last_meeting))
     return _deadline(
         interval.due_after(last_meeting), calendar, interval.rule, interval.citation
     )
@@ -304,7 +307,8 @@ def _status(
     calendar: WorkingCalendar | None,
     book: Rulebook,
 ) -> ReviewStatus:
-    interval = review_interval(level, rulebook=book)
+    # read as at the meeting that opened the period
+    interval = review_interval(level, rulebook=resolve(book, last_meeting))
     due = _adjust(interval.due_after(last_meeting), calendar)
     gap = (on - due).days
     if gap > 0:
@@ -339,7 +343,8 @@ def review_status(
     """Whether the next review of a *level* case is on time *on* a date.
 
     *on* may not be before *last_meeting*
-    (:class:`~mappa.errors.InvalidValueError`).
+    (:class:`~mappa.errors.InvalidValueError`). The interval is read as at
+    the last meeting.
 
     >>> import datetime as dt
     >>> str(review_status(Level.MAPPP, dt.date(2025, 1, 6), dt.date(2025, 2, 17)))
@@ -427,7 +432,8 @@ def review_periods(
     out if *on* is ``None``. Meetings after *on* are ignored. Level 1
     meetings open no period: level 1 has no national interval. Meetings may
     come in any order (they are sorted by date; same-day meetings keep the
-    order given).
+    order given). Each period's interval is read as at the meeting that
+    opened it.
 
     This is the measure behind the review performance indicators: the
     share of periods that are :attr:`~ReviewStatus.compliant`.
@@ -485,7 +491,8 @@ def case_review_status(
     level 3 is due 6 weeks after the meeting that moved it). If that
     meeting put the case at level 1 there is no national interval from
     then on: :class:`~mappa.errors.NotApplicable`. No meeting on or before
-    *on*: :class:`~mappa.errors.InvalidValueError`.
+    *on*: :class:`~mappa.errors.InvalidValueError`. The interval is read as
+    at that last meeting.
 
     >>> import datetime as dt
     >>> history = [(dt.date(2025, 1, 6), Level.MAPPP), (dt.date(2025, 2, 3), Level.MULTI_AGENCY)]
@@ -530,7 +537,7 @@ def review_schedule(
     deadlines after *until* are not. With *move_to_working_day* each moves
     back to the previous working day of *calendar* (Scotland's if ``None``)
     and the next interval runs from the moved date (the day the meeting
-    would be held).
+    would be held). Each interval is read as at the meeting it runs from.
 
     >>> import datetime as dt
     >>> [d.due.isoformat() for d in review_schedule(Level.MAPPP, dt.date(2025, 1, 6), dt.date(2025, 6, 30))]
@@ -540,10 +547,11 @@ def review_schedule(
     first_meeting = _check.ensure_date(first_meeting, "first_meeting")
     until = _check.ensure_date(until, "until")
     calendar = _move_calendar(move_to_working_day, calendar)
-    interval = review_interval(level, rulebook=rulebook)
+    book = resolve(rulebook, first_meeting)
     deadlines: list[Deadline] = []
     current = first_meeting
     while True:
+        interval = review_interval(level, rulebook=book.as_at(current))
         try:
             plain = interval.due_after(current)
         except InvalidValueError:
@@ -576,8 +584,9 @@ def next_rmp_review_due(
 
     At least once a year (para 11.7), read as within the year *beginning
     with* the last review: due by the day before its anniversary. A review
-    on 29 February is due by 27 February of the next year (the year ends
-    the day before 28 February, the anniversary in a common year). With
+    on 29 February is due by 28 February of the next year: the year
+    beginning with 29 February is the year after 28 February (DESIGN,
+    counting). The rule is read as at the last review. With
     *move_to_working_day*, a due date on a non-working day of *calendar*
     (Scotland's if ``None``) moves back to the previous working day.
 
@@ -585,11 +594,11 @@ def next_rmp_review_due(
     >>> next_rmp_review_due(dt.date(2025, 5, 1)).due
     datetime.date(2026, 4, 30)
     >>> next_rmp_review_due(dt.date(2024, 2, 29)).due
-    datetime.date(2025, 2, 27)
+    datetime.date(2025, 2, 28)
     """
     last_review = _check.ensure_date(last_review, "last_review")
     calendar = _move_calendar(move_to_working_day, calendar)
-    book = resolve(rulebook)
+    book = resolve(rulebook, last_review)
     due = book.counting(_RMP_RULE).apply(
         book.duration(_RMP_RULE), last_review, rule=_RMP_RULE
     )
@@ -611,7 +620,8 @@ def initial_mappp_due(
     4 weeks before liberation (national performance indicators), read as
     held on or before the date 28 days before *liberation_date*. With
     *move_to_working_day*, a deadline on a non-working day of *calendar*
-    (Scotland's if ``None``) moves back to the previous working day.
+    (Scotland's if ``None``) moves back to the previous working day. The
+    rule is read as at the liberation date.
 
     >>> import datetime as dt
     >>> initial_mappp_due(dt.date(2025, 3, 28)).due
@@ -619,7 +629,7 @@ def initial_mappp_due(
     """
     liberation_date = _check.ensure_date(liberation_date, "liberation_date")
     calendar = _move_calendar(move_to_working_day, calendar)
-    book = resolve(rulebook)
+    book = resolve(rulebook, liberation_date)
     deadline = book.counting(_PRE_RELEASE_RULE).apply(
         book.duration(_PRE_RELEASE_RULE), liberation_date, rule=_PRE_RELEASE_RULE
     )
@@ -683,6 +693,8 @@ def assess_initial_mappp(
 
     The deadline is :func:`initial_mappp_due`'s, moved the same way.
 
+    The rule is read as at the liberation date.
+
     >>> import datetime as dt
     >>> decision = assess_initial_mappp(dt.date(2025, 3, 28), dt.date(2025, 3, 3))
     >>> bool(decision), decision.days_late, decision.deadline
@@ -690,7 +702,7 @@ def assess_initial_mappp(
     """
     liberation_date = _check.ensure_date(liberation_date, "liberation_date")
     held_on = _check.ensure_date(held_on, "held_on")
-    book = resolve(rulebook)
+    book = resolve(rulebook, liberation_date)
     deadline = initial_mappp_due(
         liberation_date,
         move_to_working_day=move_to_working_day,

@@ -74,6 +74,7 @@ from mappa.defensibility import (
     assess_defensibility,
 )
 from mappa.disclosure import (
+    DataProtectionRegime,
     DisclosureRoute,
     MinuteMarking,
     MinuteRequest,
@@ -129,6 +130,7 @@ from mappa.licences import (
 from mappa.minutes import MinutesDecision, MinutesDue, minutes_due, minutes_on_time
 from mappa.notification import (
     Caution,
+    CautionJurisdiction,
     CommunityPaybackOrder,
     Deadline,
     Disposal,
@@ -217,6 +219,9 @@ _DEFAULT_MAX = _dt.date(2049, 12, 31)
 _MAX_GAP_DAYS = 120
 _MAX_MONEY_PENNIES = 100_000_000  # a million pounds
 _MAX_PACKAGE_DAYS = 730
+_NOTIFIABLE_CAUTIONS = tuple(
+    CautionJurisdiction[name] for name in DEFAULT_RULEBOOK.texts("notification.caution")
+)
 _DTC_AGENCIES = (
     "Housing",
     "Registered social landlord",
@@ -801,12 +806,15 @@ def imprisonments(*, max_years: int = 20) -> SearchStrategy[Imprisonment]:
 
 
 def disposals() -> SearchStrategy[Disposal]:
-    """Disposals that trigger notification in Scotland (never a caution).
+    """Disposals that make a person notify in Scotland: a caution only from
+    England and Wales or Northern Ireland (s.80(1)(d)), never one given in
+    Scotland.
 
     Shrinks toward :class:`~mappa.notification.OtherDisposal` (5 years).
     """
     return st.one_of(
         st.just(OtherDisposal()),
+        st.sampled_from(_NOTIFIABLE_CAUTIONS).map(lambda where: Caution(where=where)),
         imprisonments(),
         st.just(LifeImprisonment()),
         st.just(OrderForLifelongRestriction()),
@@ -861,7 +869,10 @@ def minute_requests(
     return st.one_of(
         st.builds(ThirdPartyRequest, received=day),
         st.builds(
-            SubjectAccessRequest, received=day, by_legal_representative=st.booleans()
+            SubjectAccessRequest,
+            received=day,
+            regime=st.sampled_from(DataProtectionRegime),
+            by_legal_representative=st.booleans(),
         ),
         st.builds(
             TribunalRequest,
@@ -1270,9 +1281,16 @@ def _registrations() -> dict[type, Callable[[], SearchStrategy[Any]]]:
         ),
         MinuteMarking: lambda: st.sampled_from(SecurityMarking).map(minute_marking),
         RecordingCheck: lambda: _recording_checks(),
-        SubjectAccessDeadline: lambda: day().map(subject_access_deadline),
+        SubjectAccessDeadline: lambda: st.builds(
+            subject_access_deadline,
+            day(),
+            regime=st.sampled_from(DataProtectionRegime),
+        ),
         SubjectAccessRequest: lambda: st.builds(
-            SubjectAccessRequest, received=day(), by_legal_representative=st.booleans()
+            SubjectAccessRequest,
+            received=day(),
+            regime=st.sampled_from(DataProtectionRegime),
+            by_legal_representative=st.booleans(),
         ),
         ThirdPartyRequest: lambda: st.builds(ThirdPartyRequest, received=day()),
         TribunalRequest: lambda: st.builds(
@@ -1292,7 +1310,9 @@ def _registrations() -> dict[type, Callable[[], SearchStrategy[Any]]]:
         DefensibilityChecklist: lambda: _checklists(),
         DefensibilityResult: lambda: _checklists().map(assess_defensibility),
         # notification
-        Caution: lambda: st.just(Caution()),
+        Caution: lambda: st.sampled_from(CautionJurisdiction).map(
+            lambda where: Caution(where=where)
+        ),
         CommunityPaybackOrder: lambda: st.integers(1, 36).map(
             lambda months: CommunityPaybackOrder(Duration(months=months))
         ),
