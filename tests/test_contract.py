@@ -554,7 +554,9 @@ def _assert_names_its_rule(result: object) -> None:
     rule = getattr(result, "rule", None)
     citations = getattr(result, "citations", None)
     assert isinstance(rule, str), f"{type(result).__name__} names no rule"
-    assert rule, f"{type(result).__name__} names an empty rule"
+    assert rule in mappa.DEFAULT_RULEBOOK, (
+        f"{type(result).__name__} names {rule!r}, which is not a rule of the rulebook"
+    )
     assert isinstance(citations, tuple), f"{type(result).__name__} has no citations"
     assert citations, f"{type(result).__name__} has no citations"
     assert all(isinstance(c, mappa.Citation) for c in citations)
@@ -660,6 +662,14 @@ def test_the_checks_catch_a_result_naming_no_rule() -> None:
     assert _carries_a_citation(_RuleLess)
     with pytest.raises(AssertionError, match="names no rule"):
         _assert_names_its_rule(rule_less)
+
+    @attrs.frozen
+    class MadeUp:
+        rule: str
+        citations: tuple[mappa.Citation, ...]
+
+    with pytest.raises(AssertionError, match="not a rule of the rulebook"):
+        _assert_names_its_rule(MadeUp("no.such.rule", (mappa.Citation("a", "b", "c"),)))
     assert "__bool__" not in _attribute_names(_RuleLess)
 
 
