@@ -271,6 +271,7 @@ def test_third_party_route() -> None:
     assert route.due is None
     pinpoints = {c.pinpoint for c in route.citations}
     assert {"para 11.19", "para 11.23", "para 11.24", "para 11.25"} <= pinpoints
+    assert route.rule == "disclosure.duty.chair_prior_approval"
 
 
 @pytest.mark.parametrize("representative", [False, True])
@@ -293,6 +294,7 @@ def test_subject_access_route(representative: bool) -> None:
     assert UK_GDPR.title in documents
     assert "art. 15" in {c.pinpoint for c in route.citations}  # the right of access
     assert route.deadline.regime is G
+    assert route.rule == "disclosure.subject_access.general.response"
 
 
 def test_subject_access_route_for_the_police() -> None:
