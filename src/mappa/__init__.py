@@ -13,6 +13,8 @@ and names that start with an underscore are private.
 
 from __future__ import annotations
 
+import sys as _sys
+
 from mappa.calendar import WorkingCalendar
 from mappa.chairs import (
     DEFAULT_SENIORITY_POLICY,
@@ -28,6 +30,7 @@ from mappa.chairs import (
     may_chair,
     minimum_chair_rank,
 )
+from mappa.deadlines import Deadline
 from mappa.defensibility import (
     DefensibilityChecklist,
     DefensibilityResult,
@@ -49,7 +52,7 @@ from mappa.disclosure import (
     TribunalRecommendation,
     TribunalRequest,
     TribunalStatement,
-    check_audio_recording,
+    assess_audio_recording,
     minute_marking,
     recording_kept_too_long,
     route_request,
@@ -123,7 +126,6 @@ from mappa.notification import (
     Caution,
     CautionJurisdiction,
     CommunityPaybackOrder,
-    Deadline,
     Disposal,
     HospitalOrder,
     Imprisonment,
@@ -163,9 +165,9 @@ from mappa.reviews import (
     ReviewMeeting,
     ReviewState,
     ReviewStatus,
+    assess_initial_mappp,
     case_review_status,
-    check_initial_mappp,
-    initial_mappp_deadline,
+    initial_mappp_due,
     next_review_due,
     next_rmp_review_due,
     review_interval,
@@ -196,6 +198,13 @@ from mappa.statistics import (
 from mappa.years import Quarter, ReportingYear, parse_period, quarter_of, reporting_year
 
 __version__ = "0.1.0.dev0"
+
+if "hypothesis" in _sys.modules:
+    # Hypothesis started first, and its entry point left the registration
+    # of mappa's types for st.from_type to mappa (see _mappa_hypothesis).
+    from mappa._hypothesis_plugin import register as _register
+
+    _register()
 
 __all__ = [
     "AREAS",
@@ -311,14 +320,14 @@ __all__ = [
     "approval_period",
     "approval_periods",
     "area_of",
+    "assess_audio_recording",
     "assess_defensibility",
+    "assess_initial_mappp",
     "assess_scr",
     "assessment_report_valid",
     "case_review_status",
     "change_notification_due",
     "change_route",
-    "check_audio_recording",
-    "check_initial_mappp",
     "check_level",
     "check_transition",
     "checklist_from_answers",
@@ -327,7 +336,7 @@ __all__ = [
     "evaluate",
     "figures_for",
     "foreign_travel_notice",
-    "initial_mappp_deadline",
+    "initial_mappp_due",
     "initial_notification_due",
     "is_valid_transition",
     "life_licence_termination",

@@ -296,3 +296,18 @@ def v_tuple_of(cls: type[Any]) -> Validator:
         ensure_tuple_of(value, cls, name)
 
     return check
+
+
+# attrs field reprs: a repr is read by people, so it stays a few hundred
+# characters long whatever the value holds.
+
+
+def repr_names(members: Iterable[enum.Enum]) -> str:
+    """A short repr of enum members: their names (``(POLICE, HEALTH)``)."""
+    names = [member.name for member in members]
+    return "(" + ", ".join(names) + ("," if len(names) == 1 else "") + ")"
+
+
+def repr_count(items: tuple[Any, ...]) -> str:
+    """A short repr of a long tuple: how many items it holds."""
+    return f"<{len(items)} items>"

@@ -95,7 +95,7 @@ from array import array
 from collections import Counter
 from collections.abc import Iterable, Mapping
 from decimal import ROUND_DOWN, Decimal
-from typing import Any
+from typing import Any, Literal
 
 import attrs
 
@@ -124,7 +124,7 @@ from mappa.records import (
     Meeting,
     _gc_paused,
 )
-from mappa.reviews import initial_mappp_deadline, review_interval
+from mappa.reviews import initial_mappp_due, review_interval
 from mappa.rulebook import DEFAULT_RULEBOOK, Rulebook, resolve
 from mappa.sources import Citation
 from mappa.years import Quarter, ReportingYear, parse_period
@@ -289,7 +289,11 @@ class IndicatorResult:
     denominator: int = attrs.field(validator=_check.v_non_negative_int)
     target: Decimal = attrs.field(validator=_v_percent)
     citation: Citation = attrs.field(validator=_check.v_instance(Citation))
-    failed: tuple[str, ...] = attrs.field(default=(), validator=_v_ids)
+    # The repr counts the failed ids rather than list them: there can be
+    # thousands, and a repr is read by people.
+    failed: tuple[str, ...] = attrs.field(
+        default=(), validator=_v_ids, repr=lambda ids: f"<{len(ids)} ids>"
+    )
     # issue 14: the label as the evaluating rulebook gives it (default: the
     # default rulebook's)
     label: str = attrs.field(kw_only=True, validator=_check.v_text)
@@ -321,6 +325,16 @@ class IndicatorResult:
     def met(self) -> bool:
         """True if the status is :attr:`Status.MET` (false for no cases)."""
         return self.status is Status.MET
+
+    @property
+    def rule(self) -> str:
+        """The rulebook name of the indicator's target."""
+        return self.indicator.rule
+
+    @property
+    def citations(self) -> tuple[Citation, ...]:
+        """The target's citation, as the tuple every result has."""
+        return (self.citation,)
 
     @property
     def percentage(self) -> Decimal:
@@ -383,9 +397,13 @@ def _v_by(instance: object, attribute: attrs.Attribute[Any], value: object) -> N
     _ensure_by(value)
 
 
-@attrs.frozen
+@attrs.frozen(repr=False)
 class Report:
     """The indicators for a period: one result per indicator and group.
+
+    Its repr is one short line (the period, the groups and how many results
+    were not met); in a notebook it shows as a table
+    (:meth:`_repr_html_`); :meth:`to_rows` gives rows for a data frame.
 
     Attributes:
         period: the reporting year or quarter.
@@ -485,6 +503,49 @@ class Report:
         note = _check.ensure_optional_str(note, "note")
         return _html(self, title=title, note=note)
 
+    def __repr__(self) -> str:
+        not_met = sum(1 for result in self.results if result.status is Status.NOT_MET)
+        return (
+            f"Report(period={self.period.label!r}, by={self.by!r}, "
+            f"targets={self.targets!r}, results=<{len(self.results)} results "
+            f"in {len(self.groups)} groups, {not_met} not met>)"
+        )
+
+    def _repr_pretty_(self, printer: Any, cycle: bool) -> None:
+        # IPython and Hypothesis print with this: the short repr, not every field.
+        printer.text(repr(self))
+
+    def _repr_html_(self) -> str:
+        """The report as an HTML table, for notebooks."""
+        return _html_table(self)
+
+    def to_rows(
+        self, numbers: Literal["float", "decimal"] = "decimal"
+    ) -> list[dict[str, object]]:
+        """:meth:`rows`, with ``percentage`` and ``target`` as *numbers*.
+
+        ``numbers="float"`` gives ``float`` values (``None`` for no cases),
+        so a ``pandas.DataFrame`` built from the rows has numeric columns
+        rather than ``object`` ones; ``"decimal"`` (the default) keeps the
+        exact ``Decimal`` values.
+
+        >>> from mappa.records import sample_caseload
+        >>> rows = evaluate(sample_caseload(), period="2025/26", by=()).to_rows("float")
+        >>> type(rows[0]["target"]).__name__
+        'float'
+        """
+        if numbers not in ("float", "decimal"):
+            raise InvalidValueError(
+                "numbers must be 'float' or 'decimal'", rule="numbers", value=None
+            )
+        rows = self.rows()
+        if numbers == "float":
+            for row in rows:
+                for key in ("percentage", "target"):
+                    value = row[key]
+                    row[key] = None if value is None else float(value)  # type: ignore[arg-type]
+        return rows
+
     def rows(self) -> list[dict[str, object]]:
         """Plain rows for ``pandas.DataFrame``: one per indicator and group.
 
@@ -508,6 +569,36 @@ class Report:
             ordered.update(row)
             rows.append(ordered)
         return rows
+
+
+def _html_table(report: Report) -> str:
+    """A plain HTML table of *report*, one row per indicator and group."""
+    import html
+
+    escape = html.escape
+    head = "".join(
+        f"<th>{name}</th>"
+        for name in ("Indicator", "Group", "Met / counted", "%", "Target", "Status")
+    )
+    body = []
+    for result in report.results:
+        percent = f"{result.percentage}" if result.denominator else "-"
+        cells = (
+            result.indicator.label,
+            result.group_label,
+            f"{result.numerator}/{result.denominator}",
+            percent,
+            _plain(result.target),
+            result.status.value,
+        )
+        body.append("<tr>" + "".join(f"<td>{escape(c)}</td>" for c in cells) + "</tr>")
+    caption = escape(
+        f"MAPPA performance indicators, {report.period.label} (targets: {report.targets})"
+    )
+    return (
+        f"<table><caption>{caption}</caption><thead><tr>{head}</tr></thead>"
+        f"<tbody>{''.join(body)}</tbody></table>"
+    )
 
 
 def _plain(value: Decimal) -> str:
@@ -728,10 +819,10 @@ def evaluate(
     *,
     period: ReportingYear | Quarter | str,
     targets: str | Mapping[Indicator | str, Decimal] | Rulebook | None = None,
-    calendar: WorkingCalendar | None = None,
     by: tuple[str, ...] = ("area",),
-    rulebook: Rulebook | None = None,
     workers: int | None = None,
+    calendar: WorkingCalendar | None = None,
+    rulebook: Rulebook | None = None,
 ) -> Report:
     """The eight national performance indicators over *meetings* for *period*.
 
@@ -980,7 +1071,7 @@ def _count_meetings(
     final_days = book.integer("minutes.final")
     counted_levels = _levels_table(book)  # issue 14: rule kpi.levels
     minutes_due = _Due(lambda d: cal.add_working_days(d, final_days))
-    pre_release_due = _Due(lambda d: initial_mappp_deadline(d, rulebook=book))
+    pre_release_due = _Due(lambda d: initial_mappp_due(d, rulebook=book).due)
 
     # Counted a chunk of meetings at a time (small chunks keep their values
     # in the processor's cache). Each meeting of the period is reduced to
