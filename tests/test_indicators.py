@@ -36,6 +36,7 @@ from mappa.indicators import (
     evaluate,
 )
 from mappa.minutes import minutes_due, minutes_on_time
+from mappa.periods import Duration
 from mappa.records import (
     AgencyRole,
     Attendance,
@@ -44,7 +45,7 @@ from mappa.records import (
     MeetingKind,
     sample_caseload,
 )
-from mappa.reviews import initial_mappp_deadline, next_review_due
+from mappa.reviews import initial_mappp_due, next_review_due
 from mappa.rulebook import DEFAULT_RULEBOOK
 from mappa.sources import GLASGOW_MAPPA_PAGE
 from mappa.years import Quarter, ReportingYear
@@ -262,12 +263,12 @@ def test_hand_built_caseload_every_indicator_by_area() -> None:
 
 def test_hand_built_deadlines_agree_with_the_rule_modules() -> None:
     # The working-day deadlines the comments above rely on.
-    assert minutes_due(D(2025, 7, 24)).final == D(2025, 8, 8)  # 4 Aug bank holiday
-    assert minutes_due(D(2025, 8, 28)).final == D(2025, 9, 11)
-    assert minutes_due(D(2025, 9, 29)).final == D(2025, 10, 13)
-    assert initial_mappp_deadline(D(2025, 9, 29)) == D(2025, 9, 1)
-    assert next_review_due(L3, D(2025, 7, 10)) == D(2025, 8, 21)
-    assert next_review_due(L2, D(2025, 6, 20)) == D(2025, 9, 12)
+    assert minutes_due(D(2025, 7, 24)).final.due == D(2025, 8, 8)  # 4 Aug bank holiday
+    assert minutes_due(D(2025, 8, 28)).final.due == D(2025, 9, 11)
+    assert minutes_due(D(2025, 9, 29)).final.due == D(2025, 10, 13)
+    assert initial_mappp_due(D(2025, 9, 29)).due == D(2025, 9, 1)
+    assert next_review_due(L3, D(2025, 7, 10)).due == D(2025, 8, 21)
+    assert next_review_due(L2, D(2025, 6, 20)).due == D(2025, 9, 12)
 
 
 def test_status_percentage_and_targets() -> None:
@@ -662,7 +663,7 @@ def reference_reviews(
             after = item.new_level or item.level
             if item.leaves_mappa or after is L1:
                 continue
-            due = next_review_due(after, item.date)
+            due = next_review_due(after, item.date).due
             if not period.start <= due <= period.end:
                 continue
             counts[int(after)][1] += 1
@@ -708,7 +709,7 @@ def _on_time_slots(
             after = item.new_level or item.level
             if item.leaves_mappa or after is L1:
                 continue
-            due = next_review_due(after, item.date)
+            due = next_review_due(after, item.date).due
             if later and later[0].date <= due:
                 if (later[0].date - item.date).days >= 2:
                     slots.append((item, later[0].date - dt.timedelta(days=1)))
@@ -816,3 +817,132 @@ def test_counting_in_chunks_gives_the_same_report(
             assert evaluate(meetings, period=period, by=by) == whole
     finally:
         module._STEP = saved
+
+
+# -- values for people: repr, notebook table, numeric rows --------------------------
+
+
+def test_report_repr_is_one_short_line() -> None:
+    from mappa.records import sample_caseload
+
+    report = evaluate(sample_caseload(), period="2025/26")
+    text = repr(report)
+    assert len(text) < 200
+    assert "\n" not in text
+    assert text.startswith("Report(period='2025/26'")
+    assert "not met" in text
+
+    class Printer:
+        def __init__(self) -> None:
+            self.parts: list[str] = []
+
+        def text(self, part: str) -> None:
+            self.parts.append(part)
+
+    printer = Printer()
+    report._repr_pretty_(printer, False)
+    assert printer.parts == [text]
+
+
+def test_report_html_is_a_table_with_every_result() -> None:
+    from mappa.records import sample_caseload
+
+    report = evaluate(sample_caseload(), period="2025/26", by=())
+    table = report._repr_html_()
+    assert table.startswith("<table><caption>")
+    assert table.count("<tr><td>") == len(report.results)
+    assert "<script" not in table
+
+
+def test_to_rows_gives_floats_or_decimals() -> None:
+    from mappa.records import sample_caseload
+
+    report = evaluate(sample_caseload(), period="2025/26")
+    floats = report.to_rows("float")
+    exact = report.to_rows("decimal")
+    assert exact == report.rows()
+    for as_float, as_decimal in zip(floats, exact, strict=True):
+        assert isinstance(as_float["target"], float)
+        assert as_float["target"] == float(as_decimal["target"])  # type: ignore[arg-type]
+        if as_decimal["percentage"] is None:
+            assert as_float["percentage"] is None
+        else:
+            assert as_float["percentage"] == float(as_decimal["percentage"])  # type: ignore[arg-type]
+    with pytest.raises(InvalidValueError, match="numbers"):
+        report.to_rows("int")  # type: ignore[arg-type]
+
+
+def test_indicator_result_counts_its_failed_ids_in_its_repr() -> None:
+    from mappa.sources import GLASGOW_MAPPA_PAGE
+
+    ids = tuple(f"M{n:05d}" for n in range(500))
+    result = IndicatorResult(
+        Indicator.MINUTES_RELEASED,
+        (),
+        0,
+        500,
+        Decimal(90),
+        GLASGOW_MAPPA_PAGE.cite("KPIs"),
+        ids,
+    )
+    assert "failed=<500 ids>" in repr(result)
+    assert "M00001" not in repr(result)
+    assert result.rule == Indicator.MINUTES_RELEASED.rule
+    assert result.citations == (result.citation,)
+
+
+# -- the rulebook's labels, levels and dates (issue 14) --------------------------------
+
+
+def test_labels_follow_the_rulebooks_figures() -> None:
+    """A caller's rulebook changes the figure *and* the label."""
+    assert Indicator.LEVEL3_REVIEWS.label == "Level 3 reviews every 6 weeks"
+    assert Indicator.MINUTES_RELEASED.label == "Minutes within 10 working days"
+    assert Indicator.PRE_RELEASE_MAPPP.label == "Initial MAPPP 4 weeks pre-release"
+    local = DEFAULT_RULEBOOK.with_value(
+        "minutes.final", 12, reason="a local deadline"
+    ).with_value(
+        "reviews.level3.interval",
+        Duration(weeks=5),
+        reason="a local interval",
+    )
+    report = evaluate(CASELOAD, period="2025Q2", by=(), rulebook=local)
+    assert report.result(Indicator.MINUTES_RELEASED).label == (
+        "Minutes within 12 working days"
+    )
+    assert (
+        report.result(Indicator.LEVEL3_REVIEWS).label == "Level 3 reviews every 5 weeks"
+    )
+    assert report.rows()[0]["description"] == "Level 3 reviews every 5 weeks"
+    assert "Level 3 reviews every 5 weeks" in report.table()
+
+
+def test_the_levels_counted_are_a_rule() -> None:
+    everywhere = evaluate(CASELOAD, period="2025Q2", by=())
+    only_3 = DEFAULT_RULEBOOK.with_value("kpi.levels", (3,), reason="a test")
+    narrower = evaluate(CASELOAD, period="2025Q2", by=(), rulebook=only_3)
+    minutes = Indicator.MINUTES_RELEASED
+    assert narrower.result(minutes).denominator < everywhere.result(minutes).denominator
+
+
+def test_rules_are_read_as_at_the_period_end() -> None:
+    """A version that starts after the period changes nothing; one that
+    starts within it applies to the whole period (read at its end)."""
+    base = evaluate(CASELOAD, period="2025Q2", by=())
+    after = DEFAULT_RULEBOOK.with_value(
+        "minutes.final", 3, reason="later", applies_from=D(2025, 10, 1)
+    )
+    assert evaluate(CASELOAD, period="2025Q2", by=(), rulebook=after) == base
+    within = DEFAULT_RULEBOOK.with_value(
+        "minutes.final", 3, reason="later", applies_from=D(2025, 9, 30)
+    )
+    assert evaluate(CASELOAD, period="2025Q2", by=(), rulebook=within) != base
+    # the targets too: a caller's rulebook of targets is read at the period end
+    target = DEFAULT_RULEBOOK.with_value(
+        "kpi.minutes_released.target",
+        Decimal("50"),
+        reason="later",
+        applies_from=D(2025, 10, 1),
+    )
+    report = evaluate(CASELOAD, period="2025Q2", by=(), targets=target)
+    assert report.result(Indicator.MINUTES_RELEASED).target == Decimal("90")

@@ -25,6 +25,7 @@ from mappa.errors import (
 )
 from mappa.notification import (
     Caution,
+    CautionJurisdiction,
     CommunityPaybackOrder,
     Deadline,
     HospitalOrder,
@@ -198,11 +199,64 @@ def test_thresholds_read_the_rulebook() -> None:
 # -- cautions, unknown disposals and bad terms ----------------------------------------------
 
 
-def test_caution_is_not_a_scottish_disposal() -> None:
+def test_a_caution_given_in_scotland_is_not_a_disposal() -> None:
     with pytest.raises(NotApplicable, match=r"s\.80\(1\)\(d\)") as info:
-        notification_period(Caution(), under_18=False)  # type: ignore[arg-type]
+        notification_period(Caution(where=CautionJurisdiction.SCOTLAND), under_18=False)
     assert info.value.rule == "notification.caution"
-    assert DEFAULT_RULEBOOK.value("notification.caution") is False
+    assert "SCOTLAND" not in DEFAULT_RULEBOOK.texts("notification.caution")
+
+
+@pytest.mark.parametrize(
+    "where",
+    [CautionJurisdiction.ENGLAND_AND_WALES, CautionJurisdiction.NORTHERN_IRELAND],
+)
+@pytest.mark.parametrize(
+    ("under_18", "cautioned", "last_day"),
+    [
+        # s.80(1)(d) with the s.82(1) table: "2 years" beginning with the
+        # date of the caution (s.82(6)(c)); halved under 18 (s.82(2)).
+        (False, D(2025, 3, 14), D(2027, 3, 13)),
+        (True, D(2025, 3, 14), D(2026, 3, 13)),
+        (False, D(2024, 2, 29), D(2026, 2, 28)),  # the 2 years after 28 Feb 2024
+        (True, D(2025, 8, 31), D(2026, 8, 30)),
+    ],
+)
+def test_a_caution_from_england_and_wales_or_northern_ireland(
+    where: CautionJurisdiction, under_18: bool, cautioned: dt.date, last_day: dt.date
+) -> None:
+    result = notification_period(
+        Caution(where=where), under_18=under_18, relevant_date=cautioned
+    )
+    assert result.row is PeriodRow.CAUTION
+    assert result.rule == "notification.period.caution"
+    assert result.length == (Duration(years=1) if under_18 else Duration(years=2))
+    assert result.halved is under_18
+    assert result.ends_on(cautioned) == last_day
+    assert "s.82(1)" in result.citation.pinpoint
+    schedule = notification_schedule(
+        Caution(where=where),
+        cautioned,
+        under_18=under_18,
+        first_notification=cautioned,
+    )
+    assert schedule.ends_on == last_day
+
+
+def test_where_a_caution_counts_is_a_rule() -> None:
+    wider = DEFAULT_RULEBOOK.with_value(
+        "notification.caution",
+        ("ENGLAND_AND_WALES", "NORTHERN_IRELAND", "SCOTLAND"),
+        reason="a test",
+    )
+    scottish = Caution(where=CautionJurisdiction.SCOTLAND)
+    assert notification_period(scottish, under_18=False, rulebook=wider).length == (
+        Duration(years=2)
+    )
+    with pytest.raises(InvalidTypeError):
+        Caution(where="England")  # type: ignore[arg-type]
+    with pytest.raises(TypeError):
+        Caution()  # type: ignore[call-arg]
+    assert str(CautionJurisdiction.NORTHERN_IRELAND) == "Northern Ireland"
 
 
 @pytest.mark.parametrize("junk", [object(), "life", 30, None, Duration(months=30)])
@@ -247,11 +301,15 @@ def test_str() -> None:
     ("disposal", "under_18", "relevant", "last_day"),
     [
         (term(months=18), False, D(2025, 3, 14), D(2035, 3, 13)),  # 10 years
-        (term(months=3), False, D(2024, 2, 29), D(2031, 2, 27)),  # 7 years, from 29 Feb
+        # 7 years beginning with 29 February 2024: the 7 years after 28
+        # February 2024 (DESIGN, counting), not a day short
+        (term(months=3), False, D(2024, 2, 29), D(2031, 2, 28)),
         (OtherDisposal(), False, D(2025, 1, 31), D(2030, 1, 30)),  # month end
         (OtherDisposal(), False, D(2025, 1, 1), D(2029, 12, 31)),
-        (OtherDisposal(), True, D(2024, 8, 31), D(2027, 2, 27)),  # 2y6m -> 28 Feb - 1
-        (term(months=6), True, D(2024, 8, 31), D(2028, 2, 28)),  # 3y6m -> 29 Feb - 1
+        # 2y6m after 30 August 2024: no 30 February, so the end of February
+        (OtherDisposal(), True, D(2024, 8, 31), D(2027, 2, 28)),
+        (term(months=6), True, D(2024, 8, 31), D(2028, 2, 29)),  # 3y6m, leap year
+        (OtherDisposal(), False, D(2024, 3, 1), D(2029, 2, 28)),  # 5 years from 1 March
         (
             CommunityPaybackOrder(Duration(months=18)),
             False,
@@ -275,23 +333,34 @@ def test_indefinite_has_no_end() -> None:
 
 
 def test_notification_period_value_checks() -> None:
+    # A period checks its own shape; which rows are indefinite or halved is
+    # the rulebook's to say (rules notification.period.indefinite and
+    # notification.under_18.rows).
     citation = DEFAULT_RULEBOOK.citation("notification.period.other")
-    with pytest.raises(InvalidValueError, match="needs a length"):
+    with pytest.raises(InvalidValueError, match="never halved"):
         NotificationPeriod(
-            length=None, row=PeriodRow.OTHER, rule="r", citation=citation
+            length=None, row=PeriodRow.LIFE, rule="r", citation=citation, halved=True
         )
-    with pytest.raises(InvalidValueError, match="no length"):
-        NotificationPeriod(
-            length=Duration(years=1), row=PeriodRow.LIFE, rule="r", citation=citation
-        )
-    with pytest.raises(InvalidValueError, match="not halved"):
-        NotificationPeriod(
-            length=Duration(years=1),
-            row=PeriodRow.COMMUNITY_PAYBACK,
-            rule="r",
-            citation=citation,
-            halved=True,
-        )
+    assert PeriodRow.LIFE.indefinite
+    assert not PeriodRow.CAUTION.indefinite
+
+
+def test_the_table_structure_is_a_rule() -> None:
+    """Which rows are indefinite and which are halved are rules a caller
+    can replace (a corrected reading, say), not logic."""
+    book = DEFAULT_RULEBOOK.with_value(
+        "notification.under_18.rows", ("OTHER",), reason="a test"
+    )
+    assert not notification_period(term(months=3), under_18=True, rulebook=book).halved
+    assert notification_period(OtherDisposal(), under_18=True, rulebook=book).halved
+    wider = DEFAULT_RULEBOOK.with_value(
+        "notification.period.indefinite",
+        (*DEFAULT_RULEBOOK.texts("notification.period.indefinite"), "HOSPITAL"),
+        reason="a test",
+    )
+    hospital = HospitalOrder(restriction_order=False)
+    assert not notification_period(hospital, under_18=False).indefinite
+    assert notification_period(hospital, under_18=False, rulebook=wider).indefinite
 
 
 # -- s.82(3)-(4): several terms --------------------------------------------------------------
@@ -771,16 +840,26 @@ def test_under_18_never_longer_than_adult(disposal: object, start: D) -> None:
 
 
 @given(disposal=disposals, start=dates)
-def test_fixed_period_ends_the_day_before_the_corresponding_date(
+def test_fixed_period_is_the_period_after_the_day_before(
     disposal: object, start: D
 ) -> None:
+    """DESIGN, counting: N beginning with D is N after D-1, a month end
+    counting to the month end (so never a day short)."""
     result = period(disposal)
     if result.indefinite:
         return
     assert result.length is not None
+    day_before = start - dt.timedelta(days=1)
+    reference = day_before + result.length.relativedelta
+    if (day_before + dt.timedelta(days=1)).day == 1:  # D-1 is a month end
+        reference += relativedelta(day=31)
     end = result.ends_on(start)
-    assert end == start + result.length.relativedelta - dt.timedelta(days=1)
+    assert end == reference
     assert end >= start
+    assert end in (
+        start + result.length.relativedelta - dt.timedelta(days=1),
+        start + result.length.relativedelta,
+    )
 
 
 ranges = st.lists(
@@ -859,3 +938,122 @@ def test_schedule_steps_a_year_and_stays_inside_the_period(
     limit = horizon if schedule.ends_on is None else min(horizon, schedule.ends_on)
     assert all(due <= limit for due in schedule.due_dates)
     assert previous + relativedelta(years=1) > limit
+
+
+# -- the schedule agrees with the deadline functions -------------------------------
+
+
+def test_schedule_counts_custody_like_the_initial_deadline() -> None:
+    # Convicted and imprisoned on the same day: the 3 days begin after custody.
+    custody = DateRange(D(2025, 3, 14), D(2025, 3, 20))
+    schedule = notification_schedule(
+        term(months=3),
+        D(2025, 3, 14),
+        under_18=False,
+        first_notification=D(2025, 3, 22),
+        excluded=[custody],
+    )
+    assert schedule.initial == initial_notification_due(
+        D(2025, 3, 14), excluded=[custody]
+    )
+    assert schedule.initial.due == D(2025, 3, 23)
+    assert schedule.initial.days_added == 7
+
+
+def test_schedule_repr_is_short() -> None:
+    weekly = notification_schedule(
+        LifeImprisonment(),
+        D(2025, 3, 14),
+        under_18=False,
+        first_notification=D(2025, 3, 15),
+        no_fixed_abode=True,
+        horizon=D(2045, 3, 14),
+    )
+    assert len(weekly.periodic) > 1000
+    assert len(repr(weekly)) < 300
+    assert "deadlines" in repr(weekly)
+
+
+spans = st.tuples(dates, st.integers(min_value=0, max_value=800)).map(
+    lambda pair: DateRange(pair[0], pair[0] + dt.timedelta(days=pair[1]))
+)
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    disposal=disposals,
+    start=dates,
+    first=st.integers(min_value=0, max_value=30),
+    no_fixed_abode=st.booleans(),
+    excluded=st.lists(spans, max_size=4),
+)
+def test_schedule_agrees_with_the_deadline_functions(
+    disposal: object,
+    start: D,
+    first: int,
+    no_fixed_abode: bool,
+    excluded: list[DateRange],
+) -> None:
+    if no_fixed_abode:
+        start = max(start, D(2013, 7, 8))  # SSI 2013/216 reg. 2 applies from then
+    first_notification = start + dt.timedelta(days=first)
+    horizon = start + relativedelta(years=3 if no_fixed_abode else 30)
+    schedule = notification_schedule(
+        disposal,  # type: ignore[arg-type]
+        start,
+        under_18=False,
+        first_notification=first_notification,
+        no_fixed_abode=no_fixed_abode,
+        excluded=excluded,
+        horizon=horizon,
+    )
+    assert schedule.initial == initial_notification_due(start, excluded=excluded)
+    previous = first_notification
+    for deadline in schedule.periodic:
+        assert deadline == periodic_notification_due(
+            previous, no_fixed_abode=no_fixed_abode, excluded=excluded
+        )
+        previous = deadline.due
+    limit = horizon if schedule.ends_on is None else min(horizon, schedule.ends_on)
+    following = periodic_notification_due(
+        previous, no_fixed_abode=no_fixed_abode, excluded=excluded
+    )
+    assert following.due > limit
+
+
+def test_results_carry_their_citations_in_one_shape() -> None:
+    halved = notification_period(term(years=1), under_18=True)
+    assert halved.halved
+    assert halved.citations == (halved.citation, halved.halving_citation)
+    whole = notification_period(term(years=1), under_18=False)
+    assert whole.citations == (whole.citation,)
+    notice = foreign_travel_notice(D(2025, 8, 1))
+    assert notice.citations == (notice.citation,)
+
+
+def test_schedule_prints_its_short_repr_in_ipython() -> None:
+    schedule = notification_schedule(
+        OtherDisposal(),
+        D(2025, 3, 14),
+        under_18=True,
+        first_notification=D(2025, 3, 15),
+    )
+
+    class Printer:
+        def __init__(self) -> None:
+            self.parts: list[str] = []
+
+        def text(self, part: str) -> None:
+            self.parts.append(part)
+
+    printer = Printer()
+    schedule._repr_pretty_(printer, False)
+    assert printer.parts == [repr(schedule)]
+    empty = notification_schedule(
+        OtherDisposal(),
+        D(2025, 3, 14),
+        under_18=True,
+        first_notification=D(2025, 3, 15),
+        horizon=D(2025, 6, 1),
+    )
+    assert "<0 deadlines: none>" in repr(empty)

@@ -14,6 +14,8 @@ and names that start with an underscore are private.
 
 from __future__ import annotations
 
+import sys as _sys
+
 from mappa.calendar import WorkingCalendar
 from mappa.chairs import (
     DEFAULT_SENIORITY_POLICY,
@@ -29,6 +31,7 @@ from mappa.chairs import (
     may_chair,
     minimum_chair_rank,
 )
+from mappa.deadlines import Deadline
 from mappa.defensibility import (
     DefensibilityChecklist,
     DefensibilityResult,
@@ -37,6 +40,7 @@ from mappa.defensibility import (
     meets_defensibility_test,
 )
 from mappa.disclosure import (
+    DataProtectionRegime,
     DisclosureRoute,
     MinuteMarking,
     MinuteRequest,
@@ -49,7 +53,7 @@ from mappa.disclosure import (
     TribunalRecommendation,
     TribunalRequest,
     TribunalStatement,
-    check_audio_recording,
+    assess_audio_recording,
     minute_marking,
     recording_kept_too_long,
     route_request,
@@ -139,8 +143,8 @@ from mappa.licences import (
 from mappa.minutes import MinutesDecision, MinutesDue, minutes_due, minutes_on_time
 from mappa.notification import (
     Caution,
+    CautionJurisdiction,
     CommunityPaybackOrder,
-    Deadline,
     Disposal,
     HospitalOrder,
     Imprisonment,
@@ -180,9 +184,9 @@ from mappa.reviews import (
     ReviewMeeting,
     ReviewState,
     ReviewStatus,
+    assess_initial_mappp,
     case_review_status,
-    check_initial_mappp,
-    initial_mappp_deadline,
+    initial_mappp_due,
     next_review_due,
     next_rmp_review_due,
     review_interval,
@@ -214,6 +218,13 @@ from mappa.years import Quarter, ReportingYear, parse_period, quarter_of, report
 
 __version__ = "0.1.0.dev0"
 
+if "hypothesis" in _sys.modules:
+    # Hypothesis started first, and its entry point left the registration
+    # of mappa's types for st.from_type to mappa (see _mappa_hypothesis).
+    from mappa._hypothesis_plugin import register as _register
+
+    _register()
+
 __all__ = [
     "AREAS",
     "AccessRequest",
@@ -229,6 +240,7 @@ __all__ = [
     "Caseload",
     "Category",
     "Caution",
+    "CautionJurisdiction",
     "ChairDecision",
     "ChangeKind",
     "ChangeRoute",
@@ -240,6 +252,7 @@ __all__ = [
     "DEFAULT_AREA_TABLE",
     "DEFAULT_RULEBOOK",
     "DEFAULT_SENIORITY_POLICY",
+    "DataProtectionRegime",
     "DateRange",
     "Deadline",
     "DefensibilityChecklist",
@@ -338,7 +351,9 @@ __all__ = [
     "approval_period",
     "approval_periods",
     "area_of",
+    "assess_audio_recording",
     "assess_defensibility",
+    "assess_initial_mappp",
     "assess_scr",
     "assessment_report_valid",
     "case_from_json",
@@ -346,8 +361,6 @@ __all__ = [
     "caseload_duties",
     "change_notification_due",
     "change_route",
-    "check_audio_recording",
-    "check_initial_mappp",
     "check_level",
     "check_transition",
     "checklist_from_answers",
@@ -356,7 +369,7 @@ __all__ = [
     "evaluate",
     "figures_for",
     "foreign_travel_notice",
-    "initial_mappp_deadline",
+    "initial_mappp_due",
     "initial_notification_due",
     "is_valid_transition",
     "life_licence_termination",

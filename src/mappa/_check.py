@@ -329,3 +329,18 @@ def ensure_ref(value: object, name: str, *, case: bool) -> str:
     if problem is not None:
         raise InvalidValueError(f"{name}: {problem}", rule=name)
     return text
+
+
+# attrs field reprs: a repr is read by people, so it stays a few hundred
+# characters long whatever the value holds.
+
+
+def repr_names(members: Iterable[enum.Enum]) -> str:
+    """A short repr of enum members: their names (``(POLICE, HEALTH)``)."""
+    names = [member.name for member in members]
+    return "(" + ", ".join(names) + ("," if len(names) == 1 else "") + ")"
+
+
+def repr_count(items: tuple[Any, ...]) -> str:
+    """A short repr of a long tuple: how many items it holds."""
+    return f"<{len(items)} items>"

@@ -6,8 +6,13 @@ copied without the meeting chair's prior approval, and a request for them
 is routed by who asks (paras 11.19-11.25): a third party's request goes to
 the meeting chair and the MAPPA co-ordinator; the person's own request (or
 their legal representative's) is a subject access request under the Data
-Protection Act 2018, to be answered within one month as UK data protection
-law counts it, extendable by two further months; a Mental Health Tribunal
+Protection Act 2018, answered under the regime the controller processes the
+minute for: the police under Part 3 (law enforcement: one month *beginning
+with* the relevant time, s.54), the other agencies under the UK GDPR (one
+month to the corresponding date, art. 12(3) as the ICO explains it), each
+extendable by two further months, the clock stopped while the controller
+waits for information it asked for (Data (Use and Access) Act 2025, from 5
+February 2026); a Mental Health Tribunal
 may be told only the meeting date, the MAPPA level and the recommendation
 the group supports (para 11.20). Every request and decision is recorded
 (para 11.23). An audio recording of a meeting is destroyed once the final
@@ -18,16 +23,20 @@ kinds, never names or narratives.
 
 >>> import datetime as dt
 >>> from mappa.disclosure import (
-...     SecurityMarking, SubjectAccessRequest, TribunalRecommendation,
-...     route_request, subject_access_deadline, tribunal_statement,
+...     DataProtectionRegime, SecurityMarking, SubjectAccessRequest,
+...     TribunalRecommendation, route_request, subject_access_deadline,
+...     tribunal_statement,
 ... )
 >>> from mappa.framework import Level
 >>> SecurityMarking.OFFICIAL < SecurityMarking.OFFICIAL_SENSITIVE
 True
->>> deadline = subject_access_deadline(dt.date(2025, 1, 31))
+>>> deadline = subject_access_deadline(dt.date(2025, 1, 31), regime=DataProtectionRegime.GENERAL)
 >>> deadline.due, deadline.extended_due
 (datetime.date(2025, 2, 28), datetime.date(2025, 4, 30))
->>> route = route_request(SubjectAccessRequest(received=dt.date(2025, 1, 31)))
+>>> police = subject_access_deadline(dt.date(2026, 1, 15), regime=DataProtectionRegime.LAW_ENFORCEMENT)
+>>> police.due, str(police.citations[0])
+(datetime.date(2026, 2, 14), 'Data Protection Act 2018 (c. 12), s.45(3)(b), s.54(2)-(3)')
+>>> route = route_request(SubjectAccessRequest(dt.date(2025, 1, 31), regime=DataProtectionRegime.GENERAL))
 >>> [d.name for d in route.deciders], route.must_record
 (['MAPPA_COORDINATOR', 'MEETING_CHAIR'], True)
 >>> str(tribunal_statement(
@@ -40,6 +49,8 @@ True
 More information:
 
 * MAPPA National Guidance (2023), paras 11.16-11.25.
+* Data Protection Act 2018 ss.45 and 54:
+  https://www.legislation.gov.uk/ukpga/2018/12/section/54
 * UK GDPR art. 12(3): https://www.legislation.gov.uk/eur/2016/679/article/12
 * Information Commissioner's Office, right of access: how long do we have
   to comply? https://ico.org.uk/global/sar-checklist-for-smes/i-need-to-complete-a-sar
@@ -49,6 +60,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import enum
+from collections.abc import Sequence
 from typing import TypeAlias
 
 import attrs
@@ -56,18 +68,15 @@ import attrs
 from mappa import _check
 from mappa._english import long_date
 from mappa.calendar import WorkingCalendar
-from mappa.errors import InvalidTypeError, InvalidValueError
+from mappa.deadlines import Deadline
+from mappa.errors import InvalidTypeError, InvalidValueError, RuleNotInForce
 from mappa.framework import Level
-from mappa.periods import Duration
-from mappa.rulebook import Rulebook, resolve
-from mappa.sources import (
-    DATA_PROTECTION_ACT_2018,
-    GUIDANCE,
-    ICO_RIGHT_OF_ACCESS,
-    Citation,
-)
+from mappa.periods import DateRange, Duration
+from mappa.rulebook import DEFAULT_RULEBOOK, Rulebook, resolve
+from mappa.sources import Citation
 
 __all__ = [
+    "DataProtectionRegime",
     "Decider",
     "DisclosureRoute",
     "Duty",
@@ -84,7 +93,7 @@ __all__ = [
     "TribunalRecommendation",
     "TribunalRequest",
     "TribunalStatement",
-    "check_audio_recording",
+    "assess_audio_recording",
     "minute_marking",
     "recording_kept_too_long",
     "route_request",
@@ -94,9 +103,10 @@ __all__ = [
 ]
 
 _MARKING_RULE = "disclosure.minute.minimum_marking"
-_RESPONSE_RULE = "disclosure.subject_access.response"
-_EXTENSION_RULE = "disclosure.subject_access.extension"
 _RECORDING_RULE = "disclosure.audio_recording.destroy_on_final"
+_SUMMARY_RULE = "disclosure.release.minute_executive_summary"
+_STATEMENT_RULE = "disclosure.tribunal.statement"
+_TRIBUNAL_SUMMARY_RULE = "disclosure.tribunal.executive_summary"
 
 
 # -- security marking (para 11.16) -------------------------------------------
@@ -184,7 +194,7 @@ class MinuteMarking:
         default=SecurityMarking.OFFICIAL, validator=_v_marking
     )
     citation: Citation = attrs.field(
-        factory=lambda: GUIDANCE.cite("para 11.16"),
+        factory=lambda: DEFAULT_RULEBOOK.citation(_MARKING_RULE),
         validator=_check.v_instance(Citation),
     )
 
@@ -196,6 +206,16 @@ class MinuteMarking:
     def __str__(self) -> str:
         return str(self.marking)
 
+    @property
+    def rule(self) -> str:
+        """The rulebook name of the rule that sets it."""
+        return _MARKING_RULE
+
+    @property
+    def citations(self) -> tuple[Citation, ...]:
+        """The rule's citation, as the tuple every result has."""
+        return (self.citation,)
+
 
 def minute_marking(
     marking: SecurityMarking = SecurityMarking.OFFICIAL,
@@ -203,6 +223,9 @@ def minute_marking(
     rulebook: Rulebook | None = None,
 ) -> MinuteMarking:
     """The marking of a minute and RMP, checked against the rulebook's minimum.
+
+    With no date given, the minimum is read as at today (or as at the date
+    of a rulebook from :meth:`~mappa.rulebook.Rulebook.as_at`).
 
     >>> minute_marking(SecurityMarking.OFFICIAL_SENSITIVE).sensitive
     True
@@ -224,6 +247,31 @@ def minute_marking(
 
 
 # -- requests for a minute (paras 11.19-11.25) --------------------------------
+
+
+class DataProtectionRegime(enum.Enum):
+    """The data protection law a controller answers a subject access request under.
+
+    The minute is processed by several agencies for different purposes
+    (para 11.22): the police for law enforcement, the others for their
+    general functions. Each regime has its own time limit.
+    """
+
+    LAW_ENFORCEMENT = "law enforcement processing (DPA 2018 Part 3)"
+    """Police Scotland, processing for the law enforcement purposes: one
+    month *beginning with* the relevant time (s.45, s.54)."""
+    GENERAL = "general processing (UK GDPR)"
+    """Social work, health, housing and other general processing: one
+    month counted to the corresponding date (art. 12(3), as the ICO
+    explains it)."""
+
+    @property
+    def key(self) -> str:
+        """The regime's part of its rules' names (``"law_enforcement"``)."""
+        return self.name.lower()
+
+    def __str__(self) -> str:
+        return self.value
 
 
 class RequestKind(enum.Enum):
@@ -254,15 +302,6 @@ class TribunalRecommendation(enum.Enum):
     REVOCATION_OF_RESTRICTION_ORDER = "revocation of the restriction order"
 
 
-_SUMMARY_CONSIDERATIONS = frozenset(
-    {
-        TribunalConsideration.CONDITIONAL_DISCHARGE,
-        TribunalConsideration.REVOCATION_OF_COMPULSION_ORDER,
-        TribunalConsideration.REVOCATION_OF_RESTRICTION_ORDER,
-    }
-)
-
-
 @attrs.frozen
 class ThirdPartyRequest:
     """A request for the minute and RMP from a third party (para 11.19).
@@ -286,11 +325,22 @@ class SubjectAccessRequest:
     Attributes:
         received: the day the request was received (with any identity
             evidence or clarification asked for: the clock starts then).
+        regime: the data protection law the controller answers under.
         by_legal_representative: True if made by a legal representative.
+        clock_stopped: the spans the clock was stopped while the controller
+            waited for information it asked for.
     """
 
     received: _dt.date = attrs.field(validator=_check.v_date)
-    by_legal_representative: bool = attrs.field(default=False, validator=_check.v_bool)
+    regime: DataProtectionRegime = attrs.field(
+        validator=_check.v_instance(DataProtectionRegime), kw_only=True
+    )
+    by_legal_representative: bool = attrs.field(
+        default=False, validator=_check.v_bool, kw_only=True
+    )
+    clock_stopped: tuple[DateRange, ...] = attrs.field(
+        default=(), validator=_check.v_tuple_of(DateRange), kw_only=True
+    )
 
     @property
     def kind(self) -> RequestKind:
@@ -367,40 +417,41 @@ class Duty(enum.Enum):
     """Para 11.25."""
 
 
-_DUTY_PARAGRAPHS = {
-    Duty.CHAIR_PRIOR_APPROVAL: "para 11.19",
-    Duty.CONSULT_ATTENDING_AGENCIES: "para 11.22",
-    Duty.SEEK_DATA_PROTECTION_ADVICE: "para 11.22",
-    Duty.RESPOND: "para 11.23",
-    Duty.WHOLE_MINUTE_RARELY: "para 11.23",
-    Duty.RECORD_REQUEST_AND_DECISION: "para 11.23",
-    Duty.RESTRICT_THIRD_PARTY_INFORMATION: "para 11.25",
-}
-
-
 @attrs.frozen
 class SubjectAccessDeadline:
     """When a subject access request must be answered.
 
     Attributes:
-        received: the day of receipt (day one).
-        corresponding_date: the corresponding date one month later (that
-            month's last day where there is none), before any move.
-        due: the deadline: the corresponding date, or the next working day
-            if that is a weekend or public holiday.
+        received: the relevant time: the day of receipt of the request (or
+            of information or a fee asked for, if later).
+        regime: the data protection law the answer is under.
+        corresponding_date: the last day of the time limit, the days the
+            clock was stopped added, before any move to a working day.
+        due: the deadline: the corresponding date, moved to the next
+            working day where the regime moves it.
         extended_due: the deadline if extended by two further months for a
-            complex or numerous request.
+            complex or numerous request, or ``None`` where the regime
+            allowed no extension on *received*.
         extension_notice_by: the last day to tell the person of an
-            extension (within the first month: :attr:`due`).
-        citations: UK GDPR art. 12(3) and the ICO's explanation.
+            extension (within the first month), or ``None`` with no extension.
+        days_stopped: the days the clock was stopped (not counted).
+        rule: the rulebook name of the time limit.
+        citations: the regime's time limit, and every other rule applied.
     """
 
     received: _dt.date = attrs.field(validator=_check.v_date)
+    regime: DataProtectionRegime = attrs.field(
+        validator=_check.v_instance(DataProtectionRegime)
+    )
     corresponding_date: _dt.date = attrs.field(validator=_check.v_date)
     due: _dt.date = attrs.field(validator=_check.v_date)
-    extended_due: _dt.date = attrs.field(validator=_check.v_date)
-    extension_notice_by: _dt.date = attrs.field(validator=_check.v_date)
-    citations: tuple[Citation, ...] = attrs.field(validator=_check.v_tuple_of(Citation))
+    extended_due: _dt.date | None = attrs.field(validator=_check.v_optional_date)
+    extension_notice_by: _dt.date | None = attrs.field(validator=_check.v_optional_date)
+    days_stopped: int = attrs.field(validator=_check.v_non_negative_int)
+    rule: str = attrs.field(validator=_check.v_text)
+    citations: tuple[Citation, ...] = attrs.field(
+        validator=_check.v_tuple_of(Citation), repr=_check.repr_count
+    )
 
     @property
     def moved(self) -> bool:
@@ -417,69 +468,221 @@ def _sum(first: Duration, second: Duration) -> Duration:
     )
 
 
+def _stopped_end(
+    received: _dt.date, end: _dt.date, stopped: list[DateRange], rule: str
+) -> tuple[_dt.date, int]:
+    """*end* pushed back by the stopped days from *received* on that fall
+    within the (pushed) limit, and how many they were."""
+    if not stopped:
+        return end, 0
+    extra = 0
+    while True:
+        try:
+            last = end + _dt.timedelta(days=extra)
+        except OverflowError:
+            raise InvalidValueError(
+                f"rule {rule!r}: the deadline falls after the year 9999",
+                rule=rule,
+                value=received,
+            ) from None
+        counted = sum(
+            (min(span.end, last) - max(span.start, received)).days + 1
+            for span in stopped
+            if span.end >= received and span.start <= last
+        )
+        if counted == extra:
+            return last, extra
+        extra = counted
+
+
+def _merge(stopped: object) -> list[DateRange]:
+    items = sorted(
+        _check.ensure_tuple_of(stopped, DateRange, "clock_stopped"),
+        key=lambda span: span.start,
+    )
+    merged: list[DateRange] = []
+    for span in items:
+        if merged and span.start <= merged[-1].end + _dt.timedelta(days=1):
+            if span.end > merged[-1].end:
+                merged[-1] = DateRange(merged[-1].start, span.end)
+        else:
+            merged.append(span)
+    return merged
+
+
 def subject_access_deadline(
     received: _dt.date,
     *,
-    rulebook: Rulebook | None = None,
+    regime: DataProtectionRegime,
+    clock_stopped: Sequence[DateRange] = (),
     calendar: WorkingCalendar | None = None,
+    rulebook: Rulebook | None = None,
 ) -> SubjectAccessDeadline:
     """The response deadline of a subject access request received on *received*.
 
-    One month, counted from the day of receipt to the corresponding date
-    in the next month; with no corresponding date, the last day of that
-    month; a deadline on a weekend or public holiday moves to the next
-    working day of *calendar* (Scottish working days by default). The
-    extended deadline counts one month and two further months together
-    from receipt (the corresponding date three months later), moved the
-    same way.
+    *received* is the relevant time: the day the request arrived (or the
+    information or fee asked for, if later). The caller names the *regime*
+    the controller answers under:
 
-    >>> subject_access_deadline(_dt.date(2025, 9, 3)).due
+    * :attr:`~DataProtectionRegime.LAW_ENFORCEMENT` (the police, DPA 2018
+      Part 3): the period of one month *beginning with* the relevant time
+      (s.54(2)), so it ends the day before the corresponding date of the
+      next month; extendable by two further months (s.54(3A), from 5
+      February 2026); no move to a working day (unconfirmed).
+    * :attr:`~DataProtectionRegime.GENERAL` (UK GDPR): from the day of
+      receipt to the corresponding date in the next month (the month's last
+      day where there is none), moved to the next working day of
+      *calendar* where it is a weekend or public holiday, as the ICO
+      explains art. 12(3); extendable by two further months, counted
+      together from receipt.
+
+    *clock_stopped* lists the spans, from the day the controller asked for
+    information it reasonably needed to the day it arrived, that do not
+    count (Data (Use and Access) Act 2025: DPA 2018 s.54(3C), UK GDPR art.
+    12A, both from 5 February 2026); each stopped day within the limit
+    pushes it back a day. Every rule is read as at *received*: stopped
+    spans on a request received before the clock-stop rule applied raise
+    :class:`~mappa.errors.RuleNotInForce`.
+
+    >>> general = DataProtectionRegime.GENERAL
+    >>> subject_access_deadline(_dt.date(2025, 9, 3), regime=general).due
     datetime.date(2025, 10, 3)
-    >>> subject_access_deadline(_dt.date(2025, 4, 5)).due  # 5 May: a bank holiday
+    >>> subject_access_deadline(_dt.date(2025, 4, 5), regime=general).due  # 5 May: a bank holiday
     datetime.date(2025, 5, 6)
-    >>> subject_access_deadline(_dt.date(2025, 10, 30)).due  # 30 November: Sunday, then St Andrew's Day (substitute)
-    datetime.date(2025, 12, 2)
+    >>> police = DataProtectionRegime.LAW_ENFORCEMENT
+    >>> subject_access_deadline(_dt.date(2025, 9, 3), regime=police).due
+    datetime.date(2025, 10, 2)
+    >>> stopped = [DateRange(_dt.date(2026, 3, 5), _dt.date(2026, 3, 9))]
+    >>> subject_access_deadline(_dt.date(2026, 3, 2), regime=police, clock_stopped=stopped).due
+    datetime.date(2026, 4, 6)
     """
+    return _subject_access(received, regime, clock_stopped, calendar, rulebook)[0]
+
+
+def _subject_access(
+    received: object,
+    regime: object,
+    clock_stopped: object,
+    calendar: object,
+    rulebook: object,
+) -> tuple[SubjectAccessDeadline, _dt.date | None]:
+    """The deadline, and the extended deadline before any move (if any)."""
     received = _check.ensure_date(received, "received")
-    book = resolve(rulebook)
+    regime = _check.ensure_member(regime, DataProtectionRegime, "regime")
+    stopped = _merge(clock_stopped)
+    book = resolve(rulebook, received)
     calendar = _calendar(calendar)
-    response = book.duration(_RESPONSE_RULE)
-    # Dates beyond year 9999 raise InvalidValueError from mappa.periods.
-    corresponding = book.counting(_RESPONSE_RULE).apply(response, received)
-    extended = book.counting(_EXTENSION_RULE).apply(
-        _sum(response, book.duration(_EXTENSION_RULE)), received
-    )
-    due = calendar.roll_forward(corresponding)
-    return SubjectAccessDeadline(
+    key = regime.key
+    response_rule = f"disclosure.subject_access.{key}.response"
+    extension_rule = f"disclosure.subject_access.{key}.extension"
+    move_rule = f"disclosure.subject_access.{key}.next_working_day"
+    stop_rule = f"disclosure.subject_access.{key}.clock_stop"
+    response = book.duration(response_rule)
+    citations = [
+        book.citation(response_rule),
+        book.citation(f"disclosure.subject_access.{key}.right"),
+    ]
+    if stopped:
+        if book.value(stop_rule) is not True:
+            raise InvalidValueError(
+                f"rule {stop_rule!r} does not stop the clock: pass no clock_stopped",
+                rule=stop_rule,
+            )
+        citations.append(book.citation(stop_rule))
+    move = book.value(move_rule)
+    if not isinstance(move, bool):
+        raise InvalidTypeError(f"rule {move_rule!r} must hold a bool", rule=move_rule)
+    if move:
+        citations.append(book.citation(move_rule))
+    first = book.counting(response_rule).apply(response, received, rule=response_rule)
+    corresponding, days_stopped = _stopped_end(received, first, stopped, response_rule)
+    due = calendar.roll_forward(corresponding) if move else corresponding
+    extended: _dt.date | None = None
+    try:
+        extension = book.duration(extension_rule)
+    except RuleNotInForce:
+        extended_due = notice_by = None
+    else:
+        extended = book.counting(extension_rule).apply(
+            _sum(response, extension), received, rule=extension_rule
+        )
+        extended, _ = _stopped_end(received, extended, stopped, extension_rule)
+        extended_due = calendar.roll_forward(extended) if move else extended
+        notice_by = due
+        citations.append(book.citation(extension_rule))
+    deadline = SubjectAccessDeadline(
         received=received,
+        regime=regime,
         corresponding_date=corresponding,
         due=due,
-        extended_due=calendar.roll_forward(extended),
-        extension_notice_by=due,
-        citations=(
-            book.citation(_RESPONSE_RULE),
-            ICO_RIGHT_OF_ACCESS.cite("How long do we have to comply?"),
-        ),
+        extended_due=extended_due,
+        extension_notice_by=notice_by,
+        days_stopped=days_stopped,
+        rule=response_rule,
+        citations=tuple(dict.fromkeys(citations)),
     )
+    return deadline, extended
 
 
 def subject_access_due(
     received: _dt.date,
     *,
+    regime: DataProtectionRegime,
     extended: bool = False,
-    rulebook: Rulebook | None = None,
+    clock_stopped: Sequence[DateRange] = (),
     calendar: WorkingCalendar | None = None,
-) -> _dt.date:
-    """The deadline of :func:`subject_access_deadline` as a date.
+    rulebook: Rulebook | None = None,
+) -> Deadline:
+    """The deadline of :func:`subject_access_deadline`, as a :class:`~mappa.deadlines.Deadline`.
 
-    >>> subject_access_due(_dt.date(2024, 1, 31))
+    The time limit (rule ``disclosure.subject_access.<regime>.response``),
+    or with *extended* the limit extended by two further months (rule
+    ``disclosure.subject_access.<regime>.extension``); an extended deadline
+    the regime did not allow on *received* raises
+    :class:`~mappa.errors.RuleNotInForce`. Where the regime moves a
+    deadline to a working day and it moved,
+    :attr:`~mappa.deadlines.Deadline.moved_from` keeps the date before.
+
+    >>> general = DataProtectionRegime.GENERAL
+    >>> subject_access_due(_dt.date(2024, 1, 31), regime=general).due
     datetime.date(2024, 2, 29)
-    >>> subject_access_due(_dt.date(2024, 1, 31), extended=True)
+    >>> subject_access_due(_dt.date(2024, 1, 31), regime=general, extended=True).due
     datetime.date(2024, 4, 30)
+    >>> moved = subject_access_due(_dt.date(2025, 4, 5), regime=general)  # 5 May: a bank holiday
+    >>> moved.due, moved.moved_from
+    (datetime.date(2025, 5, 6), datetime.date(2025, 5, 5))
     """
     extended = _check.ensure_bool(extended, "extended")
-    deadline = subject_access_deadline(received, rulebook=rulebook, calendar=calendar)
-    return deadline.extended_due if extended else deadline.due
+    deadline, unmoved_extended = _subject_access(
+        received, regime, clock_stopped, calendar, rulebook
+    )
+    book = resolve(rulebook, deadline.received)
+    if not extended:
+        return Deadline(
+            deadline.due,
+            deadline.rule,
+            book.citation(deadline.rule),
+            moved_from=(
+                None
+                if deadline.due == deadline.corresponding_date
+                else deadline.corresponding_date
+            ),
+        )
+    rule = f"disclosure.subject_access.{deadline.regime.key}.extension"
+    if deadline.extended_due is None or unmoved_extended is None:
+        raise RuleNotInForce(
+            f"rule {rule!r} allowed no extension on the day of receipt",
+            rule=rule,
+            value=deadline.received,
+        )
+    return Deadline(
+        deadline.extended_due,
+        rule,
+        book.citation(rule),
+        moved_from=(
+            None if deadline.extended_due == unmoved_extended else unmoved_extended
+        ),
+    )
 
 
 def _calendar(calendar: object) -> WorkingCalendar:
@@ -504,13 +707,22 @@ class DisclosureRoute:
     """
 
     kind: RequestKind = attrs.field(validator=_check.v_instance(RequestKind))
-    deciders: tuple[Decider, ...] = attrs.field(validator=_check.v_tuple_of(Decider))
-    releases: tuple[Release, ...] = attrs.field(validator=_check.v_tuple_of(Release))
-    duties: tuple[Duty, ...] = attrs.field(validator=_check.v_tuple_of(Duty))
-    deadline: SubjectAccessDeadline | None = attrs.field(
-        validator=_check.v_optional_instance(SubjectAccessDeadline)
+    deciders: tuple[Decider, ...] = attrs.field(
+        validator=_check.v_tuple_of(Decider), repr=_check.repr_names
     )
-    citations: tuple[Citation, ...] = attrs.field(validator=_check.v_tuple_of(Citation))
+    releases: tuple[Release, ...] = attrs.field(
+        validator=_check.v_tuple_of(Release), repr=_check.repr_names
+    )
+    duties: tuple[Duty, ...] = attrs.field(
+        validator=_check.v_tuple_of(Duty), repr=_check.repr_names
+    )
+    deadline: SubjectAccessDeadline | None = attrs.field(
+        validator=_check.v_optional_instance(SubjectAccessDeadline),
+        repr=lambda d: "None" if d is None else f"<due {d.due.isoformat()}>",
+    )
+    citations: tuple[Citation, ...] = attrs.field(
+        validator=_check.v_tuple_of(Citation), repr=_check.repr_count
+    )
 
     @property
     def must_record(self) -> bool:
@@ -522,6 +734,15 @@ class DisclosureRoute:
         """The response deadline, if the law sets one."""
         return None if self.deadline is None else self.deadline.due
 
+    @property
+    def rule(self) -> str:
+        """The rulebook name of the rule that decided the route: a subject
+        access request's time limit, else the chair's prior approval
+        (para 11.19), which every other route turns on."""
+        if self.deadline is not None:
+            return self.deadline.rule
+        return "disclosure.duty.chair_prior_approval"
+
 
 _COMMON_DUTIES = (
     Duty.CHAIR_PRIOR_APPROVAL,
@@ -532,20 +753,26 @@ _COMMON_DUTIES = (
 )
 
 
-def _duty_citations(duties: tuple[Duty, ...], *extra: str) -> tuple[Citation, ...]:
-    pinpoints = sorted({_DUTY_PARAGRAPHS[duty] for duty in duties} | set(extra))
-    return tuple(GUIDANCE.cite(pinpoint) for pinpoint in pinpoints)
+def _duty_citations(
+    book: Rulebook, duties: tuple[Duty, ...], *extra: str
+) -> tuple[Citation, ...]:
+    """The citations of *duties* and of the *extra* rules, each once, in
+    paragraph order."""
+    names = [f"disclosure.duty.{duty.name.lower()}" for duty in duties]
+    citations = {book.citation(name) for name in (*names, *extra)}
+    return tuple(sorted(citations, key=lambda c: (c.document, c.pinpoint)))
 
 
 def route_request(
     request: MinuteRequest,
     *,
-    rulebook: Rulebook | None = None,
     calendar: WorkingCalendar | None = None,
+    rulebook: Rulebook | None = None,
 ) -> DisclosureRoute:
     """How *request* is handled: who decides, what may go, by when, what is recorded.
 
     A request of any other type raises :class:`~mappa.errors.InvalidTypeError`.
+    The rules are read as at the day the request was received.
 
     >>> route = route_request(ThirdPartyRequest(received=_dt.date(2025, 6, 2)))
     >>> [r.name for r in route.releases], route.deadline is None
@@ -555,9 +782,17 @@ def route_request(
     ...
     mappa.errors.InvalidTypeError: request must be a ThirdPartyRequest, SubjectAccessRequest or TribunalRequest, not str
     """
-    resolve(rulebook)
     if calendar is not None:
         _calendar(calendar)
+    if not isinstance(
+        request, ThirdPartyRequest | SubjectAccessRequest | TribunalRequest
+    ):
+        raise InvalidTypeError(
+            "request must be a ThirdPartyRequest, SubjectAccessRequest or "
+            f"TribunalRequest, not {_check.type_name(request)}",
+            rule="request",
+        )
+    book = resolve(rulebook, request.received)
     duties: tuple[Duty, ...]
     if isinstance(request, ThirdPartyRequest):
         duties = _COMMON_DUTIES
@@ -567,7 +802,7 @@ def route_request(
             releases=(Release.MINUTE_EXECUTIVE_SUMMARY,),
             duties=duties,
             deadline=None,
-            citations=_duty_citations(duties, "para 11.24"),
+            citations=_duty_citations(book, duties, _SUMMARY_RULE),
         )
     if isinstance(request, SubjectAccessRequest):
         duties = (
@@ -576,7 +811,11 @@ def route_request(
             *_COMMON_DUTIES,
         )
         deadline = subject_access_deadline(
-            request.received, rulebook=rulebook, calendar=calendar
+            request.received,
+            regime=request.regime,
+            clock_stopped=request.clock_stopped,
+            rulebook=book,
+            calendar=calendar,
         )
         return DisclosureRoute(
             kind=request.kind,
@@ -585,30 +824,23 @@ def route_request(
             duties=duties,
             deadline=deadline,
             citations=(
-                *_duty_citations(duties, "para 11.24"),
-                DATA_PROTECTION_ACT_2018.cite("Part 3 and UK GDPR art. 15"),
+                *_duty_citations(book, duties, _SUMMARY_RULE),
                 *deadline.citations,
             ),
         )
-    if isinstance(request, TribunalRequest):
-        duties = _COMMON_DUTIES
-        releases: tuple[Release, ...] = (Release.TRIBUNAL_STATEMENT,)
-        extra = ["para 11.20"]
-        if request.considering in _SUMMARY_CONSIDERATIONS:
-            releases = (*releases, Release.MINUTE_EXECUTIVE_SUMMARY)
-            extra.append("para 11.21")
-        return DisclosureRoute(
-            kind=request.kind,
-            deciders=(Decider.MEETING_CHAIR, Decider.MAPPA_COORDINATOR),
-            releases=releases,
-            duties=duties,
-            deadline=None,
-            citations=_duty_citations(duties, *extra),
-        )
-    raise InvalidTypeError(
-        "request must be a ThirdPartyRequest, SubjectAccessRequest or "
-        f"TribunalRequest, not {_check.type_name(request)}",
-        rule="disclosure.request",
+    duties = _COMMON_DUTIES
+    releases: tuple[Release, ...] = (Release.TRIBUNAL_STATEMENT,)
+    extra = [_STATEMENT_RULE]
+    if request.considering.name in book.texts(_TRIBUNAL_SUMMARY_RULE):
+        releases = (*releases, Release.MINUTE_EXECUTIVE_SUMMARY)
+        extra.append(_TRIBUNAL_SUMMARY_RULE)
+    return DisclosureRoute(
+        kind=request.kind,
+        deciders=(Decider.MEETING_CHAIR, Decider.MAPPA_COORDINATOR),
+        releases=releases,
+        duties=duties,
+        deadline=None,
+        citations=_duty_citations(book, duties, *extra),
     )
 
 
@@ -633,7 +865,7 @@ class TribunalStatement:
         validator=_check.v_instance(TribunalRecommendation)
     )
     citation: Citation = attrs.field(
-        factory=lambda: GUIDANCE.cite("para 11.20"),
+        factory=lambda: DEFAULT_RULEBOOK.citation(_STATEMENT_RULE),
         validator=_check.v_instance(Citation),
     )
 
@@ -650,8 +882,15 @@ class TribunalStatement:
     def __str__(self) -> str:
         return self.text
 
+    @property
+    def rule(self) -> str:
+        """The name of the rule that limits the statement (para 11.20)."""
+        return "disclosure.tribunal.statement"
 
-_STATEMENT_FIELDS = ("meeting_date", "level", "recommendation")
+    @property
+    def citations(self) -> tuple[Citation, ...]:
+        """The rule's citation, as the tuple every result has."""
+        return (self.citation,)
 
 
 def tribunal_statement(
@@ -659,6 +898,7 @@ def tribunal_statement(
     meeting_date: _dt.date,
     level: Level,
     recommendation: TribunalRecommendation,
+    rulebook: Rulebook | None = None,
     **extra: object,
 ) -> TribunalStatement:
     """Build the statement a Mental Health Tribunal may be given (para 11.20).
@@ -666,7 +906,8 @@ def tribunal_statement(
     Only the meeting date, the MAPPA level and the recommendation the group
     supports may be shared: any other field raises
     :class:`~mappa.errors.InvalidValueError` naming the refused fields
-    (never their values). Pass a dict with ``**fields``.
+    (never their values). Pass a dict with ``**fields``. The rule is read
+    as at the meeting date.
 
     >>> tribunal_statement(
     ...     meeting_date=_dt.date(2025, 6, 2), level=Level.MAPPP,
@@ -677,26 +918,40 @@ def tribunal_statement(
     ...
     mappa.errors.InvalidValueError: a tribunal may be told only the meeting date, MAPPA level and recommendation (para 11.20); refused field(s): risk_narrative
     """
-    if extra:
+    meeting_date = _check.ensure_date(meeting_date, "meeting_date")
+    book = resolve(rulebook, meeting_date)
+    allowed = book.texts(_STATEMENT_RULE)
+    refused = {
+        name: value
+        for name, value in {
+            "meeting_date": meeting_date,
+            "level": level,
+            "recommendation": recommendation,
+            **extra,
+        }.items()
+        if name not in allowed
+    }
+    if refused:
         # Field names are shown only where they look like identifiers, so a
         # message never echoes free text a caller used as a key.
         names = sorted(
-            name for name in extra if name.isidentifier() and len(name) <= 40
+            name for name in refused if name.isidentifier() and len(name) <= 40
         )
-        others = len(extra) - len(names)
+        others = len(refused) - len(names)
         shown = [*names, *([f"{others} other field(s)"] if others else [])]
         raise InvalidValueError(
             "a tribunal may be told only the meeting date, MAPPA level and "
             f"recommendation (para 11.20); refused field(s): {', '.join(shown)}",
-            rule="disclosure.tribunal_statement",
+            rule=_STATEMENT_RULE,
             value=tuple(names),
         )
     return TribunalStatement(
-        meeting_date=_check.ensure_date(meeting_date, "meeting_date"),
+        meeting_date=meeting_date,
         level=_check.ensure_member(level, Level, "level"),
         recommendation=_check.ensure_member(
             recommendation, TribunalRecommendation, "recommendation"
         ),
+        citation=book.citation(_STATEMENT_RULE),
     )
 
 
@@ -717,7 +972,11 @@ class RecordingCheck:
             final minute and RMP were agreed), or ``None`` if no duty
             applies yet.
         days_overdue: days it was (or has been) held after that day.
+        rule: the rulebook name of the duty
+            (``"disclosure.audio_recording.destroy_on_final"``).
         citation: the rule's source.
+
+    True (as a ``bool``) unless the recording was kept too long.
     """
 
     final_agreed: _dt.date | None = attrs.field(validator=_check.v_optional_date)
@@ -725,6 +984,7 @@ class RecordingCheck:
     on: _dt.date = attrs.field(validator=_check.v_date)
     destroy_by: _dt.date | None = attrs.field(validator=_check.v_optional_date)
     days_overdue: int = attrs.field(validator=_check.v_non_negative_int)
+    rule: str = attrs.field(validator=_check.v_text)
     citation: Citation = attrs.field(validator=_check.v_instance(Citation))
 
     @property
@@ -732,8 +992,16 @@ class RecordingCheck:
         """True if the recording was held after the final minute was agreed."""
         return self.days_overdue > 0
 
+    @property
+    def citations(self) -> tuple[Citation, ...]:
+        """The duty's citation, as the tuple every decision has."""
+        return (self.citation,)
 
-def check_audio_recording(
+    def __bool__(self) -> bool:
+        return not self.kept_too_long
+
+
+def assess_audio_recording(
     *,
     final_agreed: _dt.date | None,
     destroyed: _dt.date | None,
@@ -745,18 +1013,19 @@ def check_audio_recording(
     A recording still held (or destroyed) on any day after the day the
     final minute and RMP were agreed is flagged, with the number of days
     it was kept too long. Dates after *on* (a destruction or agreement in
-    the future) are refused.
+    the future) are refused. The rule is read as at the day the final
+    minute was agreed (the day of the check if not yet).
 
-    >>> check = check_audio_recording(
+    >>> decision = assess_audio_recording(
     ...     final_agreed=_dt.date(2025, 6, 16), destroyed=None, on=_dt.date(2025, 6, 20)
     ... )
-    >>> check.kept_too_long, check.days_overdue
-    (True, 4)
+    >>> bool(decision), decision.kept_too_long, decision.days_overdue
+    (False, True, 4)
     """
     final_agreed = _check.ensure_optional_date(final_agreed, "final_agreed")
     destroyed = _check.ensure_optional_date(destroyed, "destroyed")
     on = _check.ensure_date(on, "on")
-    book = resolve(rulebook)
+    book = resolve(rulebook, final_agreed or on)
     for name, day in (("final_agreed", final_agreed), ("destroyed", destroyed)):
         if day is not None and day > on:
             raise InvalidValueError(
@@ -778,6 +1047,7 @@ def check_audio_recording(
         on=on,
         destroy_by=destroy_by,
         days_overdue=overdue,
+        rule=_RECORDING_RULE,
         citation=book.citation(_RECORDING_RULE),
     )
 
@@ -789,7 +1059,7 @@ def recording_kept_too_long(
     on: _dt.date,
     rulebook: Rulebook | None = None,
 ) -> bool:
-    """True if :func:`check_audio_recording` flags the recording.
+    """True if :func:`assess_audio_recording` flags the recording.
 
     >>> recording_kept_too_long(
     ...     final_agreed=_dt.date(2025, 6, 16),
@@ -798,6 +1068,6 @@ def recording_kept_too_long(
     ... )
     False
     """
-    return check_audio_recording(
+    return assess_audio_recording(
         final_agreed=final_agreed, destroyed=destroyed, on=on, rulebook=rulebook
     ).kept_too_long

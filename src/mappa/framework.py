@@ -12,7 +12,7 @@ finds a council's area, forgiving case, spacing and common forms of the name.
 >>> check_level(Category.OTHER_RISK_OF_SERIOUS_HARM, Level.ROUTINE)
 Traceback (most recent call last):
 ...
-mappa.errors.LevelNotPermitted: category 3 (other risk of serious harm) may not be managed at level 1 (routine risk management); permitted: 2, 3 [MAPPA National Guidance (2023), para 4.3]
+mappa.errors.LevelNotPermitted: category 3 (other risk of serious harm) may not be managed at level 1 (routine risk management); permitted: 2, 3 [MAPPA National Guidance (2023), para 9.4]
 >>> area_of("City of Edinburgh Council").name
 'Lothian and Borders'
 >>> area_of("Western Isles").name
@@ -26,7 +26,7 @@ differs.
 
 More information:
 
-* MAPPA National Guidance (2023), para 4.3 (levels) and para 18.1 (areas).
+* MAPPA National Guidance (2023), para 4.3 (levels), para 9.4 (category 3 at level 2 or 3) and para 18.1 (areas).
 * Local authority names: as the councils style themselves today.
 """
 
@@ -47,7 +47,7 @@ from mappa.errors import (
     LevelNotPermitted,
     UnknownNameError,
 )
-from mappa.rulebook import Rulebook, resolve
+from mappa.rulebook import DEFAULT_RULEBOOK, Rulebook, resolve
 
 __all__ = [
     "AREAS",
@@ -95,18 +95,12 @@ class Level(enum.IntEnum):
 
     @property
     def label(self) -> str:
-        """A readable name: ``'multi-agency risk management'``."""
-        return _LEVEL_LABELS[self]
+        """A readable name: ``'multi-agency risk management'`` (rule
+        ``levels.labels`` of the default rulebook)."""
+        return DEFAULT_RULEBOOK.texts("levels.labels")[self.value - 1]
 
     def __str__(self) -> str:
         return f"level {self.value} ({self.label})"
-
-
-_LEVEL_LABELS = {
-    Level.ROUTINE: "routine risk management",
-    Level.MULTI_AGENCY: "multi-agency risk management",
-    Level.MAPPP: "multi agency public protection panel",
-}
 
 
 def _levels_rule(category: Category) -> str:
@@ -117,6 +111,9 @@ def permitted_levels(
     category: Category, *, rulebook: Rulebook | None = None
 ) -> frozenset[Level]:
     """The levels at which a case of *category* may be managed.
+
+    The rule is read as at today, or as at the date of a rulebook from
+    :meth:`~mappa.rulebook.Rulebook.as_at` (pass the case's date).
 
     >>> sorted(permitted_levels(Category.RESTRICTED_PATIENT))
     [<Level.ROUTINE: 1>, <Level.MULTI_AGENCY: 2>, <Level.MAPPP: 3>]
@@ -140,7 +137,7 @@ def check_level(
     """*level*, if a case of *category* may be managed at it.
 
     Raises :class:`~mappa.errors.LevelNotPermitted` (a ``ValueError``)
-    otherwise, citing the rule.
+    otherwise, citing the rule. Read as :func:`permitted_levels` reads it.
     """
     category = _check.ensure_member(category, Category, "category")
     level = _check.ensure_member(level, Level, "level")
@@ -227,8 +224,15 @@ def _v_aliases(
         )
 
 
-@attrs.frozen
-class AreaTable:
+class _AreaTableSlot:
+    """Holds a table's lookup keys outside attrs' fields (private)."""
+
+    __slots__ = ("_keys_slot",)
+    _keys_slot: Mapping[str, Area]
+
+
+@attrs.frozen(repr=False)
+class AreaTable(_AreaTableSlot):
     """Which local authority belongs to which MAPPA area.
 
     Attributes:
@@ -241,11 +245,29 @@ class AreaTable:
     areas: tuple[Area, ...] = attrs.field(validator=_v_areas)
     aliases: Mapping[str, str] = attrs.field(factory=dict, validator=_v_aliases)
     source: str = attrs.field(default="supplied by the caller", validator=_check.v_text)
-    _keys: Mapping[str, Area] = attrs.field(init=False, repr=False, eq=False)
+
+    def __repr__(self) -> str:
+        councils = sum(len(area.local_authorities) for area in self.areas)
+        return (
+            f"AreaTable(<{len(self.areas)} areas, {councils} local authorities, "
+            f"{len(self.aliases)} aliases>, source={self.source!r})"
+        )
+
+    def _repr_pretty_(self, printer: Any, cycle: bool) -> None:
+        # IPython and Hypothesis print with this: the short repr, not every field.
+        printer.text(repr(self))
 
     def __attrs_post_init__(self) -> None:
         # Validators have run by now, so the areas and aliases are well typed.
-        object.__setattr__(self, "_keys", self._build_keys())
+        object.__setattr__(self, "_keys_slot", self._build_keys())
+
+    @property
+    def _keys(self) -> Mapping[str, Area]:
+        try:
+            return self._keys_slot
+        except AttributeError:  # a copy made by pickle: build them again
+            self.__attrs_post_init__()
+            return self._keys_slot
 
     def _build_keys(self) -> Mapping[str, Area]:
         keys: dict[str, Area] = {}
@@ -377,6 +399,15 @@ DEFAULT_AREA_TABLE = AreaTable(
 )
 """The default (reconstructed) table of areas and councils."""
 
+if len(DEFAULT_AREA_TABLE.areas) != DEFAULT_RULEBOOK.integer("framework.areas") or (
+    len(DEFAULT_AREA_TABLE.local_authorities)
+    != DEFAULT_RULEBOOK.integer("framework.local_authorities")
+):  # pragma: no cover - a guard on the data above, which the tests pin
+    raise InvalidValueError(
+        "the default area table disagrees with the rulebook's counts",
+        rule="framework.areas",
+    )
+
 AREAS: tuple[Area, ...] = DEFAULT_AREA_TABLE.areas
 """The 10 MAPPA areas of the default table."""
 
@@ -384,7 +415,7 @@ LOCAL_AUTHORITIES: tuple[str, ...] = DEFAULT_AREA_TABLE.local_authorities
 """The 32 local authorities' official names."""
 
 
-def area_of(name: str, *, table: AreaTable | None = None) -> Area:
+def area_of(name: str, *, area_table: AreaTable | None = None) -> Area:
     """The MAPPA area of a council, by any common form of its name.
 
     Case, spacing, punctuation, "Council", "City of" and "&" are forgiven;
@@ -405,7 +436,7 @@ def area_of(name: str, *, table: AreaTable | None = None) -> Area:
     """
     table = (
         DEFAULT_AREA_TABLE
-        if table is None
-        else _check.ensure_instance(table, AreaTable, "table")
+        if area_table is None
+        else _check.ensure_instance(area_table, AreaTable, "area_table")
     )
     return table.area(name)

@@ -90,11 +90,12 @@ import datetime as _dt
 import enum
 import itertools
 import operator
+import re
 from array import array
 from collections import Counter
 from collections.abc import Iterable, Mapping
 from decimal import ROUND_DOWN, Decimal
-from typing import Any
+from typing import Any, Literal
 
 import attrs
 
@@ -123,8 +124,8 @@ from mappa.records import (
     Meeting,
     _gc_paused,
 )
-from mappa.reviews import initial_mappp_deadline, review_interval
-from mappa.rulebook import Rulebook, resolve
+from mappa.reviews import initial_mappp_due, review_interval
+from mappa.rulebook import DEFAULT_RULEBOOK, Rulebook, resolve
 from mappa.sources import Citation
 from mappa.years import Quarter, ReportingYear, parse_period
 
@@ -171,8 +172,9 @@ class Indicator(enum.Enum):
 
     @property
     def label(self) -> str:
-        """A short readable name."""
-        return _LABELS[self]
+        """A short readable name, from the default rulebook (rule
+        ``kpi.<name>.label``; :func:`evaluate` reads its own rulebook's)."""
+        return _label(self, DEFAULT_RULEBOOK)
 
     @property
     def counts(self) -> str:
@@ -183,16 +185,18 @@ class Indicator(enum.Enum):
         return self.label
 
 
-_LABELS = {
-    Indicator.LEVEL3_REVIEWS: "Level 3 reviews every 6 weeks",
-    Indicator.LEVEL2_REVIEWS: "Level 2 reviews every 12 weeks",
-    Indicator.DTC_ATTENDANCE: "DTC attendance at seniority",
-    Indicator.RA_ATTENDANCE: "Police and social work attendance",
-    Indicator.WRITTEN_CONTRIBUTIONS: "Written contributions if absent",
-    Indicator.PRE_RELEASE_MAPPP: "Initial MAPPP 4 weeks pre-release",
-    Indicator.MINUTES_RELEASED: "Minutes within 10 working days",
-    Indicator.DISCLOSURE_RECORDED: "Disclosure considered and recorded",
-}
+# -- issue 14: labels from the rulebook -------------------------------------
+_PLACEHOLDER = re.compile(r"\{([a-z0-9_.]+)\}")
+
+
+def _label(indicator: Indicator, book: Rulebook) -> str:
+    """The label of *indicator* in *book*: its template, each ``{rule}``
+    filled with that rule's value in the same book."""
+    template = book.text(f"kpi.{indicator.value}.label")
+    return _PLACEHOLDER.sub(lambda m: str(book.value(m.group(1))), template)
+
+
+# -- end issue 14 -------------------------------------------------------------
 _COUNTS = {
     Indicator.LEVEL3_REVIEWS: "review intervals",
     Indicator.LEVEL2_REVIEWS: "review intervals",
@@ -285,7 +289,20 @@ class IndicatorResult:
     denominator: int = attrs.field(validator=_check.v_non_negative_int)
     target: Decimal = attrs.field(validator=_v_percent)
     citation: Citation = attrs.field(validator=_check.v_instance(Citation))
-    failed: tuple[str, ...] = attrs.field(default=(), validator=_v_ids)
+    # The repr counts the failed ids rather than list them: there can be
+    # thousands, and a repr is read by people.
+    failed: tuple[str, ...] = attrs.field(
+        default=(), validator=_v_ids, repr=lambda ids: f"<{len(ids)} ids>"
+    )
+    # issue 14: the label as the evaluating rulebook gives it (default: the
+    # default rulebook's)
+    label: str = attrs.field(kw_only=True, validator=_check.v_text)
+
+    @label.default
+    def _default_label(self) -> str:
+        # (a wrong-typed indicator is refused by its own validator)
+        indicator = self.indicator
+        return indicator.label if isinstance(indicator, Indicator) else "-"
 
     def __attrs_post_init__(self) -> None:
         if self.numerator > self.denominator:
@@ -310,6 +327,16 @@ class IndicatorResult:
         return self.status is Status.MET
 
     @property
+    def rule(self) -> str:
+        """The rulebook name of the indicator's target."""
+        return self.indicator.rule
+
+    @property
+    def citations(self) -> tuple[Citation, ...]:
+        """The target's citation, as the tuple every result has."""
+        return (self.citation,)
+
+    @property
     def percentage(self) -> Decimal:
         """The percentage, rounded down to one decimal place, for display.
 
@@ -323,7 +350,7 @@ class IndicatorResult:
         """
         if self.denominator == 0:
             raise NotApplicable(
-                f"{self.indicator.label}: no cases in {self.group_label}, so no percentage",
+                f"{self.label}: no cases in {self.group_label}, so no percentage",
                 rule=self.indicator.rule,
             )
         exact = Decimal(self.numerator * 100) / Decimal(self.denominator)
@@ -344,7 +371,7 @@ class IndicatorResult:
         fields = dict(self.group)
         row: dict[str, object] = {
             "indicator": self.indicator.value,
-            "description": self.indicator.label,
+            "description": self.label,
         }
         row["group"] = self.group_label
         return {
@@ -370,9 +397,13 @@ def _v_by(instance: object, attribute: attrs.Attribute[Any], value: object) -> N
     _ensure_by(value)
 
 
-@attrs.frozen
+@attrs.frozen(repr=False)
 class Report:
     """The indicators for a period: one result per indicator and group.
+
+    Its repr is one short line (the period, the groups and how many results
+    were not met); in a notebook it shows as a table
+    (:meth:`_repr_html_`); :meth:`to_rows` gives rows for a data frame.
 
     Attributes:
         period: the reporting year or quarter.
@@ -438,7 +469,7 @@ class Report:
             }[result.status]
             lines.append(
                 (
-                    result.indicator.label,
+                    result.label,
                     result.group_label,
                     f"{result.numerator}/{result.denominator}",
                     percent,
@@ -472,6 +503,49 @@ class Report:
         note = _check.ensure_optional_str(note, "note")
         return _html(self, title=title, note=note)
 
+    def __repr__(self) -> str:
+        not_met = sum(1 for result in self.results if result.status is Status.NOT_MET)
+        return (
+            f"Report(period={self.period.label!r}, by={self.by!r}, "
+            f"targets={self.targets!r}, results=<{len(self.results)} results "
+            f"in {len(self.groups)} groups, {not_met} not met>)"
+        )
+
+    def _repr_pretty_(self, printer: Any, cycle: bool) -> None:
+        # IPython and Hypothesis print with this: the short repr, not every field.
+        printer.text(repr(self))
+
+    def _repr_html_(self) -> str:
+        """The report as an HTML table, for notebooks."""
+        return _html_table(self)
+
+    def to_rows(
+        self, numbers: Literal["float", "decimal"] = "decimal"
+    ) -> list[dict[str, object]]:
+        """:meth:`rows`, with ``percentage`` and ``target`` as *numbers*.
+
+        ``numbers="float"`` gives ``float`` values (``None`` for no cases),
+        so a ``pandas.DataFrame`` built from the rows has numeric columns
+        rather than ``object`` ones; ``"decimal"`` (the default) keeps the
+        exact ``Decimal`` values.
+
+        >>> from mappa.records import sample_caseload
+        >>> rows = evaluate(sample_caseload(), period="2025/26", by=()).to_rows("float")
+        >>> type(rows[0]["target"]).__name__
+        'float'
+        """
+        if numbers not in ("float", "decimal"):
+            raise InvalidValueError(
+                "numbers must be 'float' or 'decimal'", rule="numbers", value=None
+            )
+        rows = self.rows()
+        if numbers == "float":
+            for row in rows:
+                for key in ("percentage", "target"):
+                    value = row[key]
+                    row[key] = None if value is None else float(value)  # type: ignore[arg-type]
+        return rows
+
     def rows(self) -> list[dict[str, object]]:
         """Plain rows for ``pandas.DataFrame``: one per indicator and group.
 
@@ -495,6 +569,36 @@ class Report:
             ordered.update(row)
             rows.append(ordered)
         return rows
+
+
+def _html_table(report: Report) -> str:
+    """A plain HTML table of *report*, one row per indicator and group."""
+    import html
+
+    escape = html.escape
+    head = "".join(
+        f"<th>{name}</th>"
+        for name in ("Indicator", "Group", "Met / counted", "%", "Target", "Status")
+    )
+    body = []
+    for result in report.results:
+        percent = f"{result.percentage}" if result.denominator else "-"
+        cells = (
+            result.indicator.label,
+            result.group_label,
+            f"{result.numerator}/{result.denominator}",
+            percent,
+            _plain(result.target),
+            result.status.value,
+        )
+        body.append("<tr>" + "".join(f"<td>{escape(c)}</td>" for c in cells) + "</tr>")
+    caption = escape(
+        f"MAPPA performance indicators, {report.period.label} (targets: {report.targets})"
+    )
+    return (
+        f"<table><caption>{caption}</caption><thead><tr>{head}</tr></thead>"
+        f"<tbody>{''.join(body)}</tbody></table>"
+    )
 
 
 def _plain(value: Decimal) -> str:
@@ -542,9 +646,7 @@ def _html(report: Report, *, title: str | None, note: str | None) -> str:
         if not results:
             continue
         first = results[0]
-        parts.append(
-            f"<h2>{escape(indicator.label)} (target {_plain(first.target)}%)</h2>"
-        )
+        parts.append(f"<h2>{escape(first.label)} (target {_plain(first.target)}%)</h2>")
         parts.append(
             f'<p class="legend">Counted: {escape(indicator.counts)}. '
             f"Source: {escape(str(first.citation))}.</p>"
@@ -647,7 +749,7 @@ def _targets(
         chosen = read(book, previous=True)
     elif isinstance(targets, Rulebook):
         label = "caller's rulebook"
-        chosen = read(targets)
+        chosen = read(resolve(targets, book.on))  # issue 14: as at the period end
     elif isinstance(targets, Mapping):
         label = "caller's"
         chosen = read(book)
@@ -717,10 +819,10 @@ def evaluate(
     *,
     period: ReportingYear | Quarter | str,
     targets: str | Mapping[Indicator | str, Decimal] | Rulebook | None = None,
-    calendar: WorkingCalendar | None = None,
     by: tuple[str, ...] = ("area",),
-    rulebook: Rulebook | None = None,
     workers: int | None = None,
+    calendar: WorkingCalendar | None = None,
+    rulebook: Rulebook | None = None,
 ) -> Report:
     """The eight national performance indicators over *meetings* for *period*.
 
@@ -734,8 +836,11 @@ def evaluate(
     working days for the minutes (Scotland's by default). *by* names the
     grouping fields (:data:`GROUP_FIELDS`); a Scotland row is always
     added, its numerator and denominator the sums of the groups'.
-    *rulebook* supplies the review intervals, the minute deadline and the
-    pre-release period. *workers*: ``1`` to work in this process only;
+    *rulebook* supplies the review intervals, the minute deadline, the
+    pre-release period, the levels counted and the labels, each read as at
+    the end of *period* (a version that starts later changes nothing); the
+    targets are read as at the period's end too, in the edition chosen.
+    *workers*: ``1`` to work in this process only;
     ``2`` to count the review intervals in a second Python process while
     this one counts the rest; ``None`` (the default) does so for a caseload
     of 200,000 meetings or more on a machine with two processors or more
@@ -758,6 +863,8 @@ def evaluate(
     """
     book = resolve(rulebook)
     chosen_period = _ensure_period(period, book)
+    book = book.as_at(chosen_period.end)  # issue 14: rules as at the period's end
+    labels = {indicator: _label(indicator, book) for indicator in Indicator}
     fields = _ensure_by(by)
     cal = (
         WorkingCalendar.scotland()
@@ -767,7 +874,7 @@ def evaluate(
     chosen_targets, targets_label = _targets(targets, book)
     chosen_workers = _workers.ensure_workers(workers)
     with _gc_paused():
-        caseload = Caseload.from_meetings(meetings)
+        caseload = Caseload.from_meetings(meetings, rulebook=book)  # issue 14
         counts, everywhere = _count(
             caseload, chosen_period, fields, cal, book, chosen_workers
         )
@@ -789,6 +896,7 @@ def evaluate(
                     target,
                     citation,
                     _ids(caseload, failed),
+                    label=labels[indicator],
                 )
             )
         if not fields:
@@ -802,6 +910,7 @@ def evaluate(
                 target,
                 citation,
                 _ids(caseload, everywhere[indicator]),
+                label=labels[indicator],
             )
         )
     return Report(chosen_period, fields, targets_label, tuple(results))
@@ -960,8 +1069,9 @@ def _count_meetings(
     liberation = caseload._liberation
 
     final_days = book.integer("minutes.final")
+    counted_levels = _levels_table(book)  # issue 14: rule kpi.levels
     minutes_due = _Due(lambda d: cal.add_working_days(d, final_days))
-    pre_release_due = _Due(lambda d: initial_mappp_deadline(d, rulebook=book))
+    pre_release_due = _Due(lambda d: initial_mappp_due(d, rulebook=book).due)
 
     # Counted a chunk of meetings at a time (small chunks keep their values
     # in the processor's cache). Each meeting of the period is reduced to
@@ -992,7 +1102,7 @@ def _count_meetings(
                 range(lo, lo + len(days)),
                 map(
                     operator.and_,
-                    level[lo:hi].translate(_LEVEL_2_OR_3),
+                    level[lo:hi].translate(counted_levels),
                     map(in_period, days),
                 ),
             )
@@ -1130,8 +1240,12 @@ _FAIL_BITS = (
     (Indicator.MINUTES_RELEASED, 16),
 )
 
-# Level (a byte) -> 1 if level 2 or 3, else 0: for bytes.translate.
-_LEVEL_2_OR_3 = bytes(1 if value in (2, 3) else 0 for value in range(256))
+
+# issue 14: level (a byte) -> 1 if the indicators count it (rule kpi.levels),
+# else 0: for bytes.translate.
+def _levels_table(book: Rulebook) -> bytes:
+    levels = set(book.integers("kpi.levels"))
+    return bytes(1 if value in levels else 0 for value in range(256))
 
 
 class _Keys(dict[tuple[int, int, int, int, int], int]):

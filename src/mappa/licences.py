@@ -173,6 +173,16 @@ class ChangeRoute:
     with_assessment_report: bool = attrs.field(validator=_check.v_bool)
     citation: Citation = attrs.field(validator=_check.v_instance(Citation))
 
+    @property
+    def rule(self) -> str:
+        """The rulebook name of the rule that sets the recipient."""
+        return _RECIPIENT_RULES[self.kind]
+
+    @property
+    def citations(self) -> tuple[Citation, ...]:
+        """The rule's citation, as the tuple every result has."""
+        return (self.citation,)
+
 
 def _party(book: Rulebook, rule: str) -> Party:
     text = book.text(rule)
@@ -197,7 +207,9 @@ def change_route(
     route checked: an impossible route (a Licence Amendment sent straight
     to the Parole Board, a Supervised Release Order change sent to the
     police...) raises :class:`~mappa.errors.InvalidValueError` naming the
-    right one.
+    right one. The rules are read as at today, or as at the date of a
+    rulebook from :meth:`~mappa.rulebook.Rulebook.as_at` (pass the date of
+    the request).
 
     >>> change_route(ChangeKind.SUPERVISED_RELEASE_ORDER_CONDITIONS).recipient.name
     'COURT'
@@ -277,11 +289,27 @@ class TerminationCheck:
     report_date: _dt.date = attrs.field(validator=_check.v_date)
     earliest_report_date: _dt.date = attrs.field(validator=_check.v_date)
     report_valid: bool = attrs.field(validator=_check.v_bool)
-    route: ChangeRoute = attrs.field(validator=_check.v_instance(ChangeRoute))
+    route: ChangeRoute = attrs.field(
+        validator=_check.v_instance(ChangeRoute),
+        repr=lambda route: f"<ChangeRoute {route.kind.name}>",
+    )
     retained_conditions: tuple[StandingCondition, ...] = attrs.field(
-        validator=_check.v_tuple_of(StandingCondition)
+        validator=_check.v_tuple_of(StandingCondition), repr=_check.repr_names
     )
     citation: Citation = attrs.field(validator=_check.v_instance(Citation))
+
+    @property
+    def rule(self) -> str:
+        """The rulebook name of the report's validity rule."""
+        return _VALIDITY_RULE
+
+    @property
+    def citations(self) -> tuple[Citation, ...]:
+        """The rule's citation, as the tuple every result has."""
+        return (self.citation,)
+
+    def __bool__(self) -> bool:
+        return self.report_valid
 
 
 def life_licence_termination(
@@ -297,7 +325,8 @@ def life_licence_termination(
     month's last day where there is none), counted as the rulebook's
     ``licences.assessment_report.validity`` rule says. A report dated after
     the request is bad input and raises
-    :class:`~mappa.errors.InvalidValueError`.
+    :class:`~mappa.errors.InvalidValueError`. The rule is read as at the
+    request date.
 
     >>> life_licence_termination(
     ...     request_date=_dt.date(2025, 6, 2), report_date=_dt.date(2024, 6, 1)
@@ -306,7 +335,7 @@ def life_licence_termination(
     """
     request_date = _check.ensure_date(request_date, "request_date")
     report_date = _check.ensure_date(report_date, "report_date")
-    book = resolve(rulebook)
+    book = resolve(rulebook, request_date)
     if report_date > request_date:
         raise InvalidValueError(
             "the Assessment Report is dated after the request: a report "

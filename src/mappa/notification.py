@@ -11,10 +11,13 @@ or less or a hospital admission without a restriction order; the offender
 supervision period of a community payback order; 5 years for anything
 else. Each fixed period is halved for a person under 18 on the relevant
 date (s.82(2)), and every period *begins with* the relevant date (usually
-the date of conviction), so it includes that date. A caution is not a
-disposal in Scotland (s.80(1)(d) applies in England and Wales and Northern
-Ireland only): asking about one raises
-:class:`~mappa.errors.NotApplicable`.
+the date of conviction), so it includes that date. A person cautioned in
+England and Wales or Northern Ireland for a Schedule 3 offence is within
+s.80(1)(d) and, living in Scotland, notifies here: 2 years beginning with
+the date of the caution (1 year under 18). No Scottish disposal is a
+caution for Part 2: asking about a caution given in Scotland raises
+:class:`~mappa.errors.NotApplicable`. Which rows give an indefinite period,
+which are halved, and where a caution counts are rules of the rulebook.
 
 Then the deadlines, each a :class:`Deadline` with the rule and section
 that set it: initial notification within 3 days beginning with the
@@ -85,13 +88,15 @@ from typing import Any, TypeAlias
 import attrs
 
 from mappa import _check
+from mappa.deadlines import Deadline
 from mappa.errors import InvalidTypeError, InvalidValueError, NotApplicable
 from mappa.periods import Counting, DateRange, Duration
-from mappa.rulebook import Rulebook, resolve
+from mappa.rulebook import DEFAULT_RULEBOOK, Rulebook, resolve
 from mappa.sources import Citation
 
 __all__ = [
     "Caution",
+    "CautionJurisdiction",
     "CommunityPaybackOrder",
     "Deadline",
     "Disposal",
@@ -118,7 +123,9 @@ __all__ = [
 _ONE_DAY = _dt.timedelta(days=1)
 
 _CAUTION = "notification.caution"
+_CAUTION_PERIOD = "notification.period.caution"
 _INDEFINITE = "notification.period.indefinite"
+_HALVED = "notification.under_18.rows"
 _THRESHOLD_LONG = "notification.threshold.indefinite"
 _THRESHOLD_SHORT = "notification.threshold.short"
 _OVER_6 = "notification.period.over_6_months"
@@ -239,15 +246,37 @@ class OtherDisposal:
     """Any other disposal (a fine, an admonition...): 5 years (s.82(1))."""
 
 
+class CautionJurisdiction(enum.Enum):
+    """Where a caution was given."""
+
+    ENGLAND_AND_WALES = "England and Wales"
+    NORTHERN_IRELAND = "Northern Ireland"
+    SCOTLAND = "Scotland"
+    """No Scottish disposal is a caution for Part 2 (s.80(1)(d))."""
+
+    def __str__(self) -> str:
+        return self.value
+
+
 @attrs.frozen
 class Caution:
-    """A police caution: **not** a disposal that triggers notification in Scotland.
+    """A caution for a Schedule 3 offence, and where it was given.
 
-    It exists so that a case system can ask, and be told clearly:
-    :func:`notification_period` raises :class:`~mappa.errors.NotApplicable`
-    for it, because s.80(1)(d) applies in England and Wales and Northern
-    Ireland only.
+    A caution given in England and Wales or Northern Ireland brings a
+    person within s.80(1)(d) wherever they live, so a person living in
+    Scotland notifies here: 2 years beginning with the date of the caution
+    (s.82(1), (6)(c)), halved under 18 (s.82(2)). Asked about a caution
+    given in Scotland, :func:`notification_period` raises
+    :class:`~mappa.errors.NotApplicable`. Where a caution counts is the
+    rule ``notification.caution``.
+
+    Attributes:
+        where: the jurisdiction that gave the caution.
     """
+
+    where: CautionJurisdiction = attrs.field(
+        validator=_check.v_instance(CautionJurisdiction), kw_only=True
+    )
 
 
 Disposal: TypeAlias = (
@@ -257,8 +286,9 @@ Disposal: TypeAlias = (
     | HospitalOrder
     | CommunityPaybackOrder
     | OtherDisposal
+    | Caution
 )
-"""The disposals the s.82(1) table distinguishes in Scotland."""
+"""The disposals the s.82(1) table distinguishes for a person notifying in Scotland."""
 
 _DISPOSAL_TYPES = (
     Imprisonment,
@@ -267,6 +297,7 @@ _DISPOSAL_TYPES = (
     HospitalOrder,
     CommunityPaybackOrder,
     OtherDisposal,
+    Caution,
 )
 
 
@@ -471,12 +502,14 @@ class PeriodRow(enum.Enum):
     COMMUNITY_PAYBACK = (
         "community payback order with an offender supervision requirement"
     )
+    CAUTION = "a person within section 80(1)(d) (cautioned)"
     OTHER = "any other description"
 
     @property
     def indefinite(self) -> bool:
-        """True for the rows that give an indefinite period."""
-        return self in _INDEFINITE_ROWS
+        """True for the rows that give an indefinite period in the default
+        rulebook (rule ``notification.period.indefinite``)."""
+        return self.name in DEFAULT_RULEBOOK.texts(_INDEFINITE)
 
     @property
     def rule(self) -> str:
@@ -487,15 +520,6 @@ class PeriodRow(enum.Enum):
         return self.value
 
 
-_INDEFINITE_ROWS = frozenset(
-    {
-        PeriodRow.LIFE,
-        PeriodRow.TERM_30_MONTHS_OR_MORE,
-        PeriodRow.LIFELONG_RESTRICTION,
-        PeriodRow.HOSPITAL_WITH_RESTRICTION,
-    }
-)
-
 _ROW_RULES = {
     PeriodRow.LIFE: _INDEFINITE,
     PeriodRow.TERM_30_MONTHS_OR_MORE: _THRESHOLD_LONG,
@@ -505,18 +529,9 @@ _ROW_RULES = {
     PeriodRow.TERM_6_MONTHS_OR_LESS: _UP_TO_6,
     PeriodRow.HOSPITAL: _HOSPITAL,
     PeriodRow.COMMUNITY_PAYBACK: _CPO,
+    PeriodRow.CAUTION: _CAUTION_PERIOD,
     PeriodRow.OTHER: _OTHER,
 }
-
-# The rows whose period is a number of years, halved under s.82(2).
-_HALVED_ROWS = frozenset(
-    {
-        PeriodRow.TERM_OVER_6_MONTHS,
-        PeriodRow.TERM_6_MONTHS_OR_LESS,
-        PeriodRow.HOSPITAL,
-        PeriodRow.OTHER,
-    }
-)
 
 
 def _v_length(instance: Any, attribute: attrs.Attribute[Any], value: object) -> None:
@@ -535,6 +550,10 @@ class NotificationPeriod:
         halved: True if the length was halved because the person was under
             18 on the relevant date (s.82(2)).
         halving_citation: the citation of the halving rule, if halved.
+        counting: how the period is counted from the relevant date.
+
+    Which rows are indefinite and which are halved is the rulebook's to
+    say, so a period checks only its own shape: a halved period has a length.
     """
 
     length: Duration | None = attrs.field(validator=_v_length)
@@ -545,22 +564,14 @@ class NotificationPeriod:
     halving_citation: Citation | None = attrs.field(
         default=None, validator=_check.v_optional_instance(Citation)
     )
+    counting: Counting = attrs.field(
+        default=Counting.BEGINNING_WITH, validator=_check.v_instance(Counting)
+    )
 
     def __attrs_post_init__(self) -> None:
-        if self.row.indefinite != (self.length is None):
+        if self.halved and self.length is None:
             raise InvalidValueError(
-                f"row {self.row.name} "
-                + (
-                    "is indefinite and has no length"
-                    if self.row.indefinite
-                    else "needs a length"
-                ),
-                rule="NotificationPeriod",
-                value=self.row.name,
-            )
-        if self.halved and self.row not in _HALVED_ROWS:
-            raise InvalidValueError(
-                f"row {self.row.name} is not halved under s.82(2)",
+                "an indefinite period is never halved",
                 rule="NotificationPeriod",
                 value=self.row.name,
             )
@@ -570,17 +581,24 @@ class NotificationPeriod:
         """True for an indefinite period."""
         return self.length is None
 
+    @property
+    def citations(self) -> tuple[Citation, ...]:
+        """The row's citation, then the halving rule's if halved."""
+        if self.halving_citation is None:
+            return (self.citation,)
+        return (self.citation, self.halving_citation)
+
     def ends_on(self, relevant_date: _dt.date) -> _dt.date:
         """The last day of a fixed period *beginning with* *relevant_date*.
 
         The relevant date is day 1, so 10 years beginning with 14 March 2025
-        end on 13 March 2035; 7 years beginning with 29 February 2024 end on
-        27 February 2031. An indefinite period has no end:
-        :class:`~mappa.errors.NotApplicable`.
+        end on 13 March 2035; 7 years beginning with 29 February 2024 (the 7
+        years after 28 February 2024) end on 28 February 2031. An indefinite
+        period has no end: :class:`~mappa.errors.NotApplicable`.
 
         >>> import datetime as dt
         >>> notification_period(OtherDisposal(), under_18=False).ends_on(dt.date(2024, 2, 29))
-        datetime.date(2029, 2, 27)
+        datetime.date(2029, 2, 28)
         """
         relevant_date = _check.ensure_date(relevant_date, "relevant_date")
         if self.length is None:
@@ -589,7 +607,7 @@ class NotificationPeriod:
                 "see review_date for the date of discharge (s.88B)",
                 rule=self.rule,
             )
-        return Counting.BEGINNING_WITH.apply(self.length, relevant_date, rule=self.rule)
+        return self.counting.apply(self.length, relevant_date, rule=self.rule)
 
 
 def _divide(duration: Duration, divisor: int, rule: str) -> Duration:
@@ -616,9 +634,12 @@ def notification_period(
     """The notification period for *disposal* (s.82(1)), halved if *under_18* (s.82(2)).
 
     *under_18* is the person's age on the relevant date. *relevant_date*
-    is needed only to compare a term with a days part whose answer depends
-    on the date (see the module docs); the table itself applies to every
-    relevant date, including those before Part 2 began (s.81).
+    is needed to compare a term with a days part whose answer depends on
+    the date (see the module docs); the table itself applies to every
+    relevant date, including those before Part 2 began (s.81). The rules
+    are read as at *relevant_date* (as at today without one, or as at the
+    date of a rulebook from :meth:`~mappa.rulebook.Rulebook.as_at`); a
+    relevant date before Part 2 began reads the table as it began.
 
     The community payback row is the supervision period as given, never
     halved: s.82(2) halves periods stated in years. The halving rule's
@@ -632,20 +653,24 @@ def notification_period(
     '5 years'
     >>> str(notification_period(Imprisonment(months=6), under_18=True).length)
     '3 years 6 months'
-    >>> notification_period(Caution(), under_18=False)  # doctest: +ELLIPSIS
+    >>> str(notification_period(Caution(where=CautionJurisdiction.NORTHERN_IRELAND), under_18=False).length)
+    '2 years'
+    >>> str(notification_period(Caution(where=CautionJurisdiction.ENGLAND_AND_WALES), under_18=True).length)
+    '1 year'
+    >>> notification_period(Caution(where=CautionJurisdiction.SCOTLAND), under_18=False)  # doctest: +ELLIPSIS
     Traceback (most recent call last):
     ...
-    mappa.errors.NotApplicable: a caution does not make a person subject to ...
+    mappa.errors.NotApplicable: a caution given in Scotland does not make a person subject to ...
     """
     under_18 = _check.ensure_bool(under_18, "under_18")
     relevant_date = _check.ensure_optional_date(relevant_date, "relevant_date")
+    # Part 2 began on the first day its rules apply; the table applies to
+    # earlier relevant dates too (s.81), so those read it as it began.
     book = resolve(rulebook)
-    if isinstance(disposal, Caution):
-        raise NotApplicable(
-            "a caution does not make a person subject to the notification "
-            "requirements in Scotland: s.80(1)(d) applies in England and Wales "
-            "and Northern Ireland only",
-            rule=_CAUTION,
+    if relevant_date is not None:
+        start = book.rule(_INDEFINITE).in_force_from
+        book = book.as_at(
+            relevant_date if start is None or relevant_date >= start else start
         )
     if not isinstance(disposal, _DISPOSAL_TYPES):
         raise InvalidTypeError(
@@ -669,6 +694,16 @@ def notification_period(
         supervision = disposal.supervision
     elif isinstance(disposal, OtherDisposal):
         row = PeriodRow.OTHER
+    elif isinstance(disposal, Caution):
+        if disposal.where.name not in book.texts(_CAUTION):
+            raise NotApplicable(
+                f"a caution given in {disposal.where} does not make a person "
+                "subject to the notification requirements: s.80(1)(d) "
+                f"[{book.citation(_CAUTION)}]",
+                rule=_CAUTION,
+                value=disposal.where.name,
+            )
+        row = PeriodRow.CAUTION
     else:
         term = disposal.term
         long = book.duration(_THRESHOLD_LONG)
@@ -681,15 +716,22 @@ def notification_period(
             row = PeriodRow.TERM_OVER_6_MONTHS
     rule = row.rule
     citation = book.citation(rule)
-    if row.indefinite:
+    if row.name in book.texts(_INDEFINITE):
         return NotificationPeriod(length=None, row=row, rule=rule, citation=citation)
+    counting = book.counting(rule)
     if supervision is not None:
         return NotificationPeriod(
-            length=supervision, row=row, rule=rule, citation=citation
+            length=supervision,
+            row=row,
+            rule=rule,
+            citation=citation,
+            counting=counting,
         )
     length = book.duration(rule)
-    if not under_18:
-        return NotificationPeriod(length=length, row=row, rule=rule, citation=citation)
+    if not under_18 or row.name not in book.texts(_HALVED):
+        return NotificationPeriod(
+            length=length, row=row, rule=rule, citation=citation, counting=counting
+        )
     return NotificationPeriod(
         length=_divide(length, book.integer(_DIVISOR), _DIVISOR),
         row=row,
@@ -697,6 +739,7 @@ def notification_period(
         citation=citation,
         halved=True,
         halving_citation=book.citation(_DIVISOR),
+        counting=counting,
     )
 
 
@@ -716,26 +759,6 @@ def _merged(ranges: object, name: str) -> list[DateRange]:
         else:
             merged.append(item)
     return merged
-
-
-@attrs.frozen
-class Deadline:
-    """A date by which something must be done, and the rule that sets it.
-
-    Attributes:
-        due: the last day on which it is in time.
-        rule: the rulebook name of the rule.
-        citation: the section or regulation that sets it.
-        days_added: days the deadline moved because of excluded periods
-            (custody, hospital, outside the United Kingdom).
-        unconfirmed: True if the rule's text is not yet confirmed.
-    """
-
-    due: _dt.date = attrs.field(validator=_check.v_date)
-    rule: str = attrs.field(validator=_check.v_text)
-    citation: Citation = attrs.field(validator=_check.v_instance(Citation))
-    days_added: int = attrs.field(default=0, validator=_check.v_non_negative_int)
-    unconfirmed: bool = attrs.field(default=False, validator=_check.v_bool)
 
 
 def _counted_days_due(
@@ -791,8 +814,8 @@ def initial_notification_due(
     days: end it on the last whole day in custody, since the day of release
     counts (release is itself a change under s.84(1)(d)).
 
-    A relevant date before Part 2 came into force in Scotland (1 May 2004)
-    raises :class:`~mappa.errors.RuleNotInForce`.
+    The rule is read as at the relevant date: one before Part 2 came into
+    force in Scotland (1 May 2004) raises :class:`~mappa.errors.RuleNotInForce`.
 
     >>> import datetime as dt
     >>> initial_notification_due(dt.date(2025, 3, 14)).due
@@ -802,7 +825,9 @@ def initial_notification_due(
     datetime.date(2025, 3, 23)
     """
     relevant_date = _check.ensure_date(relevant_date, "relevant_date")
-    return _counted_days_due(relevant_date, _INITIAL, excluded, resolve(rulebook))
+    return _counted_days_due(
+        relevant_date, _INITIAL, excluded, resolve(rulebook, relevant_date)
+    )
 
 
 def change_notification_due(
@@ -815,14 +840,17 @@ def change_notification_due(
 
     3 days *beginning with* the change (a new name, a new home address, the
     end of a 7-day stay elsewhere, release, new bank or card details), with
-    excluded days not counted as for :func:`initial_notification_due`.
+    excluded days not counted as for :func:`initial_notification_due`. The
+    rule is read as at the change.
 
     >>> import datetime as dt
     >>> change_notification_due(dt.date(2025, 2, 27)).due
     datetime.date(2025, 3, 1)
     """
     change_date = _check.ensure_date(change_date, "change_date")
-    return _counted_days_due(change_date, _CHANGE, excluded, resolve(rulebook))
+    return _counted_days_due(
+        change_date, _CHANGE, excluded, resolve(rulebook, change_date)
+    )
 
 
 def _periodic_rule(no_fixed_abode: bool) -> str:
@@ -848,6 +876,7 @@ def periodic_notification_due(
     If the period would end while the person is in custody, in hospital or
     outside the United Kingdom (a date in *excluded*), it continues to the
     end of the 3 days beginning with the day after that time ends (s.85(3)).
+    The rules are read as at the last notification.
 
     >>> import datetime as dt
     >>> periodic_notification_due(dt.date(2025, 3, 14)).due
@@ -857,16 +886,33 @@ def periodic_notification_due(
     """
     last_notification = _check.ensure_date(last_notification, "last_notification")
     no_fixed_abode = _check.ensure_bool(no_fixed_abode, "no_fixed_abode")
-    book = resolve(rulebook)
-    rule = _periodic_rule(no_fixed_abode)
+    book = resolve(rulebook, last_notification)
     blocks = _merged(excluded, "excluded")
+    return _periodic_due(
+        last_notification,
+        _periodic_rule(no_fixed_abode),
+        blocks,
+        book,
+        on=last_notification,
+    )
+
+
+def _periodic_due(
+    last_notification: _dt.date,
+    rule: str,
+    blocks: Sequence[DateRange],
+    book: Rulebook,
+    *,
+    on: _dt.date,
+) -> Deadline:
+    """The periodic deadline after *last_notification*, its rules read as at *on*."""
     due = book.counting(rule).apply(
-        book.duration(rule, on=last_notification), last_notification, rule=rule
+        book.duration(rule, on=on), last_notification, rule=rule
     )
     added = 0
     for block in blocks:
         if block.contains(due):
-            extension = book.duration(_RELEASE_EXTENSION, on=last_notification)
+            extension = book.duration(_RELEASE_EXTENSION, on=on)
             extended = book.counting(_RELEASE_EXTENSION).apply(
                 extension,
                 _add_days(block.end, 1, _RELEASE_EXTENSION),
@@ -878,7 +924,7 @@ def periodic_notification_due(
     return Deadline(
         due=due,
         rule=rule,
-        citation=book.citation(rule, on=last_notification),
+        citation=book.citation(rule, on=on),
         days_added=added,
         unconfirmed=book.rule(rule).unconfirmed,
     )
@@ -903,6 +949,11 @@ class TravelNotice:
     citation: Citation = attrs.field(validator=_check.v_instance(Citation))
     unconfirmed: bool = attrs.field(default=True, validator=_check.v_bool)
 
+    @property
+    def citations(self) -> tuple[Citation, ...]:
+        """The notice's citation, as the one-element tuple every result has."""
+        return (self.citation,)
+
 
 def foreign_travel_notice(
     departure: _dt.date, *, rulebook: Rulebook | None = None
@@ -915,7 +966,7 @@ def foreign_travel_notice(
     (the 12 replaced 24 in reg. 5(3)). **Unconfirmed**: the 7 days and the
     wording of reg. 5 as it applies in Scotland have not been checked
     against the regulation's text; both numbers are rulebook values a
-    caller can override.
+    caller can override. The rules are read as at the departure date.
 
     >>> import datetime as dt
     >>> notice = foreign_travel_notice(dt.date(2025, 8, 1))
@@ -923,7 +974,7 @@ def foreign_travel_notice(
     (datetime.date(2025, 7, 25), 12, True)
     """
     departure = _check.ensure_date(departure, "departure")
-    book = resolve(rulebook)
+    book = resolve(rulebook, departure)
     due = book.counting(_TRAVEL).apply(
         book.duration(_TRAVEL, on=departure), departure, rule=_TRAVEL
     )
@@ -974,7 +1025,8 @@ def review_date(
     With :attr:`ReviewReckoning.FROM_FIRST_NOTIFICATION` (the 2016 guidance)
     it is the same number of years after *first_notification*, and
     *excluded* must be empty. Later imprisonment (s.88B(3)-(4)) is not
-    counted by either.
+    counted by either. The rules are read as at the relevant date (as at
+    the day s.88B applied, for an earlier relevant date).
 
     >>> import datetime as dt
     >>> review_date(dt.date(2024, 2, 29), under_18=True).due
@@ -993,8 +1045,14 @@ def review_date(
         first_notification, "first_notification"
     )
     blocks = _merged(excluded, "excluded")
-    book = resolve(rulebook)
     rule = _REVIEW_UNDER_18 if under_18 else _REVIEW_ADULT
+    book = resolve(rulebook)
+    # s.88B reaches every indefinite requirement, whenever the relevant
+    # date: one before the section applied reads it as it began.
+    start = book.rule(rule).in_force_from
+    book = book.as_at(
+        relevant_date if start is None or relevant_date >= start else start
+    )
     if first_notification is not None and first_notification < relevant_date:
         raise InvalidValueError(
             f"first_notification ({first_notification.isoformat()}) must not be "
@@ -1049,13 +1107,13 @@ def review_date(
 # -- schedules --------------------------------------------------------------------------
 
 
-@attrs.frozen
+@attrs.frozen(repr=False)
 class NotificationSchedule:
     """The notification duties that follow one disposal, for a case system.
 
     Attributes:
         period: the notification period.
-        initial: the initial notification deadline (no excluded periods).
+        initial: the initial notification deadline.
         periodic: each periodic notification deadline in turn, on the
             assumption that each notification is made on its last day and no
             change notification restarts the year.
@@ -1080,6 +1138,24 @@ class NotificationSchedule:
         """The periodic due dates alone."""
         return tuple(deadline.due for deadline in self.periodic)
 
+    def __repr__(self) -> str:
+        # A schedule can hold hundreds of deadlines: the repr names the span.
+        span = (
+            f"{self.periodic[0].due.isoformat()}..{self.periodic[-1].due.isoformat()}"
+            if self.periodic
+            else "none"
+        )
+        return (
+            f"NotificationSchedule(period={self.period.rule!r}, "
+            f"initial={self.initial.due.isoformat()}, "
+            f"periodic=<{len(self.periodic)} deadlines: {span}>, "
+            f"ends_on={self.ends_on!r}, horizon={self.horizon!r})"
+        )
+
+    def _repr_pretty_(self, printer: Any, cycle: bool) -> None:
+        # IPython and Hypothesis print with this: the short repr, not every field.
+        printer.text(repr(self))
+
 
 def notification_schedule(
     disposal: Disposal,
@@ -1088,6 +1164,7 @@ def notification_schedule(
     under_18: bool,
     first_notification: _dt.date,
     no_fixed_abode: bool = False,
+    excluded: Sequence[DateRange] = (),
     horizon: _dt.date | None = None,
     rulebook: Rulebook | None = None,
 ) -> NotificationSchedule:
@@ -1099,7 +1176,18 @@ def notification_schedule(
     period, or at *horizon* (required for an indefinite period), whichever
     is first. Changes notified under s.84 restart the year (s.85(1)); pass
     the date of the last notification as *first_notification* to
-    recompute from it.
+    recompute from it. The period and the initial notification are read as
+    at the relevant date, the periodic rule as at *first_notification*.
+
+    *excluded* (custody, hospital, outside the United Kingdom) moves each
+    deadline exactly as :func:`initial_notification_due` and
+    :func:`periodic_notification_due` move it: the schedule's initial
+    deadline is ``initial_notification_due(relevant_date,
+    excluded=excluded)`` and each periodic one is computed as
+    ``periodic_notification_due(previous, excluded=excluded)`` computes it,
+    the first from *first_notification*: the same dates, the periodic rule
+    being read as at *first_notification* throughout (a version of the
+    rule that starts later does not change the schedule).
 
     >>> import datetime as dt
     >>> schedule = notification_schedule(
@@ -1113,7 +1201,7 @@ def notification_schedule(
     first_notification = _check.ensure_date(first_notification, "first_notification")
     no_fixed_abode = _check.ensure_bool(no_fixed_abode, "no_fixed_abode")
     horizon = _check.ensure_optional_date(horizon, "horizon")
-    book = resolve(rulebook)
+    book = resolve(rulebook, relevant_date)
     period = notification_period(
         disposal, under_18=under_18, relevant_date=relevant_date, rulebook=book
     )
@@ -1124,7 +1212,8 @@ def notification_schedule(
             rule=_INITIAL,
             value=first_notification,
         )
-    initial = initial_notification_due(relevant_date, rulebook=book)
+    blocks = tuple(_merged(excluded, "excluded"))
+    initial = initial_notification_due(relevant_date, excluded=blocks, rulebook=book)
     ends = None if period.indefinite else period.ends_on(relevant_date)
     if ends is None and horizon is None:
         raise InvalidValueError(
@@ -1133,23 +1222,18 @@ def notification_schedule(
         )
     limit = min(d for d in (ends, horizon) if d is not None)
     rule = _periodic_rule(no_fixed_abode)
-    duration = book.duration(rule, on=first_notification)
-    counting = book.counting(rule)
-    citation = book.citation(rule, on=first_notification)
-    unconfirmed = book.rule(rule).unconfirmed
+    book.duration(rule, on=first_notification)  # in force then, or RuleNotInForce
     deadlines: list[Deadline] = []
     last = first_notification
     while True:
         try:
-            due = counting.apply(duration, last)
-        except (OverflowError, ValueError):
+            deadline = _periodic_due(last, rule, blocks, book, on=first_notification)
+        except InvalidValueError:
             break  # beyond the calendar: the limit cannot be reached either
-        if due > limit or due <= last:
+        if deadline.due > limit or deadline.due <= last:
             break
-        deadlines.append(
-            Deadline(due=due, rule=rule, citation=citation, unconfirmed=unconfirmed)
-        )
-        last = due
+        deadlines.append(deadline)
+        last = deadline.due
     return NotificationSchedule(
         period=period,
         initial=initial,

@@ -86,9 +86,14 @@ import attrs
 
 from mappa import _check, _workers
 from mappa.chairs import Agency
-from mappa.errors import InvalidTypeError, InvalidValueError, RecordError
+from mappa.errors import (
+    InvalidTypeError,
+    InvalidValueError,
+    LevelNotPermitted,
+    RecordError,
+)
 from mappa.framework import DEFAULT_AREA_TABLE, AreaTable, Category, Level
-from mappa.rulebook import Rulebook, resolve
+from mappa.rulebook import DEFAULT_RULEBOOK, Rulebook, resolve
 
 __all__ = [
     "ATTENDANCE_COLUMNS",
@@ -247,15 +252,19 @@ def _attendance_code(
         | (_ATTENDED if attended else 0)
         | (_SENIOR if at_seniority else 0)
         | (_WRITTEN if written else 0)
-        | (
-            _POLICE_OR_SOCIAL_WORK
-            if agency is Agency.POLICE or agency is Agency.SOCIAL_WORK
-            else 0
-        )
+        | (_POLICE_OR_SOCIAL_WORK if agency in _RA_KPI_AGENCIES else 0)
     )
 
 
-_ALWAYS_RA = frozenset({Agency.POLICE, Agency.SOCIAL_WORK, Agency.PRISON_SERVICE})
+# issue 14: which agencies are always Responsible Authorities, and whose
+# attendance the RA indicator counts, are rules (the default rulebook's:
+# an attendance's code is packed once, whatever rulebook reads it later).
+_ALWAYS_RA = frozenset(
+    Agency[name] for name in DEFAULT_RULEBOOK.texts("framework.responsible_authorities")
+)
+_RA_KPI_AGENCIES = frozenset(
+    Agency[name] for name in DEFAULT_RULEBOOK.texts("kpi.ra_attendance.agencies")
+)
 
 
 def _attendance_problem(
@@ -308,8 +317,19 @@ def _v_agency(instance: object, attribute: attrs.Attribute[Any], value: object) 
         )
 
 
+class _AttendanceSlot:
+    """Holds an attendance's packed code outside attrs' fields (private).
+
+    A slot of a plain base class is no attrs field, so ``attrs.fields``
+    and ``attrs.asdict`` never show it.
+    """
+
+    __slots__ = ("_code_slot",)
+    _code_slot: int
+
+
 @attrs.frozen
-class Attendance:
+class Attendance(_AttendanceSlot):
     """One agency's part in a meeting.
 
     Attributes:
@@ -339,7 +359,6 @@ class Attendance:
     attended: bool = attrs.field(validator=_check.v_bool)
     at_seniority: bool = attrs.field(default=False, validator=_check.v_bool)
     written_contribution: bool = attrs.field(default=False, validator=_check.v_bool)
-    _code: int = attrs.field(init=False, eq=False, repr=False, hash=False)
 
     def __attrs_post_init__(self) -> None:
         problem = _attendance_problem(
@@ -352,7 +371,7 @@ class Attendance:
             )
         object.__setattr__(
             self,
-            "_code",
+            "_code_slot",
             _attendance_code(
                 self.agency,
                 self.role,
@@ -362,6 +381,15 @@ class Attendance:
                 self.written_contribution,
             ),
         )
+
+    @property
+    def _code(self) -> int:
+        """The attendance packed in one number (private; not an attrs field)."""
+        try:
+            return self._code_slot
+        except AttributeError:  # a copy made by pickle: derive it again
+            self.__attrs_post_init__()
+            return self._code_slot
 
 
 _REF = re.compile(r"[A-Za-z0-9][A-Za-z0-9_./:#-]{0,63}")
@@ -430,13 +458,38 @@ def _permitted(book: Rulebook) -> dict[int, frozenset[int]]:
     }
 
 
+# issue 14: a Meeting checks its structure only, every category at every
+# level; which levels a category allows is the rulebook's, applied by the
+# readers and Caseload.from_meetings.
+_ANY_LEVEL = {int(category): frozenset(map(int, Level)) for category in Category}
+
+
+def _level_keys(permitted: dict[int, frozenset[int]]) -> set[tuple[int, int, int, int]]:
+    """Every allowed (category, level, new level or 0, leaves) of *permitted*."""
+    return {
+        (category, level, new_level, leaves)
+        for category, levels in permitted.items()
+        for level in levels
+        for new_level in (0, *levels)
+        for leaves in (0, 1)
+        if new_level != level and not (leaves and new_level)
+    }
+
+
 def _tally(attendance: tuple[Attendance, ...]) -> int:
     increment = _INCREMENT
     return sum(increment[a._code] for a in attendance)
 
 
+class _MeetingSlot:
+    """Holds a meeting's packed attendance tally outside attrs' fields (private)."""
+
+    __slots__ = ("_tally_slot",)
+    _tally_slot: int
+
+
 @attrs.frozen
-class Meeting:
+class Meeting(_MeetingSlot):
     """One MAPPA meeting about one case.
 
     Attributes:
@@ -478,10 +531,12 @@ class Meeting:
     new_level: Level | None = attrs.field(
         default=None, validator=_check.v_optional_instance(Level)
     )
+    # The repr counts the agencies rather than list them (a repr stays short).
     attendance: tuple[Attendance, ...] = attrs.field(
-        default=(), validator=_check.v_tuple_of(Attendance)
+        default=(),
+        validator=_check.v_tuple_of(Attendance),
+        repr=lambda items: f"<{len(items)} agencies>",
     )
-    _tally: int = attrs.field(init=False, eq=False, repr=False, hash=False)
 
     def __attrs_post_init__(self) -> None:
         problem = _meeting_problem(
@@ -491,7 +546,7 @@ class Meeting:
             0 if self.minutes_released is None else self.minutes_released.toordinal(),
             self.leaves_mappa,
             0 if self.new_level is None else int(self.new_level),
-            _DEFAULT_PERMITTED,
+            _ANY_LEVEL,  # issue 14: structure only
         )
         if problem is not None:
             raise InvalidValueError(
@@ -507,10 +562,17 @@ class Meeting:
                 f"Meeting.attendance has more than {_MAX_ATTENDANCE} agencies",
                 rule="Meeting.attendance",
             )
-        object.__setattr__(self, "_tally", _tally(self.attendance))
+        object.__setattr__(self, "_tally_slot", _tally(self.attendance))
 
+    @property
+    def _tally(self) -> int:
+        """The attendance counters, packed (private; not an attrs field)."""
+        try:
+            return self._tally_slot
+        except AttributeError:  # a copy made by pickle: derive it again
+            object.__setattr__(self, "_tally_slot", _tally(self.attendance))
+            return self._tally_slot
 
-_DEFAULT_PERMITTED = _permitted(resolve(None))
 
 # -- the caseload --------------------------------------------------------------
 
@@ -606,13 +668,23 @@ class Caseload:
         return tuple(sorted(self._areas[i] for i in set(self._area)))
 
     @classmethod
-    def from_meetings(cls, meetings: Iterable[Meeting]) -> Caseload:
-        """A caseload of *meetings* (``InvalidValueError`` on a repeated meeting id)."""
+    def from_meetings(
+        cls, meetings: Iterable[Meeting], *, rulebook: Rulebook | None = None
+    ) -> Caseload:
+        """A caseload of *meetings* (``InvalidValueError`` on a repeated meeting id).
+
+        Each meeting's level (and new level) must be one *rulebook* allows
+        for its category (:class:`~mappa.errors.LevelNotPermitted` naming
+        the meeting's position otherwise), read as at today or as at the
+        date of a rulebook from :meth:`~mappa.rulebook.Rulebook.as_at`. A
+        :class:`Caseload` is returned as it is: its reader checked it.
+        """
         if isinstance(meetings, Caseload):
             return meetings
         objects = list(_ensure_meetings(meetings))
         if not all(type(m) is Meeting for m in objects):
             objects = list(_checked(objects))  # raises at the first that is not
+        _check_levels(objects, resolve(rulebook))  # issue 14
         self = cls()
         get = operator.attrgetter
         self._ids = list(map(get("meeting_id"), objects))
@@ -927,14 +999,7 @@ class _Loader:
         self.progress = progress
         self.rows = 0
         self.permitted = _permitted(book)
-        self.ok_keys = {
-            (category, level, new_level, leaves)
-            for category, levels in self.permitted.items()
-            for level in levels
-            for new_level in (0, *levels)
-            for leaves in (0, 1)
-            if new_level != level and not (leaves and new_level)
-        }
+        self.ok_keys = _level_keys(self.permitted)
         caseload = self.caseload
         case_index: dict[str, int] = {}
         area_index: dict[str, int] = {}
@@ -1659,9 +1724,9 @@ def read_csv(
     *,
     on_error: OnError = "raise",
     area_table: AreaTable | None = None,
-    rulebook: Rulebook | None = None,
     progress: Callable[[int], None] | None = None,
     workers: int | None = None,
+    rulebook: Rulebook | None = None,
 ) -> Caseload:
     """Load meetings (and their attendance) from CSV files.
 
@@ -1823,8 +1888,8 @@ def read_json(
     *,
     on_error: OnError = "raise",
     area_table: AreaTable | None = None,
-    rulebook: Rulebook | None = None,
     progress: Callable[[int], None] | None = None,
+    rulebook: Rulebook | None = None,
 ) -> Caseload:
     """Load meetings from JSON Lines (one meeting per line) or a JSON array.
 
@@ -2012,6 +2077,35 @@ def _ensure_meetings(meetings: object) -> Iterable[Meeting]:
             rule="meetings",
         )
     return meetings
+
+
+def _check_levels(objects: list[Meeting], book: Rulebook) -> None:
+    """Issue 14: every meeting's levels as *book* allows them for its category."""
+    permitted = _permitted(book)
+    ok = _level_keys(permitted).__contains__
+    keys = [
+        (
+            int(meeting.category),
+            int(meeting.level),
+            0 if meeting.new_level is None else int(meeting.new_level),
+            int(meeting.leaves_mappa),
+        )
+        for meeting in objects
+    ]
+    for index, key in enumerate(keys):
+        if not ok(key):
+            # A Meeting has checked its structure, so a level is at fault.
+            column, level = (
+                ("level", key[1])
+                if key[1] not in permitted[key[0]]
+                else ("new_level", key[2])
+            )
+            raise LevelNotPermitted(
+                f"meetings[{index}]: Meeting.{column}: category {key[0]} is not "
+                f"managed at level {level}",
+                rule=f"levels.category_{key[0]}",
+                value=index,
+            )
 
 
 def _checked(meetings: Iterable[Meeting]) -> Iterator[Meeting]:

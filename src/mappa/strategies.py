@@ -48,6 +48,7 @@ from decimal import Decimal
 from fractions import Fraction
 from typing import Any, TypeVar
 
+import attrs
 from hypothesis import strategies as st
 from hypothesis.strategies import SearchStrategy
 
@@ -73,6 +74,7 @@ from mappa.defensibility import (
     assess_defensibility,
 )
 from mappa.disclosure import (
+    DataProtectionRegime,
     DisclosureRoute,
     MinuteMarking,
     MinuteRequest,
@@ -85,7 +87,7 @@ from mappa.disclosure import (
     TribunalRecommendation,
     TribunalRequest,
     TribunalStatement,
-    check_audio_recording,
+    assess_audio_recording,
     minute_marking,
     route_request,
     subject_access_deadline,
@@ -139,6 +141,7 @@ from mappa.licences import (
 from mappa.minutes import MinutesDecision, MinutesDue, minutes_due, minutes_on_time
 from mappa.notification import (
     Caution,
+    CautionJurisdiction,
     CommunityPaybackOrder,
     Deadline,
     Disposal,
@@ -164,7 +167,7 @@ from mappa.reviews import (
     ReviewInterval,
     ReviewMeeting,
     ReviewStatus,
-    check_initial_mappp,
+    assess_initial_mappp,
     review_interval,
     review_status,
 )
@@ -228,6 +231,9 @@ _DEFAULT_MAX = _dt.date(2049, 12, 31)
 _MAX_GAP_DAYS = 120
 _MAX_MONEY_PENNIES = 100_000_000  # a million pounds
 _MAX_PACKAGE_DAYS = 730
+_NOTIFIABLE_CAUTIONS = tuple(
+    CautionJurisdiction[name] for name in DEFAULT_RULEBOOK.texts("notification.caution")
+)
 _DTC_AGENCIES = (
     "Housing",
     "Registered social landlord",
@@ -338,11 +344,11 @@ def category_levels(
 
 
 def areas(
-    *, names: Iterable[str] | None = None, table: AreaTable | None = None
+    *, names: Iterable[str] | None = None, area_table: AreaTable | None = None
 ) -> SearchStrategy[Area]:
-    """MAPPA areas of *table* (the default area table), or those named in *names*."""
-    table = _check.ensure_optional_instance(table, AreaTable, "table")
-    table = DEFAULT_AREA_TABLE if table is None else table
+    """MAPPA areas of *area_table* (the default), or those named in *names*."""
+    checked = _check.ensure_optional_instance(area_table, AreaTable, "area_table")
+    table = DEFAULT_AREA_TABLE if checked is None else checked
     if names is None:
         return _pick(table.areas)
     chosen = {table.area(name) for name in _check.ensure_tuple_of(names, str, "names")}
@@ -667,7 +673,7 @@ def _review_statuses() -> SearchStrategy[ReviewStatus]:
 
 def _initial_checks() -> SearchStrategy[InitialMapppCheck]:
     return st.builds(
-        lambda liberation, gap: check_initial_mappp(
+        lambda liberation, gap: assess_initial_mappp(
             liberation, liberation - _dt.timedelta(days=gap)
         ),
         dates(min_value=_dt.date(2001, 1, 1)),
@@ -812,12 +818,15 @@ def imprisonments(*, max_years: int = 20) -> SearchStrategy[Imprisonment]:
 
 
 def disposals() -> SearchStrategy[Disposal]:
-    """Disposals that trigger notification in Scotland (never a caution).
+    """Disposals that make a person notify in Scotland: a caution only from
+    England and Wales or Northern Ireland (s.80(1)(d)), never one given in
+    Scotland.
 
     Shrinks toward :class:`~mappa.notification.OtherDisposal` (5 years).
     """
     return st.one_of(
         st.just(OtherDisposal()),
+        st.sampled_from(_NOTIFIABLE_CAUTIONS).map(lambda where: Caution(where=where)),
         imprisonments(),
         st.just(LifeImprisonment()),
         st.just(OrderForLifelongRestriction()),
@@ -872,7 +881,10 @@ def minute_requests(
     return st.one_of(
         st.builds(ThirdPartyRequest, received=day),
         st.builds(
-            SubjectAccessRequest, received=day, by_legal_representative=st.booleans()
+            SubjectAccessRequest,
+            received=day,
+            regime=st.sampled_from(DataProtectionRegime),
+            by_legal_representative=st.booleans(),
         ),
         st.builds(
             TribunalRequest,
@@ -890,7 +902,7 @@ def _recording_checks(draw: st.DrawFn) -> RecordingCheck:
         st.none() | st.integers(0, 400).map(lambda n: base + _dt.timedelta(days=n))
     )
     on = max(base, destroyed or base) + _dt.timedelta(days=draw(st.integers(0, 400)))
-    return check_audio_recording(final_agreed=agreed, destroyed=destroyed, on=on)
+    return assess_audio_recording(final_agreed=agreed, destroyed=destroyed, on=on)
 
 
 @st.composite
@@ -917,13 +929,24 @@ def _checklists() -> SearchStrategy[DefensibilityChecklist]:
 
 
 _EVERY_AGENCY: tuple[Agency | str, ...] = (*tuple(Agency), *_DTC_AGENCIES)
-_BOOLEANS = st.booleans()
+
+
+# Every consistent (invited, attended, at_seniority, written_contribution),
+# simplest first: attended only if invited, at seniority only if attended.
+# One draw picks an agency's whole part, so big caseloads stay cheap to draw.
+_PARTS = tuple(
+    (invited, attended, senior, written)
+    for invited in (False, True)
+    for attended in ((False, True) if invited else (False,))
+    for senior in ((False, True) if attended else (False,))
+    for written in (False, True)
+)
+_PART = st.integers(0, len(_PARTS) - 1)
 
 
 def _draw_attendance(draw: st.DrawFn, agency: Agency | str) -> Attendance:
-    """One agency's consistent part in a meeting, drawn flag by flag."""
-    invited = draw(_BOOLEANS)
-    attended = invited and draw(_BOOLEANS)
+    """One agency's consistent part in a meeting, drawn in one go."""
+    invited, attended, senior, written = _PARTS[draw(_PART)]
     return Attendance(
         agency=agency,
         role=(
@@ -933,8 +956,8 @@ def _draw_attendance(draw: st.DrawFn, agency: Agency | str) -> Attendance:
         ),
         invited=invited,
         attended=attended,
-        at_seniority=attended and draw(_BOOLEANS),
-        written_contribution=draw(_BOOLEANS),
+        at_seniority=senior,
+        written_contribution=written,
     )
 
 
@@ -980,35 +1003,78 @@ def _kinds() -> tuple[MeetingKind, ...]:
     return (MeetingKind.REVIEW, MeetingKind.RISK_MANAGEMENT_TEAM)
 
 
-@st.composite
-def _history(
-    draw: st.DrawFn,
-    number: int,
+@attrs.frozen
+class _HistoryPlan:
+    """The strategies one case's history is drawn from, built once (private).
+
+    Building a Hypothesis strategy costs far more than drawing from it, so
+    a caseload builds these once and draws every case from them.
+    """
+
+    area: SearchStrategy[str]
+    pair: SearchStrategy[tuple[Category, Level]]
+    first_day: SearchStrategy[_dt.date]
+    liberation_gap: SearchStrategy[int | None]
+    count: SearchStrategy[int]
+    delay: SearchStrategy[int | None]
+    kind: SearchStrategy[MeetingKind]
+    # For each (category, level): the other levels the category allows.
+    moves: dict[tuple[Category, Level], SearchStrategy[Level] | None]
+    # For each level: the days to the next meeting (mostly on time).
+    gaps: dict[Level, SearchStrategy[int]]
+    high: _dt.date
+
+
+def _plan(
     area_names: tuple[str, ...],
     pairs: tuple[tuple[Category, Level], ...],
     low: _dt.date,
     high: _dt.date,
     max_meetings: int,
     book: Rulebook,
-) -> list[Meeting]:
-    area = draw(st.sampled_from(area_names))
-    category, level = draw(st.sampled_from(pairs))
-    allowed_here = [lvl for cat, lvl in pairs if cat is category]
-    day = draw(_dates_between(low, high))
-    liberation = draw(
-        st.none()
-        | st.integers(0, _MAX_GAP_DAYS).map(lambda n: day + _dt.timedelta(days=n))
+) -> _HistoryPlan:
+    moves: dict[tuple[Category, Level], SearchStrategy[Level] | None] = {}
+    for category, level in pairs:
+        others = [lvl for cat, lvl in pairs if cat is category and lvl is not level]
+        moves[category, level] = _pick(others) if others else None
+    gaps: dict[Level, SearchStrategy[int]] = {}
+    for level in Level:
+        try:
+            interval = review_interval(level, rulebook=book).duration.total_days
+        except NotApplicable:
+            interval = _MAX_GAP_DAYS
+        # Mostly on time, sometimes late: the indicators need both.
+        gaps[level] = st.integers(1, interval + interval // 2)
+    return _HistoryPlan(
+        area=_pick(area_names),
+        pair=_pick(pairs),
+        first_day=_dates_between(low, high),
+        liberation_gap=st.none() | st.integers(0, _MAX_GAP_DAYS),
+        count=st.integers(1, max_meetings),
+        delay=st.none() | st.integers(0, 30),
+        kind=_pick(_kinds()),
+        moves=moves,
+        gaps=gaps,
+        high=high,
     )
-    count = draw(st.integers(1, max_meetings))
+
+
+def _draw_history(draw: st.DrawFn, number: int, plan: _HistoryPlan) -> list[Meeting]:
+    area = draw(plan.area)
+    category, level = draw(plan.pair)
+    day = draw(plan.first_day)
+    gap = draw(plan.liberation_gap)
+    liberation = None if gap is None else day + _dt.timedelta(days=gap)
+    count = draw(plan.count)
     history: list[Meeting] = []
     for index in range(count):
         last = index == count - 1
         leaves = last and draw(st.booleans())
         new_level: Level | None = None
-        others = [lvl for lvl in allowed_here if lvl is not level]
-        if not leaves and others and draw(st.booleans()):
-            new_level = draw(st.sampled_from(others))
-        delay = draw(st.none() | st.integers(0, 30))
+        move = plan.moves[category, level]
+        if not leaves and move is not None and draw(st.booleans()):
+            new_level = draw(move)
+        delay = draw(plan.delay)
         released = None if delay is None else day + _dt.timedelta(days=delay)
         history.append(
             Meeting(
@@ -1018,11 +1084,7 @@ def _history(
                 category=category,
                 level=level,
                 date=day,
-                kind=(
-                    MeetingKind.INITIAL
-                    if index == 0
-                    else draw(st.sampled_from(_kinds()))
-                ),
+                kind=MeetingKind.INITIAL if index == 0 else draw(plan.kind),
                 liberation_date=liberation,
                 minutes_released=released,
                 disclosure_recorded=draw(st.booleans()),
@@ -1035,14 +1097,8 @@ def _history(
             level = new_level
         if last:
             break
-        try:
-            interval = review_interval(level, rulebook=book).duration.total_days
-        except NotApplicable:
-            interval = _MAX_GAP_DAYS
-        # Mostly on time, sometimes late: the indicators need both.
-        gap = draw(st.integers(1, interval + interval // 2))
-        day = day + _dt.timedelta(days=gap)
-        if day > high:
+        day = day + _dt.timedelta(days=draw(plan.gaps[level]))
+        if day > plan.high:
             break
     return history
 
@@ -1102,10 +1158,9 @@ def case_histories(
     limit = _check.ensure_int(max_meetings, "max_meetings")
     if limit < 1:
         raise InvalidValueError("max_meetings must be at least 1", rule="max_meetings")
-    names, pairs, low, high, book = args
-    return _history(
-        _check.ensure_int(number, "number"), names, pairs, low, high, limit, book
-    )
+    number = _check.ensure_int(number, "number")
+    plan = _plan(*args[:4], limit, args[4])
+    return st.composite(lambda draw: _draw_history(draw, number, plan))()
 
 
 def meetings(**narrowing: Any) -> SearchStrategy[Meeting]:
@@ -1131,6 +1186,14 @@ def caseloads(
     Each case is drawn by :func:`case_histories`; meeting ids are unique.
     *period* keeps every meeting inside a reporting year or quarter;
     *areas* are area (or council) names.
+
+    **Size.** A caseload draws from 1 to *max_cases* cases (default 5) of 1
+    to *max_meetings* meetings (default 5). Up to
+    ``max_cases * max_meetings == 250`` (50 cases of 5 meetings, 125 of 2)
+    passes Hypothesis's health checks; bigger caseloads take more data
+    than Hypothesis draws for one example and fail them (``too_slow``,
+    ``data_too_large``). For volume, test with
+    :func:`~mappa.records.sample_caseload` or your own extract.
     """
     low_cases = _check.ensure_non_negative_int(min_cases, "min_cases")
     high_cases = _check.ensure_non_negative_int(max_cases, "max_cases")
@@ -1143,12 +1206,14 @@ def caseloads(
     if limit < 1:
         raise InvalidValueError("max_meetings must be at least 1", rule="max_meetings")
 
+    plan = _plan(names, pairs, low, high, limit, book)
+    cases = st.integers(low_cases, high_cases)
+
     @st.composite
     def build(draw: st.DrawFn) -> Caseload:
-        count = draw(st.integers(low_cases, high_cases))
         found = []
-        for number in range(1, count + 1):
-            found.extend(draw(_history(number, names, pairs, low, high, limit, book)))
+        for number in range(1, draw(cases) + 1):
+            found.extend(_draw_history(draw, number, plan))
         return Caseload.from_meetings(found)
 
     return build()
@@ -1382,9 +1447,9 @@ def _registrations() -> dict[type, Callable[[], SearchStrategy[Any]]]:
         ReviewMeeting: lambda: review_meetings(),
         ReviewStatus: lambda: _review_statuses(),
         # chairs
-        ChairDecision: lambda: st.one_of(
-            chair_assignments(), invalid_chair_assignments()
-        ),
+        # The named strategy's balance: chairs who may chair (for refusals,
+        # use invalid_chair_assignments()).
+        ChairDecision: lambda: chair_assignments(),
         Role: lambda: roles(),
         SeniorityPolicy: lambda: _seniority_policies(),
         # SCR
@@ -1406,9 +1471,16 @@ def _registrations() -> dict[type, Callable[[], SearchStrategy[Any]]]:
         ),
         MinuteMarking: lambda: st.sampled_from(SecurityMarking).map(minute_marking),
         RecordingCheck: lambda: _recording_checks(),
-        SubjectAccessDeadline: lambda: day().map(subject_access_deadline),
+        SubjectAccessDeadline: lambda: st.builds(
+            subject_access_deadline,
+            day(),
+            regime=st.sampled_from(DataProtectionRegime),
+        ),
         SubjectAccessRequest: lambda: st.builds(
-            SubjectAccessRequest, received=day(), by_legal_representative=st.booleans()
+            SubjectAccessRequest,
+            received=day(),
+            regime=st.sampled_from(DataProtectionRegime),
+            by_legal_representative=st.booleans(),
         ),
         ThirdPartyRequest: lambda: st.builds(ThirdPartyRequest, received=day()),
         TribunalRequest: lambda: st.builds(
@@ -1428,7 +1500,9 @@ def _registrations() -> dict[type, Callable[[], SearchStrategy[Any]]]:
         DefensibilityChecklist: lambda: _checklists(),
         DefensibilityResult: lambda: _checklists().map(assess_defensibility),
         # notification
-        Caution: lambda: st.just(Caution()),
+        Caution: lambda: st.sampled_from(CautionJurisdiction).map(
+            lambda where: Caution(where=where)
+        ),
         CommunityPaybackOrder: lambda: st.integers(1, 36).map(
             lambda months: CommunityPaybackOrder(Duration(months=months))
         ),

@@ -7,8 +7,8 @@ from collections.abc import Callable
 
 from mappa.notification import (
     Caution,
+    CautionJurisdiction,
     CommunityPaybackOrder,
-    Deadline,
     HospitalOrder,
     Imprisonment,
     LifeImprisonment,
@@ -19,7 +19,6 @@ from mappa.notification import (
     PeriodRow,
     TravelNotice,
     foreign_travel_notice,
-    initial_notification_due,
     notification_period,
     notification_schedule,
 )
@@ -33,9 +32,8 @@ SAMPLES: dict[type, Callable[[], object]] = {
     HospitalOrder: lambda: HospitalOrder(restriction_order=False),
     CommunityPaybackOrder: lambda: CommunityPaybackOrder(Duration(years=2)),
     OtherDisposal: OtherDisposal,
-    Caution: Caution,
+    Caution: lambda: Caution(where=CautionJurisdiction.ENGLAND_AND_WALES),
     DateRange: lambda: DateRange(dt.date(2025, 6, 2), dt.date(2025, 6, 9)),
-    Deadline: lambda: initial_notification_due(dt.date(2025, 6, 2)),
     NotificationPeriod: lambda: notification_period(
         Imprisonment(months=12), under_18=False
     ),
