@@ -21,7 +21,12 @@ from hypothesis import strategies as st
 
 from mappa import strategies as ms
 from mappa.calendar import WorkingCalendar
-from mappa.disclosure import check_audio_recording, subject_access_deadline
+from mappa.deadlines import Deadline
+from mappa.disclosure import (
+    DataProtectionRegime,
+    assess_audio_recording,
+    subject_access_due,
+)
 from mappa.duties import (
     AccessRequest,
     Case,
@@ -45,12 +50,16 @@ from mappa.errors import (
     InvalidValueError,
     LevelNotPermitted,
     MissingDependency,
+    NotApplicable,
     RecordError,
+    RuleNotInForce,
 )
 from mappa.framework import Category, Level
 from mappa.isp import approval_period
 from mappa.minutes import minutes_due
 from mappa.notification import (
+    Caution,
+    CautionJurisdiction,
     Imprisonment,
     LifeImprisonment,
     OtherDisposal,
@@ -64,14 +73,17 @@ from mappa.periods import DateRange
 from mappa.records import Caseload, Meeting, MeetingKind
 from mappa.reviews import (
     case_review_status,
-    initial_mappp_deadline,
+    initial_mappp_due,
     next_review_due,
     next_rmp_review_due,
 )
 from mappa.rulebook import DEFAULT_RULEBOOK
+from test_rules_data import with_later_versions
 
 D = dt.date
 RSO = Category.REGISTERED_SEX_OFFENDER
+POLICE = DataProtectionRegime.LAW_ENFORCEMENT
+GENERAL = DataProtectionRegime.GENERAL
 PROPERTY = settings(
     max_examples=60,
     deadline=None,
@@ -218,11 +230,11 @@ def test_initial_mappp_overdue_then_met_late() -> None:
     assert (after.status, after.days_overdue) == (DutyStatus.MET_LATE, 3)
 
 
-def test_a_calendar_moves_the_review_and_pre_release_dates_as_their_functions_do() -> (
-    None
-):
-    # 4 weeks before Saturday 17 January 2026 is Saturday 20 December 2025:
-    # with a calendar it moves back to Friday 19 December.
+def test_calendar_day_deadlines_move_to_a_working_day_only_when_asked() -> None:
+    # 4 weeks before Saturday 17 January 2026 is Saturday 20 December 2025
+    # (the rule function's answer, with or without a calendar); with
+    # move_to_working_day it moves back to Friday 19 December, as
+    # initial_mappp_due moves it.
     case = Case(
         case_ref="C-3",
         category=RSO,
@@ -230,15 +242,47 @@ def test_a_calendar_moves_the_review_and_pre_release_dates_as_their_functions_do
         referral_level=Level.MAPPP,
     )
     cal = WorkingCalendar.scotland()
-    assert one(duties(case, on=D(2025, 12, 1)), DutyKind.INITIAL_MAPPP).due == D(
-        2025, 12, 20
+    for calendar in (None, cal):
+        plain = one(
+            duties(case, on=D(2025, 12, 1), calendar=calendar), DutyKind.INITIAL_MAPPP
+        )
+        assert plain.due == D(2025, 12, 20)
+        assert plain.deadline == initial_mappp_due(D(2026, 1, 17))
+    moved = one(
+        duties(case, on=D(2025, 12, 1), move_to_working_day=True),
+        DutyKind.INITIAL_MAPPP,
     )
-    moved = one(duties(case, on=D(2025, 12, 1), calendar=cal), DutyKind.INITIAL_MAPPP)
-    assert (
-        moved.due
-        == D(2025, 12, 19)
-        == initial_mappp_deadline(D(2026, 1, 17), calendar=cal)
+    assert moved.deadline == initial_mappp_due(
+        D(2026, 1, 17), move_to_working_day=True
     )
+    assert moved.deadline is not None
+    assert (moved.due, moved.deadline.moved_from) == (D(2025, 12, 19), D(2025, 12, 20))
+    # A level 3 review due on Christmas Day 2025 (42 days after 13
+    # November) moves back to 24 December; so does the OLR RMP review due
+    # on Sunday 12 October 2025 (a year beginning with 13 October 2024),
+    # to Friday 10 October.
+    olr = Case(
+        case_ref="C-4",
+        category=RSO,
+        olr=True,
+        meetings=(CaseMeeting(held_on=D(2025, 11, 13), level=Level.MAPPP),),
+        rmp_reviews=(D(2024, 10, 13),),
+    )
+    for move, review, rmp in (
+        (False, D(2025, 12, 25), D(2025, 10, 12)),
+        (True, D(2025, 12, 24), D(2025, 10, 10)),
+    ):
+        found = duties(olr, on=D(2025, 11, 14), move_to_working_day=move)
+        assert one(found, DutyKind.NEXT_REVIEW).due == review
+        assert by_kind(found, DutyKind.OLR_RMP_REVIEW)[0].due == rmp
+        rows = caseload_duties([olr], on=D(2025, 11, 14), move_to_working_day=move)
+        assert {row.due for row in rows if row.duty is DutyKind.NEXT_REVIEW} == {
+            review
+        }
+    # Minutes count working days whatever the opt-in.
+    assert [
+        d.due for d in by_kind(found, DutyKind.MINUTE_FINAL)
+    ] == [minutes_due(D(2025, 11, 13)).final.due]
 
 
 # -- a level change mid-interval ---------------------------------------------------
@@ -452,24 +496,114 @@ def test_change_in_risk_needs_a_meeting_without_a_national_timescale() -> None:
     assert (met.status, met.done_on) == (DutyStatus.MET, D(2025, 5, 20))
 
 
-def test_subject_access_answers() -> None:
+def test_subject_access_answers_by_regime() -> None:
     case = Case(
         case_ref="C-13",
         category=RSO,
         subject_access_requests=(
-            AccessRequest(received=D(2025, 4, 5)),
+            AccessRequest(received=D(2025, 4, 5), regime=GENERAL),
             AccessRequest(
-                received=D(2025, 1, 31), extended=True, answered=D(2025, 4, 1)
+                received=D(2025, 1, 31),
+                regime=GENERAL,
+                extended=True,
+                answered=D(2025, 4, 1),
             ),
+            AccessRequest(received=D(2025, 4, 5), regime=POLICE),
         ),
     )
     found = by_kind(duties(case, on=D(2025, 5, 7)), DutyKind.SUBJECT_ACCESS_ANSWER)
-    # 5 May 2025 is a bank holiday: the deadline moves to 6 May (art. 12(3)).
+    # General processing (UK GDPR art. 12(3), as the ICO explains it): to
+    # the corresponding date, 5 May 2025, a bank holiday, so 6 May; three
+    # months from 31 January, extended: 30 April. Law enforcement (DPA 2018
+    # s.54(2)): the month beginning with 5 April ends on 4 May, a Sunday,
+    # and does not move.
     assert [(d.event.index, d.due, d.status, d.rule) for d in found] == [
-        (1, D(2025, 4, 30), DutyStatus.MET, "disclosure.subject_access.extension"),
-        (0, D(2025, 5, 6), DutyStatus.OVERDUE, "disclosure.subject_access.response"),
+        (
+            1,
+            D(2025, 4, 30),
+            DutyStatus.MET,
+            "disclosure.subject_access.general.extension",
+        ),
+        (
+            2,
+            D(2025, 5, 4),
+            DutyStatus.OVERDUE,
+            "disclosure.subject_access.law_enforcement.response",
+        ),
+        (
+            0,
+            D(2025, 5, 6),
+            DutyStatus.OVERDUE,
+            "disclosure.subject_access.general.response",
+        ),
     ]
-    assert found[1].due == subject_access_deadline(D(2025, 4, 5)).due
+    assert found[2].deadline == subject_access_due(D(2025, 4, 5), regime=GENERAL)
+    assert found[2].deadline is not None
+    assert found[2].deadline.moved_from == D(2025, 5, 5)
+    assert found[0].deadline == subject_access_due(
+        D(2025, 1, 31), regime=GENERAL, extended=True
+    )
+
+
+def test_subject_access_clock_stopped() -> None:
+    # Police Scotland receives a request on 2 March 2026 and asks for
+    # identity evidence on 5 March; it arrives on 10 March. The month
+    # beginning with 2 March ends on 1 April; the 6 days 5-10 March do not
+    # count (DPA 2018 s.54(3C)): due 7 April 2026.
+    stopped = DateRange(D(2026, 3, 5), D(2026, 3, 10))
+    request = AccessRequest(
+        received=D(2026, 3, 2), regime=POLICE, clock_stopped=(stopped,)
+    )
+    case = Case(case_ref="C-13", category=RSO, subject_access_requests=(request,))
+    answer = one(duties(case, on=D(2026, 4, 1)), DutyKind.SUBJECT_ACCESS_ANSWER)
+    assert answer.deadline == subject_access_due(
+        D(2026, 3, 2), regime=POLICE, clock_stopped=[stopped]
+    )
+    assert answer.due == D(2026, 4, 7)
+    # On 8 March the evidence has not arrived: the clock is taken as
+    # stopped up to that day (4 days, due 5 April), and only the span's
+    # start is known before it (nothing stopped on 4 March: due 1 April).
+    assert [
+        one(duties(case, on=day), DutyKind.SUBJECT_ACCESS_ANSWER).due
+        for day in (D(2026, 3, 4), D(2026, 3, 8), D(2026, 3, 10))
+    ] == [D(2026, 4, 1), D(2026, 4, 5), D(2026, 4, 7)]
+    # The clock cannot stop before the request arrives.
+    with pytest.raises(InvalidValueError, match="clock_stopped"):
+        AccessRequest(
+            received=D(2026, 3, 6), regime=POLICE, clock_stopped=(stopped,)
+        )
+
+
+def test_subject_access_rules_not_yet_in_force_are_the_rule_functions_errors() -> None:
+    # The law enforcement extension and the stopped clock apply from 5
+    # February 2026 (Data (Use and Access) Act 2025): a request received
+    # before that raises the rule function's error, naming the rule.
+    extended = Case(
+        case_ref="C-13",
+        category=RSO,
+        subject_access_requests=(
+            AccessRequest(received=D(2025, 3, 3), regime=POLICE, extended=True),
+        ),
+    )
+    with pytest.raises(RuleNotInForce) as caught:
+        duties(extended, on=D(2025, 4, 1))
+    assert caught.value.rule == "disclosure.subject_access.law_enforcement.extension"
+    stopped = Case(
+        case_ref="C-13",
+        category=RSO,
+        subject_access_requests=(
+            AccessRequest(
+                received=D(2025, 3, 3),
+                regime=GENERAL,
+                clock_stopped=(DateRange(D(2025, 3, 4), D(2025, 3, 5)),),
+            ),
+        ),
+    )
+    with pytest.raises(RuleNotInForce) as caught:
+        duties(stopped, on=D(2025, 4, 1))
+    assert caught.value.rule == "disclosure.subject_access.general.clock_stop"
+    # Before the span begins, nothing is stopped yet.
+    assert duties(stopped, on=D(2025, 3, 3))[0].due == D(2025, 4, 3)
 
 
 def test_audio_recording_destroyed_when_the_final_minute_is_agreed() -> None:
@@ -487,12 +621,10 @@ def test_audio_recording_destroyed_when_the_final_minute_is_agreed() -> None:
         DutyStatus.OVERDUE,
         1,
     )
-    assert (
-        held.due
-        == check_audio_recording(
-            final_agreed=D(2025, 6, 16), destroyed=None, on=D(2025, 6, 17)
-        ).destroy_by
+    check = assess_audio_recording(
+        final_agreed=D(2025, 6, 16), destroyed=None, on=D(2025, 6, 17)
     )
+    assert held.deadline == Deadline(check.destroy_by, check.rule, check.citation)  # type: ignore[arg-type]
     done = one(duties(case, on=D(2025, 7, 1)), DutyKind.RECORDING_DESTRUCTION)
     assert (done.status, done.days_overdue) == (DutyStatus.MET_LATE, 2)
     # Before the final minute, no duty; a rulebook without the duty, none.
@@ -525,7 +657,7 @@ def test_olr_rmp_reviewed_yearly() -> None:
         (D(2025, 4, 30), DutyStatus.MET_LATE, EventKind.RMP_REVIEW),
         (D(2026, 6, 1), DutyStatus.OPEN, EventKind.MEETING),
     ]
-    assert found[0].due == next_rmp_review_due(D(2024, 5, 1))
+    assert found[0].deadline == next_rmp_review_due(D(2024, 5, 1))
 
 
 def test_isp_approval_and_provisional_list() -> None:
@@ -546,7 +678,8 @@ def test_isp_approval_and_provisional_list() -> None:
         (D(2026, 3, 31), DutyStatus.OVERDUE),
         (D(2026, 9, 30), DutyStatus.OPEN),
     ]
-    assert ends[2].due == approval_period(D(2026, 4, 1)).end
+    period = approval_period(D(2026, 4, 1))
+    assert ends[2].deadline == Deadline(period.end, period.rule, period.citation)
     lists = by_kind(found, DutyKind.ISP_PROVISIONAL_LIST)
     # One per financial year an approval starts in: 2025/26 (listed in
     # January 2026) and 2026/27 (not yet).
@@ -579,19 +712,149 @@ def test_a_draft_is_done_by_the_final_release_when_no_draft_date_is_given() -> N
     assert (draft.done_on, draft.status) == (D(2025, 6, 6), DutyStatus.MET)
 
 
+# -- rules as at the event's date ----------------------------------------------------
+
+# A case with an event of every kind, all by 1 June 2026.
+RICH = Case(
+    case_ref="C-50",
+    category=RSO,
+    area="Fife",
+    liberation_date=D(2026, 5, 1),
+    referral_level=Level.MAPPP,
+    olr=True,
+    rmp_reviews=(D(2025, 4, 1),),
+    meetings=(
+        CaseMeeting(
+            held_on=D(2026, 3, 2),
+            level=Level.MAPPP,
+            meeting_id="M1",
+            final_released=D(2026, 3, 20),
+            recorded=True,
+        ),
+        CaseMeeting(held_on=D(2026, 4, 13), level=Level.MAPPP, new_level=Level.ROUTINE),
+    ),
+    notification=NotificationFacts(
+        disposal=Caution(where=CautionJurisdiction.ENGLAND_AND_WALES),
+        relevant_date=D(2025, 1, 6),
+        under_18=False,
+        notifications=(D(2025, 1, 7),),
+        changes=(D(2025, 6, 2),),
+    ),
+    isp_approvals=(IspApproval(start=D(2025, 10, 1)),),
+    subject_access_requests=(
+        AccessRequest(
+            received=D(2026, 3, 2),
+            regime=POLICE,
+            extended=True,
+            clock_stopped=(DateRange(D(2026, 3, 5), D(2026, 6, 30)),),
+        ),
+        AccessRequest(received=D(2026, 4, 30), regime=GENERAL),
+    ),
+    risk_changes=(D(2026, 4, 20),),
+)
+RICH_ON = D(2026, 6, 1)
+
+
+def test_the_rich_case_has_every_kind_of_duty() -> None:
+    kinds = {duty.kind for duty in duties(RICH, on=RICH_ON)}
+    missing = set(DutyKind) - kinds
+    assert missing == {DutyKind.NOTIFICATION_DISCHARGE_REVIEW}  # a fixed period
+
+
+@settings(max_examples=20, deadline=None)
+@given(gap=st.integers(1, 3 * 366))
+def test_a_rule_version_starting_after_the_events_changes_no_duty(gap: int) -> None:
+    """Every rule is read as at the event a duty arises from: a version of
+    every rule that starts after the events (and after *on*) changes no
+    answer; one that starts after the events but before *on* changes none
+    either, but for the referral level, which has no date of its own and
+    is read as at *on*."""
+    later = with_later_versions(DEFAULT_RULEBOOK, RICH_ON + dt.timedelta(days=gap))
+    assert duties(RICH, on=RICH_ON, rulebook=later) == duties(RICH, on=RICH_ON)
+    assert caseload_duties([RICH], on=RICH_ON, rulebook=later) == caseload_duties(
+        [RICH], on=RICH_ON
+    )
+    unreferred = attrs.evolve(RICH, referral_level=None, liberation_date=None)
+    on = RICH_ON + dt.timedelta(days=gap + 1)
+    assert duties(unreferred, on=on, rulebook=later) == duties(unreferred, on=on)
+
+
+def test_duties_with_no_timescale_follow_their_rules() -> None:
+    # A rulebook in which the duty does not hold gives no such duty.
+    for rule, kind in (
+        ("reviews.change_in_risk.meeting", DutyKind.MEETING_AFTER_CHANGE_IN_RISK),
+        ("isp.provisional_list", DutyKind.ISP_PROVISIONAL_LIST),
+    ):
+        book = DEFAULT_RULEBOOK.with_value(rule, False, reason="test")
+        assert by_kind(duties(RICH, on=RICH_ON), kind)
+        assert by_kind(duties(RICH, on=RICH_ON, rulebook=book), kind) == []
+        held = DEFAULT_RULEBOOK.rule(rule)
+        wrong = DEFAULT_RULEBOOK.with_rule(
+            attrs.evolve(
+                held, versions=(attrs.evolve(held.current, value="sometimes"),)
+            )
+        )
+        with pytest.raises(InvalidTypeError, match=rule):
+            duties(RICH, on=RICH_ON, rulebook=wrong)
+
+
 # -- values -------------------------------------------------------------------------
 
 
-def test_case_refuses_names_and_levels_the_category_does_not_allow() -> None:
+def test_case_refuses_names() -> None:
     with pytest.raises(InvalidValueError, match="never a name") as caught:
         Case(case_ref="JaneExample", category=RSO)
     assert "Jane" not in str(caught.value)
+
+
+def test_duties_applies_the_callers_rulebook_to_the_levels() -> None:
+    # A case checks its structure only; duties() asks the rulebook, as at
+    # each meeting, whether the category allows its levels (level 1 is not
+    # applied to category 3: seed 002, guidance para 9.4).
+    case = Case(
+        case_ref="C-1",
+        category=Category.OTHER_RISK_OF_SERIOUS_HARM,
+        meetings=(
+            CaseMeeting(held_on=D(2025, 1, 6), level=Level.MULTI_AGENCY),
+            CaseMeeting(held_on=D(2025, 2, 3), level=Level.ROUTINE),
+        ),
+    )
+    with pytest.raises(LevelNotPermitted, match=r"Case\.meetings\[1\]") as caught:
+        duties(case, on=D(2025, 3, 1))
+    assert caught.value.rule == "levels.category_3"
+    referred = Case(
+        case_ref="C-1",
+        category=Category.OTHER_RISK_OF_SERIOUS_HARM,
+        referral_level=Level.ROUTINE,
+    )
+    with pytest.raises(LevelNotPermitted, match=r"Case\.referral_level"):
+        duties(referred, on=D(2025, 3, 1))
+    # A council whose rulebook allows level 1 for category 3 gets its duties.
+    local = DEFAULT_RULEBOOK.with_value(
+        "levels.category_3", (1, 2, 3), reason="a local reading"
+    )
+    found = duties(case, on=D(2025, 3, 1), rulebook=local)
+    # Level 1: case by case (sorted by its meeting); level 2: met by the
+    # level 1 meeting.
+    assert [d.due for d in by_kind(found, DutyKind.NEXT_REVIEW)] == [
+        None,
+        D(2025, 3, 31),
+    ]
+    # Read as at the meeting: a version allowing it only from 2025 on does
+    # not cover a 2024 meeting.
+    from_2025 = DEFAULT_RULEBOOK.with_value(
+        "levels.category_3",
+        (1, 2, 3),
+        reason="a local reading",
+        applies_from=D(2025, 1, 1),
+    )
+    assert duties(case, on=D(2025, 3, 1), rulebook=from_2025)
+    early = attrs.evolve(
+        case,
+        meetings=(CaseMeeting(held_on=D(2024, 12, 2), level=Level.ROUTINE),),
+    )
     with pytest.raises(LevelNotPermitted):
-        Case(
-            case_ref="C-1",
-            category=Category.OTHER_RISK_OF_SERIOUS_HARM,
-            meetings=(CaseMeeting(held_on=D(2025, 1, 6), level=Level.ROUTINE),),
-        )
+        duties(early, on=D(2025, 3, 1), rulebook=from_2025)
 
 
 @pytest.mark.parametrize(
@@ -619,16 +882,25 @@ def test_other_cross_field_checks() -> None:
             notifications=(D(2025, 1, 5),),
         )
     with pytest.raises(InvalidValueError, match="received"):
-        AccessRequest(received=D(2025, 1, 6), answered=D(2025, 1, 5))
+        AccessRequest(received=D(2025, 1, 6), regime=GENERAL, answered=D(2025, 1, 5))
     with pytest.raises(InvalidValueError, match="meetings only"):
         Event(kind=EventKind.CHANGE, index=0, day=D(2025, 1, 6), meeting_id="M1")
     duty = duties(LEVEL_CHANGE, on=D(2025, 3, 20))[0]
-    with pytest.raises(InvalidValueError, match="deadline's rule"):
+    with pytest.raises(InvalidValueError, match="its deadline's"):
         Duty(
             kind=duty.kind,
             event=duty.event,
             rule="minutes.final",
             citation=duty.citation,
+            on=duty.on,
+            deadline=duty.deadline,
+        )
+    with pytest.raises(InvalidValueError, match="its deadline's"):
+        Duty(
+            kind=duty.kind,
+            event=duty.event,
+            rule=duty.rule,
+            citation=DEFAULT_RULEBOOK.citation("notification.initial"),
             on=duty.on,
             deadline=duty.deadline,
         )
@@ -892,6 +1164,7 @@ def test_case_from_json_reads_the_worked_case() -> None:
         ({"type": "other"}, "OtherDisposal"),
         ({"type": "hospital", "restriction_order": True}, "HospitalOrder"),
         ({"type": "community_payback", "months": 18}, "CommunityPaybackOrder"),
+        ({"type": "caution", "where": "england_and_wales"}, "Caution"),
     ],
 )
 def test_case_from_json_disposals(disposal: dict[str, object], expected: str) -> None:
@@ -906,11 +1179,69 @@ def test_case_from_json_disposals(disposal: dict[str, object], expected: str) ->
             "discharge_reviewed": None,
         },
         "isp_approvals": [{"start": "2025-04-01", "resolved_on": None}],
-        "subject_access_requests": [{"received": "2025-04-05", "extended": True}],
+        "subject_access_requests": [
+            {"received": "2025-04-05", "regime": "general", "extended": True}
+        ],
     }
     case = case_from_json(data)
     assert case.notification is not None
     assert type(case.notification.disposal).__name__ == expected
+
+
+def test_case_from_json_cautions_and_subject_access() -> None:
+    data = {
+        "case_ref": "C-1",
+        "category": 1,
+        "notification": {
+            "disposal": {"type": "caution", "where": "northern_ireland"},
+            "relevant_date": "2025-01-06",
+            "under_18": False,
+        },
+        "subject_access_requests": [
+            {
+                "received": "2026-03-02",
+                "regime": "law_enforcement",
+                "clock_stopped": [{"start": "2026-03-05", "end": "2026-03-10"}],
+                "answered": "2026-04-01",
+            }
+        ],
+    }
+    case = case_from_json(data)
+    assert case.notification is not None
+    assert case.notification.disposal == Caution(
+        where=CautionJurisdiction.NORTHERN_IRELAND
+    )
+    assert case.subject_access_requests == (
+        AccessRequest(
+            received=D(2026, 3, 2),
+            regime=POLICE,
+            clock_stopped=(DateRange(D(2026, 3, 5), D(2026, 3, 10)),),
+            answered=D(2026, 4, 1),
+        ),
+    )
+    found = duties(case, on=D(2026, 4, 1))
+    # A caution from Northern Ireland: 2 years beginning with 6 January
+    # 2025 (s.80(1)(d), s.82(1)); the initial notification within 3 days.
+    assert one(found, DutyKind.INITIAL_NOTIFICATION).due == D(2025, 1, 8)
+    assert one(found, DutyKind.SUBJECT_ACCESS_ANSWER).status is DutyStatus.MET
+    # A caution given in Scotland makes no one subject: the rule function's
+    # answer, naming its rule.
+    scottish = {
+        **data,
+        "notification": {
+            **data["notification"],  # type: ignore[dict-item]
+            "disposal": {"type": "caution", "where": "scotland"},
+        },
+    }
+    with pytest.raises(NotApplicable) as caught:
+        duties(case_from_json(scottish), on=D(2026, 4, 1))
+    assert caught.value.rule == "notification.caution"
+
+
+def test_level_checks_on_a_case_read_from_json_name_the_field() -> None:
+    case = case_from_json({"case_ref": "C-1", "category": 3, "referral_level": 1})
+    with pytest.raises(LevelNotPermitted, match=r"Case\.referral_level"):
+        duties(case, on=D(2025, 1, 1))
 
 
 SECRET = "Jane Example"
@@ -989,11 +1320,86 @@ SECRET = "Jane Example"
         ),
         ({"isp_approvals": [{"start": None}]}, "isp_approvals[0].start"),
         (
-            {"subject_access_requests": [{"received": "2025-01-01", "extended": 1}]},
+            {
+                "subject_access_requests": [
+                    {"received": "2025-01-01", "regime": "general", "extended": 1}
+                ]
+            },
             "subject_access_requests[0].extended",
         ),
+        (
+            {"subject_access_requests": [{"received": "2025-01-01"}]},
+            "subject_access_requests[0].regime",
+        ),
+        (
+            {"subject_access_requests": [{"regime": "general"}]},
+            "subject_access_requests[0].received",
+        ),
+        (
+            {
+                "subject_access_requests": [
+                    {"received": "2025-01-01", "regime": SECRET}
+                ]
+            },
+            "subject_access_requests[0].regime",
+        ),
+        (
+            {
+                "subject_access_requests": [
+                    {
+                        "received": "2026-03-02",
+                        "regime": "general",
+                        "clock_stopped": [{"start": "2026-03-05", "end": SECRET}],
+                    }
+                ]
+            },
+            "subject_access_requests[0].clock_stopped[0].end",
+        ),
+        (
+            {
+                "subject_access_requests": [
+                    {
+                        "received": "2026-03-02",
+                        "regime": "general",
+                        "clock_stopped": [{"start": "2026-03-05", "end": "2026-03-01"}],
+                    }
+                ]
+            },
+            "subject_access_requests[0].clock_stopped[0]",
+        ),
+        (
+            {
+                "subject_access_requests": [
+                    {
+                        "received": "2026-03-06",
+                        "regime": "general",
+                        "clock_stopped": [{"start": "2026-03-05", "end": "2026-03-07"}],
+                    }
+                ]
+            },
+            "subject_access_requests[0]",
+        ),
+        (
+            {
+                "notification": {
+                    "disposal": {"type": "caution"},
+                    "relevant_date": "2025-01-01",
+                    "under_18": False,
+                }
+            },
+            "notification.disposal.where",
+        ),
+        (
+            {
+                "notification": {
+                    "disposal": {"type": "caution", "where": SECRET},
+                    "relevant_date": "2025-01-01",
+                    "under_18": False,
+                }
+            },
+            "notification.disposal.where",
+        ),
         ({"risk_changes": ["1 May"]}, "risk_changes[0]"),
-        ({"category": 3, "referral_level": 1}, "case"),
     ],
 )
 def test_case_from_json_names_the_field_never_the_value(
@@ -1041,8 +1447,15 @@ def test_read_case_from_files_and_streams(tmp_path: Path) -> None:
 # -- properties -----------------------------------------------------------------------
 
 
-def _recomputed_due(case: Case, duty: Duty) -> dt.date | None:
-    """The due date of *duty* from the public rule function, called directly."""
+def _stopped_known(spans: tuple[DateRange, ...], on: dt.date) -> list[DateRange]:
+    """The clock-stopped spans known on *on* (a reference: cut at *on*)."""
+    return [
+        DateRange(span.start, min(span.end, on)) for span in spans if span.start <= on
+    ]
+
+
+def _recomputed(case: Case, duty: Duty) -> Deadline | None:
+    """The deadline of *duty* from the public rule function, called directly."""
     kind, day = duty.kind, duty.event.day
     if kind is DutyKind.NEXT_REVIEW and duty.due is not None:
         assert duty.level is not None
@@ -1053,22 +1466,23 @@ def _recomputed_due(case: Case, duty: Duty) -> dt.date | None:
         return minutes_due(day).final
     if kind is DutyKind.INITIAL_MAPPP:
         assert case.liberation_date is not None
-        return initial_mappp_deadline(case.liberation_date)
+        return initial_mappp_due(case.liberation_date)
     if kind is DutyKind.OLR_RMP_REVIEW:
         return next_rmp_review_due(day)
     if kind is DutyKind.ISP_APPROVAL_END:
-        return approval_period(day).end
+        period = approval_period(day)
+        return Deadline(period.end, period.rule, period.citation)
     facts = case.notification
     if facts is not None:
         excluded = tuple(r for r in facts.excluded if r.start <= duty.on)
         if kind is DutyKind.INITIAL_NOTIFICATION:
-            return initial_notification_due(day, excluded=excluded).due
+            return initial_notification_due(day, excluded=excluded)
         if kind is DutyKind.CHANGE_NOTIFICATION:
-            return change_notification_due(day, excluded=excluded).due
+            return change_notification_due(day, excluded=excluded)
         if kind is DutyKind.PERIODIC_NOTIFICATION:
             return periodic_notification_due(
                 day, no_fixed_abode=facts.no_fixed_abode, excluded=excluded
-            ).due
+            )
         if kind is DutyKind.NOTIFICATION_DISCHARGE_REVIEW:
             made = sorted(d for d in facts.notifications if d <= duty.on)
             first = made[0] if made else None
@@ -1077,13 +1491,23 @@ def _recomputed_due(case: Case, duty: Duty) -> dt.date | None:
                 under_18=facts.under_18,
                 first_notification=first,
                 excluded=excluded if first is not None else (),
-            ).due
+            )
     if kind is DutyKind.SUBJECT_ACCESS_ANSWER:
         request = case.subject_access_requests[duty.event.index]
-        answer = subject_access_deadline(day)
-        return answer.extended_due if request.extended else answer.due
+        return subject_access_due(
+            day,
+            regime=request.regime,
+            extended=request.extended,
+            clock_stopped=_stopped_known(request.clock_stopped, duty.on),
+        )
     if kind is DutyKind.RECORDING_DESTRUCTION:
-        return case.meetings[duty.event.index].final_released
+        check = assess_audio_recording(
+            final_agreed=case.meetings[duty.event.index].final_released,
+            destroyed=None,
+            on=duty.on,
+        )
+        assert check.destroy_by is not None
+        return Deadline(check.destroy_by, check.rule, check.citation)
     return None  # no national timescale
 
 
@@ -1092,10 +1516,10 @@ ONS = st.integers(0, 800)
 
 @PROPERTY
 @given(ms.cases(), ONS)
-def test_every_due_date_is_its_rule_functions_answer(case: Case, offset: int) -> None:
+def test_every_deadline_is_its_rule_functions_answer(case: Case, offset: int) -> None:
     on = case.meetings[0].held_on + dt.timedelta(days=offset)
     for duty in duties(case, on=on):
-        assert duty.due == _recomputed_due(case, duty), duty.kind
+        assert duty.deadline == _recomputed(case, duty), duty.kind
 
 
 @PROPERTY

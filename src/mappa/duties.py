@@ -5,7 +5,7 @@ minute is due, when a notification is due. A case system needs them
 together: *for this case, what is due, by when, under which rule, and what
 is already late?* :func:`duties` answers that for one :class:`Case`, as at
 a date ``on``: every duty the case's events on or before ``on`` give rise
-to, each a :class:`Duty` with its :class:`~mappa.notification.Deadline`
+to, each a :class:`Duty` with its :class:`~mappa.deadlines.Deadline`
 (due date, rule, citation), the event it arises from (a meeting id or a
 position, never free text), the day it was done, and its
 :class:`DutyStatus` as at ``on``. :func:`caseload_duties` gives the same
@@ -13,15 +13,24 @@ for a whole caseload as tidy :class:`DutyRow` values: a co-ordinator's due
 list. :func:`to_ical` writes the open and overdue ones as an iCalendar
 file (the optional ``mappa[ical]`` extra).
 
-Nothing here re-implements a rule. Each kind of duty has one small adapter
-that calls the public rule function (:func:`~mappa.reviews.next_review_due`,
+Nothing here re-implements a rule. Each kind of duty is a call of the
+public rule function that sets it (:func:`~mappa.reviews.next_review_due`,
 :func:`~mappa.minutes.minutes_due`,
-:func:`~mappa.notification.periodic_notification_due`...) and returns its
-answer as a ``Deadline``, so every due date here is that function's answer
-for the same facts, *calendar* and *rulebook* (each function reads
-*calendar* as it documents: the review and pre-release dates move to a
-working day only when a calendar is given; minutes and subject access
-count Scotland's working days by default).
+:func:`~mappa.disclosure.subject_access_due`,
+:func:`~mappa.notification.periodic_notification_due`...), whose
+``Deadline`` is the duty's as it is: every due date here is that function's
+answer for the same facts, *calendar* and *rulebook*, and each rule is read
+as at the date of the event the duty arises from (the meeting, the
+liberation date, the relevant date, the receipt of a request...).
+
+*calendar* (Scotland's national calendar when ``None``) counts the working
+days of the minutes and moves a subject access deadline as its regime
+says. The calendar-day deadlines (the next review, the initial MAPPP
+before liberation, the OLR RMP review) are the rule functions' own
+answers, never moved, unless the caller opts in with
+``move_to_working_day=True``: then, as
+:func:`~mappa.reviews.next_review_due` documents, a due date on a
+non-working day moves back to the previous working day.
 
 >>> import datetime as dt
 >>> from mappa.framework import Category, Level
@@ -58,7 +67,8 @@ More information:
 
 * MAPPA National Guidance (2023), chapter 11 and paras 18.23-18.26.
 * Sexual Offences Act 2003, ss.83-85 and 88B, as they apply in Scotland.
-* UK GDPR art. 12(3) (subject access).
+* UK GDPR art. 12(3) and Data Protection Act 2018 ss.45 and 54 (subject
+  access, by regime).
 * RFC 5545, Internet Calendaring and Scheduling (iCalendar):
   https://www.rfc-editor.org/rfc/rfc5545
 """
@@ -79,20 +89,27 @@ import attrs
 
 from mappa import _check
 from mappa.calendar import WorkingCalendar
-from mappa.disclosure import check_audio_recording, subject_access_deadline
+from mappa.deadlines import Deadline
+from mappa.disclosure import (
+    DataProtectionRegime,
+    assess_audio_recording,
+    subject_access_due,
+)
 from mappa.errors import (
     InvalidTypeError,
     InvalidValueError,
+    LevelNotPermitted,
     MissingDependency,
     NotApplicable,
     RecordError,
 )
-from mappa.framework import Category, Level, area_of, check_level
+from mappa.framework import AreaTable, Category, Level, area_of, check_level
 from mappa.isp import approval_period
-from mappa.minutes import minutes_due, minutes_on_time
+from mappa.minutes import minutes_due
 from mappa.notification import (
+    Caution,
+    CautionJurisdiction,
     CommunityPaybackOrder,
-    Deadline,
     Disposal,
     HospitalOrder,
     Imprisonment,
@@ -109,7 +126,7 @@ from mappa.notification import (
 from mappa.periods import DateRange, Duration
 from mappa.records import Meeting, MeetingKind
 from mappa.reviews import (
-    check_initial_mappp,
+    initial_mappp_due,
     next_review_due,
     next_rmp_review_due,
     review_interval,
@@ -146,6 +163,7 @@ _DISPOSALS = (
     HospitalOrder,
     CommunityPaybackOrder,
     OtherDisposal,
+    Caution,
 )
 
 
@@ -321,9 +339,12 @@ class Duty:
     days_overdue: int = attrs.field(init=False)
 
     def __attrs_post_init__(self) -> None:
-        if self.deadline is not None and self.deadline.rule != self.rule:
+        if self.deadline is not None and (
+            self.deadline.rule != self.rule or self.deadline.citation != self.citation
+        ):
             raise InvalidValueError(
-                "Duty.rule must be its deadline's rule", rule="Duty.rule"
+                "Duty.rule and Duty.citation must be its deadline's",
+                rule="Duty.rule",
             )
         if self.done_on is not None and self.done_on > self.on:
             raise InvalidValueError(
@@ -333,6 +354,11 @@ class Duty:
         status, late = _judge(self.due, self.done_on, self.on)
         object.__setattr__(self, "status", status)
         object.__setattr__(self, "days_overdue", late)
+
+    @property
+    def citations(self) -> tuple[Citation, ...]:
+        """The rule's citation, as the one-element tuple every result has."""
+        return (self.citation,)
 
     @property
     def due(self) -> _dt.date | None:
@@ -475,7 +501,10 @@ class NotificationFacts:
     """What a case system knows about a person's notification requirements.
 
     Attributes:
-        disposal: the disposal that made the person subject (s.82(1) table).
+        disposal: the disposal that made the person subject (s.82(1) table);
+            a :class:`~mappa.notification.Caution` says where it was given
+            (one given in Scotland makes no one subject:
+            :func:`duties` raises :class:`~mappa.errors.NotApplicable`).
         relevant_date: the relevant date (usually the date of conviction).
         under_18: the person was under 18 on the relevant date.
         notifications: the dates notifications were made (initial, change
@@ -537,14 +566,31 @@ class IspApproval:
 class AccessRequest:
     """A subject access request for a minute and RMP (para 11.22).
 
+    Its deadline is :func:`~mappa.disclosure.subject_access_due`'s for the
+    same facts.
+
     Attributes:
-        received: the day it was received.
+        received: the relevant time: the day it was received (or the
+            identity evidence, information or fee asked for, if later).
+        regime: the data protection law the controller answers under: law
+            enforcement (the police, DPA 2018 Part 3) or general processing
+            (UK GDPR).
+        clock_stopped: the spans, from the day the controller asked for
+            information it reasonably needed to the day it arrived, that do
+            not count (whole days, ends included; none may start before
+            :attr:`received`).
         answered: the day it was answered, if done.
         extended: the time limit was extended by two further months for a
             complex or numerous request.
     """
 
     received: _dt.date = attrs.field(validator=_check.v_date)
+    regime: DataProtectionRegime = attrs.field(
+        validator=_check.v_instance(DataProtectionRegime)
+    )
+    clock_stopped: tuple[DateRange, ...] = attrs.field(
+        default=(), validator=_check.v_tuple_of(DateRange)
+    )
     answered: _dt.date | None = attrs.field(
         default=None, validator=_check.v_optional_date
     )
@@ -555,6 +601,12 @@ class AccessRequest:
             raise InvalidValueError(
                 "AccessRequest.answered must not be before it was received",
                 rule="AccessRequest.answered",
+            )
+        if any(span.start < self.received for span in self.clock_stopped):
+            raise InvalidValueError(
+                "AccessRequest.clock_stopped must not start before the request "
+                "was received",
+                rule="AccessRequest.clock_stopped",
             )
 
 
@@ -569,8 +621,10 @@ class Case:
     """What a case system knows about one case; all optional but the category.
 
     The case is known by a pseudonymous reference only (at least one digit,
-    never a name). Every level a meeting holds or sets must be one the
-    category allows (:func:`~mappa.framework.check_level`).
+    never a name). A case checks its structure only: whether the category
+    allows each level a meeting holds or sets is the rulebook's answer,
+    which :func:`duties` applies with the caller's rulebook
+    (:func:`~mappa.framework.check_level`, read as at each meeting).
 
     Attributes:
         case_ref: the pseudonymous case reference.
@@ -618,14 +672,6 @@ class Case:
     )
     risk_changes: tuple[_dt.date, ...] = attrs.field(default=(), validator=_v_dates)
 
-    def __attrs_post_init__(self) -> None:
-        levels = [self.referral_level] + [
-            level for m in self.meetings for level in (m.level, m.new_level)
-        ]
-        for level in levels:
-            if level is not None:
-                check_level(self.category, level)
-
     @classmethod
     def from_meetings(cls, meetings: Iterable[Meeting], **facts: Any) -> Case:
         """The case of *meetings* (:class:`~mappa.records.Meeting` values of one case).
@@ -659,123 +705,61 @@ class Case:
         )
 
 
-# -- the adapters: one per kind of duty, each a call of a public rule function ---
+# -- the rules: each duty's deadline is a public rule function's answer ----------
 #
-# The rule names below are those the called function reads, for the
-# functions whose answer does not name its rule.
+# Most duties are a plain call of a ``*_due`` function (below, where the
+# duty is made). Three read a result that names its rule: the end of an
+# ISP approval period, the destruction of a recording, and level 1's review
+# (which has no national interval: review_interval refuses it, naming the
+# rule). Two duties have no rule function: the guidance sets them with no
+# timescale, and their rules hold whether the duty applies at all.
 
-_RULE_NAMES = {
-    DutyKind.MINUTE_DRAFT: "minutes.draft",
-    DutyKind.OLR_RMP_REVIEW: "reviews.olr_rmp.interval",
-    DutyKind.ISP_APPROVAL_END: "isp.approval_period",
-    DutyKind.ISP_PROVISIONAL_LIST: "isp.provisional_list",
-    DutyKind.RECORDING_DESTRUCTION: "disclosure.audio_recording.destroy_on_final",
-    DutyKind.MEETING_AFTER_CHANGE_IN_RISK: "reviews.change_in_risk.meeting",
-}
-_SUBJECT_ACCESS_RULES = (
-    "disclosure.subject_access.response",
-    "disclosure.subject_access.extension",
-)
+_CHANGE_IN_RISK_RULE = "reviews.change_in_risk.meeting"
+_PROVISIONAL_LIST_RULE = "isp.provisional_list"
 
 
-def _next_review(
-    level: Level,
-    held_on: _dt.date,
-    calendar: WorkingCalendar | None,
-    book: Rulebook,
-) -> Deadline:
-    interval = review_interval(level, rulebook=book)
-    due = next_review_due(level, held_on, calendar=calendar, rulebook=book)
-    return Deadline(due=due, rule=interval.rule, citation=interval.citation)
-
-
-def _minutes(
-    held_on: _dt.date, calendar: WorkingCalendar | None, book: Rulebook
-) -> tuple[Deadline, Deadline]:
-    due = minutes_due(held_on, calendar, rulebook=book)
-    final_rule = minutes_on_time(held_on, held_on, calendar, rulebook=book).rule
-    return (
-        Deadline(
-            due=due.draft,
-            rule=_RULE_NAMES[DutyKind.MINUTE_DRAFT],
-            citation=due.draft_citation,
-        ),
-        Deadline(due=due.final, rule=final_rule, citation=due.final_citation),
-    )
-
-
-def _initial_mappp(
-    liberation: _dt.date, calendar: WorkingCalendar | None, book: Rulebook
-) -> Deadline:
-    check = check_initial_mappp(
-        liberation, liberation, calendar=calendar, rulebook=book
-    )
-    return Deadline(due=check.deadline, rule=check.rule, citation=check.citation)
-
-
-def _rmp_review(
-    last: _dt.date, calendar: WorkingCalendar | None, book: Rulebook
-) -> Deadline:
-    rule = _RULE_NAMES[DutyKind.OLR_RMP_REVIEW]
-    due = next_rmp_review_due(last, calendar=calendar, rulebook=book)
-    return Deadline(due=due, rule=rule, citation=book.citation(rule))
-
-
-def _isp_approval_end(start: _dt.date, book: Rulebook) -> Deadline:
-    period = approval_period(start, rulebook=book)
-    return Deadline(
-        due=period.end,
-        rule=_RULE_NAMES[DutyKind.ISP_APPROVAL_END],
-        citation=period.citation,
-    )
-
-
-def _subject_access(
-    received: _dt.date,
-    extended: bool,
-    calendar: WorkingCalendar | None,
-    book: Rulebook,
-) -> Deadline:
-    answer = subject_access_deadline(received, rulebook=book, calendar=calendar)
-    if extended:
-        rule = _SUBJECT_ACCESS_RULES[1]
-        return Deadline(
-            due=answer.extended_due, rule=rule, citation=book.citation(rule)
-        )
-    return Deadline(
-        due=answer.due, rule=_SUBJECT_ACCESS_RULES[0], citation=answer.citations[0]
-    )
+def _isp_approval_end(start: _dt.date, rulebook: Rulebook | None) -> Deadline:
+    period = approval_period(start, rulebook=rulebook)
+    return Deadline(period.end, period.rule, period.citation)
 
 
 def _recording(
-    final_agreed: _dt.date, destroyed: _dt.date | None, on: _dt.date, book: Rulebook
+    final_agreed: _dt.date,
+    destroyed: _dt.date | None,
+    on: _dt.date,
+    rulebook: Rulebook | None,
 ) -> Deadline | None:
-    check = check_audio_recording(
-        final_agreed=final_agreed, destroyed=destroyed, on=on, rulebook=book
+    check = assess_audio_recording(
+        final_agreed=final_agreed, destroyed=destroyed, on=on, rulebook=rulebook
     )
     if check.destroy_by is None:
         return None
-    return Deadline(
-        due=check.destroy_by,
-        rule=_RULE_NAMES[DutyKind.RECORDING_DESTRUCTION],
-        citation=check.citation,
-    )
+    return Deadline(check.destroy_by, check.rule, check.citation)
 
 
-def _no_timescale(kind: DutyKind, book: Rulebook) -> tuple[str, Citation]:
-    rule = _RULE_NAMES[kind]
-    book.text(rule)  # the rule must exist and say so
-    return rule, book.citation(rule)
+def _no_timescale(
+    rule: str, day: _dt.date, rulebook: Rulebook | None
+) -> Citation | None:
+    """The citation of a duty with no national timescale arising on *day*,
+    or ``None`` where the rule (read as at *day*) says the duty does not apply."""
+    book = resolve(rulebook, day)
+    applies = book.value(rule)
+    if not isinstance(applies, bool):
+        raise InvalidTypeError(f"rule {rule!r} must hold a bool", rule=rule)
+    return book.citation(rule) if applies else None
 
 
-def _level1_review(book: Rulebook) -> tuple[str, Citation]:
-    rule: str | None = None
+def _level1_review(
+    held_on: _dt.date, rulebook: Rulebook | None
+) -> tuple[str, Citation]:
+    book = resolve(rulebook, held_on)
     try:
         review_interval(Level.ROUTINE, rulebook=book)
     except NotApplicable as error:
         rule = error.rule
-    if rule is None:
+    else:  # pragma: no cover - the rule function refuses level 1
         raise AssertionError("level 1 has a national review interval")
+    assert rule is not None
     return rule, book.citation(rule)
 
 
@@ -786,8 +770,9 @@ def _level1_review(book: Rulebook) -> tuple[str, Citation]:
 class _Context:
     case: Case
     on: _dt.date
+    move: bool
     calendar: WorkingCalendar | None
-    book: Rulebook
+    rulebook: Rulebook | None
     # (position in case.meetings, meeting) held on or before *on*, by date.
     held: tuple[tuple[int, CaseMeeting], ...]
 
@@ -820,7 +805,7 @@ def _known(days: Iterable[_dt.date], on: _dt.date) -> list[tuple[int, _dt.date]]
 
 
 def _meeting_duties(ctx: _Context) -> Iterable[Duty]:
-    on, calendar, book = ctx.on, ctx.calendar, ctx.book
+    on, calendar, rulebook = ctx.on, ctx.calendar, ctx.rulebook
     for position, (index, meeting) in enumerate(ctx.held):
         event = ctx.meeting_event(index, meeting)
         following = (
@@ -828,7 +813,7 @@ def _meeting_duties(ctx: _Context) -> Iterable[Duty]:
         )
         level = meeting.level_after
         if level is Level.ROUTINE:
-            rule, citation = _level1_review(book)
+            rule, citation = _level1_review(meeting.held_on, rulebook)
             yield _duty(
                 DutyKind.NEXT_REVIEW,
                 event,
@@ -843,11 +828,17 @@ def _meeting_duties(ctx: _Context) -> Iterable[Duty]:
                 DutyKind.NEXT_REVIEW,
                 event,
                 on,
-                deadline=_next_review(level, meeting.held_on, calendar, book),
+                deadline=next_review_due(
+                    level,
+                    meeting.held_on,
+                    move_to_working_day=ctx.move,
+                    calendar=calendar,
+                    rulebook=rulebook,
+                ),
                 level=level,
                 done_on=following,
             )
-        draft, final = _minutes(meeting.held_on, calendar, book)
+        minutes = minutes_due(meeting.held_on, calendar=calendar, rulebook=rulebook)
         released = [
             d for d in (meeting.draft_released, meeting.final_released) if d is not None
         ]
@@ -855,7 +846,7 @@ def _meeting_duties(ctx: _Context) -> Iterable[Duty]:
             DutyKind.MINUTE_DRAFT,
             event,
             on,
-            deadline=draft,
+            deadline=minutes.draft,
             level=meeting.level,
             done_on=min(released, default=None),
         )
@@ -863,7 +854,7 @@ def _meeting_duties(ctx: _Context) -> Iterable[Duty]:
             DutyKind.MINUTE_FINAL,
             event,
             on,
-            deadline=final,
+            deadline=minutes.final,
             level=meeting.level,
             done_on=meeting.final_released,
         )
@@ -872,7 +863,7 @@ def _meeting_duties(ctx: _Context) -> Iterable[Duty]:
             destroyed = meeting.recording_destroyed
             if destroyed is not None and destroyed > on:
                 destroyed = None
-            deadline = _recording(agreed, destroyed, on, book)
+            deadline = _recording(agreed, destroyed, on, rulebook)
             if deadline is not None:
                 yield _duty(
                     DutyKind.RECORDING_DESTRUCTION,
@@ -896,7 +887,12 @@ def _custody_duties(ctx: _Context) -> Iterable[Duty]:
         DutyKind.INITIAL_MAPPP,
         Event(kind=EventKind.LIBERATION, index=0, day=liberation),
         on,
-        deadline=_initial_mappp(liberation, ctx.calendar, ctx.book),
+        deadline=initial_mappp_due(
+            liberation,
+            move_to_working_day=ctx.move,
+            calendar=ctx.calendar,
+            rulebook=ctx.rulebook,
+        ),
         level=Level.MAPPP,
         done_on=first_mappp,
     )
@@ -916,7 +912,12 @@ def _olr_duties(ctx: _Context) -> Iterable[Duty]:
             DutyKind.OLR_RMP_REVIEW,
             reviews[day],
             ctx.on,
-            deadline=_rmp_review(day, ctx.calendar, ctx.book),
+            deadline=next_rmp_review_due(
+                day,
+                move_to_working_day=ctx.move,
+                calendar=ctx.calendar,
+                rulebook=ctx.rulebook,
+            ),
             level=ctx.level_at(day),
             done_on=days[position + 1] if position + 1 < len(days) else None,
         )
@@ -924,14 +925,17 @@ def _olr_duties(ctx: _Context) -> Iterable[Duty]:
 
 def _notification_duties(ctx: _Context) -> Iterable[Duty]:
     facts = ctx.case.notification
-    on, book = ctx.on, ctx.book
+    on, rulebook = ctx.on, ctx.rulebook
     if facts is None or facts.relevant_date > on:
         return
     relevant = facts.relevant_date
     excluded = tuple(r for r in facts.excluded if r.start <= on)
     made = _known(facts.notifications, on)
     period = notification_period(
-        facts.disposal, under_18=facts.under_18, relevant_date=relevant, rulebook=book
+        facts.disposal,
+        under_18=facts.under_18,
+        relevant_date=relevant,
+        rulebook=rulebook,
     )
     ends = None if period.indefinite else period.ends_on(relevant)
     first = made[0][1] if made else None
@@ -944,7 +948,9 @@ def _notification_duties(ctx: _Context) -> Iterable[Duty]:
         DutyKind.INITIAL_NOTIFICATION,
         start,
         on,
-        deadline=initial_notification_due(relevant, excluded=excluded, rulebook=book),
+        deadline=initial_notification_due(
+            relevant, excluded=excluded, rulebook=rulebook
+        ),
         level=ctx.level_at(relevant),
         done_on=first,
     )
@@ -955,13 +961,16 @@ def _notification_duties(ctx: _Context) -> Iterable[Duty]:
             DutyKind.CHANGE_NOTIFICATION,
             Event(kind=EventKind.CHANGE, index=index, day=day),
             on,
-            deadline=change_notification_due(day, excluded=excluded, rulebook=book),
+            deadline=change_notification_due(day, excluded=excluded, rulebook=rulebook),
             level=ctx.level_at(day),
             done_on=from_day(day),
         )
     for position, (index, day) in enumerate(made):
         deadline = periodic_notification_due(
-            day, no_fixed_abode=facts.no_fixed_abode, excluded=excluded, rulebook=book
+            day,
+            no_fixed_abode=facts.no_fixed_abode,
+            excluded=excluded,
+            rulebook=rulebook,
         )
         if ends is not None and deadline.due > ends:
             continue
@@ -987,7 +996,7 @@ def _notification_duties(ctx: _Context) -> Iterable[Duty]:
                 reckoning=facts.reckoning,
                 first_notification=first,
                 excluded=excluded if by_statute and first is not None else (),
-                rulebook=book,
+                rulebook=rulebook,
             ),
             level=ctx.level_at(relevant),
             done_on=facts.discharge_reviewed,
@@ -995,7 +1004,7 @@ def _notification_duties(ctx: _Context) -> Iterable[Duty]:
 
 
 def _isp_duties(ctx: _Context) -> Iterable[Duty]:
-    case, on, book = ctx.case, ctx.on, ctx.book
+    case, on, rulebook = ctx.case, ctx.on, ctx.rulebook
     listed = sorted(day for day in case.provisional_lists if day <= on)
     years_seen = set()
     for index, approval in enumerate(case.isp_approvals):
@@ -1007,24 +1016,36 @@ def _isp_duties(ctx: _Context) -> Iterable[Duty]:
             DutyKind.ISP_APPROVAL_END,
             event,
             on,
-            deadline=_isp_approval_end(approval.start, book),
+            deadline=_isp_approval_end(approval.start, rulebook),
             level=level,
             done_on=approval.resolved_on,
         )
-        year = reporting_year(approval.start)
+        year = reporting_year(approval.start, rulebook=rulebook)
         if year in years_seen:
             continue
         years_seen.add(year)
-        rule, citation = _no_timescale(DutyKind.ISP_PROVISIONAL_LIST, book)
+        citation = _no_timescale(_PROVISIONAL_LIST_RULE, approval.start, rulebook)
+        if citation is None:
+            continue
         yield _duty(
             DutyKind.ISP_PROVISIONAL_LIST,
             event,
             on,
-            rule=rule,
+            rule=_PROVISIONAL_LIST_RULE,
             citation=citation,
             level=level,
             done_on=next((d for d in listed if year.start <= d <= year.end), None),
         )
+
+
+def _stopped_as_at(spans: Iterable[DateRange], on: _dt.date) -> tuple[DateRange, ...]:
+    """The clock-stopped *spans* as known on *on*: those begun by then, a
+    span still running cut at *on* (the information has not yet arrived)."""
+    return tuple(
+        span if span.end <= on else DateRange(span.start, on)
+        for span in spans
+        if span.start <= on
+    )
 
 
 def _request_duties(ctx: _Context) -> Iterable[Duty]:
@@ -1037,8 +1058,13 @@ def _request_duties(ctx: _Context) -> Iterable[Duty]:
                 kind=EventKind.SUBJECT_ACCESS_REQUEST, index=index, day=request.received
             ),
             ctx.on,
-            deadline=_subject_access(
-                request.received, request.extended, ctx.calendar, ctx.book
+            deadline=subject_access_due(
+                request.received,
+                regime=request.regime,
+                extended=request.extended,
+                clock_stopped=_stopped_as_at(request.clock_stopped, ctx.on),
+                calendar=ctx.calendar,
+                rulebook=ctx.rulebook,
             ),
             level=ctx.level_at(request.received),
             done_on=request.answered,
@@ -1047,12 +1073,14 @@ def _request_duties(ctx: _Context) -> Iterable[Duty]:
 
 def _risk_duties(ctx: _Context) -> Iterable[Duty]:
     for index, day in _known(ctx.case.risk_changes, ctx.on):
-        rule, citation = _no_timescale(DutyKind.MEETING_AFTER_CHANGE_IN_RISK, ctx.book)
+        citation = _no_timescale(_CHANGE_IN_RISK_RULE, day, ctx.rulebook)
+        if citation is None:
+            continue
         yield _duty(
             DutyKind.MEETING_AFTER_CHANGE_IN_RISK,
             Event(kind=EventKind.RISK_CHANGE, index=index, day=day),
             ctx.on,
-            rule=rule,
+            rule=_CHANGE_IN_RISK_RULE,
             citation=citation,
             level=ctx.level_at(day),
             done_on=ctx.first_meeting_from(day),
@@ -1082,20 +1110,51 @@ def _order(duty: Duty) -> tuple[_dt.date, int, _dt.date, int, int]:
     )
 
 
+def _check_levels(case: Case, on: _dt.date, rulebook: Rulebook | None) -> None:
+    """Each level of *case* as *rulebook* allows it for the category: a
+    meeting's as at the meeting, the referral level as at *on*."""
+    checks = [
+        (f"meetings[{index}]", level, meeting.held_on)
+        for index, meeting in enumerate(case.meetings)
+        for level in (meeting.level, meeting.new_level)
+        if level is not None
+    ]
+    if case.referral_level is not None:
+        checks.append(("referral_level", case.referral_level, on))
+    for field, level, day in checks:
+        try:
+            check_level(case.category, level, rulebook=resolve(rulebook, day))
+        except LevelNotPermitted as error:
+            raise LevelNotPermitted(
+                f"Case.{field}: {error.message}", rule=error.rule, value=error.value
+            ) from None
+
+
 def duties(
     case: Case,
     *,
     on: _dt.date,
+    move_to_working_day: bool = False,
     calendar: WorkingCalendar | None = None,
     rulebook: Rulebook | None = None,
 ) -> tuple[Duty, ...]:
     """Every duty of *case* as at *on*, sorted by due date.
 
     Only events on or before *on* count (meetings, notifications,
-    requests, reports...); a done date after *on* is not yet done. A duty
-    with no national timescale sorts by the day of its event. Each due
-    date is the answer of the rule function named in the module docs for
-    the same facts, *calendar* and *rulebook*.
+    requests, reports...); a done date after *on* is not yet done, and a
+    subject access request's clock still stopped on *on* is taken as
+    stopped up to *on*. A duty with no national timescale sorts by the day
+    of its event. Each due date is the answer of the rule function named
+    in the module docs for the same facts, *calendar* and *rulebook*, each
+    rule read as at the date of the event the duty arises from. With
+    *move_to_working_day*, the calendar-day deadlines (the next review,
+    the initial MAPPP, the OLR RMP review) move back to a working day of
+    *calendar* as those functions move them; by default they are the
+    functions' unmoved answers.
+
+    Each level a meeting holds or sets, and the referral level, must be
+    one *rulebook* allows for the case's category
+    (:class:`~mappa.errors.LevelNotPermitted` naming the field otherwise).
 
     >>> import datetime as dt
     >>> case = Case(case_ref="C-7", category=Category.OTHER_RISK_OF_SERIOUS_HARM,
@@ -1105,15 +1164,18 @@ def duties(
     """
     case = _check.ensure_instance(case, Case, "case")
     on = _check.ensure_date(on, "on")
+    move = _check.ensure_bool(move_to_working_day, "move_to_working_day")
     calendar = _check.ensure_optional_instance(calendar, WorkingCalendar, "calendar")
-    book = resolve(rulebook)
+    if rulebook is not None:
+        rulebook = _check.ensure_instance(rulebook, Rulebook, "rulebook")
+    _check_levels(case, on, rulebook)
     held = tuple(
         sorted(
             ((i, m) for i, m in enumerate(case.meetings) if m.held_on <= on),
             key=lambda pair: pair[1].held_on,
         )
     )
-    ctx = _Context(case, on, calendar, book, held)
+    ctx = _Context(case, on, move, calendar, rulebook, held)
     found = [duty for source in _SOURCES for duty in source(ctx)]
     return tuple(sorted(found, key=_order))
 
@@ -1243,6 +1305,8 @@ def caseload_duties(
     on: _dt.date,
     within: int | None = None,
     area: str | None = None,
+    area_table: AreaTable | None = None,
+    move_to_working_day: bool = False,
     calendar: WorkingCalendar | None = None,
     rulebook: Rulebook | None = None,
 ) -> tuple[DutyRow, ...]:
@@ -1257,7 +1321,9 @@ def caseload_duties(
     With *within* = N, only what needs action: overdue duties, open duties
     due within N days of *on* (up to and including *on* + N), and duties
     with no national timescale not yet done. With *area* (an area or
-    council name), only that MAPPA area's cases.
+    council name), only that MAPPA area's cases, the names looked up in
+    *area_table* (the default table if ``None``). *move_to_working_day*,
+    *calendar* and *rulebook* are passed to :func:`duties` for each case.
 
     >>> import datetime as dt
     >>> from mappa.records import sample_caseload
@@ -1268,18 +1334,29 @@ def caseload_duties(
     on = _check.ensure_date(on, "on")
     if within is not None:
         within = _check.ensure_non_negative_int(within, "within")
-    wanted = None if area is None else area_of(_check.ensure_str(area, "area")).name
+    if area_table is not None:
+        area_table = _check.ensure_instance(area_table, AreaTable, "area_table")
+    wanted = (
+        None
+        if area is None
+        else area_of(_check.ensure_str(area, "area"), area_table=area_table).name
+    )
     cases = _cases(caseload)
     rows: list[tuple[tuple[_dt.date, str, int], DutyRow]] = []
     horizon = None if within is None else _plus_days(on, within)
     for case in cases:
         if wanted is not None and (
-            case.area is None or _area_name(case.area) != wanted
+            case.area is None or _area_name(case.area, area_table) != wanted
         ):
             continue
-        for position, duty in enumerate(
-            duties(case, on=on, calendar=calendar, rulebook=rulebook)
-        ):
+        found = duties(
+            case,
+            on=on,
+            move_to_working_day=move_to_working_day,
+            calendar=calendar,
+            rulebook=rulebook,
+        )
+        for position, duty in enumerate(found):
             if horizon is not None and not (
                 duty.status in _ATTENTION
                 or (
@@ -1304,9 +1381,9 @@ def _plus_days(day: _dt.date, days: int) -> _dt.date:
         return _dt.date.max
 
 
-def _area_name(name: str) -> str | None:
+def _area_name(name: str, area_table: AreaTable | None) -> str | None:
     try:
-        return area_of(name).name
+        return area_of(name, area_table=area_table).name
     except LookupError:
         return None
 
@@ -1549,7 +1626,17 @@ _DISPOSAL_TYPES = (
     "hospital",
     "community_payback",
     "other",
+    "caution",
 )
+_JURISDICTIONS = {
+    "england_and_wales": CautionJurisdiction.ENGLAND_AND_WALES,
+    "northern_ireland": CautionJurisdiction.NORTHERN_IRELAND,
+    "scotland": CautionJurisdiction.SCOTLAND,
+}
+_REGIMES = {
+    "law_enforcement": DataProtectionRegime.LAW_ENFORCEMENT,
+    "general": DataProtectionRegime.GENERAL,
+}
 _KIND_NAMES = tuple(kind.value for kind in MeetingKind)
 _RECKONINGS = {
     "relevant_date": ReviewReckoning.FROM_RELEVANT_DATE,
@@ -1599,9 +1686,12 @@ def _meeting(read: _Reader, value: object, field: str) -> CaseMeeting:
 
 def _disposal(read: _Reader, value: object, field: str) -> Disposal:
     data = read.mapping(
-        value, field, ("type", "years", "months", "days", "restriction_order")
+        value, field, ("type", "years", "months", "days", "restriction_order", "where")
     )
     kind = read.choice(data.get("type"), f"{field}.type", _DISPOSAL_TYPES)
+    if kind == "caution":
+        where = read.choice(data.get("where"), f"{field}.where", list(_JURISDICTIONS))
+        return Caution(where=_JURISDICTIONS[where])
     if kind == "imprisonment":
         parts = {
             unit: read.integer(data.get(unit, 0), f"{field}.{unit}", 0, 1200)
@@ -1628,13 +1718,7 @@ def _notification(read: _Reader, value: object, field: str) -> NotificationFacts
     for required in ("disposal", "relevant_date", "under_18"):
         if required not in data:
             raise read.fail(f"{field}.{required}", "required")
-    excluded = []
-    for i, item in enumerate(read.array(data.get("excluded", []), f"{field}.excluded")):
-        where = f"{field}.excluded[{i}]"
-        span = read.mapping(item, where, ("start", "end"))
-        start = read.date(span.get("start"), f"{where}.start")
-        end = read.date(span.get("end"), f"{where}.end")
-        excluded.append(read.build(where, functools.partial(DateRange, start, end)))
+    excluded = _spans(read, data.get("excluded", []), f"{field}.excluded")
     reckoning = read.choice(
         data.get("reckoning", "relevant_date"), f"{field}.reckoning", list(_RECKONINGS)
     )
@@ -1648,7 +1732,7 @@ def _notification(read: _Reader, value: object, field: str) -> NotificationFacts
                 data.get("notifications", []), f"{field}.notifications"
             ),
             changes=read.dates(data.get("changes", []), f"{field}.changes"),
-            excluded=tuple(excluded),
+            excluded=excluded,
             no_fixed_abode=read.boolean(
                 data.get("no_fixed_abode", False), f"{field}.no_fixed_abode"
             ),
@@ -1668,12 +1752,36 @@ def _isp_approval(read: _Reader, value: object, field: str) -> IspApproval:
     )
 
 
+def _spans(read: _Reader, value: object, field: str) -> tuple[DateRange, ...]:
+    """Date ranges written as ``{"start": ..., "end": ...}``."""
+    spans = []
+    for i, item in enumerate(read.array(value, field)):
+        where = f"{field}[{i}]"
+        span = read.mapping(item, where, ("start", "end"))
+        start = read.date(span.get("start"), f"{where}.start")
+        end = read.date(span.get("end"), f"{where}.end")
+        spans.append(read.build(where, functools.partial(DateRange, start, end)))
+    return tuple(spans)
+
+
 def _access_request(read: _Reader, value: object, field: str) -> AccessRequest:
-    data = read.mapping(value, field, ("received", "answered", "extended"))
+    data = read.mapping(
+        value,
+        field,
+        ("received", "regime", "clock_stopped", "answered", "extended"),
+    )
+    for required in ("received", "regime"):
+        if required not in data:
+            raise read.fail(f"{field}.{required}", "required")
+    received = read.date(data["received"], f"{field}.received")
+    regime = read.choice(data["regime"], f"{field}.regime", list(_REGIMES))
+    stopped = _spans(read, data.get("clock_stopped", []), f"{field}.clock_stopped")
     return read.build(
         field,
         lambda: AccessRequest(
-            received=read.date(data.get("received"), f"{field}.received"),
+            received=received,
+            regime=_REGIMES[regime],
+            clock_stopped=stopped,
             answered=read.optional_date(data.get("answered"), f"{field}.answered"),
             extended=read.boolean(data.get("extended", False), f"{field}.extended"),
         ),

@@ -1284,7 +1284,10 @@ def _case_meetings(
 
 @st.composite
 def _notification_facts(draw: st.DrawFn, start: _dt.date) -> NotificationFacts:
-    relevant = draw(_dates_between(start, start + _dt.timedelta(days=_MAX_GAP_DAYS)))
+    # From the day every notification rule is in force, so no deadline of
+    # the case raises RuleNotInForce.
+    low = max(start, _notification_start(DEFAULT_RULEBOOK))
+    relevant = draw(_dates_between(low, low + _dt.timedelta(days=_MAX_GAP_DAYS)))
     excluded = draw(
         st.lists(
             date_ranges(
@@ -1307,13 +1310,39 @@ def _notification_facts(draw: st.DrawFn, start: _dt.date) -> NotificationFacts:
     )
 
 
+def _in_force(name: str, day: _dt.date) -> bool:
+    """True if the default rule *name* applies on *day*."""
+    begins = DEFAULT_RULEBOOK.rule(name).in_force_from
+    return begins is None or day >= begins
+
+
 @st.composite
 def _access_requests(draw: st.DrawFn, start: _dt.date) -> AccessRequest:
     received = draw(_dates_between(start, start + _dt.timedelta(days=_CASE_SPAN_DAYS)))
+    regime = draw(st.sampled_from(DataProtectionRegime))
+    rules = f"disclosure.subject_access.{regime.key}"
+    # An extension or a stopped clock only where the regime allowed it on
+    # the day of receipt.
+    stopped = (
+        draw(
+            st.lists(
+                date_ranges(
+                    min_value=received,
+                    max_value=received + _dt.timedelta(days=_MAX_DELAY_DAYS * 2),
+                    max_days=_MAX_DELAY_DAYS,
+                ),
+                max_size=2,
+            )
+        )
+        if _in_force(f"{rules}.clock_stop", received)
+        else []
+    )
     return AccessRequest(
         received=received,
+        regime=regime,
+        clock_stopped=tuple(stopped),
         answered=_delay(draw, received),
-        extended=draw(st.booleans()),
+        extended=_in_force(f"{rules}.extension", received) and draw(st.booleans()),
     )
 
 
