@@ -138,6 +138,34 @@ def test_one_case_from_json(case_file: Path) -> None:
     ]
 
 
+def test_move_to_working_day(tmp_path: Path) -> None:
+    # A level 3 meeting on 13 November 2025: the next review is due 42 days
+    # later, Christmas Day; moved back to 24 December only when asked.
+    case = {
+        "case_ref": "C-1",
+        "category": 1,
+        "meetings": [{"meeting_id": "M1", "date": "2025-11-13", "level": 3}],
+    }
+    path = tmp_path / "case.json"
+    path.write_text(json.dumps(case), encoding="utf-8")
+
+    def review(*extra: str) -> tuple[str, object]:
+        _, text = run(
+            "duties", "--case", str(path), "--on", "2025-11-14", "--format", "json",
+            *extra,
+        )  # fmt: skip
+        data = json.loads(text)
+        (due,) = [r["due"] for r in data["rows"] if r["duty"] == "next review"]
+        return due, data["move_to_working_day"]
+
+    assert review() == ("2025-12-25", False)
+    assert review("--move-to-working-day") == ("2025-12-24", True)
+    _, text = run("duties", "--case", str(path), "--on", "2025-11-14",
+                  "--move-to-working-day")  # fmt: skip
+    assert "moved back to a working day" in text
+    assert "2025-12-24" in text
+
+
 def test_no_duties(tmp_path: Path) -> None:
     case_file = tmp_path / "case.json"
     case_file.write_text(json.dumps({**CASE, "liberation_date": None}), "utf-8")

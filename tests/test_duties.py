@@ -252,9 +252,7 @@ def test_calendar_day_deadlines_move_to_a_working_day_only_when_asked() -> None:
         duties(case, on=D(2025, 12, 1), move_to_working_day=True),
         DutyKind.INITIAL_MAPPP,
     )
-    assert moved.deadline == initial_mappp_due(
-        D(2026, 1, 17), move_to_working_day=True
-    )
+    assert moved.deadline == initial_mappp_due(D(2026, 1, 17), move_to_working_day=True)
     assert moved.deadline is not None
     assert (moved.due, moved.deadline.moved_from) == (D(2025, 12, 19), D(2025, 12, 20))
     # A level 3 review due on Christmas Day 2025 (42 days after 13
@@ -276,13 +274,11 @@ def test_calendar_day_deadlines_move_to_a_working_day_only_when_asked() -> None:
         assert one(found, DutyKind.NEXT_REVIEW).due == review
         assert by_kind(found, DutyKind.OLR_RMP_REVIEW)[0].due == rmp
         rows = caseload_duties([olr], on=D(2025, 11, 14), move_to_working_day=move)
-        assert {row.due for row in rows if row.duty is DutyKind.NEXT_REVIEW} == {
-            review
-        }
+        assert {row.due for row in rows if row.duty is DutyKind.NEXT_REVIEW} == {review}
     # Minutes count working days whatever the opt-in.
-    assert [
-        d.due for d in by_kind(found, DutyKind.MINUTE_FINAL)
-    ] == [minutes_due(D(2025, 11, 13)).final.due]
+    assert [d.due for d in by_kind(found, DutyKind.MINUTE_FINAL)] == [
+        minutes_due(D(2025, 11, 13)).final.due
+    ]
 
 
 # -- a level change mid-interval ---------------------------------------------------
@@ -569,9 +565,7 @@ def test_subject_access_clock_stopped() -> None:
     ] == [D(2026, 4, 1), D(2026, 4, 5), D(2026, 4, 7)]
     # The clock cannot stop before the request arrives.
     with pytest.raises(InvalidValueError, match="clock_stopped"):
-        AccessRequest(
-            received=D(2026, 3, 6), regime=POLICE, clock_stopped=(stopped,)
-        )
+        AccessRequest(received=D(2026, 3, 6), regime=POLICE, clock_stopped=(stopped,))
 
 
 def test_subject_access_rules_not_yet_in_force_are_the_rule_functions_errors() -> None:
@@ -1336,11 +1330,7 @@ SECRET = "Jane Example"
             "subject_access_requests[0].received",
         ),
         (
-            {
-                "subject_access_requests": [
-                    {"received": "2025-01-01", "regime": SECRET}
-                ]
-            },
+            {"subject_access_requests": [{"received": "2025-01-01", "regime": SECRET}]},
             "subject_access_requests[0].regime",
         ),
         (

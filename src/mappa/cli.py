@@ -319,8 +319,8 @@ def _default_period(caseload: Caseload) -> ReportingYear:
 
     if not len(caseload):
         raise _UsageError("the caseload has no meetings")
-    year = reporting_year(min(caseload.last_date, _dt.date.today()))
-    if year.end > _dt.date.today() or year.end > caseload.last_date + _dt.timedelta(
+    year = reporting_year(min(caseload.last_date, dt.date.today()))
+    if year.end > dt.date.today() or year.end > caseload.last_date + dt.timedelta(
         days=31
     ):
         year = year.previous
@@ -507,6 +507,7 @@ def _duties(args: argparse.Namespace, out: TextIO) -> int:
         on=args.on,
         within=args.within,
         area=args.area,
+        move_to_working_day=args.move_to_working_day,
     )
     scope = (
         "every duty"
@@ -517,6 +518,11 @@ def _duties(args: argparse.Namespace, out: TextIO) -> int:
     note = (
         f"Data: {source}. Duties as at {args.on.isoformat()}: {scope}"
         + ("" if args.area is None else f", in {args.area}")
+        + (
+            "; calendar-day deadlines moved back to a working day"
+            if args.move_to_working_day
+            else ""
+        )
         + f". {_calendar_note()}"
     )
     if args.format == "ics":
@@ -534,6 +540,7 @@ def _duties(args: argparse.Namespace, out: TextIO) -> int:
                 "on": args.on.isoformat(),
                 "within": args.within,
                 "area": args.area,
+                "move_to_working_day": args.move_to_working_day,
                 "data": source,
                 "rows": plain,
             },
@@ -604,6 +611,13 @@ def _add_duties_parser(commands: Any) -> None:
         "with no national timescale not yet done",
     )
     duties.add_argument("--area", metavar="NAME", help="only this MAPPA area's cases")
+    duties.add_argument(
+        "--move-to-working-day",
+        action="store_true",
+        help="move a review, initial MAPPP or OLR RMP review due on a weekend or "
+        "Scottish bank holiday back to the working day before (off by default: "
+        "the guidance counts calendar weeks)",
+    )
     duties.add_argument(
         "--format",
         choices=("table", "csv", "json", "ics"),

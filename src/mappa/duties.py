@@ -301,6 +301,10 @@ def _judge(
     return (DutyStatus.OVERDUE, late) if late > 0 else (DutyStatus.OPEN, 0)
 
 
+def _deadline_repr(deadline: Deadline | None) -> str:
+    return "None" if deadline is None else f"<Deadline: {deadline.due.isoformat()}>"
+
+
 @attrs.frozen(kw_only=True)
 class Duty:
     """One duty of a case, judged on a day.
@@ -327,7 +331,9 @@ class Duty:
     citation: Citation = attrs.field(validator=_check.v_instance(Citation))
     on: _dt.date = attrs.field(validator=_check.v_date)
     deadline: Deadline | None = attrs.field(
-        default=None, validator=_check.v_optional_instance(Deadline)
+        default=None,
+        validator=_check.v_optional_instance(Deadline),
+        repr=_deadline_repr,  # its rule and citation are the duty's own
     )
     level: Level | None = attrs.field(
         default=None, validator=_check.v_optional_instance(Level)
