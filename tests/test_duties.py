@@ -1578,6 +1578,11 @@ def test_a_caseloads_cases_are_grouped_by_reference(
         ]
 
 
+def test_the_case_strategy_checks_its_arguments() -> None:
+    with pytest.raises(InvalidValueError, match="max_meetings"):
+        ms.cases(max_meetings=0)
+
+
 def test_ical_summary_without_a_level() -> None:
     icalendar = pytest.importorskip("icalendar")
     rows = caseload_duties([HOSPITAL], on=D(2026, 3, 22))

@@ -61,7 +61,9 @@ an audio recording must be destroyed by the day the final minute is
 agreed, taken as the day it was released (para 11.18); every notification
 restarts the periodic year (s.85(1)) and answers every earlier change; a
 case with an Order for Lifelong Restriction has its RMP reviewed at every
-meeting and on every date in ``rmp_reviews``.
+meeting and on every date in ``rmp_reviews``; a subject access request's
+clock still stopped on ``on`` (the information asked for not yet arrived)
+counts as stopped up to ``on``.
 
 More information:
 
