@@ -202,7 +202,7 @@ class DutyKind(enum.Enum):
     ISP_PROVISIONAL_LIST = "ISP provisional list for the coming financial year"
     """The provisional list of ISP cases (para 18.24)."""
     SUBJECT_ACCESS_ANSWER = "subject access answer"
-    """The answer to a subject access request (para 11.22; UK GDPR art. 12(3))."""
+    """The answer to a subject access request (para 11.22; DPA 2018 s.54 or UK GDPR art. 12(3))."""
 
     def __str__(self) -> str:
         return self.value
