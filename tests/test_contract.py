@@ -391,6 +391,8 @@ NOT_RESULTS = {
     "mappa.statistics.KeepingChildrenSafe": "published figures, not a rule",
     "mappa.statistics.TrainingCount": "published figures, not a rule",
     "mappa.statistics.FigureRow": "a published figure as a tidy row",
+    "mappa.duties.DutyRow": "a due list's tidy row of plain values (its "
+    "citation as text); the Duty it comes from names its rule and citation",
     "mappa.statistics.NationalFigures": "published figures, not a rule",
 }
 

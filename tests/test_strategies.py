@@ -16,6 +16,7 @@ from mappa import strategies as ms
 from mappa.calendar import WorkingCalendar
 from mappa.chairs import ChairDecision, HealthGrade, Ladder, PoliceRank, Role, may_chair
 from mappa.disclosure import route_request
+from mappa.duties import Case
 from mappa.errors import InvalidTypeError, InvalidValueError, MappaError
 from mappa.framework import DEFAULT_AREA_TABLE, Category, Level, check_level
 from mappa.indicators import Indicator, evaluate
@@ -471,6 +472,7 @@ NAMED_FOR_TYPE = {
     Quarter: "quarters",
     ReportingYear: "reporting_years",
     WorkingCalendar: "working_calendars",
+    Case: "cases",
 }
 
 

@@ -120,6 +120,7 @@ REFERENCE_MODULES = (
     "licences",
     "defensibility",
     "statistics",
+    "duties",
     "records",
     "indicators",
     "strategies",

@@ -3,7 +3,8 @@
 Every number and period comes from :mod:`mappa.rulebook`, with its citation.
 The public API is what this package's ``__all__`` lists, plus what each
 public module's own ``__all__`` lists (a few secondary names, such as
-``mappa.licences.Party``, are reached through their module only). Modules
+``mappa.licences.Party``, are reached through their module only, as is
+:func:`mappa.duties.duties`, which shares its module's name). Modules
 and names that start with an underscore are private.
 
 >>> import mappa
@@ -60,6 +61,23 @@ from mappa.disclosure import (
     subject_access_due,
     tribunal_statement,
 )
+from mappa.duties import (
+    AccessRequest,
+    Case,
+    CaseMeeting,
+    Duty,
+    DutyKind,
+    DutyRow,
+    DutyStatus,
+    Event,
+    EventKind,
+    IspApproval,
+    NotificationFacts,
+    case_from_json,
+    caseload_duties,
+    read_case,
+    to_ical,
+)
 from mappa.errors import (
     CalendarRangeError,
     InvalidTransition,
@@ -68,6 +86,7 @@ from mappa.errors import (
     LadderMismatch,
     LevelNotPermitted,
     MappaError,
+    MissingDependency,
     NotApplicable,
     RecordError,
     RuleNotInForce,
@@ -208,6 +227,7 @@ if "hypothesis" in _sys.modules:
 
 __all__ = [
     "AREAS",
+    "AccessRequest",
     "Agency",
     "AgencyRole",
     "ApprovalPeriod",
@@ -215,6 +235,8 @@ __all__ = [
     "AreaTable",
     "Attendance",
     "CalendarRangeError",
+    "Case",
+    "CaseMeeting",
     "Caseload",
     "Category",
     "Caution",
@@ -239,7 +261,13 @@ __all__ = [
     "Disposal",
     "Document",
     "Duration",
+    "Duty",
+    "DutyKind",
+    "DutyRow",
+    "DutyStatus",
     "EndReason",
+    "Event",
+    "EventKind",
     "HealthGrade",
     "HospitalOrder",
     "Imprisonment",
@@ -250,6 +278,7 @@ __all__ = [
     "InvalidTransition",
     "InvalidTypeError",
     "InvalidValueError",
+    "IspApproval",
     "LOCAL_AUTHORITIES",
     "Ladder",
     "LadderMismatch",
@@ -263,9 +292,11 @@ __all__ = [
     "MinuteRequest",
     "MinutesDecision",
     "MinutesDue",
+    "MissingDependency",
     "NATIONAL_FIGURES_2018_19",
     "NationalFigures",
     "NotApplicable",
+    "NotificationFacts",
     "NotificationPeriod",
     "NotificationSchedule",
     "OrderForLifelongRestriction",
@@ -325,7 +356,9 @@ __all__ = [
     "assess_initial_mappp",
     "assess_scr",
     "assessment_report_valid",
+    "case_from_json",
     "case_review_status",
+    "caseload_duties",
     "change_notification_due",
     "change_route",
     "check_level",
@@ -358,6 +391,7 @@ __all__ = [
     "pro_rata",
     "provisional_forecast",
     "quarter_of",
+    "read_case",
     "read_csv",
     "read_json",
     "recording_kept_too_long",
@@ -372,6 +406,7 @@ __all__ = [
     "split_cost",
     "subject_access_deadline",
     "subject_access_due",
+    "to_ical",
     "tribunal_statement",
     "validate_figures",
     "write_csv",

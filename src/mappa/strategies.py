@@ -92,6 +92,17 @@ from mappa.disclosure import (
     route_request,
     subject_access_deadline,
 )
+from mappa.duties import (
+    AccessRequest,
+    Case,
+    CaseMeeting,
+    Duty,
+    DutyRow,
+    Event,
+    IspApproval,
+    NotificationFacts,
+    duties,
+)
 from mappa.errors import InvalidValueError, NotApplicable
 from mappa.framework import (
     DEFAULT_AREA_TABLE,
@@ -179,6 +190,7 @@ __all__ = [
     "attendances",
     "case_histories",
     "caseloads",
+    "cases",
     "categories",
     "category_levels",
     "chair_assignments",
@@ -1207,6 +1219,213 @@ def caseloads(
     return build()
 
 
+# -- cases and their duties ------------------------------------------------------------
+
+# Spans of test data for a case's timeline: shapes, not rules.
+_CASE_SPAN_DAYS = 730
+_MAX_DELAY_DAYS = 30
+
+
+def _delay(draw: st.DrawFn, day: _dt.date) -> _dt.date | None:
+    """None, or a day from *day* to a month later."""
+    gap = draw(st.none() | st.integers(0, _MAX_DELAY_DAYS))
+    return None if gap is None else day + _dt.timedelta(days=gap)
+
+
+def _days_from(draw: st.DrawFn, low: _dt.date, size: int) -> tuple[_dt.date, ...]:
+    return tuple(
+        draw(
+            st.lists(
+                _dates_between(low, low + _dt.timedelta(days=_CASE_SPAN_DAYS)),
+                max_size=size,
+            )
+        )
+    )
+
+
+@st.composite
+def _case_meetings(
+    draw: st.DrawFn, category: Category, level: Level, start: _dt.date, count: int
+) -> tuple[CaseMeeting, ...]:
+    allowed = permitted_levels(category)
+    found: list[CaseMeeting] = []
+    day = start
+    for index in range(count):
+        leaves = index == count - 1 and draw(st.booleans())
+        others = [lvl for lvl in allowed if lvl is not level]
+        new_level = (
+            draw(st.sampled_from(others))
+            if not leaves and others and draw(st.booleans())
+            else None
+        )
+        final = _delay(draw, day)
+        recorded = draw(st.booleans())
+        found.append(
+            CaseMeeting(
+                held_on=day,
+                level=level,
+                kind=MeetingKind.INITIAL if index == 0 else MeetingKind.REVIEW,
+                meeting_id=f"M{index + 1}",
+                new_level=new_level,
+                leaves_mappa=leaves,
+                draft_released=_delay(draw, day),
+                final_released=final,
+                recorded=recorded,
+                recording_destroyed=(
+                    _delay(draw, final) if recorded and final is not None else None
+                ),
+            )
+        )
+        if new_level is not None:
+            level = new_level
+        day = day + _dt.timedelta(days=draw(st.integers(0, _MAX_GAP_DAYS)))
+    return tuple(found)
+
+
+@st.composite
+def _notification_facts(draw: st.DrawFn, start: _dt.date) -> NotificationFacts:
+    # From the day every notification rule is in force, so no deadline of
+    # the case raises RuleNotInForce.
+    low = max(start, _notification_start(DEFAULT_RULEBOOK))
+    relevant = draw(_dates_between(low, low + _dt.timedelta(days=_MAX_GAP_DAYS)))
+    excluded = draw(
+        st.lists(
+            date_ranges(
+                min_value=relevant,
+                max_value=relevant + _dt.timedelta(days=_CASE_SPAN_DAYS),
+                max_days=_MAX_GAP_DAYS,
+            ),
+            max_size=2,
+        )
+    )
+    return NotificationFacts(
+        disposal=draw(disposals()),
+        relevant_date=relevant,
+        under_18=draw(st.booleans()),
+        notifications=_days_from(draw, relevant, 4),
+        changes=_days_from(draw, relevant, 2),
+        excluded=tuple(excluded),
+        no_fixed_abode=draw(st.booleans()),
+        discharge_reviewed=None,
+    )
+
+
+def _in_force(name: str, day: _dt.date) -> bool:
+    """True if the default rule *name* applies on *day*."""
+    begins = DEFAULT_RULEBOOK.rule(name).in_force_from
+    return begins is None or day >= begins
+
+
+@st.composite
+def _access_requests(draw: st.DrawFn, start: _dt.date) -> AccessRequest:
+    received = draw(_dates_between(start, start + _dt.timedelta(days=_CASE_SPAN_DAYS)))
+    regime = draw(st.sampled_from(DataProtectionRegime))
+    rules = f"disclosure.subject_access.{regime.key}"
+    # An extension or a stopped clock only where the regime allowed it on
+    # the day of receipt.
+    stopped = (
+        draw(
+            st.lists(
+                date_ranges(
+                    min_value=received,
+                    max_value=received + _dt.timedelta(days=_MAX_DELAY_DAYS * 2),
+                    max_days=_MAX_DELAY_DAYS,
+                ),
+                max_size=2,
+            )
+        )
+        if _in_force(f"{rules}.clock_stop", received)
+        else []
+    )
+    return AccessRequest(
+        received=received,
+        regime=regime,
+        clock_stopped=tuple(stopped),
+        answered=_delay(draw, received),
+        extended=_in_force(f"{rules}.extension", received) and draw(st.booleans()),
+    )
+
+
+def cases(
+    *,
+    number: int = 1,
+    categories: Iterable[Category] | None = None,
+    min_value: _dt.date | None = None,
+    max_value: _dt.date | None = None,
+    max_meetings: int = 4,
+) -> SearchStrategy[Case]:
+    """Whole cases for :func:`mappa.duties.duties`, reference ``C-<number>``.
+
+    Meetings (with level changes, minutes, recordings), and now and then a
+    liberation date, an OLR, notification facts (category 1 only), ISP
+    approvals, subject access requests and reported changes in risk, all
+    within about two years of a start date between the bounds (2000 to
+    2046 by default). Shrinks toward a category 1 case with one meeting at
+    level 1 and nothing else.
+    """
+    low, high = _bounds(
+        min_value, _dt.date(2046, 12, 31) if max_value is None else max_value, None
+    )
+    pairs = _pairs(categories, None, None)
+    limit = _check.ensure_int(max_meetings, "max_meetings")
+    if limit < 1:
+        raise InvalidValueError("max_meetings must be at least 1", rule="max_meetings")
+    ref = f"C-{_check.ensure_int(number, 'number')}"
+
+    @st.composite
+    def build(draw: st.DrawFn) -> Case:
+        category, level = draw(st.sampled_from(pairs))
+        start = draw(_dates_between(low, high))
+        meetings = draw(
+            _case_meetings(category, level, start, draw(st.integers(1, limit)))
+        )
+        liberation = _delay(draw, start)
+        return Case(
+            case_ref=ref,
+            category=category,
+            area=draw(areas()).name,
+            meetings=meetings,
+            liberation_date=liberation,
+            referral_level=(
+                Level.MAPPP
+                if liberation is not None and Level.MAPPP in permitted_levels(category)
+                else None
+            ),
+            olr=draw(st.booleans()),
+            rmp_reviews=_days_from(draw, start, 1),
+            notification=(
+                draw(_notification_facts(start))
+                if category is Category.REGISTERED_SEX_OFFENDER and draw(st.booleans())
+                else None
+            ),
+            isp_approvals=tuple(
+                IspApproval(start=day, resolved_on=_delay(draw, day))
+                for day in _days_from(draw, start, 2)
+            ),
+            provisional_lists=_days_from(draw, start, 1),
+            subject_access_requests=tuple(
+                draw(st.lists(_access_requests(start), max_size=1))
+            ),
+            risk_changes=_days_from(draw, start, 2),
+        )
+
+    return build()
+
+
+@st.composite
+def _duties(draw: st.DrawFn) -> Duty:
+    case = draw(cases())
+    on = case.meetings[0].held_on + _dt.timedelta(days=draw(st.integers(0, 400)))
+    return draw(_pick(duties(case, on=on)))
+
+
+@st.composite
+def _duty_rows(draw: st.DrawFn) -> DutyRow:
+    case = draw(cases())
+    on = case.meetings[0].held_on + _dt.timedelta(days=draw(st.integers(0, 400)))
+    return DutyRow.of(case, draw(_pick(duties(case, on=on))))
+
+
 # -- from_type registrations -----------------------------------------------------------
 
 
@@ -1334,6 +1553,17 @@ def _registrations() -> dict[type, Callable[[], SearchStrategy[Any]]]:
         NationalFigures: lambda: _constant(figures),
         ProgrammeCompletions: lambda: _pick(figures.programme_completions),
         TrainingCount: lambda: _pick(figures.training),
+        # duties
+        AccessRequest: lambda: cases().flatmap(
+            lambda c: _access_requests(c.meetings[0].held_on)
+        ),
+        Case: lambda: cases(),
+        CaseMeeting: lambda: cases().flatmap(lambda c: _pick(c.meetings)),
+        Duty: lambda: _duties(),
+        DutyRow: lambda: _duty_rows(),
+        Event: lambda: _duties().map(lambda d: d.event),
+        IspApproval: lambda: day().map(lambda d: IspApproval(start=d)),
+        NotificationFacts: lambda: _notification_facts(SIMPLE_DAY),
         # records and indicators
         Attendance: lambda: attendances(),
         Caseload: lambda: caseloads(),
