@@ -42,7 +42,7 @@ from mappa.records import (
     readable_file,
 )
 from mappa.records import Columns as _Columns
-from mappa.reviews import initial_mappp_deadline, review_interval
+from mappa.reviews import initial_mappp_due, review_interval
 from mappa.rulebook import Rulebook
 from mappa.years import Quarter, ReportingYear
 
@@ -371,9 +371,9 @@ def _count(
         [
             (
                 day,
-                initial_mappp_deadline(
+                initial_mappp_due(
                     _dt.date.fromordinal(day), rulebook=book
-                ).toordinal(),
+                ).due.toordinal(),
             )
             for (day,) in liberations
         ],
@@ -835,7 +835,9 @@ def _fast_meetings(con: Any, checker: Checker, area_table: Any) -> bool:
             names.append((spelling, value))
     # A CASE, not a join: the table keeps the file's order (its rowid is
     # the meeting's place in the input; a join may reorder the rows).
-    area_case = " ".join(f"WHEN {_sql_text(text)} THEN {value}" for text, value in names)
+    area_case = " ".join(
+        f"WHEN {_sql_text(text)} THEN {value}" for text, value in names
+    )
     numbers = "'1', '2', '3'"
     simple = " AND ".join(
         [

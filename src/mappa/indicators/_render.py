@@ -11,7 +11,7 @@ from mappa.indicators._definitions import Indicator, Status, plain
 if TYPE_CHECKING:
     from mappa.indicators._report import Report
 
-__all__ = ["html", "table"]
+__all__ = ["html", "html_table", "table"]
 
 
 def table(report: Report) -> str:
@@ -117,3 +117,31 @@ def html(report: Report, *, title: str | None, note: str | None) -> str:
         parts.append("</table>")
     parts.append("</body></html>")
     return "\n".join(parts) + "\n"
+
+
+def html_table(report: Report) -> str:
+    """A plain HTML table of *report*, one row per indicator and group."""
+    escape = _html_module.escape
+    head = "".join(
+        f"<th>{name}</th>"
+        for name in ("Indicator", "Group", "Met / counted", "%", "Target", "Status")
+    )
+    body = []
+    for result in report.results:
+        percent = f"{result.percentage}" if result.denominator else "-"
+        cells = (
+            result.indicator.label,
+            result.group_label,
+            f"{result.numerator}/{result.denominator}",
+            percent,
+            plain(result.target),
+            result.status.value,
+        )
+        body.append("<tr>" + "".join(f"<td>{escape(c)}</td>" for c in cells) + "</tr>")
+    caption = escape(
+        f"MAPPA performance indicators, {report.period.label} (targets: {report.targets})"
+    )
+    return (
+        f"<table><caption>{caption}</caption><thead><tr>{head}</tr></thead>"
+        f"<tbody>{''.join(body)}</tbody></table>"
+    )
