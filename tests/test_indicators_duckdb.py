@@ -19,6 +19,7 @@ from mappa.calendar import WorkingCalendar
 from mappa.errors import (
     InvalidTypeError,
     InvalidValueError,
+    MissingDependency,
     RecordError,
     UnknownNameError,
 )
