@@ -717,3 +717,27 @@ def test_certain_packages_expected_equals_maximum(items: list[SupportPackage]) -
         assert year.expected == year.maximum
     nothing = provisional_forecast([ProvisionalPackage(p, Fraction(0)) for p in items])
     assert all(y.expected.total == 0 for y in nothing.years)
+
+
+def test_an_amount_beyond_28_significant_digits_is_never_rounded() -> None:
+    # Regression: Decimal arithmetic (28 digits by default) rounded such an
+    # amount to whole pennies before checking it was whole pennies.
+    with pytest.raises(InvalidValueError, match="whole number of pennies"):
+        split_cost(Decimal("123456789012345.0000000000000000001"))
+    exact = Decimal("123456789012345.10000000000000000000")
+    split = split_cost(exact)
+    assert split.total == Decimal("123456789012345.10")
+    assert split.local_authority + split.scottish_government == split.total
+
+
+def test_a_likelihood_with_a_huge_exponent_is_refused_at_once() -> None:
+    # Regression: Decimal("1E+10000000") was turned into an exact fraction
+    # (an int of ten million digits) before being found out of range.
+    import time
+
+    package = SupportPackage(APRIL_TO_SEPTEMBER, PackageRate(D("100.00"), RateUnit.DAY))
+    start = time.perf_counter()
+    for value in (Decimal("1E+10000000"), Decimal("1E-10000000")):
+        with pytest.raises(InvalidValueError, match="too large or too small"):
+            ProvisionalPackage(package, value)
+    assert time.perf_counter() - start < 1

@@ -6,10 +6,12 @@ import datetime as dt
 import gzip
 import io
 import json
+import os
 from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from mappa.chairs import Agency
 from mappa.errors import (
@@ -315,14 +317,23 @@ def test_duplicate_header_column() -> None:
     assert "twice" in str(error_of(header))
 
 
-def test_csv_error_becomes_a_record_error() -> None:
-    with pytest.raises(RecordError, match="not readable as CSV"):
-        load(
+def test_a_long_quoted_value_is_read_like_an_unquoted_one() -> None:
+    # Regression: a quoted field over 131,072 characters stopped the csv
+    # module (and skip mode with it); the same value unquoted was read.
+    for quote in ('"', ""):
+        text = (
             MEETINGS_HEADER
-            + 'M1,"'
+            + f"M1,{quote}"
             + "x" * 200_000
-            + '",Fife,1,2,2025-06-02,review,,,yes,no,\n'
+            + f"{quote},Fife,1,2,2025-06-02,review,,,yes,no,\n"
         )
+        with pytest.raises(RecordError, match="column 'case_ref'"):
+            load(text)
+        skipped = read_csv(
+            io.StringIO(text + GOOD_MEETING.replace("M1", "M2")), on_error="skip"
+        )
+        assert [m.meeting_id for m in skipped] == ["M2"]
+        assert len(skipped.problems) == 1
 
 
 def test_collect_reports_every_problem() -> None:
@@ -462,13 +473,14 @@ def test_jsonl_and_array() -> None:
     [
         ("{", None, "not valid JSON"),
         ("[1, 2]", None, "JSON object"),
-        ('{"meeting_id": "M1", "name": "x"}', "name", "unknown field"),
+        # Regression: the unknown key was echoed (it may be anything).
+        ('{"meeting_id": "M1", "name": "x"}', None, "1 unknown field"),
         ('{"meeting_id": "M1"}', "case_ref", "missing field"),
         (
             '{"meeting_id": "M1", "case_ref": "C-1", "area": "Fife", "category": 1, "level": 2.0,'
             ' "date": "2025-06-02", "kind": "review", "disclosure_recorded": true}',
             "level",
-            "a level",
+            "expected a whole number",
         ),
         (
             '{"meeting_id": "M1", "case_ref": "C-1", "area": "Fife", "category": 1, "level": 2,'
@@ -486,7 +498,7 @@ def test_jsonl_and_array() -> None:
             '{"meeting_id": "M1", "case_ref": "C-1", "area": "Fife", "category": 1, "level": 2,'
             ' "date": "2025-06-02", "kind": "review", "disclosure_recorded": true,'
             ' "attendance": [{"agency": "police", "rank": 1}]}',
-            "attendance[0].rank",
+            "attendance[0]",
             "unknown field",
         ),
         (
@@ -554,8 +566,10 @@ def test_from_meetings_checks_its_input() -> None:
         Caseload.from_meetings(5)  # type: ignore[arg-type]
     with pytest.raises(InvalidTypeError):
         Caseload.from_meetings([CASELOAD[0], 5])  # type: ignore[list-item]
-    with pytest.raises(InvalidValueError, match="twice"):
+    with pytest.raises(InvalidValueError, match="twice") as caught:
         Caseload.from_meetings([CASELOAD[0], CASELOAD[1], CASELOAD[0]])
+    assert CASELOAD[0].meeting_id not in str(caught.value)
+    assert caught.value.value == 2
 
 
 # -- the sample -------------------------------------------------------------------
@@ -578,7 +592,7 @@ def test_reading_in_small_blocks_gives_the_same_caseload(
 ) -> None:
     # read_csv checks a block of text (or a chunk of rows) at a time; tiny
     # blocks give the same caseload as one block holding everything.
-    import mappa.records as module
+    import mappa.records._readers as module
 
     out_meetings, out_attendance = io.StringIO(), io.StringIO()
     write_csv(meetings, out_meetings, out_attendance)
@@ -607,8 +621,389 @@ def test_a_meeting_id_with_a_line_break_is_refused() -> None:
     # line break must not pass as two good ones.
     header = ",".join(MEETING_COLUMNS)
     text = f'{header}\n"M\n1",C-0001,Fife,1,2,2025-06-02,review,,,yes,no,\n'
-    with pytest.raises(RecordError, match="column 'meeting_id'"):
+    with pytest.raises(RecordError, match=r"row 2: .*runs past the end of its line"):
         read_csv(io.StringIO(text))
+
+
+# -- defects found by fuzzing: each test failed before its fix --------------------
+
+ATTENDING_POLICE = {
+    "agency": "police",
+    "role": "ra",
+    "invited": True,
+    "attended": True,
+    "at_seniority": True,
+}
+ATTENDING_SOCIAL_WORK = {**ATTENDING_POLICE, "agency": "social_work"}
+
+
+def json_meeting(meeting_id: str = "M1", **changes: object) -> dict[str, object]:
+    record: dict[str, object] = {
+        "meeting_id": meeting_id,
+        "case_ref": "C-1",
+        "area": "Fife",
+        "category": 1,
+        "level": 2,
+        "date": "2025-06-02",
+        "kind": "review",
+        "disclosure_recorded": True,
+        "attendance": [],
+    }
+    record.update(changes)
+    return record
+
+
+def jsonl(*records: dict[str, object]) -> io.StringIO:
+    return io.StringIO("".join(json.dumps(record) + "\n" for record in records))
+
+
+def agencies(meeting: Meeting) -> list[object]:
+    return [a.agency for a in meeting.attendance]
+
+
+def test_json_attendance_stays_with_its_own_line() -> None:
+    # Regression: in skip mode, a line left out for repeating an id gave its
+    # attendance to the other meeting with that id.
+    loaded = read_json(
+        jsonl(
+            json_meeting(attendance=[ATTENDING_POLICE]),
+            json_meeting(attendance=[ATTENDING_SOCIAL_WORK]),
+        ),
+        on_error="skip",
+    )
+    assert [agencies(m) for m in loaded] == [[Agency.POLICE]]
+    assert [(p.row, p.column) for p in loaded.problems] == [(2, "meeting_id")]
+    # ... and a bad line followed by a good one reusing its id.
+    loaded = read_json(
+        jsonl(
+            json_meeting(date="2025-02-30", attendance=[ATTENDING_POLICE]),
+            json_meeting(attendance=[ATTENDING_SOCIAL_WORK]),
+        ),
+        on_error="skip",
+    )
+    assert [agencies(m) for m in loaded] == [[Agency.SOCIAL_WORK]]
+    assert [(p.row, p.column) for p in loaded.problems] == [(1, "date")]
+
+
+def test_csv_attendance_for_an_id_on_a_left_out_row_and_a_kept_one() -> None:
+    # The attendance file names meetings by id: with one row of that id
+    # left out and another kept, it could belong to either, so it is
+    # reported rather than given to the kept one.
+    meetings = MEETINGS_HEADER + GOOD_MEETING.replace("2025-06-02", "2025-02-30")
+    meetings += GOOD_MEETING + GOOD_MEETING.replace("M1", "M2")
+    attendance = ATTENDANCE_HEADER + "M1,police,ra,yes,yes,yes,no\n"
+    attendance += "M2,police,ra,yes,yes,yes,no\n"
+    loaded = load(meetings, attendance, on_error="skip")
+    assert [(m.meeting_id, agencies(m)) for m in loaded] == [
+        ("M1", []),
+        ("M2", [Agency.POLICE]),
+    ]
+    assert [(p.source, p.row, p.column) for p in loaded.problems] == [
+        ("<meetings>", 2, "date"),
+        ("<attendance>", 2, "meeting_id"),
+    ]
+    assert "more than one meetings row" in str(loaded.problems[1])
+
+
+def test_an_unbalanced_quote_is_one_rows_problem() -> None:
+    # Regression: an unclosed quote swallowed the rest of the file (613 of
+    # 624 rows vanished behind "expected 7 fields, found 3").
+    rows = [GOOD_MEETING.replace("M1", f"M{n}") for n in range(1, 31)]
+    rows[4] = rows[4].replace("C-1", '"C-1')
+    loaded = load(MEETINGS_HEADER + "".join(rows), on_error="skip")
+    assert len(loaded) == 29
+    (problem,) = loaded.problems
+    assert problem.row == 6
+    assert "quoted value runs past the end of its line" in str(problem)
+    with pytest.raises(RecordError, match="row 6: not readable as CSV: a quoted"):
+        load(MEETINGS_HEADER + "".join(rows))
+    text_after = MEETINGS_HEADER + GOOD_MEETING.replace("C-1", '"C-1"x')
+    with pytest.raises(RecordError, match="text after the closing quote"):
+        load(text_after)
+
+
+def _no_content(error: BaseException) -> None:
+    for text in (str(error), repr(error), repr(error.args)):
+        assert "Jane" not in text
+        assert "Exampl" not in text
+    assert error.__context__ is None
+    assert error.__cause__ is None
+
+
+@pytest.mark.parametrize(
+    ("content", "expected"),
+    [
+        (
+            (
+                MEETINGS_HEADER
+                + "M1,C-1,Jane Exampl\xe9,1,2,2025-06-02,review,,,yes,no,\n"
+            ).encode("latin-1"),
+            "not readable as utf-8 text .near byte",
+        ),
+        (
+            (MEETINGS_HEADER + "Jane Example\n").encode("utf-16"),
+            "not readable as utf-8",
+        ),
+        (b"\x00\x01Jane Example\xff\xfe" * 50, "not readable as utf-8"),
+        (gzip.compress(b"Jane Example " * 1000)[:30], "truncated or corrupt"),
+        (b"\x1f\x8b\x08\x00" + b"Jane Example" * 10, "truncated or corrupt"),
+    ],
+)
+def test_unreadable_files_are_record_errors_without_content(
+    tmp_path: Path, content: bytes, expected: str
+) -> None:
+    # Regression: a bare UnicodeDecodeError (its repr holding raw bytes of
+    # the file), EOFError or zlib.error escaped.
+    path = tmp_path / "meetings.csv"
+    path.write_bytes(content)
+    with pytest.raises(RecordError, match=expected) as caught:
+        read_csv(path)
+    assert caught.value.source == str(path)
+    _no_content(caught.value)
+    with pytest.raises(RecordError) as caught:
+        read_json(path)
+    _no_content(caught.value)
+
+
+def test_a_text_stream_that_cannot_decode_is_a_record_error() -> None:
+    stream = io.TextIOWrapper(
+        io.BytesIO((MEETINGS_HEADER + "Jane Exampl\xe9\n").encode("latin-1")),
+        encoding="utf-8",
+    )
+    with pytest.raises(RecordError, match="not readable as utf-8 text") as caught:
+        read_csv(stream)
+    _no_content(caught.value)
+
+
+def test_deeply_nested_json_is_a_record_error() -> None:
+    with pytest.raises(RecordError, match="nested too deeply") as caught:
+        read_json(io.StringIO("[" * 100_000 + "]" * 100_000 + "\n"))
+    _no_content(caught.value)
+    with pytest.raises(RecordError, match="row 1: not readable: JSON nested"):
+        read_json(io.StringIO('{"a": ' + "[" * 100_000 + "]" * 100_000 + "}\n"))
+    with pytest.raises(RecordError, match="too many digits"):
+        read_json(io.StringIO('{"level": ' + "9" * 5000 + "}\n"))
+    with pytest.raises(RecordError, match=r"not valid JSON \(Expecting"):
+        read_json(io.StringIO("[1, \n"))
+
+
+def test_gzip_is_recognised_by_its_bytes_and_encodings_are_chosen(
+    tmp_path: Path,
+) -> None:
+    # A gzip file named .csv is read (it used to be a decoding error), a
+    # byte order mark is skipped, and cp1252 is read when asked for.
+    meetings, attendance = tmp_path / "m.csv", tmp_path / "a.csv"
+    write_csv(CASELOAD, tmp_path / "m.csv.gz", attendance)
+    meetings.write_bytes((tmp_path / "m.csv.gz").read_bytes())
+    assert list(read_csv(meetings, attendance)) == list(CASELOAD)
+    text = (
+        MEETINGS_HEADER + GOOD_MEETING,
+        ATTENDANCE_HEADER + "M1,Caf\xe9 \u2013 housing,dtc,yes,no,no,yes\n",
+    )
+    meetings.write_bytes(b"\xef\xbb\xbf" + text[0].encode("utf-8"))
+    assert len(read_csv(meetings)) == 1
+    attendance.write_bytes(text[1].encode("cp1252"))
+    with pytest.raises(RecordError, match="give encoding="):
+        read_csv(meetings, attendance)
+    meetings.write_bytes(text[0].encode("cp1252"))
+    loaded = read_csv(meetings, attendance, encoding="cp1252")
+    assert agencies(next(iter(loaded))) == ["Caf\xe9 \u2013 housing"]
+    for bad in ("no-such-codec", "rot13", "x\x00y"):
+        with pytest.raises(InvalidValueError, match="encoding must name"):
+            read_csv(meetings, encoding=bad)
+    with pytest.raises(InvalidTypeError):
+        read_csv(meetings, encoding=8)  # type: ignore[arg-type]
+
+
+def test_a_file_without_a_header_row_echoes_nothing() -> None:
+    # Regression: the first data row was read as the header and the error
+    # quoted a cell ("column 'jane example'").
+    row = "M1,C-1,Jane Example,1,2,2025-06-02,review,,,yes,no,\n"
+    error = error_of(row + row)
+    assert "no header row" in str(error)
+    assert error.column is None
+    _no_content(error)
+    error = error_of(MEETINGS_HEADER.replace("area", "Jane Example") + row)
+    assert "the header's 3rd column is not one of" in str(error)
+    _no_content(error)
+    with pytest.raises(RecordError) as caught:
+        read_json(jsonl(json_meeting(**{"Jane Example": 1})))
+    _no_content(caught.value)
+
+
+def test_pipes_devices_and_folders_are_refused(tmp_path: Path) -> None:
+    # Regression: a FIFO or /dev/zero as input hung (or read for ever).
+    fifo = tmp_path / "fifo.csv"
+    os.mkfifo(fifo)
+    for source in (fifo, Path("/dev/zero"), tmp_path):
+        with pytest.raises(RecordError, match="not a regular file"):
+            read_csv(source)
+        with pytest.raises(RecordError, match="not a regular file"):
+            read_json(source)
+
+
+def test_a_nul_in_a_file_name_is_a_mappa_error(tmp_path: Path) -> None:
+    # Regression: a bare ValueError ("embedded null byte").
+    with pytest.raises(InvalidValueError, match="NUL"):
+        read_csv(tmp_path / "a\x00b.csv")
+    with pytest.raises(InvalidValueError, match="NUL"):
+        write_jsonl(CASELOAD, str(tmp_path / "a\x00b.jsonl"))
+
+
+@pytest.mark.parametrize(
+    ("changes", "column", "expected"),
+    [
+        ({"meeting_id": True}, "meeting_id", "expected a string"),
+        ({"level": "2"}, "level", "expected a whole number"),
+        ({"level": True}, "level", "expected a whole number"),
+        (
+            {"disclosure_recorded": "yes"},
+            "disclosure_recorded",
+            "expected true or false",
+        ),
+        ({"date": None}, "date", "not null"),
+        (
+            {"attendance": [{**ATTENDING_POLICE, "agency": False}]},
+            "attendance[0].agency",
+            "expected a string",
+        ),
+        ({"new_level": 10**30}, "new_level", "expected a level"),
+    ],
+)
+def test_json_values_of_the_wrong_type_are_refused(
+    changes: dict[str, object], column: str, expected: str
+) -> None:
+    # Regression: true became "yes" (a meeting id), false an agency "no".
+    with pytest.raises(RecordError, match=expected) as caught:
+        read_json(jsonl(json_meeting(**changes)))
+    assert caught.value.column == column
+
+
+# -- fuzzing: any row is loaded or reported, in every mode ------------------------
+
+JUNK_CELLS = [
+    "",
+    "Jane Example",
+    '"open',
+    'a"b',
+    '"x"y',
+    "2025-13-01",
+    "9",
+    "yes",
+    "M0",
+    "M1 ",
+    "\t",
+]
+
+
+@st.composite
+def mutated_files(draw: st.DrawFn) -> tuple[list[Meeting], str, str]:
+    """A caseload written as CSV, then some cells, rows and ids spoiled."""
+    meetings = draw(meetings_lists(max_size=12))
+    out_meetings, out_attendance = io.StringIO(), io.StringIO()
+    write_csv(meetings, out_meetings, out_attendance)
+    files = [
+        out_meetings.getvalue().splitlines(),
+        out_attendance.getvalue().splitlines(),
+    ]
+    for _ in range(draw(st.integers(0, 4))):
+        lines = files[draw(st.integers(0, 1))]
+        if len(lines) < 2:
+            continue
+        index = draw(st.integers(1, len(lines) - 1))
+        cells = lines[index].split(",")
+        action = draw(st.sampled_from(["cell", "copy", "drop", "blank"]))
+        if action == "cell":
+            cells[draw(st.integers(0, len(cells) - 1))] = draw(
+                st.sampled_from(JUNK_CELLS)
+            )
+            lines[index] = ",".join(cells)
+        elif action == "copy":  # another row's id: a repeat, or attendance moved
+            other = draw(st.integers(1, len(lines) - 1))
+            lines[index] = ",".join([lines[other].split(",")[0], *cells[1:]])
+        elif action == "drop":
+            lines[index] = ",".join(cells[:-1])
+        else:
+            lines[index] = ""
+    return meetings, "\n".join(files[0]) + "\n", "\n".join(files[1]) + "\n"
+
+
+def _rows(text: str) -> dict[int, list[str]]:
+    """Data rows by row number (the header is row 1), split naively."""
+    return {
+        number: line.split(",")
+        for number, line in enumerate(text.split("\n")[1:], start=2)
+        if line
+    }
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(mutated_files())
+def test_every_row_is_loaded_or_reported_in_every_mode(
+    files: tuple[list[Meeting], str, str],
+) -> None:
+    _, meetings_text, attendance_text = files
+    skipped = load(meetings_text, attendance_text, on_error="skip")
+    reported = {(p.source, p.row) for p in skipped.problems}
+    loaded = {m.meeting_id: m for m in skipped}
+    # Each meetings row is loaded (as the one meeting with its id) or reported.
+    meeting_rows = _rows(meetings_text)
+    kept_rows = [n for n in meeting_rows if ("<meetings>", n) not in reported]
+    assert sorted(meeting_rows[n][0] for n in kept_rows) == sorted(loaded)
+    assert len(skipped) == len(kept_rows)
+    # Each attendance row is attached to the meeting it names, or reported.
+    attendance_rows = _rows(attendance_text)
+    expected: dict[str, int] = {}
+    for number, cells in attendance_rows.items():
+        if ("<attendance>", number) not in reported:
+            expected[cells[0].strip()] = expected.get(cells[0].strip(), 0) + 1
+    assert {i: len(m.attendance) for i, m in loaded.items() if m.attendance} == expected
+    # collect reports the same problems; raise stops at the first.
+    if skipped.problems:
+        with pytest.raises(RecordError) as caught:
+            load(meetings_text, attendance_text, on_error="collect")
+        assert [str(p) for p in caught.value.value] == [
+            str(p) for p in skipped.problems
+        ]
+        with pytest.raises(RecordError) as caught:
+            load(meetings_text, attendance_text)
+        assert str(caught.value) == str(skipped.problems[0])
+    else:
+        assert list(load(meetings_text, attendance_text)) == list(skipped)
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(meetings_lists(max_size=10), st.data())
+def test_every_json_line_is_loaded_with_its_own_attendance_or_reported(
+    meetings: list[Meeting], data: st.DataObject
+) -> None:
+    out = io.StringIO()
+    write_jsonl(meetings, out)
+    records = [json.loads(line) for line in out.getvalue().splitlines()]
+    for _ in range(data.draw(st.integers(0, 4))):
+        if not records:
+            break
+        index = data.draw(st.integers(0, len(records) - 1))
+        action = data.draw(st.sampled_from(["repeat", "bad", "type"]))
+        if action == "repeat":
+            other = data.draw(st.integers(0, len(records) - 1))
+            records[index]["meeting_id"] = records[other]["meeting_id"]
+        elif action == "bad":
+            records[index]["date"] = "2025-02-30"
+        else:
+            records[index]["level"] = str(records[index]["level"])
+    text = "".join(json.dumps(record) + "\n" for record in records)
+    skipped = read_json(io.StringIO(text), on_error="skip")
+    reported = {p.row for p in skipped.problems}
+    kept = [
+        record for line, record in enumerate(records, start=1) if line not in reported
+    ]
+    assert [m.meeting_id for m in skipped] == [r["meeting_id"] for r in kept]
+    for meeting, record in zip(skipped, kept, strict=True):
+        assert [
+            a.agency.value if isinstance(a.agency, Agency) else a.agency
+            for a in meeting.attendance
+        ] == [entry["agency"] for entry in record["attendance"]]
 
 
 def test_a_callers_rulebook_is_applied_by_from_meetings_and_the_caseload_still_iterates(
@@ -631,3 +1026,21 @@ def test_a_callers_rulebook_is_applied_by_from_meetings_and_the_caseload_still_i
     assert list(again) == [meeting]
     with pytest.raises(RecordError, match="level"):
         read_csv(tmp_path / "m.csv", tmp_path / "a.csv")
+
+
+def test_a_stream_that_fails_to_read_is_a_record_error(tmp_path: Path) -> None:
+    class Broken(io.StringIO):
+        def readline(self, size: int | None = -1) -> str:
+            raise OSError(5, "Input/output error")
+
+        def read(self, size: int | None = -1) -> str:
+            raise OSError(5, "Input/output error")
+
+    with pytest.raises(RecordError, match="cannot read the file: Input/output error"):
+        read_csv(Broken())
+    # A JSON array is read whole after its first line: bad bytes there too.
+    path = tmp_path / "array.json"
+    path.write_bytes(b"[\n" + '{"meeting_id": "Jane Exampl\xe9"}]'.encode("latin-1"))
+    with pytest.raises(RecordError, match="not readable as utf-8 text") as caught:
+        read_json(path)
+    _no_content(caught.value)

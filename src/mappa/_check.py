@@ -25,6 +25,21 @@ E = TypeVar("E", bound=enum.Enum)
 T = TypeVar("T")
 
 
+def shown(value: object) -> str:
+    """A number as a message may show it: in full if it is short, else only
+    how long it is (an int of thousands of digits cannot even be written
+    out: Python refuses, and it would swamp the message)."""
+    if isinstance(value, int) and not isinstance(value, bool):
+        if value.bit_length() > 128:
+            return f"a number of about {int(value.bit_length() * 0.30103) + 1} digits"
+        return str(value)
+    if isinstance(value, Decimal) and value.is_finite():
+        exponent = value.as_tuple().exponent
+        if len(value.as_tuple().digits) > 40 or abs(int(exponent)) > 40:
+            return format(value, ".6E")
+    return str(value)
+
+
 def type_name(value: object) -> str:
     """The type of *value*, as a message may show it."""
     return type(value).__name__
@@ -67,7 +82,7 @@ def ensure_non_negative_int(value: object, name: str) -> int:
     number = ensure_int(value, name)
     if number < 0:
         raise InvalidValueError(
-            f"{name} must not be negative, got {number}", rule=name, value=number
+            f"{name} must not be negative, got {shown(number)}", rule=name, value=number
         )
     return number
 
@@ -147,9 +162,12 @@ def ensure_decimal(value: object, name: str) -> Decimal:
         )
     if not value.is_finite():
         raise InvalidValueError(
-            f"{name} must be finite, got {value}", rule=name, value=value
+            f"{name} must be finite, got {shown(value)}", rule=name, value=value
         )
     return value
+
+
+_FRACTION_EXPONENT = 1000
 
 
 def ensure_fraction(value: object, name: str) -> Fraction:
@@ -157,7 +175,16 @@ def ensure_fraction(value: object, name: str) -> Fraction:
     if isinstance(value, Fraction):
         return value
     if isinstance(value, Decimal):
-        return Fraction(ensure_decimal(value, name))
+        number = ensure_decimal(value, name)
+        if number and abs(number.adjusted()) > _FRACTION_EXPONENT:
+            # Made exact, 1E+10000000 would be an int of ten million digits.
+            raise InvalidValueError(
+                f"{name} is too large or too small to use exactly "
+                f"(its exponent is beyond ±{_FRACTION_EXPONENT})",
+                rule=name,
+                value=None,
+            )
+        return Fraction(number)
     hint = (
         "; floats are inexact, pass Decimal('...')" if isinstance(value, float) else ""
     )

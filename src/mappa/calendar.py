@@ -242,7 +242,7 @@ def _v_year(instance: object, attribute: attrs.Attribute[Any], value: object) ->
     year = _check.ensure_int(value, name)
     if not _MIN_YEAR <= year <= _MAX_YEAR:
         raise CalendarRangeError(
-            f"{name} must be from {_MIN_YEAR} to {_MAX_YEAR}, got {year}",
+            f"{name} must be from {_MIN_YEAR} to {_MAX_YEAR}, got {_check.shown(year)}",
             rule=name,
             value=year,
         )
@@ -654,7 +654,7 @@ class WorkingCalendar(_CalendarSlot):
         if full is not None:
             return self._add(day, n)
         raise CalendarRangeError(
-            f"{n} working days from a date in {day.year} goes beyond the years "
+            f"{_check.shown(n)} working days from a date in {day.year} goes beyond the years "
             f"this calendar covers ({self.first_year} to {self.last_year})",
             rule="WorkingCalendar",
             value=n,

@@ -291,7 +291,10 @@ def _load(args: argparse.Namespace) -> tuple[Caseload, str]:
                     "a JSON file carries its attendance: give no ATTENDANCE file"
                 )
             caseload = read_json(
-                Path(args.meetings), on_error=on_error, progress=progress
+                Path(args.meetings),
+                on_error=on_error,
+                progress=progress,
+                encoding=args.encoding,
             )
         else:
             caseload = read_csv(
@@ -299,7 +302,7 @@ def _load(args: argparse.Namespace) -> tuple[Caseload, str]:
                 None if args.attendance is None else Path(args.attendance),
                 on_error=on_error,
                 progress=progress,
-                workers=args.workers,
+                encoding=args.encoding,
             )
     finally:
         if progress is not None:
@@ -307,11 +310,35 @@ def _load(args: argparse.Namespace) -> tuple[Caseload, str]:
     return caseload, args.meetings
 
 
+class _Dates:
+    """The first and last meeting dates of files DuckDB will read (for the
+    default period), found before the files are checked."""
+
+    def __init__(self, args: argparse.Namespace) -> None:
+        from mappa.indicators import _duckdb
+
+        found = _duckdb.date_range(Path(args.meetings), encoding=args.encoding)
+        self._range = found
+
+    def __len__(self) -> int:
+        return 0 if self._range is None else 1
+
+    @property
+    def first_date(self) -> _dt.date:
+        assert self._range is not None
+        return self._range[0]
+
+    @property
+    def last_date(self) -> _dt.date:
+        assert self._range is not None
+        return self._range[1]
+
+
 class _UsageError(Exception):
     """A bad combination of arguments (exit status 1, one line)."""
 
 
-def _default_period(caseload: Caseload) -> ReportingYear:
+def _default_period(caseload: Caseload | _Dates) -> ReportingYear:
     """The latest reporting year that has ended (by today) with meetings in it."""
     import datetime as dt
 
@@ -399,7 +426,20 @@ def _report(args: argparse.Namespace, out: TextIO) -> int:
         for field in args.by.split(",")
         if field.strip() and field.strip() != "none"
     )
-    caseload, source = _load(args)
+    from mappa.indicators import default_engine
+
+    engine = args.engine or default_engine()
+    direct = (
+        engine == "duckdb"
+        and args.meetings is not None
+        and not args.meetings.lower().endswith(_JSON_SUFFIXES)
+    )
+    caseload: Caseload | _Dates
+    if direct:
+        # DuckDB reads (and checks) the files itself.
+        caseload, source = _Dates(args), args.meetings
+    else:
+        caseload, source = _load(args)
     period: ReportingYear | Quarter
     if args.quarter:
         period = Quarter.parse(args.quarter)
@@ -412,15 +452,25 @@ def _report(args: argparse.Namespace, out: TextIO) -> int:
     else:
         period = _default_period(caseload)
         chosen = f"reporting year {period.label} (the latest complete year in the data; choose with --period)"
-    report = evaluate(
-        caseload, period=period, targets=targets, by=by, workers=args.workers
-    )
+    if direct:
+        report = evaluate(
+            Path(args.meetings),
+            None if args.attendance is None else Path(args.attendance),
+            period=period,
+            targets=targets,
+            by=by,
+            engine=engine,
+            on_error="collect" if args.all_errors else "raise",
+            encoding=args.encoding,
+        )
+    else:
+        report = evaluate(
+            caseload, period=period, targets=targets, by=by, engine=engine
+        )
     note = (
         f"Data: {source}. Period: {chosen}. Targets: {report.targets}. "
         f"{_calendar_note()}"
     )
-    for problem in caseload.problems:  # pragma: no cover - the CLI reads strictly
-        print(f"mappa: warning: {problem}", file=sys.stderr)
     if args.format == "json":
         json.dump(
             {
@@ -641,7 +691,7 @@ def _add_duties_parser(commands: Any) -> None:
         action="store_true",
         help="read the whole input and report every bad row, not just the first",
     )
-    duties.set_defaults(handler=_duties, workers=None)
+    duties.set_defaults(handler=_duties, encoding="utf-8")
 
 
 # -- the parser ----------------------------------------------------------------
@@ -714,13 +764,18 @@ def _parser() -> argparse.ArgumentParser:
         "to percent (default: current)",
     )
     report.add_argument(
-        "--workers",
-        type=int,
-        choices=(1, 2),
+        "--engine",
+        choices=("duckdb", "python"),
         default=None,
-        help="1 to use this process only, 2 to read the attendance file and count "
-        "the reviews in a second one (default: 2 for large inputs on a machine "
-        "with two or more processors)",
+        help="the counting engine: duckdb (the optional extra mappa[duckdb]) or "
+        "python; both give the same report (default: duckdb when installed, "
+        "else python)",
+    )
+    report.add_argument(
+        "--encoding",
+        default="utf-8",
+        help="the input files' text encoding (default: utf-8, with or without a "
+        "byte order mark; cp1252 for a spreadsheet's Windows export)",
     )
     report.add_argument(
         "--all-errors",

@@ -126,7 +126,7 @@ from mappa.notification import (
     review_date,
 )
 from mappa.periods import DateRange, Duration
-from mappa.records import Meeting, MeetingKind
+from mappa.records import Meeting, MeetingKind, readable_file
 from mappa.reviews import (
     initial_mappp_due,
     next_review_due,
@@ -1883,6 +1883,14 @@ def read_case(file: str | Path | IO[str]) -> Case:
     """
     if isinstance(file, str | Path):
         path = Path(file)
+        # issue 16: the readers' checks of a file name and a file (no NUL;
+        # a regular file, never a pipe or a device that would hang)
+        try:
+            readable_file(path)
+        except RecordError as error:
+            raise RecordError(
+                error.message.split(": ", 1)[-1], source=path.name, rule="file"
+            ) from None
         try:
             with path.open(encoding="utf-8-sig") as stream:
                 return _read_stream(stream, path.name)

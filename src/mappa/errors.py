@@ -10,7 +10,10 @@ Every error carries structured attributes: :attr:`MappaError.rule`, the
 name of the rule (or parameter) that was broken, and
 :attr:`MappaError.value`, the offending value. Messages never contain
 personal data: they name parameters, rules, types and numbers, never free
-text about a person.
+text about a person. Nor does :attr:`MappaError.value`: a number, date,
+enum member or error is kept as it is, but text (or anything else that
+could hold it) is kept only as a :class:`Redacted` marker saying what it
+was, never its content.
 
 >>> from mappa.errors import LevelNotPermitted, MappaError
 >>> issubclass(LevelNotPermitted, ValueError)
@@ -18,9 +21,17 @@ True
 >>> err = LevelNotPermitted("no level 1 for category 3", rule="levels.category_3", value=1)
 >>> isinstance(err, MappaError), err.rule, err.value
 (True, 'levels.category_3', 1)
+>>> MappaError("unknown area", value="Jane Example").value
+<redacted str of 12 characters>
 """
 
 from __future__ import annotations
+
+import datetime as _dt
+import enum
+from decimal import Decimal
+from fractions import Fraction
+from typing import Any, final
 
 __all__ = [
     "CalendarRangeError",
@@ -33,10 +44,73 @@ __all__ = [
     "MissingDependency",
     "NotApplicable",
     "RecordError",
+    "Redacted",
     "RuleNotInForce",
     "UnknownNameError",
     "UnknownRuleError",
 ]
+
+
+@final
+class Redacted:
+    """What an error keeps in place of a value that could be personal: its
+    type and size, never its content.
+
+    Attributes:
+        type_name: the type of the value held back (``"str"``).
+        length: its length, if it has one.
+    """
+
+    __slots__ = ("length", "type_name")
+
+    def __init__(self, value: object) -> None:
+        self.type_name = type(value).__name__
+        try:
+            self.length: int | None = len(value)  # type: ignore[arg-type]
+        except TypeError:
+            self.length = None
+
+    def __repr__(self) -> str:
+        if self.length is None:
+            return f"<redacted {self.type_name}>"
+        unit = "characters" if self.type_name == "str" else "items"
+        return f"<redacted {self.type_name} of {self.length} {unit}>"
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Redacted) and (other.type_name, other.length) == (
+            self.type_name,
+            self.length,
+        )
+
+    def __hash__(self) -> int:
+        return hash((self.type_name, self.length))
+
+
+_KEPT = (
+    bool,
+    int,
+    float,
+    Decimal,
+    Fraction,
+    _dt.date,
+    _dt.time,
+    _dt.timedelta,
+    enum.Enum,
+)
+# Value types of mappa's own that hold only numbers and dates.
+_KEPT_MODULES = ("mappa.periods", "mappa.years")
+
+
+def _kept(value: Any) -> object:
+    """*value* if it cannot hold personal text, else a :class:`Redacted` marker."""
+    if value is None or isinstance(value, (*_KEPT, MappaError, Redacted)):
+        return value
+    if isinstance(value, tuple | list | frozenset):
+        items = [_kept(item) for item in value]
+        return type(value)(items) if not isinstance(value, tuple) else tuple(items)
+    if type(value).__module__ in _KEPT_MODULES:
+        return value
+    return Redacted(value)
 
 
 class MappaError(Exception):
@@ -44,7 +118,9 @@ class MappaError(Exception):
 
     Attributes:
         rule: the rulebook name (or the parameter) whose check failed, if any.
-        value: the offending value, if any. It is kept for programs, and is
+        value: the offending value, if any, for programs: a number, date,
+            enum member or error as it is; any text (or other value that
+            could hold it) only as a :class:`Redacted` marker, so it is
             never a person's name or narrative.
     """
 
@@ -57,7 +133,7 @@ class MappaError(Exception):
         super().__init__(message)
         self.message = message
         self.rule = rule
-        self.value = value
+        self.value = _kept(value)
 
     def __str__(self) -> str:
         return self.message

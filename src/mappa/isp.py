@@ -119,21 +119,31 @@ def _pennies(value: object, name: str) -> int:
     amount = _check.ensure_decimal(value, name)
     if amount < 0:
         raise InvalidValueError(
-            f"{name} must not be negative, got {amount}", rule=name, value=amount
+            f"{name} must not be negative, got {_check.shown(amount)}",
+            rule=name,
+            value=amount,
         )
     if amount >= Decimal(_MONEY_LIMIT_PENNIES) / _PENNIES_PER_POUND:
         raise InvalidValueError(
             f"{name} is too large to be an amount of money", rule=name, value=None
         )
-    scaled = amount.scaleb(2)
-    if scaled != scaled.to_integral_value():
-        raise InvalidValueError(
-            f"{name} must be a whole number of pennies, got {amount}: round it "
-            "before passing it",
-            rule=name,
-            value=amount,
-        )
-    return int(scaled)
+    # Exactly, digit by digit: Decimal arithmetic would round an amount of
+    # more than 28 significant digits to the context's precision first.
+    _, digits, exponent = amount.as_tuple()
+    assert isinstance(exponent, int)  # finite, checked above
+    if exponent < -2:
+        beyond = -2 - exponent
+        if any(digits[-beyond:]):
+            raise InvalidValueError(
+                f"{name} must be a whole number of pennies, got "
+                f"{_check.shown(amount)}: round it before passing it",
+                rule=name,
+                value=amount,
+            )
+        digits = digits[:-beyond]
+        exponent = -2
+    scale: int = 10 ** (exponent + 2)
+    return int("".join(map(str, digits)) or "0") * scale
 
 
 def _money(pennies: int, name: str) -> Decimal:
@@ -180,7 +190,7 @@ def _minimum_share(book: Rulebook) -> Decimal:
     minimum = book.decimal(_MINIMUM_SHARE)
     if not (minimum.is_finite() and 0 <= minimum <= _PERCENT):
         raise InvalidValueError(
-            f"rule {_MINIMUM_SHARE!r} must be a percentage from 0 to 100, got {minimum}",
+            f"rule {_MINIMUM_SHARE!r} must be a percentage from 0 to 100, got {_check.shown(minimum)}",
             rule=_MINIMUM_SHARE,
             value=minimum,
         )
@@ -200,13 +210,15 @@ def _share(value: object, minimum: Decimal, name: str) -> Decimal:
     if share < minimum:
         raise InvalidValueError(
             f"{name} must be at least the {minimum}% the local authority funds "
-            f"(rule {_MINIMUM_SHARE!r}), got {share}%",
+            f"(rule {_MINIMUM_SHARE!r}), got {_check.shown(share)}%",
             rule=_MINIMUM_SHARE,
             value=share,
         )
     if share > _PERCENT:
         raise InvalidValueError(
-            f"{name} must be at most 100%, got {share}%", rule=name, value=share
+            f"{name} must be at most 100%, got {_check.shown(share)}%",
+            rule=name,
+            value=share,
         )
     return share
 
@@ -218,7 +230,7 @@ def _v_percent(
     share = _check.ensure_decimal(value, name)
     if not 0 <= share <= _PERCENT:
         raise InvalidValueError(
-            f"{name} must be a percentage from 0 to 100, got {share}",
+            f"{name} must be a percentage from 0 to 100, got {_check.shown(share)}",
             rule=name,
             value=share,
         )
@@ -347,7 +359,7 @@ def _approval_end(start: _dt.date, book: Rulebook) -> _dt.date:
         raise InvalidValueError(
             f"rule {_APPROVAL_PERIOD!r} must count forwards from the start date",
             rule=_APPROVAL_PERIOD,
-            value=str(duration),
+            value=duration,
         )
     return end
 
@@ -392,7 +404,9 @@ def approval_periods(
     count = _check.ensure_int(count, "count")
     if count < 1:
         raise InvalidValueError(
-            f"count must be at least 1, got {count}", rule="count", value=count
+            f"count must be at least 1, got {_check.shown(count)}",
+            rule="count",
+            value=count,
         )
     book = resolve(rulebook, start)
     periods: list[ApprovalPeriod] = []

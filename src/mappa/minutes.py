@@ -132,7 +132,7 @@ def _allowance(book: Rulebook, name: str) -> int:
     days = book.integer(name)
     if days < 1:
         raise InvalidValueError(
-            f"rule {name!r} must allow at least 1 working day, got {days}",
+            f"rule {name!r} must allow at least 1 working day, got {_check.shown(days)}",
             rule=name,
             value=days,
         )

@@ -103,7 +103,7 @@ from mappa.duties import (
     NotificationFacts,
     duties,
 )
-from mappa.errors import InvalidValueError, NotApplicable
+from mappa.errors import InvalidValueError, NotApplicable, Redacted
 from mappa.framework import (
     DEFAULT_AREA_TABLE,
     Area,
@@ -1454,6 +1454,7 @@ def _registrations() -> dict[type, Callable[[], SearchStrategy[Any]]]:
 
     found: dict[type, Callable[[], SearchStrategy[Any]]] = {
         # foundation
+        Redacted: lambda: st.builds(Redacted, st.text(max_size=20)),
         Area: lambda: areas(),
         AreaTable: lambda: _constant(DEFAULT_AREA_TABLE),
         Citation: lambda: _citations(),

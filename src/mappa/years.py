@@ -66,7 +66,7 @@ def _v_year(instance: object, attribute: attrs.Attribute[int], value: object) ->
     if not _FIRST_YEAR <= number <= _LAST_YEAR:
         raise InvalidValueError(
             f"{type(instance).__name__}.{attribute.name} must be from "
-            f"{_FIRST_YEAR} to {_LAST_YEAR}, got {number}",
+            f"{_FIRST_YEAR} to {_LAST_YEAR}, got {_check.shown(number)}",
             rule="years",
             value=number,
         )
@@ -78,7 +78,7 @@ def _v_start_month(
     number = _check.ensure_int(value, f"{type(instance).__name__}.{attribute.name}")
     if not 1 <= number <= 12:
         raise InvalidValueError(
-            f"a reporting year must start in month 1 to 12, got {number}",
+            f"a reporting year must start in month 1 to 12, got {_check.shown(number)}",
             rule=_START_MONTH,
             value=number,
         )
@@ -176,7 +176,9 @@ def _v_quarter(
     number = _check.ensure_int(value, "Quarter.number")
     if not 1 <= number <= 4:
         raise InvalidValueError(
-            f"a quarter is numbered 1 to 4, got {number}", rule="years", value=number
+            f"a quarter is numbered 1 to 4, got {_check.shown(number)}",
+            rule="years",
+            value=number,
         )
 
 

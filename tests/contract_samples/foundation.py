@@ -39,6 +39,7 @@ SAMPLES: dict[type, Callable[[], object]] = {
 }
 
 PARAMS: dict[str, Callable[[], object]] = {
+    "Redacted.value": lambda: "any text",
     "Duration.weeks": lambda: 6,
     "area_of.name": lambda: "Fife",
     "AreaTable.area.name": lambda: "Fife",
