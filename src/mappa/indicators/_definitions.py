@@ -6,6 +6,7 @@ exact definition.
 
 from __future__ import annotations
 
+import datetime as _dt
 import enum
 import itertools
 from collections.abc import Mapping
@@ -15,6 +16,7 @@ from typing import Any
 import attrs
 
 from mappa import _check
+from mappa._english import long_date
 from mappa.errors import (
     InvalidTypeError,
     InvalidValueError,
@@ -26,9 +28,11 @@ from mappa.sources import Citation
 from mappa.years import Quarter, ReportingYear, parse_period
 
 __all__ = [
+    "ATTENDANCE_INDICATORS",
     "GROUP_FIELDS",
     "NATIONAL",
     "Counts",
+    "Coverage",
     "Indicator",
     "IndicatorResult",
     "Status",
@@ -115,12 +119,87 @@ class Status(enum.Enum):
     """The percentage falls short of the target."""
     NO_CASES = "no cases"
     """Nothing to count in the period: no percentage, no verdict."""
+    NO_ATTENDANCE_DATA = "no attendance data"
+    """An attendance indicator over data that holds no attendance at all:
+    nothing could be counted, and the report says so rather than "no cases"."""
 
     def __str__(self) -> str:
         return self.value
 
 
 _ONE_PLACE = Decimal("0.1")
+
+ATTENDANCE_INDICATORS: frozenset[Indicator] = frozenset(
+    {
+        Indicator.DTC_ATTENDANCE,
+        Indicator.RA_ATTENDANCE,
+        Indicator.WRITTEN_CONTRIBUTIONS,
+    }
+)
+"""The indicators counted from attendance records."""
+
+
+@attrs.frozen
+class Coverage:
+    """What the data behind a report covers.
+
+    Attributes:
+        first: the date of the data's first meeting (``None`` for no meetings).
+        last: the date of its last meeting: the report reads the data as
+            at this day (``None`` for no meetings).
+        attendance: whether the data holds any attendance record at all;
+            without one, the attendance indicators are
+            :attr:`Status.NO_ATTENDANCE_DATA`.
+
+    >>> import datetime as dt
+    >>> from mappa.years import ReportingYear
+    >>> data = Coverage(dt.date(2023, 10, 2), dt.date(2026, 3, 31), attendance=True)
+    >>> data.covers(ReportingYear(2025)), data.covers(ReportingYear(2023))
+    (True, False)
+    >>> data.label
+    '2 October 2023 to 31 March 2026'
+    """
+
+    first: _dt.date | None = attrs.field(validator=_check.v_optional_date)
+    last: _dt.date | None = attrs.field(validator=_check.v_optional_date)
+    attendance: bool = attrs.field(kw_only=True, validator=_check.v_bool)
+
+    def __attrs_post_init__(self) -> None:
+        if (self.first is None) != (self.last is None) or (
+            self.first is not None and self.last is not None and self.last < self.first
+        ):
+            raise InvalidValueError(
+                "Coverage needs both dates or neither, the first not after the last",
+                rule="Coverage",
+            )
+
+    def covers(self, period: ReportingYear | Quarter) -> bool:
+        """Whether the data runs from the period's first day to its last."""
+        if not isinstance(period, ReportingYear | Quarter):
+            raise InvalidTypeError(
+                f"period must be a ReportingYear or a Quarter, not {_check.type_name(period)}",
+                rule="period",
+            )
+        return (
+            self.first is not None
+            and self.last is not None
+            and self.first <= period.start
+            and period.end <= self.last
+        )
+
+    def as_at(self, period: ReportingYear | Quarter) -> _dt.date:
+        """The day the report of *period* is as at: its end, or the data's
+        last day if that comes first."""
+        if self.last is None or self.last >= period.end:
+            return period.end
+        return self.last
+
+    @property
+    def label(self) -> str:
+        """The range in words (``"no meetings"`` for none)."""
+        if self.first is None or self.last is None:
+            return "no meetings"
+        return f"{long_date(self.first)} to {long_date(self.last)}"
 
 
 def _v_group(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
@@ -187,8 +266,16 @@ class IndicatorResult:
     target: Decimal = attrs.field(validator=_v_percent)
     citation: Citation = attrs.field(validator=_check.v_instance(Citation))
     failed: tuple[str, ...] = attrs.field(default=(), validator=_v_ids)
+    no_data: bool = attrs.field(default=False, kw_only=True, validator=_check.v_bool)
+    """True when the data holds nothing this indicator is counted from (no
+    attendance records): the status is :attr:`Status.NO_ATTENDANCE_DATA`."""
 
     def __attrs_post_init__(self) -> None:
+        if self.no_data and self.denominator:
+            raise InvalidValueError(
+                "IndicatorResult with no_data must count nothing",
+                rule="IndicatorResult.no_data",
+            )
         if self.numerator > self.denominator:
             raise InvalidValueError(
                 "IndicatorResult.numerator must not exceed the denominator",
@@ -198,7 +285,10 @@ class IndicatorResult:
 
     @property
     def status(self) -> Status:
-        """Met, not met, or no cases; decided exactly (``n * 100 >= target * d``)."""
+        """Met, not met, no cases or no attendance data; decided exactly
+        (``n * 100 >= target * d``)."""
+        if self.no_data:
+            return Status.NO_ATTENDANCE_DATA
         if self.denominator == 0:
             return Status.NO_CASES
         if self.numerator * 100 >= self.target * self.denominator:

@@ -28,7 +28,7 @@ from mappa.calendar import WorkingCalendar
 from mappa.chairs import Agency
 from mappa.errors import RecordError
 from mappa.framework import Level
-from mappa.indicators._definitions import Counts, Indicator
+from mappa.indicators._definitions import Counts, Coverage, Indicator
 from mappa.records import (
     ATTENDANCE_COLUMNS,
     MEETING_COLUMNS,
@@ -120,12 +120,15 @@ WITH win AS (
   SELECT *, lead(day) OVER (PARTITION BY case_key ORDER BY day, n) AS following
   FROM win
 )
+-- An interval not met and due after $as_at (the data's last day, if
+-- before the period's end) is not counted: not known to be missed.
 SELECT {review_groups}, n, id,
   (following IS NOT NULL AND following <= review_due.due)::INT AS met,
   1 AS counted
 FROM seq JOIN review_due ON review_due.level = seq.after AND review_due.day = seq.day
 WHERE after = 3 AND (following IS NULL OR following <> seq.day)
   AND review_due.due BETWEEN $start AND $end
+  AND (following IS NOT NULL AND following <= review_due.due OR review_due.due <= $as_at)
 """,
     Indicator.LEVEL2_REVIEWS: "-- As level 3, with after = 2 (84 days).",
     Indicator.DTC_ATTENDANCE: """
@@ -152,14 +155,15 @@ WHERE kind = 0 AND level = 3 AND liberation > 0
 -- One item per level 2 or 3 meeting (not RMT): released within 10 working
 -- days. The deadline is the working day whose index is the meeting day's
 -- plus 10. Not released by the period's end: missed if the deadline had
--- passed, else not counted.
+-- passed by $as_at (the period's end, or the data's last day if earlier),
+-- else not counted.
 WITH due AS (
   SELECT c.day, w.day AS deadline
   FROM calendar c JOIN calendar w ON w.working AND w.idx = c.idx + $final_days
 )
 SELECT {groups}, n, id,
   (released > 0 AND released <= $end AND released <= deadline)::INT AS met,
-  (released > 0 AND released <= $end OR deadline <= $end)::INT AS counted
+  (released > 0 AND released <= $end OR deadline <= $as_at)::INT AS counted
 FROM members JOIN due USING (day) WHERE kind <> 2
 """,
     Indicator.DISCLOSURE_RECORDED: """
@@ -340,10 +344,19 @@ def _count(
     fields: tuple[str, ...],
     cal: WorkingCalendar,
     book: Rulebook,
-) -> Counts:
-    """Count every indicator over the tables meet, att and areas."""
+) -> tuple[Counts, Coverage]:
+    """Count every indicator over the tables meet, att and areas; and what
+    the data covers."""
     start = period.start.toordinal()
     end = period.end.toordinal()
+    first, last = con.execute("SELECT min(day), max(day) FROM meet").fetchone()
+    attendance = con.execute("SELECT count(*) FROM att").fetchone()[0] > 0
+    coverage = Coverage(
+        None if first is None else _dt.date.fromordinal(first),
+        None if last is None else _dt.date.fromordinal(last),
+        attendance=attendance,
+    )
+    as_at = coverage.as_at(period).toordinal()
     final_days = book.integer("minutes.final")
     _calendar(con, start, end, cal, final_days)
     earliest, due_rows = _review_plan(start, end, book)
@@ -379,6 +392,7 @@ def _count(
             "end": end,
             "earliest": earliest,
             "final_days": final_days,
+            "as_at": as_at,
         },
     )
     group_cols = [f"g_{field}" for field in fields] if fields else []
@@ -426,7 +440,7 @@ def _count(
     }
     for number, indicator in enumerate(indicators):
         counts[indicator][()] = national.get(number, (0, 0, ()))
-    return counts
+    return counts, coverage
 
 
 def count_caseload(
@@ -435,8 +449,8 @@ def count_caseload(
     fields: tuple[str, ...],
     cal: WorkingCalendar,
     book: Rulebook,
-) -> Counts:
-    """Every indicator over a caseload already in memory."""
+) -> tuple[Counts, Coverage]:
+    """Every indicator over a caseload already in memory, and what it covers."""
     columns = caseload.columns
     if columns.att_code or not any(columns.tally):
         rows = (_to_list(columns.att_meeting), _to_list(columns.att_code))
@@ -794,13 +808,13 @@ def count_sources(
     encoding: str,
     area_table: Any,
     rulebook: Rulebook | None,
-) -> Counts:
+) -> tuple[Counts, Coverage]:
     """Every indicator over meetings (and attendance) that DuckDB reads:
-    CSV (gzipped or not) or Parquet files, or DataFrames."""
+    CSV (gzipped or not) or Parquet files, or DataFrames; and what they cover."""
     chosen = "utf-8" if check_encoding(encoding) == "utf-8" else encoding
     checker = Checker(area_table, rulebook)
 
-    def python_reader() -> Counts:
+    def python_reader() -> tuple[Counts, Coverage]:
         caseload = read_csv(
             meetings,
             attendance,
