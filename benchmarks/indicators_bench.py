@@ -1,34 +1,32 @@
-"""Benchmark: load N synthetic meetings from CSV and evaluate the indicators.
+"""Benchmark: the eight indicators over N meetings, mappa beside an analyst's own code.
 
-Generates N meetings (with attendance) using the sample generator
-(``scripts/make_sample.py``), writes them as the two CSV files, then, in a
-fresh process for each size so peak memory is the run's own:
+Writes N synthetic meetings (``scripts/make_sample.py``'s generator) as a
+meetings CSV and an attendance CSV, then times, each in a fresh process
+so peak memory is the run's own, from the files to the figures for the
+reporting year 2025/26 by area:
 
-* ``load``: :func:`mappa.records.read_csv` of both files;
-* ``evaluate``: :func:`mappa.indicators.evaluate` over the loaded
-  :class:`~mappa.records.Caseload` (from memory), for the reporting year
-  2025/26, grouped by area;
-* ``evaluate (objects)``, with ``--objects``: the same over a list of
-  :class:`~mappa.records.Meeting` objects;
-* peak resident memory of the process (a second process, if used, is not
-  included: Linux reports the memory it shared with its parent before it
-  started, so its own peak has to be measured on its own).
+* ``mappa duckdb``: ``evaluate(meetings, attendance, engine="duckdb")``,
+  which checks every value and lists the failed meetings;
+* ``mappa python``: ``read_csv`` then ``evaluate`` (the reference engine),
+  which does the same;
+* ``pandas``, ``polars``, ``duckdb-sql``: ``benchmarks/peers.py``, an
+  analyst's own vectorised code (no checks, no failed ids).
 
-``--workers 1`` or ``2`` is passed to both calls (by default they choose:
-a second process for the attendance file and the review intervals when the
-input is large); ``--repeat N`` measures N times, each in a fresh process,
-and shows the median and range. Each run starts with a calibration: a bare
-``for`` loop of ten million steps, to show how fast the machine was then.
+Every run's figures (met and counted, per indicator and area) must equal
+``mappa python``'s, or the benchmark stops. It prints each run's time,
+its ratio to the fastest peer (above 1: slower) and its peak memory, with
+the load average before and after each size, since other work on the
+machine slows everything down.
 
-Run from the repository root::
+Run from the repository root, with the ``bench`` extra installed::
 
-    python benchmarks/indicators_bench.py                 # 100,000 and 1,000,000
-    python benchmarks/indicators_bench.py --meetings 1000000 --repeat 3 --workers 1
-    python benchmarks/indicators_bench.py --meetings 200000 2000000 --objects
+    python benchmarks/indicators_bench.py                    # 100,000 and 1,000,000
+    python benchmarks/indicators_bench.py --meetings 1000000 --repeat 3
+    python benchmarks/indicators_bench.py --only "mappa duckdb" polars
 
-Targets (2-core machine): 1,000,000 meetings evaluated from memory in
-<= 3 s; loaded from CSV and evaluated in <= 10 s; peak memory <= 2 GB;
-10x the meetings in <= 12x the time.
+Targets (2-core machine), at 1,000,000 meetings: the DuckDB engine at least
+as fast as the fastest peer, under 1 GB; the Python engine within 6.1 s and
+400 MB.
 """
 
 from __future__ import annotations
@@ -37,6 +35,7 @@ import argparse
 import csv
 import itertools
 import json
+import os
 import resource
 import statistics
 import subprocess
@@ -44,16 +43,19 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "scripts"))
+sys.path.insert(0, str(ROOT / "benchmarks"))
 
 from make_sample import generate_rows  # noqa: E402 - after the path is set
 
 from mappa.records import ATTENDANCE_COLUMNS, MEETING_COLUMNS  # noqa: E402
 
-# The generator makes about 7 meetings per case over its two years.
-_MEETINGS_PER_CASE = 6
+_MEETINGS_PER_CASE = 6  # the generator makes about 7 meetings per case
+CONTENDERS = ("mappa duckdb", "mappa python", "pandas", "polars", "duckdb-sql")
+PEERS = ("pandas", "polars", "duckdb-sql")
 
 
 def write_files(meetings: int, folder: Path) -> tuple[Path, Path, int]:
@@ -77,125 +79,108 @@ def write_files(meetings: int, folder: Path) -> tuple[Path, Path, int]:
     return meetings_path, attendance_path, attendance_rows
 
 
-def calibrate() -> float:
-    """Seconds for a bare loop of ten million steps (about 1 s on a typical
-    2-core cloud machine of 2026; a busy machine takes longer)."""
-    start = time.perf_counter()
-    total = 0
-    for step in range(10_000_000):
-        total += step
-    return time.perf_counter() - start
-
-
-def measure(
-    meetings_path: str, attendance_path: str, objects: bool, workers: int | None
-) -> dict[str, float]:
-    """Load and evaluate in this process; the timings and peak memory."""
-    from mappa.indicators import evaluate
-    from mappa.records import read_csv
-
-    figures: dict[str, float] = {"calibration_s": calibrate()}
-    start = time.perf_counter()
-    caseload = read_csv(Path(meetings_path), Path(attendance_path), workers=workers)
-    figures["load_s"] = time.perf_counter() - start
-    start = time.perf_counter()
-    evaluate(caseload, period="2025/26", workers=workers)
-    figures["evaluate_s"] = time.perf_counter() - start
-    if objects:
-        meetings = list(caseload)
-        start = time.perf_counter()
-        evaluate(meetings, period="2025/26", workers=workers)
-        figures["evaluate_objects_s"] = time.perf_counter() - start
-    figures["peak_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    figures["meetings"] = len(caseload)
+def _mappa_figures(report: Any) -> dict[str, dict[str, list[int]]]:
+    figures: dict[str, dict[str, list[int]]] = {}
+    for result in report.results:
+        if result.group and (result.numerator or result.denominator):
+            figures.setdefault(result.indicator.value, {})[result.group[0][1]] = [
+                result.numerator,
+                result.denominator,
+            ]
     return figures
 
 
-def _spread(values: list[float]) -> str:
-    """The median, and the range if there is more than one value."""
-    middle = statistics.median(values)
-    if len(values) == 1:
-        return f"{middle:.2f} s"
-    return f"{middle:.2f} s ({min(values):.2f}-{max(values):.2f})"
+def measure(name: str, meetings_path: str, attendance_path: str) -> dict[str, Any]:
+    """Run one contender in this process: its time, peak memory and figures."""
+    start = time.perf_counter()
+    if name == "mappa duckdb":
+        from mappa.indicators import evaluate
+
+        figures: Any = _mappa_figures(
+            evaluate(
+                Path(meetings_path), Path(attendance_path), period="2025/26",
+                engine="duckdb",
+            )
+        )
+    elif name == "mappa python":
+        from mappa.indicators import evaluate
+        from mappa.records import read_csv
+
+        caseload = read_csv(Path(meetings_path), Path(attendance_path))
+        figures = _mappa_figures(evaluate(caseload, period="2025/26", engine="python"))
+    else:
+        from peers import PEERS as functions
+
+        figures = functions[name](meetings_path, attendance_path)
+        figures = {
+            indicator: {area: list(pair) for area, pair in per_area.items()}
+            for indicator, per_area in figures.items()
+        }
+    seconds = time.perf_counter() - start
+    return {
+        "seconds": seconds,
+        "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+        "figures": figures,
+    }
+
+
+def _run(name: str, meetings_path: Path, attendance_path: Path) -> dict[str, Any]:
+    output = subprocess.run(
+        [sys.executable, __file__, "--measure", name, str(meetings_path), str(attendance_path)],
+        check=True,
+        capture_output=True,
+        text=True,
+    ).stdout
+    return json.loads(output)
+
+
+def _load() -> str:
+    one, five, fifteen = os.getloadavg()
+    return f"{one:.2f} {five:.2f} {fifteen:.2f}"
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--meetings", type=int, nargs="+", default=[100_000, 1_000_000])
-    parser.add_argument(
-        "--objects", action="store_true", help="also time a list of Meeting objects"
-    )
-    parser.add_argument(
-        "--workers", type=int, choices=(1, 2), help="passed to read_csv and evaluate"
-    )
-    parser.add_argument("--repeat", type=int, default=1, help="runs per size")
-    parser.add_argument("--measure", nargs=2, help=argparse.SUPPRESS)
+    parser.add_argument("--repeat", type=int, default=1, help="runs per contender")
+    parser.add_argument("--only", nargs="+", choices=CONTENDERS, default=list(CONTENDERS))
+    parser.add_argument("--measure", nargs=3, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.measure:
-        meetings_path, attendance_path = args.measure
-        print(
-            json.dumps(
-                measure(meetings_path, attendance_path, args.objects, args.workers)
-            )
-        )
+        print(json.dumps(measure(*args.measure)))
         return
+    print(f"python {sys.version.split()[0]}, {os.cpu_count()} processors", flush=True)
     with tempfile.TemporaryDirectory() as folder:
-        results = []
         for size in args.meetings:
             start = time.perf_counter()
-            meetings_path, attendance_path, attendance_rows = write_files(
-                size, Path(folder)
-            )
-            generated = time.perf_counter() - start
-            runs = []
-            for _ in range(args.repeat):
-                output = subprocess.run(
-                    [
-                        sys.executable,
-                        __file__,
-                        "--measure",
-                        str(meetings_path),
-                        str(attendance_path),
-                    ]
-                    + (["--objects"] if args.objects else [])
-                    + (
-                        [] if args.workers is None else ["--workers", str(args.workers)]
-                    ),
-                    check=True,
-                    capture_output=True,
-                    text=True,
-                ).stdout
-                runs.append(json.loads(output))
-            figures = {
-                key: statistics.median(run[key] for run in runs) for key in runs[0]
-            }
-            results.append(figures)
-            both = [run["load_s"] + run["evaluate_s"] for run in runs]
-            line = (
-                f"{size:>10,} meetings ({attendance_rows:,} attendance rows; generated in "
-                f"{generated:.1f} s), {len(runs)} run(s), workers "
-                f"{args.workers or 'chosen'}: load {_spread([r['load_s'] for r in runs])}, "
-                f"evaluate {_spread([r['evaluate_s'] for r in runs])}, "
-                f"load + evaluate {_spread(both)}"
-            )
-            if "evaluate_objects_s" in figures:
-                line += (
-                    ", evaluate objects "
-                    f"{_spread([r['evaluate_objects_s'] for r in runs])}"
-                )
+            meetings_path, attendance_path, attendance_rows = write_files(size, Path(folder))
             print(
-                line + f", peak {figures['peak_mb']:.0f} MB, calibration loop "
-                f"{_spread([r['calibration_s'] for r in runs])}",
+                f"\n{size:,} meetings, {attendance_rows:,} attendance rows "
+                f"(generated in {time.perf_counter() - start:.1f} s); "
+                f"load average before: {_load()}",
                 flush=True,
             )
-        if len(results) > 1:
-            small, large = results[0], results[-1]
-            ratio = large["meetings"] / small["meetings"]
-            for key in ("load_s", "evaluate_s"):
-                print(
-                    f"{key}: {ratio:.0f}x the meetings took "
-                    f"{large[key] / small[key]:.1f}x the time"
-                )
+            reference = None
+            rows = []
+            for name in args.only:
+                runs = [_run(name, meetings_path, attendance_path) for _ in range(args.repeat)]
+                figures = runs[0]["figures"]
+                if name == "mappa python":
+                    reference = figures
+                elif reference is not None and figures != reference:
+                    raise SystemExit(f"{name} disagrees with mappa python at {size:,}")
+                seconds = statistics.median(run["seconds"] for run in runs)
+                peak = max(run["peak_mb"] for run in runs)
+                rows.append((name, seconds, peak, [run["seconds"] for run in runs]))
+                print(f"  {name:<14} {seconds:6.2f} s  peak {peak:5.0f} MB", flush=True)
+            peers = [seconds for name, seconds, _, _ in rows if name in PEERS]
+            fastest = min(peers) if peers else None
+            print(f"  load average after: {_load()}")
+            print(f"  {'':<14} {'time':>8}  {'vs fastest peer':>15}  {'peak MB':>8}  runs")
+            for name, seconds, peak, times in rows:
+                ratio = f"{seconds / fastest:.2f}x" if fastest else "-"
+                spread = " ".join(f"{t:.2f}" for t in times)
+                print(f"  {name:<14} {seconds:7.2f}s  {ratio:>15}  {peak:8.0f}  {spread}")
 
 
 if __name__ == "__main__":

@@ -265,3 +265,28 @@ def test_the_cli_gives_the_same_report_with_either_engine(
         errors.append(capsys.readouterr().err)
     assert errors[0] == errors[1]
     assert "column 'kind'" in errors[0]
+
+
+def test_values_the_readers_accept_but_not_written_plainly(tmp_path: Path) -> None:
+    # "Yes", " 2 ", "Police", "Review": every value is then checked one by
+    # one with the readers' own checks; the report is the same.
+    pandas = pytest.importorskip("pandas")
+    meetings_path, attendance_path = tmp_path / "m.csv", tmp_path / "a.csv"
+    write_csv(CASELOAD, meetings_path, attendance_path)
+    frame = pandas.read_csv(meetings_path, dtype=str, keep_default_na=False)
+    attendance = pandas.read_csv(attendance_path, dtype=str, keep_default_na=False)
+    frame["disclosure_recorded"] = frame["disclosure_recorded"].str.capitalize()
+    frame["level"] = " " + frame["level"] + " "
+    frame["kind"] = frame["kind"].str.upper()
+    attendance["agency"] = attendance["agency"].str.title()
+    python = evaluate(CASELOAD, period="2025/26", by=("area", "level"))
+    assert (
+        evaluate(frame, attendance, period="2025/26", by=("area", "level"), engine="duckdb")
+        == python
+    )
+    frame.to_csv(meetings_path, index=False)
+    attendance.to_csv(attendance_path, index=False)
+    assert (
+        evaluate(meetings_path, attendance_path, period="2025/26", by=("area", "level"), engine="duckdb")
+        == python
+    )

@@ -789,6 +789,16 @@ class Checker:
         self.ok_keys = frozenset(self._loader.ok_keys)
         """(category, level, new level or 0, leaves) combinations a meeting may have."""
         self.permitted = self._loader.permitted
+        # The words the readers accept, as written (lower case, no spaces
+        # around): a value written exactly so needs no other check.
+        self.true_words = _TRUE
+        self.false_words = _FALSE
+        self.kinds = dict(_KIND_NAMES)
+        """kind word -> its index (0 initial, 1 review, 2 rmt)."""
+        self.roles = dict(_ROLE_NAMES)
+        """role word -> 0 for a Responsible Authority, the DTC flag for a DTC agency."""
+        self.agency_spellings = dict(AGENCY_VALUES)
+        """An agency's name as a file may spell it (lower case, single spaces) -> the Agency."""
 
     def header_of(self, stream: IO[str], source: str, attendance: bool) -> list[str]:
         """The checked column names of a CSV file's header row."""
