@@ -29,6 +29,7 @@ from mappa.errors import (
 from mappa.framework import Category, Level
 from mappa.indicators import (
     GROUP_FIELDS,
+    Coverage,
     Indicator,
     IndicatorResult,
     Report,
@@ -387,7 +388,13 @@ def test_a_review_under_a_level_no_meeting_of_its_group_has() -> None:
         meeting("X2", "C-8", "Fife", L2, D(2025, 7, 2)),
     ]
     for engine in ENGINES:
-        report = evaluate(meetings, period=Q2, by=("area", "level"), engine=engine)
+        report = evaluate(
+            meetings,
+            period=Q2,
+            by=("area", "level"),
+            engine=engine,
+            data_until=Q2.end,
+        )
         fife3 = (("area", "Fife"), ("level", "3"))
         assert figures_group(report, Indicator.LEVEL3_REVIEWS, fife3) == (0, 1)
         assert report.result(Indicator.LEVEL3_REVIEWS, fife3).failed == ("X1",)
@@ -408,7 +415,8 @@ def test_same_day_meetings_start_one_interval() -> None:
 
 
 def test_reporting_year_and_labels() -> None:
-    report = evaluate(CASELOAD, period="2025/26")
+    # An extract taken at the year's end (its last meeting is on 2 October).
+    report = evaluate(CASELOAD, period="2025/26", data_until=D(2026, 3, 31))
     assert report.period == ReportingYear(2025)
     # Over the year: B1 and G1 met; C1 missed; and A3 (due 20 Nov), G2
     # (3 Dec), H1 (22 Dec) and F1 (25 Dec) have no later meeting: missed.
@@ -418,6 +426,22 @@ def test_reporting_year_and_labels() -> None:
         ("A3", "C1", "F1", "G2", "H1"),
     )
     assert evaluate(CASELOAD, period="2025Q2").period == Q2
+
+
+def test_reviews_due_after_the_data_ends_are_not_counted_as_missed() -> None:
+    # Issue 17: an extract ending 5 January reported reviews falling due
+    # after it as missed. Read as at the data's last day (2 October here),
+    # A3, G2, H1 and F1 (due 20 November to 25 December) are not known to
+    # be missed, so they are not counted; C1 (due and missed before it) is.
+    report = evaluate(CASELOAD, period="2025/26")
+    assert figures(report, Indicator.LEVEL2_REVIEWS) == (2, 3, ("C1",))
+    assert report.coverage == Coverage(D(2025, 5, 1), D(2025, 10, 2), attendance=True)
+    assert report.partial
+    # The two engines agree.
+    assert evaluate(CASELOAD, period="2025/26", engine="duckdb") == report
+    # A day given before the last meeting is refused.
+    with pytest.raises(InvalidValueError, match="data_until"):
+        evaluate(CASELOAD, period="2025/26", data_until=D(2025, 10, 1))
 
 
 def test_rows_for_dataframes() -> None:
@@ -505,10 +529,26 @@ def test_bad_arguments() -> None:
         IndicatorResult(Indicator.LEVEL3_REVIEWS, (), 1, 2, Decimal(-1), cite)
 
 
-def test_empty_caseload_has_no_cases_everywhere() -> None:
+def test_empty_caseload_has_no_cases_and_no_attendance_data() -> None:
     report = evaluate([], period=Q2)
-    assert all(result.status is Status.NO_CASES for result in report.results)
+    assert {
+        result.indicator
+        for result in report.results
+        if result.status is Status.NO_ATTENDANCE_DATA
+    } == {
+        Indicator.DTC_ATTENDANCE,
+        Indicator.RA_ATTENDANCE,
+        Indicator.WRITTEN_CONTRIBUTIONS,
+    }
+    assert all(
+        result.status is Status.NO_CASES
+        for result in report.results
+        if not result.no_data
+    )
     assert report.groups == ((),)
+    assert report.coverage is not None
+    assert report.coverage.first is None
+    assert report.partial
 
 
 def test_indicator_names_match_the_rulebook() -> None:
@@ -640,7 +680,7 @@ def test_percentages_are_within_0_and_100_and_national_is_the_sum(
                 Fraction(result.numerator, result.denominator) * 100 >= result.target
             )
         else:
-            assert result.status is Status.NO_CASES
+            assert result.status in (Status.NO_CASES, Status.NO_ATTENDANCE_DATA)
     for indicator in Indicator:
         groups = [r for r in report.results if r.indicator is indicator and r.group]
         national = report.result(indicator)
@@ -652,8 +692,12 @@ def test_percentages_are_within_0_and_100_and_national_is_the_sum(
 def reference_reviews(
     meetings: list[Meeting], period: Quarter | ReportingYear
 ) -> dict[int, tuple[int, int]]:
-    """A plain reading of the review indicators, meeting by meeting."""
+    """A plain reading of the review indicators, meeting by meeting, as at
+    the period's end or the data's last meeting, whichever comes first."""
     counts = {2: [0, 0], 3: [0, 0]}
+    as_at = period.end
+    if meetings:
+        as_at = min(period.end, max(m.date for m in meetings))
     by_case: dict[str, list[Meeting]] = {}
     for item in meetings:
         by_case.setdefault(item.case_ref, []).append(item)
@@ -669,9 +713,11 @@ def reference_reviews(
             due = next_review_due(after, item.date)
             if not period.start <= due <= period.end:
                 continue
+            met = bool(later) and later[0].date <= due
+            if not met and due > as_at:
+                continue  # the data ends before it fell due: not known missed
             counts[int(after)][1] += 1
-            if later and later[0].date <= due:
-                counts[int(after)][0] += 1
+            counts[int(after)][0] += met
     return {level: (n, d) for level, (n, d) in counts.items()}
 
 

@@ -36,6 +36,7 @@ __all__ = [
     "Indicator",
     "IndicatorResult",
     "Status",
+    "covering",
     "ensure_by",
     "ensure_period",
     "plain",
@@ -350,6 +351,28 @@ class IndicatorResult:
             "failed": len(self.failed),
             "failed_ids": " ".join(self.failed),
         }
+
+
+def covering(
+    first: _dt.date | None,
+    last: _dt.date | None,
+    attendance: bool,
+    data_until: _dt.date | None,
+) -> Coverage:
+    """The coverage of data whose meetings run from *first* to *last*,
+    read as at *data_until* if the caller gives the day the data was taken
+    (never before its last meeting)."""
+    if data_until is not None:
+        if last is not None and data_until < last:
+            raise InvalidValueError(
+                "data_until is before the data's last meeting",
+                rule="data_until",
+                value=data_until,
+            )
+        if first is None:
+            first = data_until
+        last = data_until
+    return Coverage(first, last, attendance=attendance)
 
 
 def plain(value: Decimal) -> str:

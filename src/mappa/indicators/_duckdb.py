@@ -28,7 +28,7 @@ from mappa.calendar import WorkingCalendar
 from mappa.chairs import Agency
 from mappa.errors import RecordError
 from mappa.framework import Level
-from mappa.indicators._definitions import Counts, Coverage, Indicator
+from mappa.indicators._definitions import Counts, Coverage, Indicator, covering
 from mappa.records import (
     ATTENDANCE_COLUMNS,
     MEETING_COLUMNS,
@@ -350,18 +350,21 @@ def _count(
     cal: WorkingCalendar,
     book: Rulebook,
     key: str = "n",
+    data_until: _dt.date | None = None,
 ) -> tuple[Counts, Coverage]:
     """Count every indicator over the tables meet, att_m (each meeting's
-    attendance, by meet.*key*) and areas; and what the data covers."""
+    attendance, by meet.*key*) and areas; and what the data covers (to
+    *data_until*, if given, else to its last meeting)."""
     start = period.start.toordinal()
     end = period.end.toordinal()
     first, last = con.execute("SELECT min(day), max(day) FROM meet").fetchone()
     # Any attendance row at all (att_m has a row per meeting that has one).
     attendance = con.execute("SELECT count(*) FROM att_m").fetchone()[0] > 0
-    coverage = Coverage(
+    coverage = covering(
         None if first is None else _dt.date.fromordinal(first),
         None if last is None else _dt.date.fromordinal(last),
-        attendance=attendance,
+        attendance,
+        data_until,
     )
     as_at = coverage.as_at(period).toordinal()
     final_days = book.integer("minutes.final")
@@ -456,10 +459,11 @@ def count_caseload(
     fields: tuple[str, ...],
     cal: WorkingCalendar,
     book: Rulebook,
+    data_until: _dt.date | None = None,
 ) -> tuple[Counts, Coverage]:
     """Every indicator over a caseload already in memory, and what it covers."""
     columns = caseload.columns
-    if columns.att_code or not any(columns.tally):
+    if columns.att_code or not caseload.has_attendance:
         rows = (_to_list(columns.att_meeting), _to_list(columns.att_code))
     else:
         rows = _objects_attendance(caseload)
@@ -467,7 +471,7 @@ def count_caseload(
     try:
         _load_columns(con, columns)
         _load_attendance(con, *rows)
-        return _count(con, period, fields, cal, book)
+        return _count(con, period, fields, cal, book, data_until=data_until)
     finally:
         con.close()
 
@@ -972,6 +976,7 @@ def count_sources(
     encoding: str,
     area_table: Any,
     rulebook: Rulebook | None,
+    data_until: _dt.date | None = None,
 ) -> tuple[Counts, Coverage]:
     """Every indicator over meetings (and attendance) that DuckDB reads:
     CSV (gzipped or not) or Parquet files, or DataFrames; and what they cover.
@@ -995,7 +1000,7 @@ def count_sources(
             area_table=area_table,
             rulebook=rulebook,
         )
-        return count_caseload(caseload, period, fields, cal, book)
+        return count_caseload(caseload, period, fields, cal, book, data_until)
 
     con = _connect()
     try:
@@ -1025,7 +1030,7 @@ def count_sources(
                     "0 AS ra_invited, 0 AS ra_met, 0 AS dtc_invited, 0 AS dtc_met, "
                     "0 AS absent, 0 AS absent_wrote WHERE false"
                 )
-            return _count(con, period, fields, cal, book, key="id")
+            return _count(con, period, fields, cal, book, key="id", data_until=data_until)
         if csv:
             return python_reader()  # its errors are the reference's own
         # Check every value exactly, on a fresh connection.
@@ -1057,7 +1062,7 @@ def count_sources(
         _attendance_flags(con, "att_codes")
         used = [v for (v,) in con.execute("SELECT DISTINCT area_i FROM meet").fetchall()]
         _table(con, "areas", ("area_i", "name"), [(v, checker.area_name(v)) for v in used])
-        return _count(con, period, fields, cal, book)
+        return _count(con, period, fields, cal, book, data_until=data_until)
     finally:
         con.close()
 

@@ -18,10 +18,11 @@ __all__ = ["Provenance", "local_overrides", "versions"]
 
 def versions() -> tuple[str, str]:
     """mappa's version and the ``holidays`` release the calendar uses."""
-    from mappa import __version__
-    from mappa.calendar import holidays_version
+    from importlib.metadata import version
 
-    return __version__, holidays_version()
+    from mappa import __version__
+
+    return __version__, version("holidays")  # TEMP until main's holidays_version
 
 
 def local_overrides(book: Rulebook) -> tuple[str, ...]:
