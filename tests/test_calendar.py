@@ -17,7 +17,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from mappa.calendar import WorkingCalendar
+from mappa.calendar import WorkingCalendar, holidays_version
 from mappa.errors import (
     CalendarRangeError,
     InvalidTypeError,
@@ -274,6 +274,9 @@ def test_working_days_is_empty_when_end_before_start() -> None:
         (D(2022, 6, 3), "Platinum Jubilee of Elizabeth II"),
         (D(2022, 9, 19), "State Funeral of Queen Elizabeth II"),
         (D(2023, 5, 8), "Coronation of Charles III"),
+        # Proclaimed in February 2026 (Banking and Financial Dealings Act
+        # 1971 s.1(3)): Scotland only. In holidays 0.91 and later.
+        (D(2026, 6, 15), "Scotland's participation in the FIFA World Cup final"),
         # 2 January, a Scottish bank holiday.
         (D(2025, 1, 2), "New Year Holiday"),
         # Summer bank holiday: first Monday of August in Scotland.
@@ -344,6 +347,20 @@ def test_one_off_holidays_push_deadlines() -> None:
     # Platinum Jubilee of Elizabeth II, Friday 3 June 2022, after the moved
     # Spring Bank Holiday on Thursday 2 June.
     assert SCOTLAND.add_working_days(D(2022, 6, 1), 1) == D(2022, 6, 6)
+
+
+def test_the_world_cup_holiday_of_2026_is_scottish_only() -> None:
+    # Monday 15 June 2026, proclaimed for Scotland alone (February 2026).
+    assert SCOTLAND.add_working_days(D(2026, 6, 12), 1) == D(2026, 6, 16)
+    assert SCOTLAND.working_days_between(D(2026, 6, 12), D(2026, 6, 16)) == 1
+    assert SCOTLAND.is_working_day(D(2026, 6, 16))
+    assert D(2026, 6, 15) not in holidays.country_holidays(
+        "GB", subdiv="ENG", years=2026
+    )
+
+
+def test_holidays_version_is_the_installed_release() -> None:
+    assert holidays_version() == holidays.__version__
 
 
 def test_weekend_names_are_english_and_fixed() -> None:

@@ -101,7 +101,7 @@ def test_comparison_across_ladders_raises(
     with pytest.raises(LadderMismatch) as caught:
         op(next(iter(a)), next(iter(b)))
     assert isinstance(caught.value, TypeError)
-    assert caught.value.rule == "chairs.ladders"
+    assert caught.value.rule == "Ladder"
     with pytest.raises(LadderMismatch):
         op(Role(next(iter(a))), next(iter(b)))
     with pytest.raises(LadderMismatch):
@@ -464,3 +464,58 @@ def test_a_policy_round_trips_through_evolve() -> None:
     from mappa.chairs import DEFAULT_SENIORITY_POLICY
 
     assert attrs.evolve(DEFAULT_SENIORITY_POLICY) == DEFAULT_SENIORITY_POLICY
+
+
+def test_the_social_work_ladder_is_a_rule_a_council_replaces() -> None:
+    """Issue 14: the order of social work grades is data (unconfirmed, titles
+    vary by council), read by may_chair from the rulebook it is given."""
+    assert DEFAULT_RULEBOOK.texts("chairs.social_work.ladder")[0] == "SOCIAL_WORKER"
+    # A council where a Head of Service ranks below a Service Manager.
+    council = DEFAULT_RULEBOOK.with_value(
+        "chairs.social_work.ladder",
+        (
+            "SOCIAL_WORKER",
+            "TEAM_LEADER",
+            "HEAD_OF_SERVICE",
+            "SERVICE_MANAGER",
+            "CHIEF_SOCIAL_WORK_OFFICER",
+        ),
+        reason="our grades",
+    )
+    head = SocialWorkGrade.HEAD_OF_SERVICE
+    assert may_chair(head, Level.MULTI_AGENCY, Category.REGISTERED_SEX_OFFENDER)
+    assert not may_chair(
+        head, Level.MULTI_AGENCY, Category.REGISTERED_SEX_OFFENDER, rulebook=council
+    )
+    # the operators keep the default order
+    assert head > SocialWorkGrade.SERVICE_MANAGER
+    # a ladder that leaves a grade out cannot place it
+    short = DEFAULT_RULEBOOK.with_value(
+        "chairs.social_work.ladder",
+        (
+            "SOCIAL_WORKER",
+            "TEAM_LEADER",
+            "SERVICE_MANAGER",
+            "CHIEF_SOCIAL_WORK_OFFICER",
+        ),
+        reason="no heads of service here",
+    )
+    with pytest.raises(InvalidValueError, match="does not place the grade"):
+        may_chair(
+            head, Level.MULTI_AGENCY, Category.REGISTERED_SEX_OFFENDER, rulebook=short
+        )
+
+
+def test_the_chair_policy_is_the_rulebooks() -> None:
+    """The minimum rank for each level is a rule: a council that agrees a
+    different chair policy overrides it (here: level 1 from Inspector)."""
+    council = DEFAULT_RULEBOOK.with_value(
+        "chairs.level1.police", "INSPECTOR", reason="local chair policy"
+    )
+    sergeant = PoliceRank.SERGEANT
+    assert may_chair(sergeant, Level.ROUTINE, Category.REGISTERED_SEX_OFFENDER)
+    decision = may_chair(
+        sergeant, Level.ROUTINE, Category.REGISTERED_SEX_OFFENDER, rulebook=council
+    )
+    assert not decision
+    assert decision.citation.document == "Caller's rulebook"

@@ -8,9 +8,12 @@ import json
 import runpy
 import subprocess
 import sys
+from importlib.metadata import version
+from pathlib import Path
 
 import pytest
 
+import mappa
 from mappa.cli import main, rule_rows
 from mappa.rulebook import DEFAULT_RULEBOOK
 
@@ -31,17 +34,99 @@ def test_rules_table_lists_every_rule_with_its_citation() -> None:
 
 
 def test_rules_json_and_csv_agree() -> None:
+    """Every rule once, from the data, each value beside its source."""
     _, text = run("rules", "--format", "json")
-    rows = json.loads(text)
+    rules = json.loads(text)
     _, text = run("rules", "--format", "csv")
-    assert list(csv.DictReader(io.StringIO(text))) == rows
+    rows = list(csv.DictReader(io.StringIO(text)))
     assert rows == rule_rows()
-    assert {r["name"] for r in rows} == set(DEFAULT_RULEBOOK.names)
-    targets = [r for r in rows if r["name"] == "kpi.level3_reviews.target"]
-    assert [(r["edition"], r["value"]) for r in targets] == [
+    names = [r["name"] for r in rows]
+    assert names == [r["name"] for r in rules] == list(DEFAULT_RULEBOOK.names)
+    assert len(set(names)) == len(names)
+    (target,) = [r for r in rules if r["name"] == "kpi.level3_reviews.target"]
+    assert [(v["edition"], v["value"]) for v in target["versions"]] == [
         ("previous", "90"),
         ("current", "95"),
     ]
+    assert all(v["citation"] for r in rules for v in r["versions"])
+    (row,) = [r for r in rows if r["name"] == "kpi.level3_reviews.target"]
+    assert row["value"] == "90 | 95"
+    assert row["edition"] == "previous | current"
+
+
+def test_rules_on_a_date() -> None:
+    """``--on`` shows the rules in force that day, each with its value then."""
+    _, text = run("rules", "--on", "2019-06-01", "--format", "json")
+    rules = {r["name"]: r for r in json.loads(text)}
+    assert all(len(r["versions"]) == 1 for r in rules.values())
+    assert rules["kpi.level3_reviews.target"]["versions"][0]["value"] == "95"
+    # not yet in force in 2019: the Data (Use and Access) Act 2025 clock stop
+    assert "disclosure.subject_access.law_enforcement.clock_stop" not in rules
+    assert "notification.initial" in rules
+    _, text = run("rules", "--on", "2003-01-01", "--format", "csv")
+    names = {r["name"] for r in csv.DictReader(io.StringIO(text))}
+    assert "notification.initial" not in names  # Part 2 applied from 2004
+    assert "minutes.final" in names
+    status, table = run("rules", "--on", "2026-06-01")
+    assert status == 0
+    assert "disclosure.subject_access.law_enforcement.clock_stop" in table
+
+
+def test_rules_with_a_councils_overrides(tmp_path: Path) -> None:
+    local = tmp_path / "local.json"
+    local.write_text(
+        json.dumps(
+            {
+                "override": [
+                    {
+                        "rule": "kpi.minutes_released.target",
+                        "value": "92",
+                        "applies_from": "2026-04-01",
+                        "reason": "SOG target",
+                    }
+                ]
+            }
+        ),
+        encoding="utf-8",
+    )
+    _, text = run(
+        "rules", "--overrides", str(local), "--on", "2026-04-01", "--format", "csv"
+    )
+    (row,) = [
+        r
+        for r in csv.DictReader(io.StringIO(text))
+        if r["name"] == "kpi.minutes_released.target"
+    ]
+    assert row["value"] == "92"
+    assert row["edition"] == "local"
+
+
+def test_rules_bad_date(capsys: pytest.CaptureFixture[str]) -> None:
+    status, _ = run("rules", "--on", "1 June 2019")
+    assert status == 1
+    assert "--on must be a date" in capsys.readouterr().err
+
+
+def test_version_names_mappa_and_the_holidays_release(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    with pytest.raises(SystemExit) as exit_info:
+        main(["--version"])
+    assert exit_info.value.code == 0
+    expected = f"mappa {mappa.__version__} (holidays {version('holidays')})\n"
+    assert capsys.readouterr().out == expected
+
+
+def test_rules_say_which_holidays_release_supplies_the_calendar(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    note = f"Scottish bank holidays from the holidays package {version('holidays')}."
+    _, text = run("rules")
+    assert text.rstrip().endswith(note)
+    for kind in ("json", "csv"):
+        _, text = run("rules", "--format", kind)
+        assert note not in text  # the data stays machine-readable
+        assert note in capsys.readouterr().err
 
 
 def test_no_command_prints_help() -> None:
@@ -68,3 +153,8 @@ def test_main_module_runs_in_process(
         runpy.run_module("mappa", run_name="__main__")
     assert exit_info.value.code == 0
     assert capsys.readouterr().out.startswith("name,value,unit")
+
+
+def test_rule_rows_refuses_what_is_not_a_rulebook() -> None:
+    with pytest.raises(TypeError, match="must be a Rulebook"):
+        rule_rows({"minutes.final": 10})  # type: ignore[arg-type]

@@ -7,6 +7,7 @@ import io
 import json
 import subprocess
 import sys
+from importlib.metadata import version
 from pathlib import Path
 
 import pytest
@@ -40,6 +41,20 @@ def test_report_on_the_sample_says_so_and_picks_the_latest_complete_year() -> No
     assert " met" in text
     for area in ("Glasgow", "Highland and Islands", "Scotland"):
         assert area in text
+
+
+def test_every_report_names_the_holidays_release(
+    files: tuple[str, str], capsys: pytest.CaptureFixture[str]
+) -> None:
+    note = f"Scottish bank holidays from the holidays package {version('holidays')}."
+    _, text = run("report", *files, "--quarter", "2025Q2")
+    assert note in text
+    _, text = run("report", *files, "--quarter", "2025Q2", "--format", "html")
+    assert note in text
+    _, text = run("report", *files, "--quarter", "2025Q2", "--format", "json")
+    assert json.loads(text)["holidays_version"] == version("holidays")
+    _, text = run("report", *files, "--quarter", "2025Q2", "--format", "csv")
+    assert note in capsys.readouterr().err
 
 
 def test_report_csv_json_and_html(

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+import attrs
 import pytest
 from dateutil.relativedelta import relativedelta
 from hypothesis import given, settings
@@ -11,6 +12,7 @@ from hypothesis import strategies as st
 
 from mappa.calendar import WorkingCalendar
 from mappa.disclosure import (
+    DataProtectionRegime,
     Decider,
     DisclosureRoute,
     Duty,
@@ -37,13 +39,17 @@ from mappa.errors import (
     InvalidTypeError,
     InvalidValueError,
     MappaError,
+    RuleNotInForce,
 )
 from mappa.framework import Level
+from mappa.periods import DateRange
 from mappa.rulebook import DEFAULT_RULEBOOK
 from mappa.sources import ICO_RIGHT_OF_ACCESS, UK_GDPR
 
 SCOTLAND = WorkingCalendar.scotland()
 D = dt.date
+G = DataProtectionRegime.GENERAL
+POLICE = DataProtectionRegime.LAW_ENFORCEMENT
 
 # -- security marking (para 11.16) --------------------------------------------
 
@@ -133,24 +139,24 @@ def test_minute_marking_reads_the_minimum_from_the_rulebook() -> None:
     ],
 )
 def test_subject_access_due(received: dt.date, due: dt.date) -> None:
-    assert subject_access_due(received) == due
-    assert subject_access_deadline(received).due == due
+    assert subject_access_due(received, regime=G) == due
+    assert subject_access_deadline(received, regime=G).due == due
 
 
 def test_subject_access_extension() -> None:
     # UK GDPR art. 12(3): two further months; read as 3 months from receipt.
-    deadline = subject_access_deadline(D(2025, 1, 31))
+    deadline = subject_access_deadline(D(2025, 1, 31), regime=G)
     assert deadline.corresponding_date == D(2025, 2, 28)
     assert deadline.extended_due == D(2025, 4, 30)
     # the person is told of an extension within the first month
     assert deadline.extension_notice_by == deadline.due
-    assert subject_access_due(D(2025, 1, 31), extended=True) == D(2025, 4, 30)
+    assert subject_access_due(D(2025, 1, 31), extended=True, regime=G) == D(2025, 4, 30)
     # 3 August 2025 + 3 months = 3 November 2025, a Monday
-    assert subject_access_due(D(2025, 8, 3), extended=True) == D(2025, 11, 3)
+    assert subject_access_due(D(2025, 8, 3), extended=True, regime=G) == D(2025, 11, 3)
 
 
 def test_subject_access_deadline_cites_law_and_ico() -> None:
-    deadline = subject_access_deadline(D(2025, 9, 3))
+    deadline = subject_access_deadline(D(2025, 9, 3), regime=G)
     documents = {c.document for c in deadline.citations}
     assert UK_GDPR.title in documents
     assert ICO_RIGHT_OF_ACCESS.title in documents
@@ -158,7 +164,7 @@ def test_subject_access_deadline_cites_law_and_ico() -> None:
 
 
 def test_subject_access_deadline_moved_flag() -> None:
-    deadline = subject_access_deadline(D(2025, 7, 31))
+    deadline = subject_access_deadline(D(2025, 7, 31), regime=G)
     assert deadline.corresponding_date == D(2025, 8, 31)
     assert deadline.moved
 
@@ -166,22 +172,22 @@ def test_subject_access_deadline_moved_flag() -> None:
 def test_subject_access_uses_the_callers_calendar() -> None:
     # An office closed on 3 October 2025 (a local holiday) answers on Monday 6th.
     local = WorkingCalendar.scotland(extra_closed_days=(D(2025, 10, 3),))
-    assert subject_access_due(D(2025, 9, 3), calendar=local) == D(2025, 10, 6)
+    assert subject_access_due(D(2025, 9, 3), calendar=local, regime=G) == D(2025, 10, 6)
 
 
 def test_subject_access_bad_input() -> None:
     with pytest.raises(InvalidTypeError):
-        subject_access_deadline(dt.datetime(2025, 9, 3, 9, 0))
+        subject_access_deadline(dt.datetime(2025, 9, 3, 9, 0), regime=G)
     with pytest.raises(InvalidTypeError):
-        subject_access_deadline("2025-09-03")  # type: ignore[arg-type]
+        subject_access_deadline("2025-09-03", regime=G)  # type: ignore[arg-type]
     with pytest.raises(InvalidTypeError):
-        subject_access_due(D(2025, 9, 3), extended=1)  # type: ignore[arg-type]
+        subject_access_due(D(2025, 9, 3), extended=1, regime=G)  # type: ignore[arg-type]
     with pytest.raises(InvalidTypeError):
-        subject_access_deadline(D(2025, 9, 3), calendar="Scotland")  # type: ignore[arg-type]
+        subject_access_deadline(D(2025, 9, 3), calendar="Scotland", regime=G)  # type: ignore[arg-type]
     with pytest.raises(MappaError):
-        subject_access_deadline(dt.date.max)
+        subject_access_deadline(dt.date.max, regime=G)
     with pytest.raises(CalendarRangeError):
-        subject_access_deadline(dt.date.min)
+        subject_access_deadline(dt.date.min, regime=G)
 
 
 def _reference_due(received: dt.date, months: int) -> dt.date:
@@ -207,7 +213,7 @@ received_dates = st.dates(min_value=D(2000, 1, 1), max_value=D(2060, 12, 31))
 @settings(max_examples=300)
 @given(received_dates)
 def test_subject_access_matches_reference(received: dt.date) -> None:
-    deadline = subject_access_deadline(received)
+    deadline = subject_access_deadline(received, regime=G)
     assert deadline.due == _reference_due(received, 1)
     assert deadline.extended_due == _reference_due(received, 3)
 
@@ -215,7 +221,7 @@ def test_subject_access_matches_reference(received: dt.date) -> None:
 @settings(max_examples=200)
 @given(received_dates)
 def test_subject_access_invariants(received: dt.date) -> None:
-    deadline = subject_access_deadline(received)
+    deadline = subject_access_deadline(received, regime=G)
     # The deadline is a working day, within a month plus the days it moved.
     assert SCOTLAND.is_working_day(deadline.due)
     assert deadline.corresponding_date <= deadline.due
@@ -232,8 +238,10 @@ def test_subject_access_invariants(received: dt.date) -> None:
 def test_subject_access_monotonic(a: dt.date, b: dt.date) -> None:
     # A later receipt never gives an earlier deadline.
     a, b = min(a, b), max(a, b)
-    assert subject_access_due(a) <= subject_access_due(b)
-    assert subject_access_due(a, extended=True) <= subject_access_due(b, extended=True)
+    assert subject_access_due(a, regime=G) <= subject_access_due(b, regime=G)
+    assert subject_access_due(a, extended=True, regime=G) <= subject_access_due(
+        b, extended=True, regime=G
+    )
 
 
 # -- routing requests (paras 11.19-11.25) -------------------------------------
@@ -262,7 +270,7 @@ def test_subject_access_route(representative: bool) -> None:
     # Para 11.22: a SAR under the Data Protection Act 2018; co-ordinator and
     # chair consult the attending agencies; the lead RA seeks DPO advice.
     request = SubjectAccessRequest(
-        received=D(2025, 1, 31), by_legal_representative=representative
+        D(2025, 1, 31), regime=G, by_legal_representative=representative
     )
     route = route_request(request)
     assert route.kind is RequestKind.SUBJECT_ACCESS
@@ -274,8 +282,22 @@ def test_subject_access_route(representative: bool) -> None:
     assert route.deadline is not None
     assert route.deadline.extended_due == D(2025, 4, 30)
     documents = {c.document for c in route.citations}
-    assert "Data Protection Act 2018" in documents
     assert UK_GDPR.title in documents
+    assert "art. 15" in {c.pinpoint for c in route.citations}  # the right of access
+    assert route.deadline.regime is G
+
+
+def test_subject_access_route_for_the_police() -> None:
+    """Police Scotland answers under DPA 2018 Part 3: s.45 (the right) and
+    s.54 (the time limit), one month beginning with the relevant time."""
+    route = route_request(SubjectAccessRequest(D(2025, 1, 31), regime=POLICE))
+    assert route.deadline is not None
+    assert route.deadline.regime is POLICE
+    assert route.due == D(2025, 2, 28)
+    pinpoints = {c.pinpoint for c in route.citations}
+    assert "s.45" in pinpoints
+    assert "s.45(3)(b), s.54(2)-(3)" in pinpoints
+    assert UK_GDPR.title not in {c.document for c in route.citations}
 
 
 @pytest.mark.parametrize(
@@ -310,7 +332,7 @@ def test_tribunal_route(considering: TribunalConsideration, summary: bool) -> No
 def test_unknown_request_kind(bad: object) -> None:
     with pytest.raises(InvalidTypeError) as caught:
         route_request(bad)  # type: ignore[arg-type]
-    assert caught.value.rule == "disclosure.request"
+    assert caught.value.rule == "request"
 
 
 def test_route_checks_rulebook_and_calendar() -> None:
@@ -325,7 +347,7 @@ def test_requests_refuse_bad_fields() -> None:
     with pytest.raises(InvalidTypeError):
         ThirdPartyRequest(received=dt.datetime(2025, 6, 2, 9, 0))
     with pytest.raises(InvalidTypeError):
-        SubjectAccessRequest(received=D(2025, 6, 2), by_legal_representative="yes")  # type: ignore[arg-type]
+        SubjectAccessRequest(D(2025, 6, 2), regime=G, by_legal_representative="yes")  # type: ignore[arg-type]
     with pytest.raises(InvalidTypeError):
         TribunalRequest(received=D(2025, 6, 2), considering="conditional discharge")  # type: ignore[arg-type]
 
@@ -391,7 +413,7 @@ def test_tribunal_statement_refuses_extra_fields() -> None:
             risk_narrative="Jane Example said ...",
             name="Jane Example",
         )
-    assert caught.value.rule == "disclosure.tribunal_statement"
+    assert caught.value.rule == "disclosure.tribunal.statement"
     assert "name, risk_narrative" in str(caught.value)
     assert "Jane" not in str(caught.value)
 
@@ -513,4 +535,175 @@ def test_recording_rule_must_be_a_bool() -> None:
     with pytest.raises(InvalidTypeError):
         check_audio_recording(
             final_agreed=None, destroyed=None, on=D(2025, 6, 2), rulebook=book
+        )
+
+
+# -- subject access under two regimes (issue 14) ----------------------------------
+# DPA 2018 s.54(2): "the period of one month ... beginning with the relevant
+# time"; s.54(3A)-(3C) as amended by the Data (Use and Access) Act 2025.
+
+
+@pytest.mark.parametrize(
+    ("received", "police", "general"),
+    [
+        # One month beginning with 3 September ends on 2 October (s.54(2));
+        # the ICO's reading of art. 12(3) gives 3 October.
+        (D(2025, 9, 3), D(2025, 10, 2), D(2025, 10, 3)),
+        # Beginning with 1 March: the whole of March.
+        (D(2025, 3, 1), D(2025, 3, 31), D(2025, 4, 1)),
+        # Beginning with 31 January: no 31 February, so the whole of February.
+        (D(2025, 1, 31), D(2025, 2, 28), D(2025, 2, 28)),
+        (D(2024, 1, 31), D(2024, 2, 29), D(2024, 2, 29)),
+        # Beginning with 30 January 2025: the month after 29 January.
+        (D(2025, 1, 30), D(2025, 2, 28), D(2025, 2, 28)),
+        # s.54 does not move a deadline off a weekend (4 May 2025, Sunday);
+        # the ICO moves the UK GDPR one past the May Day holiday.
+        (D(2025, 4, 5), D(2025, 5, 4), D(2025, 5, 6)),
+    ],
+)
+def test_each_regime_counts_its_own_month(
+    received: dt.date, police: dt.date, general: dt.date
+) -> None:
+    assert subject_access_due(received, regime=POLICE) == police
+    assert subject_access_due(received, regime=G) == general
+    deadline = subject_access_deadline(received, regime=POLICE)
+    assert deadline.rule == "disclosure.subject_access.law_enforcement.response"
+    assert str(deadline.citations[0]).startswith("Data Protection Act 2018")
+    assert not deadline.moved
+
+
+def test_the_law_enforcement_extension_applies_from_the_2025_act() -> None:
+    # s.54(3A): two further months, from 5 February 2026 (SI 2026/82).
+    before = subject_access_deadline(D(2026, 2, 4), regime=POLICE)
+    assert before.extended_due is None
+    assert before.extension_notice_by is None
+    with pytest.raises(RuleNotInForce):
+        subject_access_due(D(2026, 2, 4), regime=POLICE, extended=True)
+    after = subject_access_deadline(D(2026, 2, 5), regime=POLICE)
+    # three months beginning with 5 February 2026 end on 4 May 2026
+    assert after.extended_due == D(2026, 5, 4)
+    assert after.extension_notice_by == after.due == D(2026, 3, 4)
+    assert subject_access_due(D(2026, 3, 1), regime=POLICE, extended=True) == D(
+        2026, 5, 31
+    )
+
+
+@pytest.mark.parametrize("regime", list(DataProtectionRegime))
+def test_the_clock_stops_while_the_controller_waits(
+    regime: DataProtectionRegime,
+) -> None:
+    """s.54(3C): the days from the day the controller asks for information
+    to the day it arrives, both included, do not count."""
+    received = D(2026, 3, 2)
+    plain = subject_access_deadline(received, regime=regime)
+    asked = [DateRange(D(2026, 3, 5), D(2026, 3, 9))]  # 5 days
+    stopped = subject_access_deadline(received, regime=regime, clock_stopped=asked)
+    assert stopped.days_stopped == 5
+    assert stopped.corresponding_date == plain.corresponding_date + dt.timedelta(5)
+    assert stopped.extended_due is not None
+    assert plain.extended_due is not None
+    assert stopped.extended_due >= plain.extended_due
+    rules = {c.pinpoint for c in stopped.citations}
+    assert any("3C" in pinpoint or "12A" in pinpoint for pinpoint in rules)
+    # days before receipt or after the (pushed) limit do not count
+    outside = [
+        DateRange(D(2026, 2, 20), D(2026, 3, 1)),
+        DateRange(D(2026, 6, 1), D(2026, 6, 5)),
+    ]
+    assert (
+        subject_access_deadline(
+            received, regime=regime, clock_stopped=outside
+        ).corresponding_date
+        == plain.corresponding_date
+    )
+    # overlapping spans count each day once
+    twice = [
+        DateRange(D(2026, 3, 5), D(2026, 3, 9)),
+        DateRange(D(2026, 3, 7), D(2026, 3, 10)),
+    ]
+    assert (
+        subject_access_deadline(
+            received, regime=regime, clock_stopped=twice
+        ).days_stopped
+        == 6
+    )
+
+
+@pytest.mark.parametrize("regime", list(DataProtectionRegime))
+def test_no_clock_stop_before_the_2025_act(regime: DataProtectionRegime) -> None:
+    with pytest.raises(RuleNotInForce):
+        subject_access_deadline(
+            D(2025, 6, 2),
+            regime=regime,
+            clock_stopped=[DateRange(D(2025, 6, 3), D(2025, 6, 4))],
+        )
+
+
+def test_a_rulebook_that_never_stops_the_clock() -> None:
+    book = DEFAULT_RULEBOOK.with_value(
+        "disclosure.subject_access.general.clock_stop", False, reason="a test"
+    )
+    with pytest.raises(InvalidValueError, match="does not stop the clock"):
+        subject_access_deadline(
+            D(2026, 6, 2),
+            regime=G,
+            clock_stopped=[DateRange(D(2026, 6, 3), D(2026, 6, 4))],
+            rulebook=book,
+        )
+    not_a_flag = DEFAULT_RULEBOOK.with_rule(
+        attrs.evolve(
+            DEFAULT_RULEBOOK.rule("disclosure.subject_access.general.next_working_day"),
+            versions=(
+                attrs.evolve(
+                    DEFAULT_RULEBOOK.rule(
+                        "disclosure.subject_access.general.next_working_day"
+                    ).current,
+                    value="yes",
+                ),
+            ),
+        )
+    )
+    with pytest.raises(InvalidTypeError):
+        subject_access_deadline(D(2026, 6, 2), regime=G, rulebook=not_a_flag)
+
+
+def test_the_regime_is_required_and_checked() -> None:
+    with pytest.raises(TypeError):
+        subject_access_deadline(D(2026, 6, 2))  # type: ignore[call-arg]
+    with pytest.raises(InvalidTypeError):
+        subject_access_deadline(D(2026, 6, 2), regime="police")  # type: ignore[arg-type]
+    with pytest.raises(InvalidTypeError):
+        subject_access_deadline(D(2026, 6, 2), regime=G, clock_stopped=[(1, 2)])  # type: ignore[list-item]
+    assert str(POLICE) == "law enforcement processing (DPA 2018 Part 3)"
+    assert POLICE.key == "law_enforcement"
+
+
+@settings(max_examples=200)
+@given(received_dates)
+def test_law_enforcement_is_never_later_than_general(received: dt.date) -> None:
+    """'Beginning with' ends no later than the corresponding date, and is
+    never more than a day earlier than it (before any working-day move)."""
+    police = subject_access_deadline(received, regime=POLICE)
+    general = subject_access_deadline(received, regime=G)
+    gap = (general.corresponding_date - police.corresponding_date).days
+    assert gap in (0, 1)
+    assert police.due <= general.due
+
+
+def test_clock_stops_inside_one_another_and_past_the_calendar() -> None:
+    inside = [
+        DateRange(D(2026, 3, 5), D(2026, 3, 9)),
+        DateRange(D(2026, 3, 6), D(2026, 3, 7)),
+    ]
+    assert (
+        subject_access_deadline(
+            D(2026, 3, 2), regime=G, clock_stopped=inside
+        ).days_stopped
+        == 5
+    )
+    with pytest.raises(InvalidValueError, match="after the year 9999"):
+        subject_access_deadline(
+            D(9999, 11, 1),
+            regime=POLICE,
+            clock_stopped=[DateRange(D(9999, 11, 2), D(9999, 12, 31))],
         )

@@ -38,6 +38,7 @@ from mappa.indicators import (
     evaluate,
 )
 from mappa.minutes import minutes_due, minutes_on_time
+from mappa.periods import Duration
 from mappa.records import (
     AgencyRole,
     Attendance,
@@ -866,3 +867,60 @@ def test_counting_in_chunks_gives_the_same_report(
             assert evaluate(meetings, period=period, by=by) == whole
     finally:
         module._STEP = saved
+
+
+# -- the rulebook's labels, levels and dates (issue 14) --------------------------------
+
+
+def test_labels_follow_the_rulebooks_figures() -> None:
+    """A caller's rulebook changes the figure *and* the label."""
+    assert Indicator.LEVEL3_REVIEWS.label == "Level 3 reviews every 6 weeks"
+    assert Indicator.MINUTES_RELEASED.label == "Minutes within 10 working days"
+    assert Indicator.PRE_RELEASE_MAPPP.label == "Initial MAPPP 4 weeks pre-release"
+    local = DEFAULT_RULEBOOK.with_value(
+        "minutes.final", 12, reason="a local deadline"
+    ).with_value(
+        "reviews.level3.interval",
+        Duration(weeks=5),
+        reason="a local interval",
+    )
+    report = evaluate(CASELOAD, period="2025Q2", by=(), rulebook=local)
+    assert report.result(Indicator.MINUTES_RELEASED).label == (
+        "Minutes within 12 working days"
+    )
+    assert (
+        report.result(Indicator.LEVEL3_REVIEWS).label == "Level 3 reviews every 5 weeks"
+    )
+    assert report.rows()[0]["description"] == "Level 3 reviews every 5 weeks"
+    assert "Level 3 reviews every 5 weeks" in report.table()
+
+
+def test_the_levels_counted_are_a_rule() -> None:
+    everywhere = evaluate(CASELOAD, period="2025Q2", by=())
+    only_3 = DEFAULT_RULEBOOK.with_value("kpi.levels", (3,), reason="a test")
+    narrower = evaluate(CASELOAD, period="2025Q2", by=(), rulebook=only_3)
+    minutes = Indicator.MINUTES_RELEASED
+    assert narrower.result(minutes).denominator < everywhere.result(minutes).denominator
+
+
+def test_rules_are_read_as_at_the_period_end() -> None:
+    """A version that starts after the period changes nothing; one that
+    starts within it applies to the whole period (read at its end)."""
+    base = evaluate(CASELOAD, period="2025Q2", by=())
+    after = DEFAULT_RULEBOOK.with_value(
+        "minutes.final", 3, reason="later", applies_from=D(2025, 10, 1)
+    )
+    assert evaluate(CASELOAD, period="2025Q2", by=(), rulebook=after) == base
+    within = DEFAULT_RULEBOOK.with_value(
+        "minutes.final", 3, reason="later", applies_from=D(2025, 9, 30)
+    )
+    assert evaluate(CASELOAD, period="2025Q2", by=(), rulebook=within) != base
+    # the targets too: a caller's rulebook of targets is read at the period end
+    target = DEFAULT_RULEBOOK.with_value(
+        "kpi.minutes_released.target",
+        Decimal("50"),
+        reason="later",
+        applies_from=D(2025, 10, 1),
+    )
+    report = evaluate(CASELOAD, period="2025Q2", by=(), targets=target)
+    assert report.result(Indicator.MINUTES_RELEASED).target == Decimal("90")

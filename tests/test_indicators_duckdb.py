@@ -298,3 +298,35 @@ def test_values_the_readers_accept_but_not_written_plainly(tmp_path: Path) -> No
         counted(evaluate(meetings_path, attendance_path, period="2025/26", by=("area", "level"), engine="duckdb"))
         == python
     )
+
+
+@pytest.mark.parametrize("column", range(12))
+@pytest.mark.parametrize(
+    "junk", ["", "Jane Example", "2025-07-32", "0", "4", "yes", "2025-7-1", " ", "9" * 30]
+)
+def test_every_bad_value_in_every_column_gives_the_same_error(
+    tmp_path: Path, column: int, junk: str
+) -> None:
+    # Regression: a date that is not one (2025-07-32) passed the SQL check
+    # as NULL, neither true nor false.
+    meetings_path, attendance_path = tmp_path / "m.csv", tmp_path / "a.csv"
+    write_csv(CASELOAD, meetings_path, attendance_path)
+    for path, width in ((meetings_path, 12), (attendance_path, 7)):
+        if column >= width:
+            continue
+        original = path.read_text()
+        lines = original.splitlines()
+        cells = lines[3].split(",")
+        cells[column] = junk
+        lines[3] = ",".join(cells)
+        path.write_text("\n".join(lines) + "\n")
+        errors = [
+            _error(
+                lambda engine=engine: evaluate(
+                    meetings_path, attendance_path, period="2025/26", engine=engine
+                )
+            )
+            for engine in ENGINES
+        ]
+        assert errors[0] == errors[1]
+        path.write_text(original)

@@ -217,11 +217,16 @@ def test_split_default_matches_reference(total: Decimal) -> None:
         (dt.date(2025, 4, 1), dt.date(2025, 9, 30)),
         (dt.date(2025, 10, 1), dt.date(2026, 3, 31)),
         (dt.date(2025, 6, 15), dt.date(2025, 12, 14)),
-        # month ends: six months after 31 August is 28 February (clamped)
-        (dt.date(2025, 8, 31), dt.date(2026, 2, 27)),
-        (dt.date(2023, 8, 31), dt.date(2024, 2, 28)),  # leap year: 29 Feb - 1
+        # month ends (DESIGN, counting): six months beginning with 31 August
+        # are the six months after 30 August, to the end of February
+        (dt.date(2025, 8, 31), dt.date(2026, 2, 28)),
+        (dt.date(2023, 8, 31), dt.date(2024, 2, 29)),  # leap year
+        (dt.date(2025, 8, 30), dt.date(2026, 2, 28)),
+        (dt.date(2025, 8, 29), dt.date(2026, 2, 28)),
+        (dt.date(2025, 8, 28), dt.date(2026, 2, 27)),
         (dt.date(2024, 2, 29), dt.date(2024, 8, 28)),
-        (dt.date(2025, 3, 31), dt.date(2025, 9, 29)),
+        (dt.date(2025, 3, 31), dt.date(2025, 9, 30)),
+        (dt.date(2026, 3, 1), dt.date(2026, 8, 31)),
     ],
 )
 def test_approval_period_examples(start: dt.date, end: dt.date) -> None:
@@ -234,9 +239,9 @@ def test_approval_period_examples(start: dt.date, end: dt.date) -> None:
 def test_approval_periods_are_consecutive_renewals() -> None:
     chain = approval_periods(dt.date(2025, 8, 31), 3)
     assert [(p.start, p.end) for p in chain] == [
-        (dt.date(2025, 8, 31), dt.date(2026, 2, 27)),
-        (dt.date(2026, 2, 28), dt.date(2026, 8, 27)),
-        (dt.date(2026, 8, 28), dt.date(2027, 2, 27)),
+        (dt.date(2025, 8, 31), dt.date(2026, 2, 28)),
+        (dt.date(2026, 3, 1), dt.date(2026, 8, 31)),
+        (dt.date(2026, 9, 1), dt.date(2027, 2, 28)),
     ]
 
 
@@ -248,11 +253,14 @@ def test_approval_periods_property(start: dt.date, count: int) -> None:
     for earlier, later in itertools.pairwise(chain):
         assert later.start == earlier.end + dt.timedelta(days=1)
     for period in chain:
-        # six months beginning with the start: ends before the date 6 months on
-        assert period.end < Duration(months=6).after(period.start)
-        assert period.end >= Duration(months=6).after(period.start) - dt.timedelta(
-            days=1
-        )
+        # six months beginning with the start: the day before the date 6
+        # months on, or that date where it is clamped to a month end
+        on = Duration(months=6).after(period.start)
+        if on.day == period.start.day:
+            assert period.end == on - dt.timedelta(days=1)
+        else:
+            assert period.end == on
+            assert (on + dt.timedelta(days=1)).day == 1
 
 
 def test_approval_period_refusals() -> None:

@@ -35,6 +35,18 @@ def test_ordinary_fortnight() -> None:
     assert due.meeting_date == D(2025, 6, 2)
 
 
+def test_across_the_world_cup_holiday_of_2026() -> None:
+    # Monday 8 June 2026. Monday 15 June 2026 is a Scottish bank holiday
+    # proclaimed in February 2026 (holidays 0.91 and later): the 5th working
+    # day after is Tuesday 16 June, the 10th Tuesday 23 June. A calendar that
+    # missed it would say Monday 15 and Monday 22 June, a day early.
+    due = minutes_due(D(2026, 6, 8))
+    assert (due.draft, due.final) == (D(2026, 6, 16), D(2026, 6, 23))
+    unaware = WorkingCalendar.scotland(extra_working_days=[D(2026, 6, 15)])
+    early = minutes_due(D(2026, 6, 8), calendar=unaware)
+    assert (early.draft, early.final) == (D(2026, 6, 15), D(2026, 6, 22))
+
+
 def test_over_christmas_2024() -> None:
     # Thursday 19 December 2024; closed: 25, 26 December (Christmas Day,
     # Boxing Day), 1, 2 January (New Year's Day, New Year Holiday).

@@ -25,6 +25,7 @@ from mappa.errors import (
 )
 from mappa.notification import (
     Caution,
+    CautionJurisdiction,
     CommunityPaybackOrder,
     Deadline,
     HospitalOrder,
@@ -198,11 +199,64 @@ def test_thresholds_read_the_rulebook() -> None:
 # -- cautions, unknown disposals and bad terms ----------------------------------------------
 
 
-def test_caution_is_not_a_scottish_disposal() -> None:
+def test_a_caution_given_in_scotland_is_not_a_disposal() -> None:
     with pytest.raises(NotApplicable, match=r"s\.80\(1\)\(d\)") as info:
-        notification_period(Caution(), under_18=False)  # type: ignore[arg-type]
+        notification_period(Caution(where=CautionJurisdiction.SCOTLAND), under_18=False)
     assert info.value.rule == "notification.caution"
-    assert DEFAULT_RULEBOOK.value("notification.caution") is False
+    assert "SCOTLAND" not in DEFAULT_RULEBOOK.texts("notification.caution")
+
+
+@pytest.mark.parametrize(
+    "where",
+    [CautionJurisdiction.ENGLAND_AND_WALES, CautionJurisdiction.NORTHERN_IRELAND],
+)
+@pytest.mark.parametrize(
+    ("under_18", "cautioned", "last_day"),
+    [
+        # s.80(1)(d) with the s.82(1) table: "2 years" beginning with the
+        # date of the caution (s.82(6)(c)); halved under 18 (s.82(2)).
+        (False, D(2025, 3, 14), D(2027, 3, 13)),
+        (True, D(2025, 3, 14), D(2026, 3, 13)),
+        (False, D(2024, 2, 29), D(2026, 2, 28)),  # the 2 years after 28 Feb 2024
+        (True, D(2025, 8, 31), D(2026, 8, 30)),
+    ],
+)
+def test_a_caution_from_england_and_wales_or_northern_ireland(
+    where: CautionJurisdiction, under_18: bool, cautioned: dt.date, last_day: dt.date
+) -> None:
+    result = notification_period(
+        Caution(where=where), under_18=under_18, relevant_date=cautioned
+    )
+    assert result.row is PeriodRow.CAUTION
+    assert result.rule == "notification.period.caution"
+    assert result.length == (Duration(years=1) if under_18 else Duration(years=2))
+    assert result.halved is under_18
+    assert result.ends_on(cautioned) == last_day
+    assert "s.82(1)" in result.citation.pinpoint
+    schedule = notification_schedule(
+        Caution(where=where),
+        cautioned,
+        under_18=under_18,
+        first_notification=cautioned,
+    )
+    assert schedule.ends_on == last_day
+
+
+def test_where_a_caution_counts_is_a_rule() -> None:
+    wider = DEFAULT_RULEBOOK.with_value(
+        "notification.caution",
+        ("ENGLAND_AND_WALES", "NORTHERN_IRELAND", "SCOTLAND"),
+        reason="a test",
+    )
+    scottish = Caution(where=CautionJurisdiction.SCOTLAND)
+    assert notification_period(scottish, under_18=False, rulebook=wider).length == (
+        Duration(years=2)
+    )
+    with pytest.raises(InvalidTypeError):
+        Caution(where="England")  # type: ignore[arg-type]
+    with pytest.raises(TypeError):
+        Caution()  # type: ignore[call-arg]
+    assert str(CautionJurisdiction.NORTHERN_IRELAND) == "Northern Ireland"
 
 
 @pytest.mark.parametrize("junk", [object(), "life", 30, None, Duration(months=30)])
@@ -247,11 +301,15 @@ def test_str() -> None:
     ("disposal", "under_18", "relevant", "last_day"),
     [
         (term(months=18), False, D(2025, 3, 14), D(2035, 3, 13)),  # 10 years
-        (term(months=3), False, D(2024, 2, 29), D(2031, 2, 27)),  # 7 years, from 29 Feb
+        # 7 years beginning with 29 February 2024: the 7 years after 28
+        # February 2024 (DESIGN, counting), not a day short
+        (term(months=3), False, D(2024, 2, 29), D(2031, 2, 28)),
         (OtherDisposal(), False, D(2025, 1, 31), D(2030, 1, 30)),  # month end
         (OtherDisposal(), False, D(2025, 1, 1), D(2029, 12, 31)),
-        (OtherDisposal(), True, D(2024, 8, 31), D(2027, 2, 27)),  # 2y6m -> 28 Feb - 1
-        (term(months=6), True, D(2024, 8, 31), D(2028, 2, 28)),  # 3y6m -> 29 Feb - 1
+        # 2y6m after 30 August 2024: no 30 February, so the end of February
+        (OtherDisposal(), True, D(2024, 8, 31), D(2027, 2, 28)),
+        (term(months=6), True, D(2024, 8, 31), D(2028, 2, 29)),  # 3y6m, leap year
+        (OtherDisposal(), False, D(2024, 3, 1), D(2029, 2, 28)),  # 5 years from 1 March
         (
             CommunityPaybackOrder(Duration(months=18)),
             False,
@@ -275,23 +333,34 @@ def test_indefinite_has_no_end() -> None:
 
 
 def test_notification_period_value_checks() -> None:
+    # A period checks its own shape; which rows are indefinite or halved is
+    # the rulebook's to say (rules notification.period.indefinite and
+    # notification.under_18.rows).
     citation = DEFAULT_RULEBOOK.citation("notification.period.other")
-    with pytest.raises(InvalidValueError, match="needs a length"):
+    with pytest.raises(InvalidValueError, match="never halved"):
         NotificationPeriod(
-            length=None, row=PeriodRow.OTHER, rule="r", citation=citation
+            length=None, row=PeriodRow.LIFE, rule="r", citation=citation, halved=True
         )
-    with pytest.raises(InvalidValueError, match="no length"):
-        NotificationPeriod(
-            length=Duration(years=1), row=PeriodRow.LIFE, rule="r", citation=citation
-        )
-    with pytest.raises(InvalidValueError, match="not halved"):
-        NotificationPeriod(
-            length=Duration(years=1),
-            row=PeriodRow.COMMUNITY_PAYBACK,
-            rule="r",
-            citation=citation,
-            halved=True,
-        )
+    assert PeriodRow.LIFE.indefinite
+    assert not PeriodRow.CAUTION.indefinite
+
+
+def test_the_table_structure_is_a_rule() -> None:
+    """Which rows are indefinite and which are halved are rules a caller
+    can replace (a corrected reading, say), not logic."""
+    book = DEFAULT_RULEBOOK.with_value(
+        "notification.under_18.rows", ("OTHER",), reason="a test"
+    )
+    assert not notification_period(term(months=3), under_18=True, rulebook=book).halved
+    assert notification_period(OtherDisposal(), under_18=True, rulebook=book).halved
+    wider = DEFAULT_RULEBOOK.with_value(
+        "notification.period.indefinite",
+        (*DEFAULT_RULEBOOK.texts("notification.period.indefinite"), "HOSPITAL"),
+        reason="a test",
+    )
+    hospital = HospitalOrder(restriction_order=False)
+    assert not notification_period(hospital, under_18=False).indefinite
+    assert notification_period(hospital, under_18=False, rulebook=wider).indefinite
 
 
 # -- s.82(3)-(4): several terms --------------------------------------------------------------
@@ -771,16 +840,26 @@ def test_under_18_never_longer_than_adult(disposal: object, start: D) -> None:
 
 
 @given(disposal=disposals, start=dates)
-def test_fixed_period_ends_the_day_before_the_corresponding_date(
+def test_fixed_period_is_the_period_after_the_day_before(
     disposal: object, start: D
 ) -> None:
+    """DESIGN, counting: N beginning with D is N after D-1, a month end
+    counting to the month end (so never a day short)."""
     result = period(disposal)
     if result.indefinite:
         return
     assert result.length is not None
+    day_before = start - dt.timedelta(days=1)
+    reference = day_before + result.length.relativedelta
+    if (day_before + dt.timedelta(days=1)).day == 1:  # D-1 is a month end
+        reference += relativedelta(day=31)
     end = result.ends_on(start)
-    assert end == start + result.length.relativedelta - dt.timedelta(days=1)
+    assert end == reference
     assert end >= start
+    assert end in (
+        start + result.length.relativedelta - dt.timedelta(days=1),
+        start + result.length.relativedelta,
+    )
 
 
 ranges = st.lists(

@@ -38,7 +38,7 @@ def test_beginning_with_includes_the_start() -> None:
 def test_leap_day_and_month_ends() -> None:
     assert Duration(years=1).after(dt.date(2024, 2, 29)) == dt.date(2025, 2, 28)
     assert Duration(years=1).last_day_beginning_with(dt.date(2024, 2, 29)) == dt.date(
-        2025, 2, 27
+        2025, 2, 28
     )
     assert Duration(years=4).after(dt.date(2024, 2, 29)) == dt.date(2028, 2, 29)
     assert Duration(months=1).after(dt.date(2025, 1, 31)) == dt.date(2025, 2, 28)
@@ -96,7 +96,13 @@ def test_out_of_range_dates_are_mappa_errors() -> None:
     with pytest.raises(InvalidValueError, match="outside the years"):
         Duration(days=1).before(dt.date.min)
     with pytest.raises(InvalidValueError, match="outside the years"):
-        Duration(days=1).last_day_beginning_with(dt.date.max)
+        Duration(days=2).last_day_beginning_with(dt.date.max)
+    with pytest.raises(InvalidValueError, match="outside the years"):
+        Duration(days=2).last_day_beginning_with(
+            dt.date(9999, 12, 1) + dt.timedelta(30)
+        )
+    assert Duration(days=1).last_day_beginning_with(dt.date.max) == dt.date.max
+    assert Duration(days=1).last_day_beginning_with(dt.date.min) == dt.date.min
 
 
 def test_datetimes_are_refused() -> None:
@@ -122,9 +128,50 @@ def test_after_matches_relativedelta(duration: Duration, day: dt.date) -> None:
 def test_beginning_with_ends_the_day_before_after(
     duration: Duration, day: dt.date
 ) -> None:
+    """N beginning with D ends the day before the corresponding date of D,
+    or, where D has no corresponding date (31 August, 6 months on), on the
+    last day of the shorter month: never a day short (DESIGN, counting)."""
     end = Counting.BEGINNING_WITH.apply(duration, day)
-    assert end == Counting.AFTER.apply(duration, day) - dt.timedelta(days=1)
+    after = Counting.AFTER.apply(duration, day)
     assert end >= day
+    if duration.is_calendar_days:
+        assert end == after - dt.timedelta(days=1)
+    clamped = (
+        duration.total_months
+        and not (duration.weeks or duration.days)
+        and after.day != day.day
+    )
+    if clamped:
+        # the target month is too short: the whole month counts
+        assert end == after
+        assert (end + dt.timedelta(days=1)).day == 1
+    elif not (duration.weeks or duration.days):
+        assert end == after - dt.timedelta(days=1)
+
+
+@pytest.mark.parametrize(
+    ("duration", "start", "end"),
+    [
+        # DESIGN, counting: the issue's two examples, 28 February in both.
+        (Duration(months=6), dt.date(2025, 8, 31), dt.date(2026, 2, 28)),
+        (Duration(years=5), dt.date(2024, 2, 29), dt.date(2029, 2, 28)),
+        # the day before is a month end: the period ends on a month end
+        (Duration(months=1), dt.date(2000, 3, 1), dt.date(2000, 3, 31)),
+        (Duration(years=1), dt.date(2023, 3, 1), dt.date(2024, 2, 29)),
+        (Duration(years=1), dt.date(2025, 3, 1), dt.date(2026, 2, 28)),
+        # both sides of a month end
+        (Duration(months=6), dt.date(2025, 8, 30), dt.date(2026, 2, 28)),
+        (Duration(months=6), dt.date(2025, 8, 29), dt.date(2026, 2, 28)),
+        (Duration(months=6), dt.date(2025, 8, 28), dt.date(2026, 2, 27)),
+        (Duration(months=6), dt.date(2025, 9, 1), dt.date(2026, 2, 28)),
+        # s.83(1): 3 days beginning with the relevant date
+        (Duration(days=3), dt.date(2025, 1, 31), dt.date(2025, 2, 2)),
+    ],
+)
+def test_beginning_with_at_month_ends(
+    duration: Duration, start: dt.date, end: dt.date
+) -> None:
+    assert Counting.BEGINNING_WITH.apply(duration, start) == end
 
 
 @given(DURATIONS, DATES, DATES)

@@ -14,7 +14,12 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from mappa.chairs import Agency
-from mappa.errors import InvalidTypeError, InvalidValueError, RecordError
+from mappa.errors import (
+    InvalidTypeError,
+    InvalidValueError,
+    LevelNotPermitted,
+    RecordError,
+)
 from mappa.framework import AREAS, Category, Level
 from mappa.records import (
     ATTENDANCE_COLUMNS,
@@ -107,11 +112,19 @@ def make(**changes: object) -> Meeting:
 
 def test_meeting_rules() -> None:
     assert make().attendance == ()
-    # Category 3 is never managed at level 1 (guidance para 4.3).
-    with pytest.raises(InvalidValueError, match="category 3"):
-        make(category=Category.OTHER_RISK_OF_SERIOUS_HARM, level=Level.ROUTINE)
-    with pytest.raises(InvalidValueError, match="category 3"):
-        make(category=Category.OTHER_RISK_OF_SERIOUS_HARM, new_level=Level.ROUTINE)
+    # A Meeting checks its structure only: which levels a category allows is
+    # the rulebook's, applied by Caseload.from_meetings and the readers.
+    level1 = make(category=Category.OTHER_RISK_OF_SERIOUS_HARM, level=Level.ROUTINE)
+    to_level1 = make(
+        category=Category.OTHER_RISK_OF_SERIOUS_HARM, new_level=Level.ROUTINE
+    )
+    # Category 3 is never managed at level 1 (guidance para 9.4).
+    with pytest.raises(
+        LevelNotPermitted, match=r"meetings\[0\]: Meeting.level: category 3"
+    ):
+        Caseload.from_meetings([level1])
+    with pytest.raises(LevelNotPermitted, match=r"meetings\[1\]: Meeting.new_level"):
+        Caseload.from_meetings([make(meeting_id="M0"), to_level1])
     with pytest.raises(InvalidValueError, match="before its meeting"):
         make(minutes_released=dt.date(2025, 6, 1))
     assert make(minutes_released=dt.date(2025, 6, 2)).minutes_released == dt.date(
@@ -960,3 +973,25 @@ def test_every_json_line_is_loaded_with_its_own_attendance_or_reported(
         assert [a.agency.value if isinstance(a.agency, Agency) else a.agency for a in meeting.attendance] == [
             entry["agency"] for entry in record["attendance"]
         ]
+
+
+def test_a_callers_rulebook_is_applied_by_from_meetings_and_the_caseload_still_iterates(
+    tmp_path: Path,
+) -> None:
+    """Issue 14: a caseload built with a caller's rulebook can be iterated
+    and written, whatever the default rulebook allows."""
+    from mappa.rulebook import DEFAULT_RULEBOOK
+
+    local = DEFAULT_RULEBOOK.with_value(
+        "levels.category_3", (1, 2, 3), reason="a council's own reading"
+    )
+    meeting = make(category=Category.OTHER_RISK_OF_SERIOUS_HARM, level=Level.ROUTINE)
+    with pytest.raises(LevelNotPermitted):
+        Caseload.from_meetings([meeting])
+    caseload = Caseload.from_meetings([meeting], rulebook=local)
+    assert list(caseload) == [meeting]
+    write_csv(caseload, tmp_path / "m.csv", tmp_path / "a.csv")
+    again = read_csv(tmp_path / "m.csv", tmp_path / "a.csv", rulebook=local)
+    assert list(again) == [meeting]
+    with pytest.raises(RecordError, match="level"):
+        read_csv(tmp_path / "m.csv", tmp_path / "a.csv")

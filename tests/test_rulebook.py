@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
 from decimal import Decimal
+from pathlib import Path
 
 import attrs
 import pytest
@@ -13,6 +15,7 @@ from hypothesis import strategies as st
 from mappa.errors import (
     InvalidTypeError,
     InvalidValueError,
+    RecordError,
     RuleNotInForce,
     UnknownNameError,
     UnknownRuleError,
@@ -48,7 +51,11 @@ def test_the_sources_figures() -> None:
 
 
 def test_every_kpi_has_a_target() -> None:
-    kpis = [name for name in BOOK.names if name.startswith("kpi.")]
+    kpis = [
+        name
+        for name in BOOK.names
+        if name.startswith("kpi.") and name.endswith(".target")
+    ]
     assert len(kpis) == 8
     for name in kpis:
         assert BOOK.rule(name).unit == "percent"
@@ -217,9 +224,268 @@ def test_rulebook_validation() -> None:
 
 
 def test_resolve() -> None:
-    assert resolve(None) is BOOK
+    # Without an event date, a rulebook is read as at today...
+    assert resolve(None) == BOOK.as_at(dt.date.today())
     custom = Rulebook(BOOK.rules[:3])
-    assert resolve(custom) is custom
+    assert resolve(custom).rules is custom.rules
+    assert resolve(custom).on == dt.date.today()
+    # ...a rulebook already read as at a date keeps it...
+    pinned = custom.as_at(dt.date(2019, 6, 1))
+    assert resolve(pinned) is pinned
+    # ...and an event's date always decides.
+    assert resolve(pinned, dt.date(2020, 1, 1)).on == dt.date(2020, 1, 1)
     with pytest.raises(InvalidTypeError, match="rulebook must be a Rulebook"):
         resolve({"minutes.final": 10})
     assert list(custom) == list(BOOK.rules[:3])
+
+
+# -- rulebooks read as at a date, and a council's overrides file (issue 14) ----------
+
+
+def test_as_at_reads_every_rule_on_that_date() -> None:
+    later = BOOK.with_value(
+        "minutes.final", 15, reason="a later target", applies_from=dt.date(2031, 1, 1)
+    )
+    assert later.value("minutes.final") == 15
+    assert later.as_at(dt.date(2030, 12, 31)).value("minutes.final") == 10
+    assert later.as_at(dt.date(2031, 1, 1)).value("minutes.final") == 15
+    pinned = later.as_at(dt.date(2030, 12, 31))
+    assert pinned.as_at(dt.date(2030, 12, 31)) is pinned
+    # an explicit date still wins over the rulebook's own
+    assert pinned.value("minutes.final", on=dt.date(2031, 6, 1)) == 15
+    # copies keep the date
+    assert pinned.with_value("minutes.draft", 4, reason="x").on == pinned.on
+    with pytest.raises(RuleNotInForce):
+        BOOK.as_at(dt.date(2003, 1, 1)).value("notification.initial")
+    assert repr(pinned) == f"Rulebook(<{len(BOOK)} rules>, on=2030-12-31)"
+    assert repr(BOOK) == f"Rulebook(<{len(BOOK)} rules>)"
+    with pytest.raises(InvalidTypeError):
+        BOOK.as_at(dt.datetime(2025, 1, 1, 9))  # type: ignore[arg-type]
+
+
+def test_tuples_of_strs_and_their_accessors() -> None:
+    assert BOOK.texts("notification.caution") == (
+        "ENGLAND_AND_WALES",
+        "NORTHERN_IRELAND",
+    )
+    with pytest.raises(InvalidTypeError, match="tuple of strs"):
+        BOOK.texts("levels.category_1")
+    with pytest.raises(InvalidTypeError, match="tuple of ints"):
+        BOOK.integers("notification.caution")
+    rule = BOOK.rule("notification.caution")
+    with pytest.raises(InvalidTypeError, match="one type"):
+        attrs.evolve(
+            rule,
+            versions=(
+                rule.current,
+                attrs.evolve(rule.current, value=(1,), edition="x"),
+            ),
+        )
+    with pytest.raises(InvalidTypeError):
+        BOOK.with_value("notification.caution", (1, 2), reason="x")
+    with pytest.raises(InvalidTypeError):
+        attrs.evolve(rule.current, value=())
+
+
+def _write(path: Path, text: str) -> Path:
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_overrides_from_toml_and_json(tmp_path: Path) -> None:
+    toml = _write(
+        tmp_path / "local.toml",
+        """
+[[override]]
+rule = "kpi.minutes_released.target"
+value = "92"
+applies_from = 2026-04-01
+reason = "SOG target for 2026/27"
+
+[[override]]
+rule = "reviews.level2.interval"
+value = { weeks = 10 }
+reason = "local practice"
+edition = "fife"
+
+[[override]]
+rule = "levels.category_3"
+value = [1, 2, 3]
+reason = "a local reading"
+
+[[override]]
+rule = "chairs.social_work.ladder"
+value = ["SOCIAL_WORKER", "TEAM_LEADER", "HEAD_OF_SERVICE", "SERVICE_MANAGER", "CHIEF_SOCIAL_WORK_OFFICER"]
+reason = "our grades"
+
+[[override]]
+rule = "minutes.draft"
+value = 4
+reason = "x"
+
+[[override]]
+rule = "chairs.restricted_patients.health"
+value = false
+reason = "x"
+
+[[override]]
+rule = "chairs.level1.police"
+value = "INSPECTOR"
+reason = "x"
+""",
+    )
+    local = BOOK.with_overrides(toml)
+    assert local.value(
+        "kpi.minutes_released.target", on=dt.date(2026, 4, 1)
+    ) == Decimal("92")
+    assert local.value(
+        "kpi.minutes_released.target", on=dt.date(2026, 3, 31)
+    ) == Decimal("90")
+    assert local.version("kpi.minutes_released.target").edition == "local"
+    assert local.version("kpi.minutes_released.target").note == "SOG target for 2026/27"
+    assert local.duration("reviews.level2.interval") == Duration(weeks=10)
+    assert local.version("reviews.level2.interval").edition == "fife"
+    assert local.integers("levels.category_3") == (1, 2, 3)
+    assert local.integer("minutes.draft") == 4
+    assert local.value("chairs.restricted_patients.health") is False
+    assert local.text("chairs.level1.police") == "INSPECTOR"
+    json_file = _write(
+        tmp_path / "local.json",
+        '{"override": [{"rule": "minutes.final", "value": 12, "reason": "x",'
+        ' "applies_from": "2027-01-01"}, {"rule": "isp.local_authority.minimum_share",'
+        ' "value": 15, "reason": "x"}]}',
+    )
+    local = BOOK.with_overrides(json_file)
+    assert local.value("minutes.final", on=dt.date(2027, 1, 1)) == 12
+    assert local.value("isp.local_authority.minimum_share") == Decimal("15")
+    assert BOOK.with_overrides(str(json_file)) == local
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ('rule = "minutes.final"', "under the key 'override'"),
+        (
+            "[[override]]\nrule = 'minutes.final'\nvalue = 12\n",
+            "column 'reason': missing",
+        ),
+        ("[[override]]\nvalue = 12\nreason = 'x'\n", "column 'rule': missing"),
+        (
+            "[[override]]\nrule = 'minutes.finl'\nvalue = 12\nreason = 'x'\n",
+            "not a rule",
+        ),
+        (
+            "[[override]]\nrule = 'minutes.final'\nvalue = 'SECRET'\nreason = 'x'\n",
+            "column 'value'",
+        ),
+        (
+            "[[override]]\nrule = 'minutes.final'\nvalue = true\nreason = 'x'\n",
+            "column 'value'",
+        ),
+        (
+            "[[override]]\nrule = 'minutes.final'\nvalue = 12\nreason = ''\n",
+            "column 'reason'",
+        ),
+        (
+            "[[override]]\nrule = 'minutes.final'\nvalue = 12\nreason = 'x'\nedition = 3\n",
+            "column 'edition'",
+        ),
+        (
+            "[[override]]\nrule = 'minutes.final'\nvalue = 12\nreason = 'x'\napplies_from = 'soon'\n",
+            "column 'applies_from'",
+        ),
+        (
+            "[[override]]\nrule = 'minutes.final'\nvalue = 12\nreason = 'x'\napplies_from = 2026-01-01T09:00:00\n",
+            "column 'applies_from'",
+        ),
+        (
+            "[[override]]\nrule = 'minutes.final'\nvalue = 12\nreason = 'x'\nwho = 'SECRET'\n",
+            "1 unknown key",
+        ),
+        ("override = ['SECRET']", "row 1: an override must be a table"),
+        (
+            "[[override]]\nrule = 'kpi.minutes_released.target'\nvalue = 'NaN'\nreason = 'x'\n",
+            "column 'value'",
+        ),
+        (
+            "[[override]]\nrule = 'kpi.minutes_released.target'\nvalue = 'SECRET'\nreason = 'x'\n",
+            "column 'value'",
+        ),
+        (
+            "[[override]]\nrule = 'kpi.minutes_released.target'\nvalue = 9.5\nreason = 'x'\n",
+            "column 'value'",
+        ),
+        (
+            "[[override]]\nrule = 'reviews.level2.interval'\nvalue = { hours = 3 }\nreason = 'x'\n",
+            "column 'value'",
+        ),
+        (
+            "[[override]]\nrule = 'reviews.level2.interval'\nvalue = { weeks = -1 }\nreason = 'x'\n",
+            "column 'value'",
+        ),
+        (
+            "[[override]]\nrule = 'reviews.level2.interval'\nvalue = 'SECRET'\nreason = 'x'\n",
+            "column 'value'",
+        ),
+        (
+            "[[override]]\nrule = 'levels.category_3'\nvalue = ['SECRET']\nreason = 'x'\n",
+            "column 'value'",
+        ),
+        (
+            "[[override]]\nrule = 'levels.category_3'\nvalue = 'SECRET'\nreason = 'x'\n",
+            "column 'value'",
+        ),
+        (
+            "[[override]]\nrule = 'chairs.level1.police'\nvalue = ' '\nreason = 'x'\n",
+            "column 'value'",
+        ),
+        (
+            "[[override]]\nrule = 'chairs.restricted_patients.health'\nvalue = 1\nreason = 'x'\n",
+            "column 'value'",
+        ),
+        # a date out of order with the rule's own dated versions
+        (
+            "[[override]]\nrule = 'notification.periodic.no_fixed_abode'\nvalue = { days = 5 }\nreason = 'x'\napplies_from = 2000-01-01\n",
+            "column 'applies_from'",
+        ),
+        ("not = [valid", "not valid TOML"),
+    ],
+)
+def test_override_errors_name_the_file_and_entry_never_the_value(
+    tmp_path: Path, text: str, message: str
+) -> None:
+    path = _write(tmp_path / "local.toml", text)
+    with pytest.raises(RecordError) as caught:
+        BOOK.with_overrides(path)
+    assert str(path) in str(caught.value)
+    assert message in str(caught.value)
+    assert "SECRET" not in str(caught.value)
+    assert "SECRET" not in repr(caught.value)
+
+
+def test_override_file_errors(tmp_path: Path) -> None:
+    with pytest.raises(RecordError, match=r"TOML .* or JSON"):
+        BOOK.with_overrides(tmp_path / "local.yaml")
+    with pytest.raises(RecordError, match="cannot read the file"):
+        BOOK.with_overrides(tmp_path / "missing.toml")
+    bad = tmp_path / "bad.json"
+    bad.write_text('{"override": [SECRET', encoding="utf-8")
+    with pytest.raises(RecordError, match="not valid JSON") as caught:
+        BOOK.with_overrides(bad)
+    assert "SECRET" not in str(caught.value)
+    latin = tmp_path / "latin.toml"
+    latin.write_bytes(b"reason = '\xe9'")
+    with pytest.raises(RecordError, match="not valid TOML"):
+        BOOK.with_overrides(latin)
+    with pytest.raises(InvalidTypeError):
+        BOOK.with_overrides(3)  # type: ignore[arg-type]
+    with pytest.raises(InvalidTypeError, match="bytes"):
+        BOOK.with_overrides(_BytesPath())  # type: ignore[arg-type]
+
+
+class _BytesPath:
+    def __fspath__(self) -> bytes:
+        return b"local.toml"
+
+
+os.PathLike.register(_BytesPath)

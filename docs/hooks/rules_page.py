@@ -38,7 +38,10 @@ def render(rulebook: Rulebook = DEFAULT_RULEBOOK) -> str:
         "rulebook (`mappa rules` prints the same table); rules marked "
         "*unconfirmed* are our best reading, not yet confirmed against a "
         "primary source, and a caller can override any rule "
-        "(`Rulebook.with_value`).",
+        "(`Rulebook.with_value`, or a file with `Rulebook.with_overrides`). "
+        "Each function reads a rule as it stood on the date of the event "
+        "its answer is about; `mappa rules --on DATE` shows the rules in "
+        "force on a date.",
         "",
     ]
     section = None

@@ -36,6 +36,7 @@ from mappa.defensibility import (
     meets_defensibility_test,
 )
 from mappa.disclosure import (
+    DataProtectionRegime,
     DisclosureRoute,
     MinuteMarking,
     MinuteRequest,
@@ -120,6 +121,7 @@ from mappa.licences import (
 from mappa.minutes import MinutesDecision, MinutesDue, minutes_due, minutes_on_time
 from mappa.notification import (
     Caution,
+    CautionJurisdiction,
     CommunityPaybackOrder,
     Deadline,
     Disposal,
@@ -207,6 +209,7 @@ __all__ = [
     "Caseload",
     "Category",
     "Caution",
+    "CautionJurisdiction",
     "ChairDecision",
     "ChangeKind",
     "ChangeRoute",
@@ -218,6 +221,7 @@ __all__ = [
     "DEFAULT_AREA_TABLE",
     "DEFAULT_RULEBOOK",
     "DEFAULT_SENIORITY_POLICY",
+    "DataProtectionRegime",
     "DateRange",
     "Deadline",
     "DefensibilityChecklist",

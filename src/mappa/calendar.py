@@ -46,8 +46,10 @@ installed ``holidays`` package covers for the United Kingdom
 a date outside raises :class:`~mappa.errors.CalendarRangeError`, never a
 guess. The package computes regular and substitute holidays by rule for
 any year in that range, but it can only know the one-off holidays (a
-jubilee, a state funeral, a coronation) announced before its release:
-keep it up to date, or add a new one with ``extra_closed_days``.
+jubilee, a state funeral, a coronation, the World Cup holiday of 15 June
+2026) proclaimed before its release: keep it up to date
+(:func:`holidays_version` says which release supplies the calendar), or add
+a new one with ``extra_closed_days``.
 
 More information:
 
@@ -64,6 +66,7 @@ import threading
 from array import array
 from collections.abc import Iterable, Iterator, Mapping
 from functools import lru_cache
+from importlib.metadata import version as _distribution_version
 from itertools import accumulate, compress
 from typing import Any
 
@@ -79,7 +82,7 @@ from mappa.errors import (
     UnknownNameError,
 )
 
-__all__ = ["WorkingCalendar"]
+__all__ = ["WorkingCalendar", "holidays_version"]
 
 _fromordinal = _dt.date.fromordinal
 
@@ -92,8 +95,6 @@ _DEFAULT_SPAN = (2000, 2050)
 # year at each end so that the day after and before never overflow).
 _MIN_YEAR = 2
 _MAX_YEAR = 9998
-# Used only if an old ``holidays`` release does not say which years it covers.
-_FALLBACK_YEARS = (1872, 2100)
 _SATURDAY = 5
 _SUNDAY = 6
 _LOCAL_HOLIDAY = "Local holiday"
@@ -103,6 +104,21 @@ _CLOSED_DAY = "Closed"
 # ---------------------------------------------------------------------------
 # The bank holiday source
 # ---------------------------------------------------------------------------
+
+
+def holidays_version() -> str:
+    """The version of the ``holidays`` package that supplies the bank holidays.
+
+    Every Scottish working-day answer depends on it: a one-off holiday
+    (such as the bank holiday of Monday 15 June 2026, proclaimed in
+    February 2026) is only known to releases made after its proclamation.
+    ``mappa --version``, ``mappa rules`` and every report print it.
+
+    >>> from importlib.metadata import version
+    >>> holidays_version() == version("holidays")
+    True
+    """
+    return _distribution_version("holidays")
 
 
 def _holiday_object(country: str, subdivision: str | None, years: Iterable[int]) -> Any:
@@ -136,9 +152,7 @@ def _source_years(country: str, subdivision: str | None) -> tuple[int, int]:
             "the holidays package has no such country or subdivision",
             rule="WorkingCalendar.holidays_source",
         ) from None
-    first = getattr(probe, "start_year", _FALLBACK_YEARS[0])
-    last = getattr(probe, "end_year", _FALLBACK_YEARS[1])
-    return max(int(first), _MIN_YEAR), min(int(last), _MAX_YEAR)
+    return max(int(probe.start_year), _MIN_YEAR), min(int(probe.end_year), _MAX_YEAR)
 
 
 @lru_cache(maxsize=32)

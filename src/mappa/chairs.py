@@ -29,13 +29,18 @@ True
 >>> PoliceRank.INSPECTOR < SocialWorkGrade.SERVICE_MANAGER
 Traceback (most recent call last):
 ...
-mappa.errors.LadderMismatch: cannot compare a police rank with a social work grade: seniority is ordered only within one ladder (rule 'chairs.ladders')
+mappa.errors.LadderMismatch: cannot compare a police rank with a social work grade: seniority is ordered only within one ladder
 
 **Unconfirmed orderings.** The police rank order is Police Scotland's.
-Social work titles vary by council, so the order of
-:class:`SocialWorkGrade` is our best reading; the health grades are
-illustrative (the guidance sets no health rank), used only for local
-attendance policies.
+Social work titles vary by council, so the order of the social work grades
+is data: the rule ``chairs.social_work.ladder`` (our best reading), which a
+council replaces with its own order through its rulebook; the comparison
+operators of :class:`SocialWorkGrade` use the default order, and
+:func:`may_chair` the order of the rulebook it is given. The health grades
+are illustrative (the guidance sets no health rank), used only for local
+attendance policies. The minimum rank or grade for each level is a rule
+too (``chairs.level1.police``...): the chair policy is the rulebook's, and
+a council that agrees a different one overrides those rules.
 
 Attendance at an "appropriate" or "agreed" level of seniority (two of the
 national performance indicators) is agreed locally: a
@@ -70,7 +75,7 @@ from mappa.errors import (
     UnknownNameError,
 )
 from mappa.framework import Category, Level, check_level
-from mappa.rulebook import Rulebook, resolve
+from mappa.rulebook import DEFAULT_RULEBOOK, Rulebook, resolve
 from mappa.sources import Citation
 
 __all__ = [
@@ -89,8 +94,8 @@ __all__ = [
     "minimum_chair_rank",
 ]
 
-_LADDER_RULE = "chairs.ladders"
 _HEALTH_RULE = "chairs.restricted_patients.health"
+_SOCIAL_WORK_LADDER = "chairs.social_work.ladder"
 
 
 class Ladder(enum.Enum):
@@ -126,7 +131,7 @@ class _Rank(enum.Enum):
             return unsupported
         if type(other) is not type(self):
             raise _mismatch(self.ladder, other.ladder)
-        result: bool = op(self.value, other.value)
+        result: bool = op(_seniority(self, None), _seniority(other, None))
         return result
 
     def __lt__(self, other: object) -> bool:
@@ -148,9 +153,8 @@ class _Rank(enum.Enum):
 def _mismatch(first: Ladder, second: Ladder) -> LadderMismatch:
     return LadderMismatch(
         f"cannot compare a {first} {_NOUN[first]} with a {second} "
-        f"{_NOUN[second]}: seniority is ordered only within one ladder "
-        f"(rule {_LADDER_RULE!r})",
-        rule=_LADDER_RULE,
+        f"{_NOUN[second]}: seniority is ordered only within one ladder",
+        rule="Ladder",
         value=(first.value, second.value),
     )
 
@@ -174,10 +178,12 @@ class PoliceRank(_Rank):
 
 
 class SocialWorkGrade(_Rank):
-    """(Justice) social work grades, junior to senior.
+    """(Justice) social work grades.
 
-    **Unconfirmed:** titles and structures vary by council; this order is
-    our best reading. Map your council's titles onto these grades.
+    **Unconfirmed:** titles and structures vary by council. Their order is
+    the rule ``chairs.social_work.ladder`` (by default the order listed
+    here, junior to senior), which a council may replace; map your
+    council's titles onto these grades.
     """
 
     SOCIAL_WORKER = 1
@@ -221,6 +227,40 @@ _RANK_OF_LADDER: dict[Ladder, type[_Rank]] = {v: k for k, v in _LADDER_OF.items(
 _NOUN = {Ladder.POLICE: "rank", Ladder.SOCIAL_WORK: "grade", Ladder.HEALTH: "grade"}
 _LABELS = {"TEAM_LEADER": "Senior Practitioner / Team Leader"}
 _RULE_KEY = {Ladder.POLICE: "police", Ladder.SOCIAL_WORK: "social_work"}
+
+
+def _default_orders() -> dict[type[_Rank], dict[str, int]]:
+    return {
+        SocialWorkGrade: {
+            grade: index
+            for index, grade in enumerate(DEFAULT_RULEBOOK.texts(_SOCIAL_WORK_LADDER))
+        }
+    }
+
+
+def _seniority(rank: _Rank, book: Rulebook | None) -> int:
+    """*rank*'s place on its ladder: the rulebook's order for social work
+    grades (the default rulebook's where *book* is ``None``), the enum's
+    order for the others."""
+    if not isinstance(rank, SocialWorkGrade):
+        return int(rank.value)
+    if book is None:
+        order = _DEFAULT_ORDERS[SocialWorkGrade]
+    else:
+        order = {
+            grade: index for index, grade in enumerate(book.texts(_SOCIAL_WORK_LADDER))
+        }
+    try:
+        return order[rank.name]
+    except KeyError:
+        raise InvalidValueError(
+            f"rule {_SOCIAL_WORK_LADDER!r} does not place the grade {rank.name}",
+            rule=_SOCIAL_WORK_LADDER,
+            value=rank.name,
+        ) from None
+
+
+_DEFAULT_ORDERS = _default_orders()
 
 
 def _ensure_rank(value: object, name: str) -> Rank:
@@ -344,7 +384,8 @@ def minimum_chair_rank(
 
     The health ladder has no minimum rank (a health chair needs to be
     suitably qualified and experienced in MAPPA):
-    :class:`~mappa.errors.NotApplicable`.
+    :class:`~mappa.errors.NotApplicable`. The rule is read as at today (or
+    as at the date of a rulebook from :meth:`~mappa.rulebook.Rulebook.as_at`).
 
     >>> minimum_chair_rank(Level.MULTI_AGENCY, Ladder.SOCIAL_WORK)
     <SocialWorkGrade.SERVICE_MANAGER: 3>
@@ -424,7 +465,8 @@ def may_chair(
 
     Police and social work: the role's rank must be at least the level's
     minimum on its ladder (a more senior rank satisfies a lower minimum;
-    "Detective" does not count). Health: only for restricted patients
+    "Detective" does not count), social work grades in the order of the
+    rule ``chairs.social_work.ladder``. Health: only for restricted patients
     (category 2), and only a representative suitably qualified and
     experienced in MAPPA; the guidance names no health chair for categories
     1 and 3. For category 2 a health chair is *recommended*
@@ -432,7 +474,9 @@ def may_chair(
     and social work chairs of the minimum rank remain allowed.
 
     A level the category does not allow raises
-    :class:`~mappa.errors.LevelNotPermitted`.
+    :class:`~mappa.errors.LevelNotPermitted`. With no meeting date given,
+    the rules are read as at today (or as at the date of a rulebook from
+    :meth:`~mappa.rulebook.Rulebook.as_at`: pass the meeting's date).
 
     >>> from mappa.framework import Category, Level
     >>> may_chair(SocialWorkGrade.HEAD_OF_SERVICE, Level.MULTI_AGENCY, Category.OTHER_RISK_OF_SERIOUS_HARM).allowed
@@ -487,7 +531,7 @@ def may_chair(
             reason=reason,
         )
     minimum = minimum_chair_rank(level, role.ladder, rulebook=book)
-    allowed = role.rank >= minimum
+    allowed = _seniority(role.rank, book) >= _seniority(minimum, book)
     reason = (
         f"{role.rank.label} is {'at or above' if allowed else 'below'} the "
         f"minimum {_NOUN[role.ladder]} for {level}: {minimum.label}"
@@ -654,7 +698,9 @@ def default_seniority_policy(*, rulebook: Rulebook | None = None) -> SeniorityPo
     level 1 meeting (Sergeant, Team Leader: para 11.32), the lowest the
     guidance trusts to lead a MAPPA meeting; any attendee of another agency
     counts. This is our reading, not a national rule: pass your own
-    :class:`SeniorityPolicy` where the agreed level differs.
+    :class:`SeniorityPolicy` where the agreed level differs. The rules are
+    read as at today (or as at the date of a rulebook from
+    :meth:`~mappa.rulebook.Rulebook.as_at`).
     """
     book = resolve(rulebook)
     return SeniorityPolicy(

@@ -3,12 +3,18 @@
 ``mappa report`` computes the eight national performance indicators over
 an extract of meetings, per area and for Scotland, against their targets
 (with no files, over the synthetic sample caseload shipped with `mappa`).
-``mappa rules`` prints the rulebook: every rule, its value, from when it
-applies, and its citation, as a table, JSON or CSV.
+``mappa rules`` prints the rulebook: every rule once, each value with the
+edition or date it applies from and its source, as a table, JSON or CSV;
+``--on DATE`` shows only the rules in force on that date, each with the
+value it had then, and ``--overrides FILE`` applies a council's overrides
+file first (:meth:`~mappa.rulebook.Rulebook.with_overrides`).
+``mappa --version`` prints mappa's version and the version of the
+``holidays`` package that supplies Scotland's bank holidays; ``mappa rules``
+and every report name it too.
 
 >>> from mappa.cli import main
 >>> main(["rules", "--format", "csv"])  # doctest: +ELLIPSIS
-name,value,unit,edition,applies_from,counting,unconfirmed,citation,url,description
+name,value,unit,edition,applies_from,counting,unconfirmed,citation,url,description,note
 ...
 0
 
@@ -20,7 +26,7 @@ from __future__ import annotations
 
 import argparse
 import csv
-import datetime as dt
+import datetime as _dt
 import io
 import json
 import sys
@@ -29,8 +35,8 @@ from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal, TextIO
 
-from mappa.errors import MappaError
-from mappa.rulebook import Rule, Rulebook, RuleVersion, resolve
+from mappa.errors import MappaError, RuleNotInForce
+from mappa.rulebook import DEFAULT_RULEBOOK, Rule, Rulebook, RuleVersion
 
 if TYPE_CHECKING:
     from mappa.indicators import Indicator, Report
@@ -49,39 +55,108 @@ def _format_value(version: RuleVersion) -> str:
     return str(value)
 
 
-def rule_rows(rulebook: Rulebook | None = None) -> list[dict[str, str]]:
-    """The rulebook as plain rows, one per rule version (oldest first).
+_SEPARATOR = " | "
+
+
+def _versions(rule: Rule, on: _dt.date | None) -> tuple[RuleVersion, ...]:
+    """Every version of *rule*, or the one in force *on* a date (none if
+    the rule did not apply then)."""
+    if on is None:
+        return rule.versions
+    try:
+        return (rule.version(on=on),)
+    except RuleNotInForce:
+        return ()
+
+
+def rule_rows(
+    rulebook: Rulebook | None = None, *, on: _dt.date | None = None
+) -> list[dict[str, str]]:
+    """The rulebook as plain rows, one per rule.
+
+    A rule with several values lists each, oldest first and separated by
+    ``" | "``, in the value, edition, start date, citation, URL and note
+    columns alike, so each value sits beside its own source. With *on*,
+    each rule shows only the value in force that day, and rules not yet in
+    force are left out.
 
     >>> rows = rule_rows()
-    >>> [r["value"] for r in rows if r["name"] == "kpi.level2_reviews.target"]
-    ['85', '95']
+    >>> [(r["value"], r["edition"]) for r in rows if r["name"] == "kpi.level2_reviews.target"]
+    [('85 | 95', 'previous | current')]
+    >>> import datetime as dt
+    >>> [r["value"] for r in rule_rows(on=dt.date(2019, 6, 1)) if r["name"] == "kpi.level2_reviews.target"]
+    ['95']
     """
+    book = DEFAULT_RULEBOOK if rulebook is None else rulebook
+    if not isinstance(book, Rulebook):
+        raise TypeError(f"rulebook must be a Rulebook, not {type(book).__name__}")
     rows: list[dict[str, str]] = []
-    for rule in resolve(rulebook):
-        for version in rule.versions:
-            rows.append(_row(rule, version))
+    for rule in book:
+        versions = _versions(rule, on)
+        if versions:
+            rows.append(_row(rule, versions))
     return rows
 
 
-def _row(rule: Rule, version: RuleVersion) -> dict[str, str]:
+def _row(rule: Rule, versions: tuple[RuleVersion, ...]) -> dict[str, str]:
+    def each(values: list[str]) -> str:
+        return _SEPARATOR.join(values) if any(values) else ""
+
     return {
         "name": rule.name,
-        "value": _format_value(version),
+        "value": each([_format_value(v) for v in versions]),
         "unit": rule.unit,
-        "edition": version.edition,
-        "applies_from": ""
-        if version.applies_from is None
-        else version.applies_from.isoformat(),
+        "edition": each([v.edition for v in versions]),
+        "applies_from": each(
+            [
+                "" if v.applies_from is None else v.applies_from.isoformat()
+                for v in versions
+            ]
+        ),
         "counting": "" if rule.counting is None else rule.counting.value,
         "unconfirmed": "yes" if rule.unconfirmed else "",
-        "citation": str(version.citation),
-        "url": version.citation.url or "",
+        "citation": each([str(v.citation) for v in versions]),
+        "url": each([v.citation.url or "" for v in versions]),
         "description": rule.description,
+        "note": each([v.note or "" for v in versions]),
+    }
+
+
+def _rule_json(rule: Rule, versions: tuple[RuleVersion, ...]) -> dict[str, object]:
+    return {
+        "name": rule.name,
+        "description": rule.description,
+        "unit": rule.unit,
+        "counting": None if rule.counting is None else rule.counting.value,
+        "unconfirmed": rule.unconfirmed,
+        "versions": [
+            {
+                "value": _format_value(v),
+                "edition": v.edition,
+                "applies_from": None
+                if v.applies_from is None
+                else v.applies_from.isoformat(),
+                "citation": str(v.citation),
+                "url": v.citation.url,
+                "note": v.note,
+            }
+            for v in versions
+        ],
     }
 
 
 # Units a Duration's text already spells out ("6 weeks").
 _SPELLED_UNITS = frozenset({"days", "weeks", "months", "years"})
+
+
+_TABLE_VALUE_WIDTH = 40
+
+
+def _shorten(text: str) -> str:
+    """*text*, cut to fit the table (JSON and CSV carry it whole)."""
+    if len(text) <= _TABLE_VALUE_WIDTH:
+        return text
+    return text[: _TABLE_VALUE_WIDTH - 3].rstrip() + "..."
 
 
 def _print_table(rows: list[dict[str, str]], out: TextIO) -> None:
@@ -96,7 +171,7 @@ def _print_table(rows: list[dict[str, str]], out: TextIO) -> None:
     shown = [
         {
             **row,
-            "value": row["value"]
+            "value": _shorten(row["value"])
             + ("" if row["unit"] in _SPELLED_UNITS else f" {row['unit']}")
             + (" (unconfirmed)" if row["unconfirmed"] else ""),
             "applies_from": row["applies_from"] or "-",
@@ -113,17 +188,68 @@ def _print_table(rows: list[dict[str, str]], out: TextIO) -> None:
         out.write(f"{cells}  {row['citation']}\n")
 
 
+def _calendar_note() -> str:
+    """Which ``holidays`` release supplies the working-day calendar."""
+    from mappa.calendar import holidays_version
+
+    return (
+        "Working days: Scottish bank holidays from the holidays package "
+        f"{holidays_version()}."
+    )
+
+
+def _version_text() -> str:
+    from mappa import __version__
+    from mappa.calendar import holidays_version
+
+    return f"mappa {__version__} (holidays {holidays_version()})"
+
+
+class _VersionAction(argparse.Action):
+    """``--version``: mappa's version and the ``holidays`` release in use."""
+
+    def __init__(self, option_strings: Sequence[str], dest: str, **kwargs: object):
+        super().__init__(option_strings, dest, nargs=0, help=str(kwargs["help"]))
+
+    def __call__(
+        self,
+        parser: argparse.ArgumentParser,
+        namespace: argparse.Namespace,
+        values: object,
+        option_string: str | None = None,
+    ) -> None:
+        sys.stdout.write(_version_text() + "\n")
+        parser.exit()
+
+
 def _rules(args: argparse.Namespace, out: TextIO) -> int:
-    rows = rule_rows()
+    on: _dt.date | None = None
+    if args.on is not None:
+        try:
+            on = _dt.date.fromisoformat(args.on)
+        except ValueError:
+            raise _UsageError("--on must be a date, YYYY-MM-DD") from None
+    book = DEFAULT_RULEBOOK
+    if args.overrides is not None:
+        book = book.with_overrides(args.overrides)
+    rows = rule_rows(book, on=on)
     if args.format == "json":
-        json.dump(rows, out, indent=2)
+        chosen = [
+            _rule_json(rule, versions)
+            for rule in book
+            if (versions := _versions(rule, on))
+        ]
+        json.dump(chosen, out, indent=2)
         out.write("\n")
+        print(f"mappa: {_calendar_note()}", file=sys.stderr)
     elif args.format == "csv":
         writer = csv.DictWriter(out, fieldnames=list(rows[0]), lineterminator="\n")
         writer.writeheader()
         writer.writerows(rows)
+        print(f"mappa: {_calendar_note()}", file=sys.stderr)
     else:
         _print_table(rows, out)
+        out.write(f"\n{_calendar_note()}\n")
     return 0
 
 
@@ -194,12 +320,12 @@ class _Dates:
         return 0 if self._range is None else 1
 
     @property
-    def first_date(self) -> dt.date:
+    def first_date(self) -> _dt.date:
         assert self._range is not None
         return self._range[0]
 
     @property
-    def last_date(self) -> dt.date:
+    def last_date(self) -> _dt.date:
         assert self._range is not None
         return self._range[1]
 
@@ -210,6 +336,7 @@ class _UsageError(Exception):
 
 def _default_period(caseload: Caseload | _Dates) -> ReportingYear:
     """The latest reporting year that has ended (by today) with meetings in it."""
+    import datetime as dt
 
     from mappa.years import reporting_year
 
@@ -281,6 +408,7 @@ def _report_rows(report: Report) -> list[dict[str, str]]:
 
 
 def _report(args: argparse.Namespace, out: TextIO) -> int:
+    from mappa.calendar import holidays_version
     from mappa.indicators import evaluate
     from mappa.years import Quarter
 
@@ -334,7 +462,10 @@ def _report(args: argparse.Namespace, out: TextIO) -> int:
         report = evaluate(
             caseload, period=period, targets=targets, by=by, engine=engine
         )
-    note = f"Data: {source}. Period: {chosen}. Targets: {report.targets}."
+    note = (
+        f"Data: {source}. Period: {chosen}. Targets: {report.targets}. "
+        f"{_calendar_note()}"
+    )
     if args.format == "json":
         json.dump(
             {
@@ -343,6 +474,7 @@ def _report(args: argparse.Namespace, out: TextIO) -> int:
                 "end": period.end.isoformat(),
                 "targets": report.targets,
                 "data": source,
+                "holidays_version": holidays_version(),
                 "rows": [
                     {
                         key: (str(value) if isinstance(value, Decimal) else value)
@@ -378,6 +510,11 @@ def _parser() -> argparse.ArgumentParser:
         prog="mappa",
         description="The rules of Scotland's Multi-Agency Public Protection Arrangements.",
     )
+    parser.add_argument(
+        "--version",
+        action=_VersionAction,
+        help="print mappa's version and the holidays package's, then exit",
+    )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
     rules = commands.add_parser(
         "rules", help="print every rule with its value, start date and citation"
@@ -387,6 +524,16 @@ def _parser() -> argparse.ArgumentParser:
         choices=("table", "json", "csv"),
         default="table",
         help="output format (default: table)",
+    )
+    rules.add_argument(
+        "--on",
+        metavar="DATE",
+        help="show only the rules in force on DATE (YYYY-MM-DD), each with its value then",
+    )
+    rules.add_argument(
+        "--overrides",
+        metavar="FILE",
+        help="apply a TOML or JSON file of local overrides first",
     )
     rules.set_defaults(handler=_rules)
     report = commands.add_parser(

@@ -182,7 +182,9 @@ def assess_defensibility(
     """Report which elements of the defensibility test are met, unmet or unanswered.
 
     *audit* is a :class:`DefensibilityChecklist` or a mapping of
-    :class:`Element` to ``bool``.
+    :class:`Element` to ``bool``. The rule is read as at today, or as at
+    the date of a rulebook from :meth:`~mappa.rulebook.Rulebook.as_at`
+    (pass the date of the decisions audited).
 
     >>> assess_defensibility({e: True for e in Element}).meets_test
     True

@@ -6,8 +6,13 @@ copied without the meeting chair's prior approval, and a request for them
 is routed by who asks (paras 11.19-11.25): a third party's request goes to
 the meeting chair and the MAPPA co-ordinator; the person's own request (or
 their legal representative's) is a subject access request under the Data
-Protection Act 2018, to be answered within one month as UK data protection
-law counts it, extendable by two further months; a Mental Health Tribunal
+Protection Act 2018, answered under the regime the controller processes the
+minute for: the police under Part 3 (law enforcement: one month *beginning
+with* the relevant time, s.54), the other agencies under the UK GDPR (one
+month to the corresponding date, art. 12(3) as the ICO explains it), each
+extendable by two further months, the clock stopped while the controller
+waits for information it asked for (Data (Use and Access) Act 2025, from 5
+February 2026); a Mental Health Tribunal
 may be told only the meeting date, the MAPPA level and the recommendation
 the group supports (para 11.20). Every request and decision is recorded
 (para 11.23). An audio recording of a meeting is destroyed once the final
@@ -18,16 +23,20 @@ kinds, never names or narratives.
 
 >>> import datetime as dt
 >>> from mappa.disclosure import (
-...     SecurityMarking, SubjectAccessRequest, TribunalRecommendation,
-...     route_request, subject_access_deadline, tribunal_statement,
+...     DataProtectionRegime, SecurityMarking, SubjectAccessRequest,
+...     TribunalRecommendation, route_request, subject_access_deadline,
+...     tribunal_statement,
 ... )
 >>> from mappa.framework import Level
 >>> SecurityMarking.OFFICIAL < SecurityMarking.OFFICIAL_SENSITIVE
 True
->>> deadline = subject_access_deadline(dt.date(2025, 1, 31))
+>>> deadline = subject_access_deadline(dt.date(2025, 1, 31), regime=DataProtectionRegime.GENERAL)
 >>> deadline.due, deadline.extended_due
 (datetime.date(2025, 2, 28), datetime.date(2025, 4, 30))
->>> route = route_request(SubjectAccessRequest(received=dt.date(2025, 1, 31)))
+>>> police = subject_access_deadline(dt.date(2026, 1, 15), regime=DataProtectionRegime.LAW_ENFORCEMENT)
+>>> police.due, str(police.citations[0])
+(datetime.date(2026, 2, 14), 'Data Protection Act 2018 (c. 12), s.45(3)(b), s.54(2)-(3)')
+>>> route = route_request(SubjectAccessRequest(dt.date(2025, 1, 31), regime=DataProtectionRegime.GENERAL))
 >>> [d.name for d in route.deciders], route.must_record
 (['MAPPA_COORDINATOR', 'MEETING_CHAIR'], True)
 >>> str(tribunal_statement(
@@ -40,6 +49,8 @@ True
 More information:
 
 * MAPPA National Guidance (2023), paras 11.16-11.25.
+* Data Protection Act 2018 ss.45 and 54:
+  https://www.legislation.gov.uk/ukpga/2018/12/section/54
 * UK GDPR art. 12(3): https://www.legislation.gov.uk/eur/2016/679/article/12
 * Information Commissioner's Office, right of access: how long do we have
   to comply? https://ico.org.uk/global/sar-checklist-for-smes/i-need-to-complete-a-sar
@@ -49,6 +60,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import enum
+from collections.abc import Sequence
 from typing import TypeAlias
 
 import attrs
@@ -56,18 +68,14 @@ import attrs
 from mappa import _check
 from mappa._english import long_date
 from mappa.calendar import WorkingCalendar
-from mappa.errors import InvalidTypeError, InvalidValueError
+from mappa.errors import InvalidTypeError, InvalidValueError, RuleNotInForce
 from mappa.framework import Level
-from mappa.periods import Duration
-from mappa.rulebook import Rulebook, resolve
-from mappa.sources import (
-    DATA_PROTECTION_ACT_2018,
-    GUIDANCE,
-    ICO_RIGHT_OF_ACCESS,
-    Citation,
-)
+from mappa.periods import DateRange, Duration
+from mappa.rulebook import DEFAULT_RULEBOOK, Rulebook, resolve
+from mappa.sources import Citation
 
 __all__ = [
+    "DataProtectionRegime",
     "Decider",
     "DisclosureRoute",
     "Duty",
@@ -94,9 +102,10 @@ __all__ = [
 ]
 
 _MARKING_RULE = "disclosure.minute.minimum_marking"
-_RESPONSE_RULE = "disclosure.subject_access.response"
-_EXTENSION_RULE = "disclosure.subject_access.extension"
 _RECORDING_RULE = "disclosure.audio_recording.destroy_on_final"
+_SUMMARY_RULE = "disclosure.release.minute_executive_summary"
+_STATEMENT_RULE = "disclosure.tribunal.statement"
+_TRIBUNAL_SUMMARY_RULE = "disclosure.tribunal.executive_summary"
 
 
 # -- security marking (para 11.16) -------------------------------------------
@@ -184,7 +193,7 @@ class MinuteMarking:
         default=SecurityMarking.OFFICIAL, validator=_v_marking
     )
     citation: Citation = attrs.field(
-        factory=lambda: GUIDANCE.cite("para 11.16"),
+        factory=lambda: DEFAULT_RULEBOOK.citation(_MARKING_RULE),
         validator=_check.v_instance(Citation),
     )
 
@@ -203,6 +212,9 @@ def minute_marking(
     rulebook: Rulebook | None = None,
 ) -> MinuteMarking:
     """The marking of a minute and RMP, checked against the rulebook's minimum.
+
+    With no date given, the minimum is read as at today (or as at the date
+    of a rulebook from :meth:`~mappa.rulebook.Rulebook.as_at`).
 
     >>> minute_marking(SecurityMarking.OFFICIAL_SENSITIVE).sensitive
     True
@@ -224,6 +236,31 @@ def minute_marking(
 
 
 # -- requests for a minute (paras 11.19-11.25) --------------------------------
+
+
+class DataProtectionRegime(enum.Enum):
+    """The data protection law a controller answers a subject access request under.
+
+    The minute is processed by several agencies for different purposes
+    (para 11.22): the police for law enforcement, the others for their
+    general functions. Each regime has its own time limit.
+    """
+
+    LAW_ENFORCEMENT = "law enforcement processing (DPA 2018 Part 3)"
+    """Police Scotland, processing for the law enforcement purposes: one
+    month *beginning with* the relevant time (s.45, s.54)."""
+    GENERAL = "general processing (UK GDPR)"
+    """Social work, health, housing and other general processing: one
+    month counted to the corresponding date (art. 12(3), as the ICO
+    explains it)."""
+
+    @property
+    def key(self) -> str:
+        """The regime's part of its rules' names (``"law_enforcement"``)."""
+        return self.name.lower()
+
+    def __str__(self) -> str:
+        return self.value
 
 
 class RequestKind(enum.Enum):
@@ -254,15 +291,6 @@ class TribunalRecommendation(enum.Enum):
     REVOCATION_OF_RESTRICTION_ORDER = "revocation of the restriction order"
 
 
-_SUMMARY_CONSIDERATIONS = frozenset(
-    {
-        TribunalConsideration.CONDITIONAL_DISCHARGE,
-        TribunalConsideration.REVOCATION_OF_COMPULSION_ORDER,
-        TribunalConsideration.REVOCATION_OF_RESTRICTION_ORDER,
-    }
-)
-
-
 @attrs.frozen
 class ThirdPartyRequest:
     """A request for the minute and RMP from a third party (para 11.19).
@@ -286,11 +314,22 @@ class SubjectAccessRequest:
     Attributes:
         received: the day the request was received (with any identity
             evidence or clarification asked for: the clock starts then).
+        regime: the data protection law the controller answers under.
         by_legal_representative: True if made by a legal representative.
+        clock_stopped: the spans the clock was stopped while the controller
+            waited for information it asked for.
     """
 
     received: _dt.date = attrs.field(validator=_check.v_date)
-    by_legal_representative: bool = attrs.field(default=False, validator=_check.v_bool)
+    regime: DataProtectionRegime = attrs.field(
+        validator=_check.v_instance(DataProtectionRegime), kw_only=True
+    )
+    by_legal_representative: bool = attrs.field(
+        default=False, validator=_check.v_bool, kw_only=True
+    )
+    clock_stopped: tuple[DateRange, ...] = attrs.field(
+        default=(), validator=_check.v_tuple_of(DateRange), kw_only=True
+    )
 
     @property
     def kind(self) -> RequestKind:
@@ -367,39 +406,38 @@ class Duty(enum.Enum):
     """Para 11.25."""
 
 
-_DUTY_PARAGRAPHS = {
-    Duty.CHAIR_PRIOR_APPROVAL: "para 11.19",
-    Duty.CONSULT_ATTENDING_AGENCIES: "para 11.22",
-    Duty.SEEK_DATA_PROTECTION_ADVICE: "para 11.22",
-    Duty.RESPOND: "para 11.23",
-    Duty.WHOLE_MINUTE_RARELY: "para 11.23",
-    Duty.RECORD_REQUEST_AND_DECISION: "para 11.23",
-    Duty.RESTRICT_THIRD_PARTY_INFORMATION: "para 11.25",
-}
-
-
 @attrs.frozen
 class SubjectAccessDeadline:
     """When a subject access request must be answered.
 
     Attributes:
-        received: the day of receipt (day one).
-        corresponding_date: the corresponding date one month later (that
-            month's last day where there is none), before any move.
-        due: the deadline: the corresponding date, or the next working day
-            if that is a weekend or public holiday.
+        received: the relevant time: the day of receipt of the request (or
+            of information or a fee asked for, if later).
+        regime: the data protection law the answer is under.
+        corresponding_date: the last day of the time limit, the days the
+            clock was stopped added, before any move to a working day.
+        due: the deadline: the corresponding date, moved to the next
+            working day where the regime moves it.
         extended_due: the deadline if extended by two further months for a
-            complex or numerous request.
+            complex or numerous request, or ``None`` where the regime
+            allowed no extension on *received*.
         extension_notice_by: the last day to tell the person of an
-            extension (within the first month: :attr:`due`).
-        citations: UK GDPR art. 12(3) and the ICO's explanation.
+            extension (within the first month), or ``None`` with no extension.
+        days_stopped: the days the clock was stopped (not counted).
+        rule: the rulebook name of the time limit.
+        citations: the regime's time limit, and every other rule applied.
     """
 
     received: _dt.date = attrs.field(validator=_check.v_date)
+    regime: DataProtectionRegime = attrs.field(
+        validator=_check.v_instance(DataProtectionRegime)
+    )
     corresponding_date: _dt.date = attrs.field(validator=_check.v_date)
     due: _dt.date = attrs.field(validator=_check.v_date)
-    extended_due: _dt.date = attrs.field(validator=_check.v_date)
-    extension_notice_by: _dt.date = attrs.field(validator=_check.v_date)
+    extended_due: _dt.date | None = attrs.field(validator=_check.v_optional_date)
+    extension_notice_by: _dt.date | None = attrs.field(validator=_check.v_optional_date)
+    days_stopped: int = attrs.field(validator=_check.v_non_negative_int)
+    rule: str = attrs.field(validator=_check.v_text)
     citations: tuple[Citation, ...] = attrs.field(validator=_check.v_tuple_of(Citation))
 
     @property
@@ -417,69 +455,186 @@ def _sum(first: Duration, second: Duration) -> Duration:
     )
 
 
+def _stopped_end(
+    received: _dt.date, end: _dt.date, stopped: list[DateRange], rule: str
+) -> tuple[_dt.date, int]:
+    """*end* pushed back by the stopped days from *received* on that fall
+    within the (pushed) limit, and how many they were."""
+    if not stopped:
+        return end, 0
+    extra = 0
+    while True:
+        try:
+            last = end + _dt.timedelta(days=extra)
+        except OverflowError:
+            raise InvalidValueError(
+                f"rule {rule!r}: the deadline falls after the year 9999",
+                rule=rule,
+                value=received,
+            ) from None
+        counted = sum(
+            (min(span.end, last) - max(span.start, received)).days + 1
+            for span in stopped
+            if span.end >= received and span.start <= last
+        )
+        if counted == extra:
+            return last, extra
+        extra = counted
+
+
+def _merge(stopped: object) -> list[DateRange]:
+    items = sorted(
+        _check.ensure_tuple_of(stopped, DateRange, "clock_stopped"),
+        key=lambda span: span.start,
+    )
+    merged: list[DateRange] = []
+    for span in items:
+        if merged and span.start <= merged[-1].end + _dt.timedelta(days=1):
+            if span.end > merged[-1].end:
+                merged[-1] = DateRange(merged[-1].start, span.end)
+        else:
+            merged.append(span)
+    return merged
+
+
 def subject_access_deadline(
     received: _dt.date,
     *,
+    regime: DataProtectionRegime,
+    clock_stopped: Sequence[DateRange] = (),
     rulebook: Rulebook | None = None,
     calendar: WorkingCalendar | None = None,
 ) -> SubjectAccessDeadline:
     """The response deadline of a subject access request received on *received*.
 
-    One month, counted from the day of receipt to the corresponding date
-    in the next month; with no corresponding date, the last day of that
-    month; a deadline on a weekend or public holiday moves to the next
-    working day of *calendar* (Scottish working days by default). The
-    extended deadline counts one month and two further months together
-    from receipt (the corresponding date three months later), moved the
-    same way.
+    *received* is the relevant time: the day the request arrived (or the
+    information or fee asked for, if later). The caller names the *regime*
+    the controller answers under:
 
-    >>> subject_access_deadline(_dt.date(2025, 9, 3)).due
+    * :attr:`~DataProtectionRegime.LAW_ENFORCEMENT` (the police, DPA 2018
+      Part 3): the period of one month *beginning with* the relevant time
+      (s.54(2)), so it ends the day before the corresponding date of the
+      next month; extendable by two further months (s.54(3A), from 5
+      February 2026); no move to a working day (unconfirmed).
+    * :attr:`~DataProtectionRegime.GENERAL` (UK GDPR): from the day of
+      receipt to the corresponding date in the next month (the month's last
+      day where there is none), moved to the next working day of
+      *calendar* where it is a weekend or public holiday, as the ICO
+      explains art. 12(3); extendable by two further months, counted
+      together from receipt.
+
+    *clock_stopped* lists the spans, from the day the controller asked for
+    information it reasonably needed to the day it arrived, that do not
+    count (Data (Use and Access) Act 2025: DPA 2018 s.54(3C), UK GDPR art.
+    12A, both from 5 February 2026); each stopped day within the limit
+    pushes it back a day. Every rule is read as at *received*: stopped
+    spans on a request received before the clock-stop rule applied raise
+    :class:`~mappa.errors.RuleNotInForce`.
+
+    >>> general = DataProtectionRegime.GENERAL
+    >>> subject_access_deadline(_dt.date(2025, 9, 3), regime=general).due
     datetime.date(2025, 10, 3)
-    >>> subject_access_deadline(_dt.date(2025, 4, 5)).due  # 5 May: a bank holiday
+    >>> subject_access_deadline(_dt.date(2025, 4, 5), regime=general).due  # 5 May: a bank holiday
     datetime.date(2025, 5, 6)
-    >>> subject_access_deadline(_dt.date(2025, 10, 30)).due  # 30 November: Sunday, then St Andrew's Day (substitute)
-    datetime.date(2025, 12, 2)
+    >>> police = DataProtectionRegime.LAW_ENFORCEMENT
+    >>> subject_access_deadline(_dt.date(2025, 9, 3), regime=police).due
+    datetime.date(2025, 10, 2)
+    >>> stopped = [DateRange(_dt.date(2026, 3, 5), _dt.date(2026, 3, 9))]
+    >>> subject_access_deadline(_dt.date(2026, 3, 2), regime=police, clock_stopped=stopped).due
+    datetime.date(2026, 4, 6)
     """
     received = _check.ensure_date(received, "received")
-    book = resolve(rulebook)
+    regime = _check.ensure_member(regime, DataProtectionRegime, "regime")
+    stopped = _merge(clock_stopped)
+    book = resolve(rulebook, received)
     calendar = _calendar(calendar)
-    response = book.duration(_RESPONSE_RULE)
-    # Dates beyond year 9999 raise InvalidValueError from mappa.periods.
-    corresponding = book.counting(_RESPONSE_RULE).apply(response, received)
-    extended = book.counting(_EXTENSION_RULE).apply(
-        _sum(response, book.duration(_EXTENSION_RULE)), received
-    )
-    due = calendar.roll_forward(corresponding)
+    key = regime.key
+    response_rule = f"disclosure.subject_access.{key}.response"
+    extension_rule = f"disclosure.subject_access.{key}.extension"
+    move_rule = f"disclosure.subject_access.{key}.next_working_day"
+    stop_rule = f"disclosure.subject_access.{key}.clock_stop"
+    response = book.duration(response_rule)
+    citations = [
+        book.citation(response_rule),
+        book.citation(f"disclosure.subject_access.{key}.right"),
+    ]
+    if stopped:
+        if book.value(stop_rule) is not True:
+            raise InvalidValueError(
+                f"rule {stop_rule!r} does not stop the clock: pass no clock_stopped",
+                rule=stop_rule,
+            )
+        citations.append(book.citation(stop_rule))
+    move = book.value(move_rule)
+    if not isinstance(move, bool):
+        raise InvalidTypeError(f"rule {move_rule!r} must hold a bool", rule=move_rule)
+    if move:
+        citations.append(book.citation(move_rule))
+    first = book.counting(response_rule).apply(response, received, rule=response_rule)
+    corresponding, days_stopped = _stopped_end(received, first, stopped, response_rule)
+    due = calendar.roll_forward(corresponding) if move else corresponding
+    try:
+        extension = book.duration(extension_rule)
+    except RuleNotInForce:
+        extended_due = notice_by = None
+    else:
+        extended = book.counting(extension_rule).apply(
+            _sum(response, extension), received, rule=extension_rule
+        )
+        extended, _ = _stopped_end(received, extended, stopped, extension_rule)
+        extended_due = calendar.roll_forward(extended) if move else extended
+        notice_by = due
+        citations.append(book.citation(extension_rule))
     return SubjectAccessDeadline(
         received=received,
+        regime=regime,
         corresponding_date=corresponding,
         due=due,
-        extended_due=calendar.roll_forward(extended),
-        extension_notice_by=due,
-        citations=(
-            book.citation(_RESPONSE_RULE),
-            ICO_RIGHT_OF_ACCESS.cite("How long do we have to comply?"),
-        ),
+        extended_due=extended_due,
+        extension_notice_by=notice_by,
+        days_stopped=days_stopped,
+        rule=response_rule,
+        citations=tuple(dict.fromkeys(citations)),
     )
 
 
 def subject_access_due(
     received: _dt.date,
     *,
+    regime: DataProtectionRegime,
     extended: bool = False,
+    clock_stopped: Sequence[DateRange] = (),
     rulebook: Rulebook | None = None,
     calendar: WorkingCalendar | None = None,
 ) -> _dt.date:
     """The deadline of :func:`subject_access_deadline` as a date.
 
-    >>> subject_access_due(_dt.date(2024, 1, 31))
+    An extended deadline the regime did not allow on *received* raises
+    :class:`~mappa.errors.RuleNotInForce`.
+
+    >>> subject_access_due(_dt.date(2024, 1, 31), regime=DataProtectionRegime.GENERAL)
     datetime.date(2024, 2, 29)
-    >>> subject_access_due(_dt.date(2024, 1, 31), extended=True)
+    >>> subject_access_due(_dt.date(2024, 1, 31), regime=DataProtectionRegime.GENERAL, extended=True)
     datetime.date(2024, 4, 30)
     """
     extended = _check.ensure_bool(extended, "extended")
-    deadline = subject_access_deadline(received, rulebook=rulebook, calendar=calendar)
-    return deadline.extended_due if extended else deadline.due
+    deadline = subject_access_deadline(
+        received,
+        regime=regime,
+        clock_stopped=clock_stopped,
+        rulebook=rulebook,
+        calendar=calendar,
+    )
+    if not extended:
+        return deadline.due
+    if deadline.extended_due is None:
+        rule = f"disclosure.subject_access.{deadline.regime.key}.extension"
+        raise RuleNotInForce(
+            f"rule {rule!r} allowed no extension on the day of receipt",
+            rule=rule,
+            value=deadline.received,
+        )
+    return deadline.extended_due
 
 
 def _calendar(calendar: object) -> WorkingCalendar:
@@ -532,9 +687,14 @@ _COMMON_DUTIES = (
 )
 
 
-def _duty_citations(duties: tuple[Duty, ...], *extra: str) -> tuple[Citation, ...]:
-    pinpoints = sorted({_DUTY_PARAGRAPHS[duty] for duty in duties} | set(extra))
-    return tuple(GUIDANCE.cite(pinpoint) for pinpoint in pinpoints)
+def _duty_citations(
+    book: Rulebook, duties: tuple[Duty, ...], *extra: str
+) -> tuple[Citation, ...]:
+    """The citations of *duties* and of the *extra* rules, each once, in
+    paragraph order."""
+    names = [f"disclosure.duty.{duty.name.lower()}" for duty in duties]
+    citations = {book.citation(name) for name in (*names, *extra)}
+    return tuple(sorted(citations, key=lambda c: (c.document, c.pinpoint)))
 
 
 def route_request(
@@ -546,6 +706,7 @@ def route_request(
     """How *request* is handled: who decides, what may go, by when, what is recorded.
 
     A request of any other type raises :class:`~mappa.errors.InvalidTypeError`.
+    The rules are read as at the day the request was received.
 
     >>> route = route_request(ThirdPartyRequest(received=_dt.date(2025, 6, 2)))
     >>> [r.name for r in route.releases], route.deadline is None
@@ -555,9 +716,17 @@ def route_request(
     ...
     mappa.errors.InvalidTypeError: request must be a ThirdPartyRequest, SubjectAccessRequest or TribunalRequest, not str
     """
-    resolve(rulebook)
     if calendar is not None:
         _calendar(calendar)
+    if not isinstance(
+        request, ThirdPartyRequest | SubjectAccessRequest | TribunalRequest
+    ):
+        raise InvalidTypeError(
+            "request must be a ThirdPartyRequest, SubjectAccessRequest or "
+            f"TribunalRequest, not {_check.type_name(request)}",
+            rule="request",
+        )
+    book = resolve(rulebook, request.received)
     duties: tuple[Duty, ...]
     if isinstance(request, ThirdPartyRequest):
         duties = _COMMON_DUTIES
@@ -567,7 +736,7 @@ def route_request(
             releases=(Release.MINUTE_EXECUTIVE_SUMMARY,),
             duties=duties,
             deadline=None,
-            citations=_duty_citations(duties, "para 11.24"),
+            citations=_duty_citations(book, duties, _SUMMARY_RULE),
         )
     if isinstance(request, SubjectAccessRequest):
         duties = (
@@ -576,7 +745,11 @@ def route_request(
             *_COMMON_DUTIES,
         )
         deadline = subject_access_deadline(
-            request.received, rulebook=rulebook, calendar=calendar
+            request.received,
+            regime=request.regime,
+            clock_stopped=request.clock_stopped,
+            rulebook=book,
+            calendar=calendar,
         )
         return DisclosureRoute(
             kind=request.kind,
@@ -585,30 +758,23 @@ def route_request(
             duties=duties,
             deadline=deadline,
             citations=(
-                *_duty_citations(duties, "para 11.24"),
-                DATA_PROTECTION_ACT_2018.cite("Part 3 and UK GDPR art. 15"),
+                *_duty_citations(book, duties, _SUMMARY_RULE),
                 *deadline.citations,
             ),
         )
-    if isinstance(request, TribunalRequest):
-        duties = _COMMON_DUTIES
-        releases: tuple[Release, ...] = (Release.TRIBUNAL_STATEMENT,)
-        extra = ["para 11.20"]
-        if request.considering in _SUMMARY_CONSIDERATIONS:
-            releases = (*releases, Release.MINUTE_EXECUTIVE_SUMMARY)
-            extra.append("para 11.21")
-        return DisclosureRoute(
-            kind=request.kind,
-            deciders=(Decider.MEETING_CHAIR, Decider.MAPPA_COORDINATOR),
-            releases=releases,
-            duties=duties,
-            deadline=None,
-            citations=_duty_citations(duties, *extra),
-        )
-    raise InvalidTypeError(
-        "request must be a ThirdPartyRequest, SubjectAccessRequest or "
-        f"TribunalRequest, not {_check.type_name(request)}",
-        rule="disclosure.request",
+    duties = _COMMON_DUTIES
+    releases: tuple[Release, ...] = (Release.TRIBUNAL_STATEMENT,)
+    extra = [_STATEMENT_RULE]
+    if request.considering.name in book.texts(_TRIBUNAL_SUMMARY_RULE):
+        releases = (*releases, Release.MINUTE_EXECUTIVE_SUMMARY)
+        extra.append(_TRIBUNAL_SUMMARY_RULE)
+    return DisclosureRoute(
+        kind=request.kind,
+        deciders=(Decider.MEETING_CHAIR, Decider.MAPPA_COORDINATOR),
+        releases=releases,
+        duties=duties,
+        deadline=None,
+        citations=_duty_citations(book, duties, *extra),
     )
 
 
@@ -633,7 +799,7 @@ class TribunalStatement:
         validator=_check.v_instance(TribunalRecommendation)
     )
     citation: Citation = attrs.field(
-        factory=lambda: GUIDANCE.cite("para 11.20"),
+        factory=lambda: DEFAULT_RULEBOOK.citation(_STATEMENT_RULE),
         validator=_check.v_instance(Citation),
     )
 
@@ -651,14 +817,12 @@ class TribunalStatement:
         return self.text
 
 
-_STATEMENT_FIELDS = ("meeting_date", "level", "recommendation")
-
-
 def tribunal_statement(
     *,
     meeting_date: _dt.date,
     level: Level,
     recommendation: TribunalRecommendation,
+    rulebook: Rulebook | None = None,
     **extra: object,
 ) -> TribunalStatement:
     """Build the statement a Mental Health Tribunal may be given (para 11.20).
@@ -666,7 +830,8 @@ def tribunal_statement(
     Only the meeting date, the MAPPA level and the recommendation the group
     supports may be shared: any other field raises
     :class:`~mappa.errors.InvalidValueError` naming the refused fields
-    (never their values). Pass a dict with ``**fields``.
+    (never their values). Pass a dict with ``**fields``. The rule is read
+    as at the meeting date.
 
     >>> tribunal_statement(
     ...     meeting_date=_dt.date(2025, 6, 2), level=Level.MAPPP,
@@ -677,26 +842,40 @@ def tribunal_statement(
     ...
     mappa.errors.InvalidValueError: a tribunal may be told only the meeting date, MAPPA level and recommendation (para 11.20); refused field(s): risk_narrative
     """
-    if extra:
+    meeting_date = _check.ensure_date(meeting_date, "meeting_date")
+    book = resolve(rulebook, meeting_date)
+    allowed = book.texts(_STATEMENT_RULE)
+    refused = {
+        name: value
+        for name, value in {
+            "meeting_date": meeting_date,
+            "level": level,
+            "recommendation": recommendation,
+            **extra,
+        }.items()
+        if name not in allowed
+    }
+    if refused:
         # Field names are shown only where they look like identifiers, so a
         # message never echoes free text a caller used as a key.
         names = sorted(
-            name for name in extra if name.isidentifier() and len(name) <= 40
+            name for name in refused if name.isidentifier() and len(name) <= 40
         )
-        others = len(extra) - len(names)
+        others = len(refused) - len(names)
         shown = [*names, *([f"{others} other field(s)"] if others else [])]
         raise InvalidValueError(
             "a tribunal may be told only the meeting date, MAPPA level and "
             f"recommendation (para 11.20); refused field(s): {', '.join(shown)}",
-            rule="disclosure.tribunal_statement",
+            rule=_STATEMENT_RULE,
             value=tuple(names),
         )
     return TribunalStatement(
-        meeting_date=_check.ensure_date(meeting_date, "meeting_date"),
+        meeting_date=meeting_date,
         level=_check.ensure_member(level, Level, "level"),
         recommendation=_check.ensure_member(
             recommendation, TribunalRecommendation, "recommendation"
         ),
+        citation=book.citation(_STATEMENT_RULE),
     )
 
 
@@ -745,7 +924,8 @@ def check_audio_recording(
     A recording still held (or destroyed) on any day after the day the
     final minute and RMP were agreed is flagged, with the number of days
     it was kept too long. Dates after *on* (a destruction or agreement in
-    the future) are refused.
+    the future) are refused. The rule is read as at the day the final
+    minute was agreed (the day of the check if not yet).
 
     >>> check = check_audio_recording(
     ...     final_agreed=_dt.date(2025, 6, 16), destroyed=None, on=_dt.date(2025, 6, 20)
@@ -756,7 +936,7 @@ def check_audio_recording(
     final_agreed = _check.ensure_optional_date(final_agreed, "final_agreed")
     destroyed = _check.ensure_optional_date(destroyed, "destroyed")
     on = _check.ensure_date(on, "on")
-    book = resolve(rulebook)
+    book = resolve(rulebook, final_agreed or on)
     for name, day in (("final_agreed", final_agreed), ("destroyed", destroyed)):
         if day is not None and day > on:
             raise InvalidValueError(

@@ -12,7 +12,7 @@ finds a council's area, forgiving case, spacing and common forms of the name.
 >>> check_level(Category.OTHER_RISK_OF_SERIOUS_HARM, Level.ROUTINE)
 Traceback (most recent call last):
 ...
-mappa.errors.LevelNotPermitted: category 3 (other risk of serious harm) may not be managed at level 1 (routine risk management); permitted: 2, 3 [MAPPA National Guidance (2023), para 4.3]
+mappa.errors.LevelNotPermitted: category 3 (other risk of serious harm) may not be managed at level 1 (routine risk management); permitted: 2, 3 [MAPPA National Guidance (2023), para 9.4]
 >>> area_of("City of Edinburgh Council").name
 'Lothian and Borders'
 >>> area_of("Western Isles").name
@@ -26,7 +26,7 @@ differs.
 
 More information:
 
-* MAPPA National Guidance (2023), para 4.3 (levels) and para 18.1 (areas).
+* MAPPA National Guidance (2023), para 4.3 (levels), para 9.4 (category 3 at level 2 or 3) and para 18.1 (areas).
 * Local authority names: as the councils style themselves today.
 """
 
@@ -47,7 +47,7 @@ from mappa.errors import (
     LevelNotPermitted,
     UnknownNameError,
 )
-from mappa.rulebook import Rulebook, resolve
+from mappa.rulebook import DEFAULT_RULEBOOK, Rulebook, resolve
 
 __all__ = [
     "AREAS",
@@ -95,18 +95,12 @@ class Level(enum.IntEnum):
 
     @property
     def label(self) -> str:
-        """A readable name: ``'multi-agency risk management'``."""
-        return _LEVEL_LABELS[self]
+        """A readable name: ``'multi-agency risk management'`` (rule
+        ``levels.labels`` of the default rulebook)."""
+        return DEFAULT_RULEBOOK.texts("levels.labels")[self.value - 1]
 
     def __str__(self) -> str:
         return f"level {self.value} ({self.label})"
-
-
-_LEVEL_LABELS = {
-    Level.ROUTINE: "routine risk management",
-    Level.MULTI_AGENCY: "multi-agency risk management",
-    Level.MAPPP: "multi agency public protection panel",
-}
 
 
 def _levels_rule(category: Category) -> str:
@@ -117,6 +111,9 @@ def permitted_levels(
     category: Category, *, rulebook: Rulebook | None = None
 ) -> frozenset[Level]:
     """The levels at which a case of *category* may be managed.
+
+    The rule is read as at today, or as at the date of a rulebook from
+    :meth:`~mappa.rulebook.Rulebook.as_at` (pass the case's date).
 
     >>> sorted(permitted_levels(Category.RESTRICTED_PATIENT))
     [<Level.ROUTINE: 1>, <Level.MULTI_AGENCY: 2>, <Level.MAPPP: 3>]
@@ -140,7 +137,7 @@ def check_level(
     """*level*, if a case of *category* may be managed at it.
 
     Raises :class:`~mappa.errors.LevelNotPermitted` (a ``ValueError``)
-    otherwise, citing the rule.
+    otherwise, citing the rule. Read as :func:`permitted_levels` reads it.
     """
     category = _check.ensure_member(category, Category, "category")
     level = _check.ensure_member(level, Level, "level")
@@ -376,6 +373,15 @@ DEFAULT_AREA_TABLE = AreaTable(
     source=AREA_TABLE_SOURCE,
 )
 """The default (reconstructed) table of areas and councils."""
+
+if len(DEFAULT_AREA_TABLE.areas) != DEFAULT_RULEBOOK.integer("framework.areas") or (
+    len(DEFAULT_AREA_TABLE.local_authorities)
+    != DEFAULT_RULEBOOK.integer("framework.local_authorities")
+):  # pragma: no cover - a guard on the data above, which the tests pin
+    raise InvalidValueError(
+        "the default area table disagrees with the rulebook's counts",
+        rule="framework.areas",
+    )
 
 AREAS: tuple[Area, ...] = DEFAULT_AREA_TABLE.areas
 """The 10 MAPPA areas of the default table."""

@@ -72,8 +72,8 @@ import attrs
 from mappa import _check
 from mappa.errors import InvalidValueError
 from mappa.periods import DateRange, Duration
-from mappa.rulebook import Rulebook, resolve
-from mappa.sources import GUIDANCE, Citation
+from mappa.rulebook import DEFAULT_RULEBOOK, Rulebook, resolve
+from mappa.sources import Citation
 from mappa.years import ReportingYear, reporting_year
 
 __all__ = [
@@ -99,8 +99,8 @@ __all__ = [
 
 _MINIMUM_SHARE = "isp.local_authority.minimum_share"
 _APPROVAL_PERIOD = "isp.approval_period"
-_END_CITATION = GUIDANCE.cite("para 18.26")
-_FORECAST_CITATION = GUIDANCE.cite("para 18.24")
+_END_REPORT = "isp.end.report"
+_PROVISIONAL_LIST = "isp.provisional_list"
 
 _PENNIES_PER_POUND = 100
 _PERCENT = 100
@@ -276,6 +276,9 @@ def split_cost(
     it or above 100. The local authority part is the share of the total
     rounded **up** to the penny, so it is never below the share; the
     Scottish Government part is the rest, so the parts sum to the total.
+    With no date given, the minimum is read as at today (or as at the date
+    of a rulebook from :meth:`~mappa.rulebook.Rulebook.as_at`: the start of
+    the funding period).
 
     >>> split = split_cost(Decimal("100.05"))
     >>> split.local_authority, split.scottish_government
@@ -310,7 +313,8 @@ class ApprovalPeriod(DateRange):
     """A funding approval period computed from the rulebook, with its citation."""
 
     citation: Citation = attrs.field(
-        default=GUIDANCE.cite("para 18.25"), validator=_check.v_instance(Citation)
+        factory=lambda: DEFAULT_RULEBOOK.citation(_APPROVAL_PERIOD),
+        validator=_check.v_instance(Citation),
     )
 
 
@@ -340,18 +344,20 @@ def approval_period(
 ) -> ApprovalPeriod:
     """The funding approval period beginning with *start* (para 18.25).
 
-    Six months *beginning with* the start date: it ends the day before the
-    date six months later (at a month end, the day before the last day of
-    the month six months on).
+    Six months *beginning with* the start date: the six months after the
+    day before it, so it ends the day before the date six months later, or
+    on the last day of that month where it has no such date (a period
+    beginning with 31 August ends on the last day of February). The rule
+    is read as at *start*.
 
     >>> period = approval_period(_dt.date(2025, 8, 31))
     >>> period.end
-    datetime.date(2026, 2, 27)
+    datetime.date(2026, 2, 28)
     >>> str(period.citation)
     'MAPPA National Guidance (2023), para 18.25'
     """
     start = _check.ensure_date(start, "start")
-    book = resolve(rulebook)
+    book = resolve(rulebook, start)
     return ApprovalPeriod(
         start, _approval_end(start, book), citation=book.citation(_APPROVAL_PERIOD)
     )
@@ -363,7 +369,8 @@ def approval_periods(
     """*count* consecutive approval periods, the first beginning with *start*.
 
     Each renewal begins the day after the previous period ends, so the
-    periods neither overlap nor leave a gap.
+    periods neither overlap nor leave a gap. Each period's rule is read as
+    at its own start.
 
     >>> [str(p) for p in approval_periods(_dt.date(2025, 4, 1), 2)]
     ['2025-04-01 to 2025-09-30', '2025-10-01 to 2026-03-31']
@@ -374,13 +381,15 @@ def approval_periods(
         raise InvalidValueError(
             f"count must be at least 1, got {_check.shown(count)}", rule="count", value=count
         )
-    book = resolve(rulebook)
-    citation = book.citation(_APPROVAL_PERIOD)
+    book = resolve(rulebook, start)
     periods: list[ApprovalPeriod] = []
     begin = start
     for _ in range(count):
-        end = _approval_end(begin, book)
-        periods.append(ApprovalPeriod(begin, end, citation=citation))
+        pinned = book.as_at(begin)
+        end = _approval_end(begin, pinned)
+        periods.append(
+            ApprovalPeriod(begin, end, citation=pinned.citation(_APPROVAL_PERIOD))
+        )
         if end == _dt.date.max:
             break
         begin = end + _ONE_DAY
@@ -506,7 +515,8 @@ class ProRata:
     used: Decimal = attrs.field(validator=_v_money)
     not_needed: Decimal = attrs.field(validator=_v_money)
     citation: Citation = attrs.field(
-        default=_END_CITATION, validator=_check.v_instance(Citation)
+        factory=lambda: DEFAULT_RULEBOOK.citation(_END_REPORT),
+        validator=_check.v_instance(Citation),
     )
 
     def __attrs_post_init__(self) -> None:
@@ -528,7 +538,13 @@ class ProRata:
         return self.package.period.days - self.days_used
 
 
-def pro_rata(package: SupportPackage, ended_on: _dt.date, reason: EndReason) -> ProRata:
+def pro_rata(
+    package: SupportPackage,
+    ended_on: _dt.date,
+    reason: EndReason,
+    *,
+    rulebook: Rulebook | None = None,
+) -> ProRata:
     """Pro-rate *package*, which ended early on *ended_on* for *reason*.
 
     *ended_on* is the date of the recall or removal: the package counts as
@@ -537,7 +553,8 @@ def pro_rata(package: SupportPackage, ended_on: _dt.date, reason: EndReason) -> 
     period; on the start date nothing was used. The days used are costed
     at the package's rate exactly as :func:`package_cost` costs a period,
     so what was used never exceeds the approved amount, and what is not
-    needed is the rest.
+    needed is the rest. The duty to report the end (para 18.26) is read as
+    at *ended_on*.
 
     >>> package = SupportPackage(
     ...     DateRange(_dt.date(2026, 4, 1), _dt.date(2026, 9, 30)),
@@ -567,6 +584,7 @@ def pro_rata(package: SupportPackage, ended_on: _dt.date, reason: EndReason) -> 
         approved=_money(approved, "approved"),
         used=_money(used, "used"),
         not_needed=_money(approved - used, "not_needed"),
+        citation=resolve(rulebook, ended_on).citation(_END_REPORT),
     )
 
 
@@ -634,7 +652,8 @@ def apportion(
 
     Apportion the cost of the whole period, not the cost of each year's
     days: with a weekly rate, costs of the pieces rounded separately need
-    not add up to the cost of the whole.
+    not add up to the cost of the whole. The financial year's start is
+    read as at the start of *period*.
 
     >>> parts = apportion(Decimal("100.00"), DateRange(_dt.date(2026, 3, 31), _dt.date(2026, 4, 2)))
     >>> [(part.year.label, part.amount) for part in parts]
@@ -642,7 +661,7 @@ def apportion(
     """
     pennies = _pennies(amount, "amount")
     period = _check.ensure_instance(period, DateRange, "period")
-    book = resolve(rulebook)
+    book = resolve(rulebook, period.start)
     return tuple(
         YearShare(year=year, period=part, amount=_money(value, "amount"))
         for year, part, value in _apportion_pennies(pennies, period, book)
@@ -709,6 +728,7 @@ class ProvisionalForecast:
         years: one forecast for each financial year a package touches, in order.
         local_authority_share: the local authority share applied, in percent.
         citation: the provisional list's source (para 18.24).
+        share_citation: the source of the minimum local authority share.
     """
 
     years: tuple[YearForecast, ...] = attrs.field(
@@ -716,7 +736,12 @@ class ProvisionalForecast:
     )
     local_authority_share: Decimal = attrs.field(validator=_v_percent)
     citation: Citation = attrs.field(
-        default=_FORECAST_CITATION, validator=_check.v_instance(Citation)
+        factory=lambda: DEFAULT_RULEBOOK.citation(_PROVISIONAL_LIST),
+        validator=_check.v_instance(Citation),
+    )
+    share_citation: Citation = attrs.field(
+        factory=lambda: DEFAULT_RULEBOOK.citation(_MINIMUM_SHARE),
+        validator=_check.v_instance(Citation),
     )
 
     def for_year(self, year: ReportingYear) -> YearForecast:
@@ -730,11 +755,7 @@ class ProvisionalForecast:
             local_authority=Decimal("0.00"),
             scottish_government=Decimal("0.00"),
             local_authority_share=self.local_authority_share,
-            citation=(
-                self.years[0].maximum.citation
-                if self.years
-                else GUIDANCE.cite("para 18.25")
-            ),
+            citation=self.share_citation,
         )
         return YearForecast(year=year, maximum=zero, expected=zero, packages=0)
 
@@ -753,7 +774,9 @@ def provisional_forecast(
     sum of each part times its package's likelihood, rounded once to the
     nearest penny (half up), so it never exceeds the maximum. Both are
     split between the funders with :func:`split_cost` and
-    *local_authority_share* (default: the rulebook minimum).
+    *local_authority_share* (default: the rulebook minimum). The rules are
+    read as at the earliest start of a package on the list (today for an
+    empty list).
 
     >>> from fractions import Fraction
     >>> april = DateRange(_dt.date(2026, 4, 1), _dt.date(2026, 9, 30))
@@ -768,7 +791,9 @@ def provisional_forecast(
     (Decimal('1372.50'), Decimal('12352.50'))
     """
     items = _check.ensure_tuple_of(entries, ProvisionalPackage, "entries")
-    book = resolve(rulebook)
+    book = resolve(
+        rulebook, min((item.package.period.start for item in items), default=None)
+    )
     share = _resolved_share(book, local_authority_share)
     citation = book.citation(_MINIMUM_SHARE)
     maximum: dict[ReportingYear, int] = {}
@@ -792,4 +817,6 @@ def provisional_forecast(
             for year in sorted(maximum)
         ),
         local_authority_share=share,
+        citation=book.citation(_PROVISIONAL_LIST),
+        share_citation=citation,
     )

@@ -197,7 +197,9 @@ def change_route(
     route checked: an impossible route (a Licence Amendment sent straight
     to the Parole Board, a Supervised Release Order change sent to the
     police...) raises :class:`~mappa.errors.InvalidValueError` naming the
-    right one.
+    right one. The rules are read as at today, or as at the date of a
+    rulebook from :meth:`~mappa.rulebook.Rulebook.as_at` (pass the date of
+    the request).
 
     >>> change_route(ChangeKind.SUPERVISED_RELEASE_ORDER_CONDITIONS).recipient.name
     'COURT'
@@ -297,7 +299,8 @@ def life_licence_termination(
     month's last day where there is none), counted as the rulebook's
     ``licences.assessment_report.validity`` rule says. A report dated after
     the request is bad input and raises
-    :class:`~mappa.errors.InvalidValueError`.
+    :class:`~mappa.errors.InvalidValueError`. The rule is read as at the
+    request date.
 
     >>> life_licence_termination(
     ...     request_date=_dt.date(2025, 6, 2), report_date=_dt.date(2024, 6, 1)
@@ -306,7 +309,7 @@ def life_licence_termination(
     """
     request_date = _check.ensure_date(request_date, "request_date")
     report_date = _check.ensure_date(report_date, "report_date")
-    book = resolve(rulebook)
+    book = resolve(rulebook, request_date)
     if report_date > request_date:
         raise InvalidValueError(
             "the Assessment Report is dated after the request: a report "

@@ -143,6 +143,7 @@ def minutes_due(
     Each is the *n*-th working day after the meeting (rules
     ``minutes.draft`` and ``minutes.final``), on *calendar* (Scotland's if
     ``None``). A meeting on a closed day still starts the count the day after.
+    The rules are read as at the meeting date.
 
     >>> import datetime as dt
     >>> due = minutes_due(dt.date(2025, 6, 2))
@@ -151,7 +152,7 @@ def minutes_due(
     """
     meeting_date = _check.ensure_date(meeting_date, "meeting_date")
     cal = _calendar(calendar)
-    book = resolve(rulebook)
+    book = resolve(rulebook, meeting_date)
     draft_days = _allowance(book, _DRAFT)
     final_days = _allowance(book, _FINAL)
     return MinutesDue(
@@ -176,7 +177,8 @@ def minutes_on_time(
 
     On time means released on or before the ``minutes.final``-th working
     day after the meeting. A release before the meeting is refused with
-    :class:`~mappa.errors.InvalidValueError`.
+    :class:`~mappa.errors.InvalidValueError`. The rule is read as at the
+    meeting date.
 
     >>> import datetime as dt
     >>> decision = minutes_on_time(dt.date(2025, 6, 2), dt.date(2025, 6, 16))
@@ -188,7 +190,7 @@ def minutes_on_time(
     meeting_date = _check.ensure_date(meeting_date, "meeting_date")
     released_on = _check.ensure_date(released_on, "released_on")
     cal = _calendar(calendar)
-    book = resolve(rulebook)
+    book = resolve(rulebook, meeting_date)
     if released_on < meeting_date:
         raise InvalidValueError(
             "a minute cannot be released before its meeting",

@@ -11,10 +11,13 @@ or less or a hospital admission without a restriction order; the offender
 supervision period of a community payback order; 5 years for anything
 else. Each fixed period is halved for a person under 18 on the relevant
 date (s.82(2)), and every period *begins with* the relevant date (usually
-the date of conviction), so it includes that date. A caution is not a
-disposal in Scotland (s.80(1)(d) applies in England and Wales and Northern
-Ireland only): asking about one raises
-:class:`~mappa.errors.NotApplicable`.
+the date of conviction), so it includes that date. A person cautioned in
+England and Wales or Northern Ireland for a Schedule 3 offence is within
+s.80(1)(d) and, living in Scotland, notifies here: 2 years beginning with
+the date of the caution (1 year under 18). No Scottish disposal is a
+caution for Part 2: asking about a caution given in Scotland raises
+:class:`~mappa.errors.NotApplicable`. Which rows give an indefinite period,
+which are halved, and where a caution counts are rules of the rulebook.
 
 Then the deadlines, each a :class:`Deadline` with the rule and section
 that set it: initial notification within 3 days beginning with the
@@ -87,11 +90,12 @@ import attrs
 from mappa import _check
 from mappa.errors import InvalidTypeError, InvalidValueError, NotApplicable
 from mappa.periods import Counting, DateRange, Duration
-from mappa.rulebook import Rulebook, resolve
+from mappa.rulebook import DEFAULT_RULEBOOK, Rulebook, resolve
 from mappa.sources import Citation
 
 __all__ = [
     "Caution",
+    "CautionJurisdiction",
     "CommunityPaybackOrder",
     "Deadline",
     "Disposal",
@@ -118,7 +122,9 @@ __all__ = [
 _ONE_DAY = _dt.timedelta(days=1)
 
 _CAUTION = "notification.caution"
+_CAUTION_PERIOD = "notification.period.caution"
 _INDEFINITE = "notification.period.indefinite"
+_HALVED = "notification.under_18.rows"
 _THRESHOLD_LONG = "notification.threshold.indefinite"
 _THRESHOLD_SHORT = "notification.threshold.short"
 _OVER_6 = "notification.period.over_6_months"
@@ -239,15 +245,37 @@ class OtherDisposal:
     """Any other disposal (a fine, an admonition...): 5 years (s.82(1))."""
 
 
+class CautionJurisdiction(enum.Enum):
+    """Where a caution was given."""
+
+    ENGLAND_AND_WALES = "England and Wales"
+    NORTHERN_IRELAND = "Northern Ireland"
+    SCOTLAND = "Scotland"
+    """No Scottish disposal is a caution for Part 2 (s.80(1)(d))."""
+
+    def __str__(self) -> str:
+        return self.value
+
+
 @attrs.frozen
 class Caution:
-    """A police caution: **not** a disposal that triggers notification in Scotland.
+    """A caution for a Schedule 3 offence, and where it was given.
 
-    It exists so that a case system can ask, and be told clearly:
-    :func:`notification_period` raises :class:`~mappa.errors.NotApplicable`
-    for it, because s.80(1)(d) applies in England and Wales and Northern
-    Ireland only.
+    A caution given in England and Wales or Northern Ireland brings a
+    person within s.80(1)(d) wherever they live, so a person living in
+    Scotland notifies here: 2 years beginning with the date of the caution
+    (s.82(1), (6)(c)), halved under 18 (s.82(2)). Asked about a caution
+    given in Scotland, :func:`notification_period` raises
+    :class:`~mappa.errors.NotApplicable`. Where a caution counts is the
+    rule ``notification.caution``.
+
+    Attributes:
+        where: the jurisdiction that gave the caution.
     """
+
+    where: CautionJurisdiction = attrs.field(
+        validator=_check.v_instance(CautionJurisdiction), kw_only=True
+    )
 
 
 Disposal: TypeAlias = (
@@ -257,8 +285,9 @@ Disposal: TypeAlias = (
     | HospitalOrder
     | CommunityPaybackOrder
     | OtherDisposal
+    | Caution
 )
-"""The disposals the s.82(1) table distinguishes in Scotland."""
+"""The disposals the s.82(1) table distinguishes for a person notifying in Scotland."""
 
 _DISPOSAL_TYPES = (
     Imprisonment,
@@ -267,6 +296,7 @@ _DISPOSAL_TYPES = (
     HospitalOrder,
     CommunityPaybackOrder,
     OtherDisposal,
+    Caution,
 )
 
 
@@ -471,12 +501,14 @@ class PeriodRow(enum.Enum):
     COMMUNITY_PAYBACK = (
         "community payback order with an offender supervision requirement"
     )
+    CAUTION = "a person within section 80(1)(d) (cautioned)"
     OTHER = "any other description"
 
     @property
     def indefinite(self) -> bool:
-        """True for the rows that give an indefinite period."""
-        return self in _INDEFINITE_ROWS
+        """True for the rows that give an indefinite period in the default
+        rulebook (rule ``notification.period.indefinite``)."""
+        return self.name in DEFAULT_RULEBOOK.texts(_INDEFINITE)
 
     @property
     def rule(self) -> str:
@@ -487,15 +519,6 @@ class PeriodRow(enum.Enum):
         return self.value
 
 
-_INDEFINITE_ROWS = frozenset(
-    {
-        PeriodRow.LIFE,
-        PeriodRow.TERM_30_MONTHS_OR_MORE,
-        PeriodRow.LIFELONG_RESTRICTION,
-        PeriodRow.HOSPITAL_WITH_RESTRICTION,
-    }
-)
-
 _ROW_RULES = {
     PeriodRow.LIFE: _INDEFINITE,
     PeriodRow.TERM_30_MONTHS_OR_MORE: _THRESHOLD_LONG,
@@ -505,18 +528,9 @@ _ROW_RULES = {
     PeriodRow.TERM_6_MONTHS_OR_LESS: _UP_TO_6,
     PeriodRow.HOSPITAL: _HOSPITAL,
     PeriodRow.COMMUNITY_PAYBACK: _CPO,
+    PeriodRow.CAUTION: _CAUTION_PERIOD,
     PeriodRow.OTHER: _OTHER,
 }
-
-# The rows whose period is a number of years, halved under s.82(2).
-_HALVED_ROWS = frozenset(
-    {
-        PeriodRow.TERM_OVER_6_MONTHS,
-        PeriodRow.TERM_6_MONTHS_OR_LESS,
-        PeriodRow.HOSPITAL,
-        PeriodRow.OTHER,
-    }
-)
 
 
 def _v_length(instance: Any, attribute: attrs.Attribute[Any], value: object) -> None:
@@ -535,6 +549,10 @@ class NotificationPeriod:
         halved: True if the length was halved because the person was under
             18 on the relevant date (s.82(2)).
         halving_citation: the citation of the halving rule, if halved.
+        counting: how the period is counted from the relevant date.
+
+    Which rows are indefinite and which are halved is the rulebook's to
+    say, so a period checks only its own shape: a halved period has a length.
     """
 
     length: Duration | None = attrs.field(validator=_v_length)
@@ -545,22 +563,14 @@ class NotificationPeriod:
     halving_citation: Citation | None = attrs.field(
         default=None, validator=_check.v_optional_instance(Citation)
     )
+    counting: Counting = attrs.field(
+        default=Counting.BEGINNING_WITH, validator=_check.v_instance(Counting)
+    )
 
     def __attrs_post_init__(self) -> None:
-        if self.row.indefinite != (self.length is None):
+        if self.halved and self.length is None:
             raise InvalidValueError(
-                f"row {self.row.name} "
-                + (
-                    "is indefinite and has no length"
-                    if self.row.indefinite
-                    else "needs a length"
-                ),
-                rule="NotificationPeriod",
-                value=self.row.name,
-            )
-        if self.halved and self.row not in _HALVED_ROWS:
-            raise InvalidValueError(
-                f"row {self.row.name} is not halved under s.82(2)",
+                "an indefinite period is never halved",
                 rule="NotificationPeriod",
                 value=self.row.name,
             )
@@ -574,13 +584,13 @@ class NotificationPeriod:
         """The last day of a fixed period *beginning with* *relevant_date*.
 
         The relevant date is day 1, so 10 years beginning with 14 March 2025
-        end on 13 March 2035; 7 years beginning with 29 February 2024 end on
-        27 February 2031. An indefinite period has no end:
-        :class:`~mappa.errors.NotApplicable`.
+        end on 13 March 2035; 7 years beginning with 29 February 2024 (the 7
+        years after 28 February 2024) end on 28 February 2031. An indefinite
+        period has no end: :class:`~mappa.errors.NotApplicable`.
 
         >>> import datetime as dt
         >>> notification_period(OtherDisposal(), under_18=False).ends_on(dt.date(2024, 2, 29))
-        datetime.date(2029, 2, 27)
+        datetime.date(2029, 2, 28)
         """
         relevant_date = _check.ensure_date(relevant_date, "relevant_date")
         if self.length is None:
@@ -589,7 +599,7 @@ class NotificationPeriod:
                 "see review_date for the date of discharge (s.88B)",
                 rule=self.rule,
             )
-        return Counting.BEGINNING_WITH.apply(self.length, relevant_date, rule=self.rule)
+        return self.counting.apply(self.length, relevant_date, rule=self.rule)
 
 
 def _divide(duration: Duration, divisor: int, rule: str) -> Duration:
@@ -616,9 +626,12 @@ def notification_period(
     """The notification period for *disposal* (s.82(1)), halved if *under_18* (s.82(2)).
 
     *under_18* is the person's age on the relevant date. *relevant_date*
-    is needed only to compare a term with a days part whose answer depends
-    on the date (see the module docs); the table itself applies to every
-    relevant date, including those before Part 2 began (s.81).
+    is needed to compare a term with a days part whose answer depends on
+    the date (see the module docs); the table itself applies to every
+    relevant date, including those before Part 2 began (s.81). The rules
+    are read as at *relevant_date* (as at today without one, or as at the
+    date of a rulebook from :meth:`~mappa.rulebook.Rulebook.as_at`); a
+    relevant date before Part 2 began reads the table as it began.
 
     The community payback row is the supervision period as given, never
     halved: s.82(2) halves periods stated in years. The halving rule's
@@ -632,20 +645,24 @@ def notification_period(
     '5 years'
     >>> str(notification_period(Imprisonment(months=6), under_18=True).length)
     '3 years 6 months'
-    >>> notification_period(Caution(), under_18=False)  # doctest: +ELLIPSIS
+    >>> str(notification_period(Caution(where=CautionJurisdiction.NORTHERN_IRELAND), under_18=False).length)
+    '2 years'
+    >>> str(notification_period(Caution(where=CautionJurisdiction.ENGLAND_AND_WALES), under_18=True).length)
+    '1 year'
+    >>> notification_period(Caution(where=CautionJurisdiction.SCOTLAND), under_18=False)  # doctest: +ELLIPSIS
     Traceback (most recent call last):
     ...
-    mappa.errors.NotApplicable: a caution does not make a person subject to ...
+    mappa.errors.NotApplicable: a caution given in Scotland does not make a person subject to ...
     """
     under_18 = _check.ensure_bool(under_18, "under_18")
     relevant_date = _check.ensure_optional_date(relevant_date, "relevant_date")
+    # Part 2 began on the first day its rules apply; the table applies to
+    # earlier relevant dates too (s.81), so those read it as it began.
     book = resolve(rulebook)
-    if isinstance(disposal, Caution):
-        raise NotApplicable(
-            "a caution does not make a person subject to the notification "
-            "requirements in Scotland: s.80(1)(d) applies in England and Wales "
-            "and Northern Ireland only",
-            rule=_CAUTION,
+    if relevant_date is not None:
+        start = book.rule(_INDEFINITE).in_force_from
+        book = book.as_at(
+            relevant_date if start is None or relevant_date >= start else start
         )
     if not isinstance(disposal, _DISPOSAL_TYPES):
         raise InvalidTypeError(
@@ -669,6 +686,16 @@ def notification_period(
         supervision = disposal.supervision
     elif isinstance(disposal, OtherDisposal):
         row = PeriodRow.OTHER
+    elif isinstance(disposal, Caution):
+        if disposal.where.name not in book.texts(_CAUTION):
+            raise NotApplicable(
+                f"a caution given in {disposal.where} does not make a person "
+                "subject to the notification requirements: s.80(1)(d) "
+                f"[{book.citation(_CAUTION)}]",
+                rule=_CAUTION,
+                value=disposal.where.name,
+            )
+        row = PeriodRow.CAUTION
     else:
         term = disposal.term
         long = book.duration(_THRESHOLD_LONG)
@@ -681,15 +708,22 @@ def notification_period(
             row = PeriodRow.TERM_OVER_6_MONTHS
     rule = row.rule
     citation = book.citation(rule)
-    if row.indefinite:
+    if row.name in book.texts(_INDEFINITE):
         return NotificationPeriod(length=None, row=row, rule=rule, citation=citation)
+    counting = book.counting(rule)
     if supervision is not None:
         return NotificationPeriod(
-            length=supervision, row=row, rule=rule, citation=citation
+            length=supervision,
+            row=row,
+            rule=rule,
+            citation=citation,
+            counting=counting,
         )
     length = book.duration(rule)
-    if not under_18:
-        return NotificationPeriod(length=length, row=row, rule=rule, citation=citation)
+    if not under_18 or row.name not in book.texts(_HALVED):
+        return NotificationPeriod(
+            length=length, row=row, rule=rule, citation=citation, counting=counting
+        )
     return NotificationPeriod(
         length=_divide(length, book.integer(_DIVISOR), _DIVISOR),
         row=row,
@@ -697,6 +731,7 @@ def notification_period(
         citation=citation,
         halved=True,
         halving_citation=book.citation(_DIVISOR),
+        counting=counting,
     )
 
 
@@ -791,8 +826,8 @@ def initial_notification_due(
     days: end it on the last whole day in custody, since the day of release
     counts (release is itself a change under s.84(1)(d)).
 
-    A relevant date before Part 2 came into force in Scotland (1 May 2004)
-    raises :class:`~mappa.errors.RuleNotInForce`.
+    The rule is read as at the relevant date: one before Part 2 came into
+    force in Scotland (1 May 2004) raises :class:`~mappa.errors.RuleNotInForce`.
 
     >>> import datetime as dt
     >>> initial_notification_due(dt.date(2025, 3, 14)).due
@@ -802,7 +837,9 @@ def initial_notification_due(
     datetime.date(2025, 3, 23)
     """
     relevant_date = _check.ensure_date(relevant_date, "relevant_date")
-    return _counted_days_due(relevant_date, _INITIAL, excluded, resolve(rulebook))
+    return _counted_days_due(
+        relevant_date, _INITIAL, excluded, resolve(rulebook, relevant_date)
+    )
 
 
 def change_notification_due(
@@ -815,14 +852,17 @@ def change_notification_due(
 
     3 days *beginning with* the change (a new name, a new home address, the
     end of a 7-day stay elsewhere, release, new bank or card details), with
-    excluded days not counted as for :func:`initial_notification_due`.
+    excluded days not counted as for :func:`initial_notification_due`. The
+    rule is read as at the change.
 
     >>> import datetime as dt
     >>> change_notification_due(dt.date(2025, 2, 27)).due
     datetime.date(2025, 3, 1)
     """
     change_date = _check.ensure_date(change_date, "change_date")
-    return _counted_days_due(change_date, _CHANGE, excluded, resolve(rulebook))
+    return _counted_days_due(
+        change_date, _CHANGE, excluded, resolve(rulebook, change_date)
+    )
 
 
 def _periodic_rule(no_fixed_abode: bool) -> str:
@@ -848,6 +888,7 @@ def periodic_notification_due(
     If the period would end while the person is in custody, in hospital or
     outside the United Kingdom (a date in *excluded*), it continues to the
     end of the 3 days beginning with the day after that time ends (s.85(3)).
+    The rules are read as at the last notification.
 
     >>> import datetime as dt
     >>> periodic_notification_due(dt.date(2025, 3, 14)).due
@@ -857,7 +898,7 @@ def periodic_notification_due(
     """
     last_notification = _check.ensure_date(last_notification, "last_notification")
     no_fixed_abode = _check.ensure_bool(no_fixed_abode, "no_fixed_abode")
-    book = resolve(rulebook)
+    book = resolve(rulebook, last_notification)
     rule = _periodic_rule(no_fixed_abode)
     blocks = _merged(excluded, "excluded")
     due = book.counting(rule).apply(
@@ -915,7 +956,7 @@ def foreign_travel_notice(
     (the 12 replaced 24 in reg. 5(3)). **Unconfirmed**: the 7 days and the
     wording of reg. 5 as it applies in Scotland have not been checked
     against the regulation's text; both numbers are rulebook values a
-    caller can override.
+    caller can override. The rules are read as at the departure date.
 
     >>> import datetime as dt
     >>> notice = foreign_travel_notice(dt.date(2025, 8, 1))
@@ -923,7 +964,7 @@ def foreign_travel_notice(
     (datetime.date(2025, 7, 25), 12, True)
     """
     departure = _check.ensure_date(departure, "departure")
-    book = resolve(rulebook)
+    book = resolve(rulebook, departure)
     due = book.counting(_TRAVEL).apply(
         book.duration(_TRAVEL, on=departure), departure, rule=_TRAVEL
     )
@@ -974,7 +1015,8 @@ def review_date(
     With :attr:`ReviewReckoning.FROM_FIRST_NOTIFICATION` (the 2016 guidance)
     it is the same number of years after *first_notification*, and
     *excluded* must be empty. Later imprisonment (s.88B(3)-(4)) is not
-    counted by either.
+    counted by either. The rules are read as at the relevant date (as at
+    the day s.88B applied, for an earlier relevant date).
 
     >>> import datetime as dt
     >>> review_date(dt.date(2024, 2, 29), under_18=True).due
@@ -993,8 +1035,14 @@ def review_date(
         first_notification, "first_notification"
     )
     blocks = _merged(excluded, "excluded")
-    book = resolve(rulebook)
     rule = _REVIEW_UNDER_18 if under_18 else _REVIEW_ADULT
+    book = resolve(rulebook)
+    # s.88B reaches every indefinite requirement, whenever the relevant
+    # date: one before the section applied reads it as it began.
+    start = book.rule(rule).in_force_from
+    book = book.as_at(
+        relevant_date if start is None or relevant_date >= start else start
+    )
     if first_notification is not None and first_notification < relevant_date:
         raise InvalidValueError(
             f"first_notification ({first_notification.isoformat()}) must not be "
@@ -1099,7 +1147,8 @@ def notification_schedule(
     period, or at *horizon* (required for an indefinite period), whichever
     is first. Changes notified under s.84 restart the year (s.85(1)); pass
     the date of the last notification as *first_notification* to
-    recompute from it.
+    recompute from it. The period and the initial notification are read as
+    at the relevant date, the periodic rule as at *first_notification*.
 
     >>> import datetime as dt
     >>> schedule = notification_schedule(
@@ -1113,7 +1162,7 @@ def notification_schedule(
     first_notification = _check.ensure_date(first_notification, "first_notification")
     no_fixed_abode = _check.ensure_bool(no_fixed_abode, "no_fixed_abode")
     horizon = _check.ensure_optional_date(horizon, "horizon")
-    book = resolve(rulebook)
+    book = resolve(rulebook, relevant_date)
     period = notification_period(
         disposal, under_18=under_18, relevant_date=relevant_date, rulebook=book
     )

@@ -12,9 +12,14 @@ The conventions:
   corresponding date (6 weeks after a meeting is 42 days later; one month
   after 31 January is the last day of February).
 * :attr:`Counting.BEGINNING_WITH` -- *a period of N beginning with D*
-  (the statutes' phrase): D is day 1, so the period's last day is the day
-  before the corresponding date. Three days beginning with Monday end on
-  Wednesday; a year beginning with 1 May 2025 ends on 30 April 2026.
+  (the statutes' phrase): D is day 1, so it is the same period as *N
+  after* the day before D, and ends on the corresponding date of D-1 (a
+  month end where D-1 is a month end: a month beginning with 1 March ends
+  on 31 March).
+  Three days beginning with Monday end on Wednesday; a year beginning with
+  1 May 2025 ends on 30 April 2026; six months beginning with 31 August
+  2025 end on 28 February 2026 (the corresponding date of 30 August, in a
+  month without a 30th), not a day earlier.
 * :attr:`Counting.BEFORE` -- *N before D*: the corresponding earlier date.
 * :attr:`Counting.WITHIN_LAST` -- *dated within the last N*: a document
   dated on or after the corresponding earlier date is within it.
@@ -22,7 +27,8 @@ The conventions:
 Month ends and 29 February: the corresponding date of a day that does not
 exist in the target month is that month's last day (``dateutil``'s
 ``relativedelta`` rule), so one year after 29 February 2024 is 28 February
-2025, and a year *beginning with* 29 February 2024 ends on 27 February 2025.
+2025, and a year *beginning with* 29 February 2024 (the year after 28
+February 2024) ends on 28 February 2025.
 
 >>> import datetime as dt
 >>> from mappa.periods import Counting, Duration
@@ -129,13 +135,25 @@ class Duration:
     def last_day_beginning_with(self, start: _dt.date) -> _dt.date:
         """The last day of a period of this length *beginning with* *start*.
 
+        *start* is day 1, so the period is the one of this length *after*
+        the day before *start*, and ends on that day's corresponding date
+        (the last day of the month where that month is shorter); where the
+        day before is itself a month end, the period ends on a month end.
+        At a month end the period is never a day short.
+
         >>> Duration(years=1).last_day_beginning_with(_dt.date(2024, 2, 29))
-        datetime.date(2025, 2, 27)
+        datetime.date(2025, 2, 28)
+        >>> Duration(months=6).last_day_beginning_with(_dt.date(2025, 8, 31))
+        datetime.date(2026, 2, 28)
+        >>> Duration(days=3).last_day_beginning_with(_dt.date(2025, 1, 6))
+        datetime.date(2025, 1, 8)
         """
-        end = self.after(start)
-        if end == _dt.date.min:
-            raise self._out_of_range()
-        return end - _ONE_DAY
+        start = _check.ensure_date(start, "start")
+        if start.day == 1:
+            # The day before is a month end, which counts to the month end:
+            # one month beginning with 1 March ends on 31 March.
+            return self.after(start) - _ONE_DAY
+        return self.after(start - _ONE_DAY)
 
     def halved(self) -> Duration:
         """Exactly half this length, for the under-18 notification periods.

@@ -140,6 +140,8 @@ def review_interval(
     Level 3: 6 weeks; level 2: 12 weeks (para 11.30). Level 1 has no
     national interval (its frequency is agreed case by case, paras
     11.27-11.28): :class:`~mappa.errors.NotApplicable`, a ``LookupError``.
+    With no event to date it, the rule is read as at today, or as at the
+    date of a rulebook from :meth:`~mappa.rulebook.Rulebook.as_at`.
 
     >>> interval = review_interval(Level.MULTI_AGENCY)
     >>> interval.duration.total_days, str(interval.citation)
@@ -175,7 +177,8 @@ def next_review_due(
 
     Calendar days after *last_meeting*: 42 for level 3, 84 for level 2.
     With a *calendar*, a due date on a non-working day moves back to the
-    previous working day (off by default: the guidance counts weeks).
+    previous working day (off by default: the guidance counts weeks). The
+    interval is read as at the last meeting.
 
     >>> import datetime as dt
     >>> next_review_due(Level.MAPPP, dt.date(2025, 11, 19))
@@ -184,7 +187,7 @@ def next_review_due(
     level = _check.ensure_member(level, Level, "level")
     last_meeting = _check.ensure_date(last_meeting, "last_meeting")
     calendar = _ensure_calendar(calendar)
-    interval = review_interval(level, rulebook=rulebook)
+    interval = review_interval(level, rulebook=resolve(rulebook, last_meeting))
     return _adjust(interval.due_after(last_meeting), calendar)
 
 
@@ -260,7 +263,8 @@ def _status(
     calendar: WorkingCalendar | None,
     book: Rulebook,
 ) -> ReviewStatus:
-    interval = review_interval(level, rulebook=book)
+    # read as at the meeting that opened the period
+    interval = review_interval(level, rulebook=resolve(book, last_meeting))
     due = _adjust(interval.due_after(last_meeting), calendar)
     gap = (on - due).days
     if gap > 0:
@@ -294,7 +298,8 @@ def review_status(
     """Whether the next review of a *level* case is on time *on* a date.
 
     *on* may not be before *last_meeting*
-    (:class:`~mappa.errors.InvalidValueError`).
+    (:class:`~mappa.errors.InvalidValueError`). The interval is read as at
+    the last meeting.
 
     >>> import datetime as dt
     >>> str(review_status(Level.MAPPP, dt.date(2025, 1, 6), dt.date(2025, 2, 17)))
@@ -381,7 +386,8 @@ def review_periods(
     out if *on* is ``None``. Meetings after *on* are ignored. Level 1
     meetings open no period: level 1 has no national interval. Meetings may
     come in any order (they are sorted by date; same-day meetings keep the
-    order given).
+    order given). Each period's interval is read as at the meeting that
+    opened it.
 
     This is the measure behind the review performance indicators: the
     share of periods that are :attr:`~ReviewStatus.compliant`.
@@ -438,7 +444,8 @@ def case_review_status(
     level 3 is due 6 weeks after the meeting that moved it). If that
     meeting put the case at level 1 there is no national interval from
     then on: :class:`~mappa.errors.NotApplicable`. No meeting on or before
-    *on*: :class:`~mappa.errors.InvalidValueError`.
+    *on*: :class:`~mappa.errors.InvalidValueError`. The interval is read as
+    at that last meeting.
 
     >>> import datetime as dt
     >>> history = [(dt.date(2025, 1, 6), Level.MAPPP), (dt.date(2025, 2, 3), Level.MULTI_AGENCY)]
@@ -481,7 +488,8 @@ def review_schedule(
     pre-book meetings. *first_meeting* itself is not included; dates after
     *until* are not. With a *calendar* each date moves back to the previous
     working day and the next interval runs from the moved date (the day the
-    meeting would be held).
+    meeting would be held). Each interval is read as at the meeting it runs
+    from.
 
     >>> import datetime as dt
     >>> [d.isoformat() for d in review_schedule(Level.MAPPP, dt.date(2025, 1, 6), dt.date(2025, 6, 30))]
@@ -491,10 +499,11 @@ def review_schedule(
     first_meeting = _check.ensure_date(first_meeting, "first_meeting")
     until = _check.ensure_date(until, "until")
     calendar = _ensure_calendar(calendar)
-    interval = review_interval(level, rulebook=rulebook)
+    book = resolve(rulebook, first_meeting)
     dates: list[_dt.date] = []
     current = first_meeting
     while True:
+        interval = review_interval(level, rulebook=book.as_at(current))
         try:
             due = interval.due_after(current)
         except InvalidValueError:
@@ -526,18 +535,19 @@ def next_rmp_review_due(
 
     At least once a year (para 11.7), read as within the year *beginning
     with* the last review: due by the day before its anniversary. A review
-    on 29 February is due by 27 February of the next year (the year ends
-    the day before 28 February, the anniversary in a common year).
+    on 29 February is due by 28 February of the next year: the year
+    beginning with 29 February is the year after 28 February (DESIGN,
+    counting). The rule is read as at the last review.
 
     >>> import datetime as dt
     >>> next_rmp_review_due(dt.date(2025, 5, 1))
     datetime.date(2026, 4, 30)
     >>> next_rmp_review_due(dt.date(2024, 2, 29))
-    datetime.date(2025, 2, 27)
+    datetime.date(2025, 2, 28)
     """
     last_review = _check.ensure_date(last_review, "last_review")
     calendar = _ensure_calendar(calendar)
-    book = resolve(rulebook)
+    book = resolve(rulebook, last_review)
     due = book.counting(_RMP_RULE).apply(
         book.duration(_RMP_RULE), last_review, rule=_RMP_RULE
     )
@@ -558,7 +568,7 @@ def initial_mappp_deadline(
     4 weeks before liberation (national performance indicators), read as
     held on or before the date 28 days before *liberation_date*. With a
     *calendar*, a deadline on a non-working day moves back to the previous
-    working day.
+    working day. The rule is read as at the liberation date.
 
     >>> import datetime as dt
     >>> initial_mappp_deadline(dt.date(2025, 3, 28))
@@ -566,7 +576,7 @@ def initial_mappp_deadline(
     """
     liberation_date = _check.ensure_date(liberation_date, "liberation_date")
     calendar = _ensure_calendar(calendar)
-    book = resolve(rulebook)
+    book = resolve(rulebook, liberation_date)
     deadline = book.counting(_PRE_RELEASE_RULE).apply(
         book.duration(_PRE_RELEASE_RULE), liberation_date, rule=_PRE_RELEASE_RULE
     )
@@ -620,6 +630,8 @@ def check_initial_mappp(
 ) -> InitialMapppCheck:
     """Check an initial level 3 meeting held on *held_on* against its deadline.
 
+    The rule is read as at the liberation date.
+
     >>> import datetime as dt
     >>> check = check_initial_mappp(dt.date(2025, 3, 28), dt.date(2025, 3, 3))
     >>> check.met, check.days_late, check.deadline
@@ -627,7 +639,7 @@ def check_initial_mappp(
     """
     liberation_date = _check.ensure_date(liberation_date, "liberation_date")
     held_on = _check.ensure_date(held_on, "held_on")
-    book = resolve(rulebook)
+    book = resolve(rulebook, liberation_date)
     deadline = initial_mappp_deadline(liberation_date, calendar=calendar, rulebook=book)
     gap = (held_on - deadline).days
     return InitialMapppCheck(

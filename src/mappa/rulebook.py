@@ -40,34 +40,30 @@ description: our best reading, not yet checked against a primary source.
 
 from __future__ import annotations
 
+import collections
 import datetime as _dt
 import difflib
+import json
+import os
+import tomllib
 from collections.abc import Iterator, Mapping
 from decimal import Decimal
 from typing import Any, TypeAlias
 
 import attrs
 
-from mappa import _check
+from mappa import _check, _rules
 from mappa.errors import (
     InvalidTypeError,
     InvalidValueError,
+    MappaError,
+    RecordError,
     RuleNotInForce,
     UnknownNameError,
     UnknownRuleError,
 )
 from mappa.periods import Counting, Duration
-from mappa.sources import (
-    GLASGOW_MAPPA_PAGE,
-    GUIDANCE,
-    MANAGEMENT_OF_OFFENDERS_ACT_2005,
-    NOTIFICATION_REGULATIONS_2013,
-    SEXUAL_OFFENCES_ACT_2003,
-    SOCIAL_WORK_ACT_1968,
-    TRAVEL_NOTIFICATION_REGULATIONS_2004,
-    UK_GDPR,
-    Citation,
-)
+from mappa.sources import Citation
 
 __all__ = [
     "DEFAULT_RULEBOOK",
@@ -77,22 +73,37 @@ __all__ = [
     "Rulebook",
 ]
 
-RuleValue: TypeAlias = int | Decimal | Duration | str | bool | tuple[int, ...]
+RuleValue: TypeAlias = (
+    int | Decimal | Duration | str | bool | tuple[int, ...] | tuple[str, ...]
+)
 """The types a rule's value may take."""
 
 _VALUE_TYPES = (int, Decimal, Duration, str, bool, tuple)
 
 
+def _tuple_kind(value: tuple[object, ...]) -> type | None:
+    """``int`` or ``str`` for a non-empty tuple of one of them, else ``None``."""
+    if value and all(isinstance(i, int) and not isinstance(i, bool) for i in value):
+        return int
+    if value and all(isinstance(item, str) for item in value):
+        return str
+    return None
+
+
+def _kind(value: object) -> object:
+    """The type of a rule value, a tuple's item type included."""
+    if isinstance(value, tuple):
+        return (tuple, _tuple_kind(value))
+    return type(value)
+
+
 def _v_value(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
     if not isinstance(value, _VALUE_TYPES) or (
-        isinstance(value, tuple)
-        and not all(
-            isinstance(item, int) and not isinstance(item, bool) for item in value
-        )
+        isinstance(value, tuple) and _tuple_kind(value) is None
     ):
         raise InvalidTypeError(
             "RuleVersion.value must be an int, Decimal, Duration, str, bool or "
-            f"tuple of ints, not {type(value).__name__}",
+            f"a non-empty tuple of ints or of strs, not {type(value).__name__}",
             rule="RuleVersion.value",
         )
 
@@ -103,7 +114,7 @@ class RuleVersion:
 
     Attributes:
         value: the rule's value (an ``int``, ``Decimal``, ``Duration``,
-            ``str``, ``bool`` or tuple of ints).
+            ``str``, ``bool``, or a tuple of ints or of strs).
         citation: the source that sets it.
         edition: a label for this version (``"2023"``, ``"current"``,
             ``"previous"``, ``"local"``).
@@ -135,7 +146,7 @@ def _v_versions(
         raise InvalidValueError(
             "a Rule's versions must have distinct editions", rule="Rule.versions"
         )
-    kinds = {type(version.value) for version in versions}
+    kinds = {repr(_kind(version.value)) for version in versions}
     if len(kinds) != 1:
         raise InvalidTypeError(
             "all versions of a Rule must have values of one type", rule="Rule.versions"
@@ -234,8 +245,8 @@ class Rule:
 
 def _v_rules(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
     _check.v_tuple_of(Rule)(instance, attribute, value)
-    names = [rule.name for rule in value]  # type: ignore[attr-defined]  # checked above
-    duplicates = sorted({name for name in names if names.count(name) > 1})
+    names = collections.Counter(rule.name for rule in value)  # type: ignore[attr-defined]  # checked above
+    duplicates = sorted(name for name, count in names.items() if count > 1)
     if duplicates:
         raise InvalidValueError(
             f"a Rulebook's rule names must be unique; repeated: {', '.join(duplicates)}",
@@ -247,12 +258,51 @@ def _v_rules(instance: object, attribute: attrs.Attribute[Any], value: object) -
 class Rulebook:
     """An immutable, ordered collection of :class:`Rule` objects.
 
-    Build one from rules, or modify the default with :meth:`with_value` or
-    :meth:`with_rule`. Iterating yields the rules in order.
+    Build one from rules, or modify the default with :meth:`with_value`,
+    :meth:`with_rule` or :meth:`with_overrides`. Iterating yields the rules
+    in order.
+
+    Attributes:
+        rules: the rules, in order.
+        on: the date every read is *as at* when a read gives no date of its
+            own, or ``None`` for each rule's current version. Set it with
+            :meth:`as_at`; the functions of `mappa` set it to the date of the
+            event their answer is about.
     """
 
-    rules: tuple[Rule, ...] = attrs.field(validator=_v_rules)
+    rules: tuple[Rule, ...] = attrs.field(validator=_v_rules, repr=False)
+    on: _dt.date | None = attrs.field(
+        default=None, validator=_check.v_optional_date, kw_only=True
+    )
     _index: Mapping[str, Rule] = attrs.field(init=False, repr=False, eq=False)
+
+    def __repr__(self) -> str:
+        on = "" if self.on is None else f", on={self.on.isoformat()}"
+        return f"Rulebook(<{len(self.rules)} rules>{on})"
+
+    def as_at(self, on: _dt.date) -> Rulebook:
+        """This rulebook read as at *on*: a read with no date of its own
+        gets the version in force on that date, so a version that starts
+        later changes nothing.
+
+        >>> import datetime as dt
+        >>> later = DEFAULT_RULEBOOK.with_value(
+        ...     "minutes.final", 15, reason="a later target",
+        ...     applies_from=dt.date(2031, 1, 1),
+        ... )
+        >>> later.value("minutes.final"), later.as_at(dt.date(2025, 12, 18)).value("minutes.final")
+        (15, 10)
+        """
+        on = _check.ensure_date(on, "on")
+        if on == self.on:
+            return self
+        # The same rules, already checked: skip the validators (this runs
+        # once per event, in loops over whole caseloads).
+        pinned: Rulebook = object.__new__(Rulebook)
+        object.__setattr__(pinned, "rules", self.rules)
+        object.__setattr__(pinned, "on", on)
+        object.__setattr__(pinned, "_index", self._index)
+        return pinned
 
     def __attrs_post_init__(self) -> None:
         # Validators have run by now, so every rule is a Rule.
@@ -294,8 +344,13 @@ class Rulebook:
     def version(
         self, name: str, *, on: _dt.date | None = None, edition: str | None = None
     ) -> RuleVersion:
-        """The version of rule *name* in force *on* a date (or of an *edition*)."""
-        return self.rule(name).version(on=on, edition=edition)
+        """The version of rule *name* in force *on* a date (or of an *edition*).
+
+        With no *on*, the rulebook's own date (:attr:`on`), if it has one.
+        """
+        return self.rule(name).version(
+            on=self.on if on is None else on, edition=edition
+        )
 
     def value(
         self, name: str, *, on: _dt.date | None = None, edition: str | None = None
@@ -353,8 +408,25 @@ class Rulebook:
         self, name: str, *, on: _dt.date | None = None, edition: str | None = None
     ) -> tuple[int, ...]:
         """The value of rule *name*, which must be a tuple of ints."""
-        result: tuple[int, ...] = self._typed(name, tuple, on, edition)
-        return result
+        value = self.value(name, on=on, edition=edition)
+        if not isinstance(value, tuple) or _tuple_kind(value) is not int:
+            raise InvalidTypeError(
+                f"rule {name!r} must hold a tuple of ints, not {type(value).__name__}",
+                rule=name,
+            )
+        return value  # type: ignore[return-value]  # checked: a tuple of ints
+
+    def texts(
+        self, name: str, *, on: _dt.date | None = None, edition: str | None = None
+    ) -> tuple[str, ...]:
+        """The value of rule *name*, which must be a tuple of strs."""
+        value = self.value(name, on=on, edition=edition)
+        if not isinstance(value, tuple) or _tuple_kind(value) is not str:
+            raise InvalidTypeError(
+                f"rule {name!r} must hold a tuple of strs, not {type(value).__name__}",
+                rule=name,
+            )
+        return value  # type: ignore[return-value]  # checked: a tuple of strs
 
     def counting(self, name: str) -> Counting:
         """The counting convention of period rule *name*."""
@@ -371,9 +443,10 @@ class Rulebook:
         rule = _check.ensure_instance(rule, Rule, "rule")
         if rule.name in self._index:
             return Rulebook(
-                tuple(rule if r.name == rule.name else r for r in self.rules)
+                tuple(rule if r.name == rule.name else r for r in self.rules),
+                on=self.on,
             )
-        return Rulebook((*self.rules, rule))
+        return Rulebook((*self.rules, rule), on=self.on)
 
     def with_value(
         self,
@@ -395,7 +468,7 @@ class Rulebook:
         reason = _check.ensure_str(reason, "reason")
         citation = _check.ensure_optional_instance(citation, Citation, "citation")
         current = rule.current.value
-        if type(value) is not type(current):
+        if _kind(value) != _kind(current):
             raise InvalidTypeError(
                 f"rule {name!r} holds a {type(current).__name__}, "
                 f"not {type(value).__name__}",
@@ -412,681 +485,228 @@ class Rulebook:
         kept = tuple(v for v in rule.versions if v.edition != edition)
         return self.with_rule(attrs.evolve(rule, versions=(*kept, version)))
 
+    def with_overrides(self, path: str | os.PathLike[str]) -> Rulebook:
+        """A copy with the overrides listed in a TOML or JSON file applied.
 
-# ---------------------------------------------------------------------------
-# The default rulebook. Each entry cites the paragraph or section that sets
-# it; sections 3-10 and 12 of our rules reference are all here.
-# ---------------------------------------------------------------------------
+        A council keeps its local targets and readings in a file, one entry
+        per override, each with ``rule`` (the rule's name), ``value``,
+        ``reason`` and, optionally, ``applies_from`` (a date) and
+        ``edition`` (default ``"local"``). In TOML, each entry is an
+        ``[[override]]`` table; in JSON, the file holds
+        ``{"override": [...]}``. Entries apply in order, each as
+        :meth:`with_value` would. A value is written as the rule holds it: a
+        whole number, a percentage as a string (``"92"``), a period as a
+        table of ``years``, ``months``, ``weeks`` and ``days``, a list of
+        whole numbers or of strings.
+
+        A bad entry raises :class:`~mappa.errors.RecordError` naming the
+        file, the entry's number and the key at fault, never the value (a
+        file may hold anything); an unknown rule name raises it too.
+
+        >>> import pathlib, tempfile
+        >>> folder = pathlib.Path(tempfile.mkdtemp())
+        >>> _ = (folder / "local.toml").write_text(
+        ...     '[[override]]\\n'
+        ...     'rule = "kpi.minutes_released.target"\\n'
+        ...     'value = "92"\\n'
+        ...     'applies_from = 2026-04-01\\n'
+        ...     'reason = "SOG target for 2026/27"\\n'
+        ... )
+        >>> import datetime as dt
+        >>> local = DEFAULT_RULEBOOK.with_overrides(folder / "local.toml")
+        >>> local.value("kpi.minutes_released.target", on=dt.date(2026, 4, 1))
+        Decimal('92')
+        >>> local.value("kpi.minutes_released.target", on=dt.date(2026, 3, 31))
+        Decimal('90')
+        """
+        if not isinstance(path, str | os.PathLike):
+            raise InvalidTypeError(
+                f"path must be a file name or path, not {_check.type_name(path)}",
+                rule="path",
+            )
+        name = os.fspath(path)
+        if not isinstance(name, str):
+            raise InvalidTypeError("a file name must be text, not bytes", rule="path")
+        entries = _override_entries(name)
+        book = self
+        for number, entry in enumerate(entries, start=1):
+            book = _apply_override(book, entry, name, number)
+        return book
 
 
-def _rule(
-    name: str,
-    description: str,
-    unit: str,
-    value: RuleValue,
-    citation: Citation,
-    *,
-    counting: Counting | None = None,
-    unconfirmed: bool = False,
-    edition: str = "current",
-    applies_from: _dt.date | None = None,
-    note: str | None = None,
-) -> Rule:
+# -- overrides from a file -----------------------------------------------------
+
+_OVERRIDE_KEYS = frozenset({"rule", "value", "reason", "applies_from", "edition"})
+
+
+def _override_entries(name: str) -> list[object]:
+    suffix = os.path.splitext(name)[1].lower()
+    if suffix not in (".toml", ".json"):
+        raise RecordError(
+            "an overrides file must be TOML (.toml) or JSON (.json)", source=name
+        )
+    try:
+        with open(name, "rb") as stream:
+            raw = stream.read()
+    except OSError as error:
+        raise RecordError(
+            f"cannot read the file: {error.strerror or type(error).__name__}",
+            source=name,
+        ) from None
+    try:
+        data: object = (
+            tomllib.loads(raw.decode("utf-8"))
+            if suffix == ".toml"
+            else json.loads(raw.decode("utf-8"))
+        )
+    except (UnicodeDecodeError, tomllib.TOMLDecodeError, json.JSONDecodeError):
+        # The parsers' messages quote the file's text: never repeat them.
+        raise RecordError(
+            f"the file is not valid {'TOML' if suffix == '.toml' else 'JSON'} text",
+            source=name,
+        ) from None
+    entries = data.get("override") if isinstance(data, dict) else None
+    if not isinstance(entries, list):
+        raise RecordError(
+            "expected a list of overrides under the key 'override'", source=name
+        )
+    return entries
+
+
+def _override_value(current: RuleValue, raw: object) -> RuleValue | None:
+    """*raw* as a value of *current*'s kind, or ``None`` if it cannot be one."""
+    if isinstance(current, bool):
+        return raw if isinstance(raw, bool) else None
+    if isinstance(current, int):
+        return raw if isinstance(raw, int) and not isinstance(raw, bool) else None
+    if isinstance(current, Decimal):
+        if isinstance(raw, int) and not isinstance(raw, bool):
+            return Decimal(raw)
+        if isinstance(raw, str):
+            try:
+                number = Decimal(raw)
+            except ArithmeticError:
+                return None
+            return number if number.is_finite() else None
+        return None
+    if isinstance(current, Duration):
+        if (
+            not isinstance(raw, dict)
+            or not raw
+            or set(raw)
+            - {
+                "years",
+                "months",
+                "weeks",
+                "days",
+            }
+        ):
+            return None
+        try:
+            return Duration(**raw)
+        except (InvalidValueError, TypeError):
+            return None
+    if isinstance(current, str):
+        return raw if isinstance(raw, str) and raw.strip() else None
+    # a tuple of ints or of strs
+    if not isinstance(raw, list):
+        return None
+    candidate = tuple(raw)
+    return candidate if _tuple_kind(candidate) is _tuple_kind(current) else None
+
+
+def _apply_override(book: Rulebook, entry: object, name: str, number: int) -> Rulebook:
+    def bad(message: str, key: str | None = None) -> RecordError:
+        return RecordError(message, source=name, row=number, column=key)
+
+    if not isinstance(entry, dict):
+        raise bad("an override must be a table of keys")
+    unknown = set(entry) - _OVERRIDE_KEYS
+    if unknown:
+        raise bad(
+            f"an override has {len(unknown)} unknown key(s); the keys are "
+            + ", ".join(sorted(_OVERRIDE_KEYS))
+        )
+    for key in ("rule", "value", "reason"):
+        if key not in entry:
+            raise bad("missing", key)
+    rule_name = entry["rule"]
+    if not isinstance(rule_name, str) or rule_name not in book:
+        raise bad("not a rule of the rulebook", "rule")
+    reason = entry["reason"]
+    if not isinstance(reason, str) or not reason.strip():
+        raise bad("must be a non-empty string", "reason")
+    edition = entry.get("edition", "local")
+    if not isinstance(edition, str) or not edition.strip():
+        raise bad("must be a non-empty string", "edition")
+    applies_from = entry.get("applies_from")
+    if isinstance(applies_from, str):
+        try:
+            applies_from = _dt.date.fromisoformat(applies_from)
+        except ValueError:
+            raise bad("must be a date, YYYY-MM-DD", "applies_from") from None
+    if applies_from is not None and (
+        not isinstance(applies_from, _dt.date) or isinstance(applies_from, _dt.datetime)
+    ):
+        raise bad("must be a date, YYYY-MM-DD", "applies_from")
+    rule = book.rule(rule_name)
+    value = _override_value(rule.current.value, entry["value"])
+    if value is None:
+        raise bad(
+            f"must be a value of the kind rule {rule_name!r} holds "
+            f"({type(rule.current.value).__name__})",
+            "value",
+        )
+    try:
+        return book.with_value(
+            rule_name, value, reason=reason, applies_from=applies_from, edition=edition
+        )
+    except MappaError as error:
+        # e.g. a date out of order with the rule's versions
+        raise bad(f"cannot apply it: {type(error).__name__}", "applies_from") from None
+
+
+def _build(entry: _rules.Entry) -> Rule:
     return Rule(
-        name=name,
-        description=description,
-        unit=unit,
-        versions=(
-            RuleVersion(
-                value=value,
-                citation=citation,
-                edition=edition,
-                applies_from=applies_from,
-                note=note,
-            ),
-        ),
-        counting=counting,
-        unconfirmed=unconfirmed,
-    )
-
-
-def _target(name: str, description: str, *values: tuple[str, Decimal]) -> Rule:
-    citation = GLASGOW_MAPPA_PAGE.cite("National Performance Indicators")
-    return Rule(
-        name=name,
-        description=description,
-        unit="percent",
+        name=entry.name,
+        description=entry.description,
+        unit=entry.unit,
         versions=tuple(
             RuleVersion(
-                value=value,
-                citation=citation,
-                edition=edition,
-                note=(
-                    "the date the target changed is not in our sources"
-                    if len(values) > 1
-                    else None
-                ),
+                value=version.value,
+                citation=version.citation,
+                edition=version.edition,
+                applies_from=version.applies_from,
+                note=version.note,
             )
-            for edition, value in values
+            for version in entry.versions
         ),
+        counting=entry.counting,
+        unconfirmed=entry.unconfirmed,
     )
 
 
-def _soa(section: str, number: str) -> Citation:
-    return SEXUAL_OFFENCES_ACT_2003.cite(
-        section, url=f"https://www.legislation.gov.uk/ukpga/2003/42/section/{number}"
+DEFAULT_RULEBOOK = Rulebook(tuple(_build(entry) for entry in _rules.RULES))
+"""The rulebook every function uses unless given another: the rules of
+:mod:`mappa._rules`, each beside its citation."""
+
+
+def resolve(rulebook: object, on: _dt.date | None = None) -> Rulebook:
+    """*rulebook* (:data:`DEFAULT_RULEBOOK` for ``None``) read as at a date
+    (private helper).
+
+    *on* is the date of the event an answer is about. Without one, a
+    rulebook already read as at a date (:meth:`Rulebook.as_at`) keeps it,
+    and any other is read as at today: a version that starts later never
+    decides.
+    """
+    book = (
+        DEFAULT_RULEBOOK
+        if rulebook is None
+        else _check.ensure_instance(rulebook, Rulebook, "rulebook")
     )
-
-
-_SOA_PART_2_IN_FORCE = _dt.date(2004, 5, 1)
-
-_DEFAULT_RULES: tuple[Rule, ...] = (
-    # -- framework: categories and levels ----------------------------------
-    _rule(
-        "levels.category_1",
-        "MAPPA levels at which a category 1 (registered sex offender) case may be managed.",
-        "levels",
-        (1, 2, 3),
-        GUIDANCE.cite("para 4.3"),
-    ),
-    _rule(
-        "levels.category_2",
-        "MAPPA levels at which a category 2 (restricted patient) case may be managed.",
-        "levels",
-        (1, 2, 3),
-        GUIDANCE.cite("para 4.3"),
-    ),
-    _rule(
-        "levels.category_3",
-        "MAPPA levels for category 3 (other risk of serious harm): level 1 "
-        "routine risk management is not applied to category 3.",
-        "levels",
-        (2, 3),
-        GUIDANCE.cite("para 4.3"),
-    ),
-    _rule(
-        "framework.areas",
-        "Scotland's 32 local authorities are divided into 10 MAPPA areas.",
-        "areas",
-        10,
-        GUIDANCE.cite("para 18.1"),
-    ),
-    _rule(
-        "framework.local_authorities",
-        "The number of Scottish local authorities grouped into MAPPA areas.",
-        "local authorities",
-        32,
-        GUIDANCE.cite("para 18.1"),
-    ),
-    _rule(
-        "years.start_month",
-        "Reporting (and financial) years run for 12 months beginning with 1 April; "
-        "this is the month they start (on day 1).",
-        "month",
-        4,
-        MANAGEMENT_OF_OFFENDERS_ACT_2005.cite(
-            "s.11(2)", url="https://www.legislation.gov.uk/asp/2005/14/section/11"
-        ),
-    ),
-    _rule(
-        "sog.meeting_interval",
-        "A Strategic Oversight Group should meet quarterly.",
-        "months",
-        Duration(months=3),
-        GUIDANCE.cite("para 18.15"),
-        counting=Counting.AFTER,
-    ),
-    # -- reviews (section 4) -----------------------------------------------
-    _rule(
-        "reviews.level1.interval",
-        "Level 1 has no national review interval: the frequency of review is "
-        "agreed at the initial meeting and set by the lead agency, case by case.",
-        "interval",
-        "case by case",
-        GUIDANCE.cite("paras 11.27-11.28, 11.30"),
-    ),
-    _rule(
-        "reviews.level2.interval",
-        "A level 2 case is reviewed no less than once every 12 weeks: the next "
-        "review is due 84 days after the last meeting.",
-        "weeks",
-        Duration(weeks=12),
-        GUIDANCE.cite("para 11.30"),
-        counting=Counting.AFTER,
-    ),
-    _rule(
-        "reviews.level3.interval",
-        "A level 3 case is reviewed no less than once every 6 weeks: the next "
-        "review is due 42 days after the last meeting.",
-        "weeks",
-        Duration(weeks=6),
-        GUIDANCE.cite("para 11.30"),
-        counting=Counting.AFTER,
-    ),
-    _rule(
-        "reviews.olr_rmp.interval",
-        "The risk management plan of a person subject to an Order for Lifelong "
-        "Restriction is reviewed at least once a year: within the year "
-        "beginning with the last review.",
-        "years",
-        Duration(years=1),
-        GUIDANCE.cite("para 11.7"),
-        counting=Counting.BEGINNING_WITH,
-        note="'at least once a year' read as a period of one year beginning "
-        "with the last review, so the next is due by the day before its anniversary",
-    ),
-    _rule(
-        "reviews.initial_mappp.before_liberation",
-        "The initial level 3 (MAPPP) meeting of a case in custody takes place "
-        "4 weeks before liberation.",
-        "weeks",
-        Duration(weeks=4),
-        GLASGOW_MAPPA_PAGE.cite("National Performance Indicators"),
-        counting=Counting.BEFORE,
-        note="read as: held on or before the date 28 days before liberation",
-    ),
-    # -- chairs (section 5) ------------------------------------------------
-    _rule(
-        "chairs.level1.police",
-        "Minimum police rank to chair a level 1 meeting.",
-        "rank",
-        "SERGEANT",
-        GUIDANCE.cite("para 11.32"),
-    ),
-    _rule(
-        "chairs.level1.social_work",
-        "Minimum Justice Social Work grade to chair a level 1 meeting.",
-        "grade",
-        "TEAM_LEADER",
-        GUIDANCE.cite("para 11.32"),
-    ),
-    _rule(
-        "chairs.level2.police",
-        "Minimum police rank to chair a level 2 meeting.",
-        "rank",
-        "INSPECTOR",
-        GUIDANCE.cite("para 11.33"),
-    ),
-    _rule(
-        "chairs.level2.social_work",
-        "Minimum Justice Social Work grade (or equivalent) to chair a level 2 meeting.",
-        "grade",
-        "SERVICE_MANAGER",
-        GUIDANCE.cite("para 11.33"),
-    ),
-    _rule(
-        "chairs.level3.police",
-        "Minimum police rank to chair a level 3 meeting (Detective Superintendent).",
-        "rank",
-        "SUPERINTENDENT",
-        GUIDANCE.cite("para 11.33"),
-    ),
-    _rule(
-        "chairs.level3.social_work",
-        "Minimum social work grade to chair a level 3 meeting.",
-        "grade",
-        "CHIEF_SOCIAL_WORK_OFFICER",
-        GUIDANCE.cite("para 11.33"),
-    ),
-    _rule(
-        "chairs.restricted_patients.health",
-        "Meetings about restricted patients are likely to be chaired by suitably "
-        "qualified health representatives experienced in the operation of MAPPA.",
-        "flag",
-        True,
-        GUIDANCE.cite("para 11.33"),
-        note="'likely to be chaired by' read as permitted and recommended, not "
-        "required: a police or social work chair of the minimum rank may still "
-        "chair; health chairs are not named for categories 1 and 3",
-    ),
-    # -- minutes (section 6) -----------------------------------------------
-    _rule(
-        "minutes.draft",
-        "The draft minute and RMP are produced within 5 working days of the meeting.",
-        "working days",
-        5,
-        GUIDANCE.cite("para 11.15"),
-    ),
-    _rule(
-        "minutes.final",
-        "The final minute and RMP are produced within a further 5 working "
-        "days: 10 working days of the meeting in all.",
-        "working days",
-        10,
-        GUIDANCE.cite("para 11.15"),
-    ),
-    # -- national performance indicators (section 7) ------------------------
-    _target(
-        "kpi.level3_reviews.target",
-        "Level 3 cases reviewed no less than once every 6 weeks.",
-        ("previous", Decimal("90")),
-        ("current", Decimal("95")),
-    ),
-    _target(
-        "kpi.level2_reviews.target",
-        "Level 2 cases reviewed no less than once every 12 weeks.",
-        ("previous", Decimal("85")),
-        ("current", Decimal("95")),
-    ),
-    _target(
-        "kpi.dtc_attendance.target",
-        "Attendance by duty to co-operate agencies at an appropriate level of "
-        "seniority when invited to level 2 and 3 meetings.",
-        ("current", Decimal("90")),
-    ),
-    _target(
-        "kpi.ra_attendance.target",
-        "Attendance by police and social work at an agreed level of seniority "
-        "at level 2 and 3 meetings, including risk management team meetings.",
-        ("current", Decimal("90")),
-    ),
-    _target(
-        "kpi.written_contributions.target",
-        "Written contributions from Responsible Authorities and DTC agencies "
-        "in cases of non-attendance.",
-        ("current", Decimal("100")),
-    ),
-    _target(
-        "kpi.pre_release_mappp.target",
-        "Initial level 3 MAPPP meetings for cases in custody held 4 weeks "
-        "before liberation.",
-        ("current", Decimal("100")),
-    ),
-    _target(
-        "kpi.minutes_released.target",
-        "Level 2 and 3 minutes completed and released within 10 working days.",
-        ("current", Decimal("90")),
-    ),
-    _target(
-        "kpi.disclosure_recorded.target",
-        "Disclosure considered and recorded in the minutes of level 2 and 3 meetings.",
-        ("current", Decimal("100")),
-    ),
-    # -- significant case reviews (section 8): no numbers in the sources ----
-    # -- intensive support packages (section 9) -----------------------------
-    _rule(
-        "isp.local_authority.minimum_share",
-        "Local authorities fund at least 10% of an intensive support package "
-        "(Social Work (Scotland) Act 1968 s.27 budget); the Scottish "
-        "Government funds the rest.",
-        "percent",
-        Decimal("10"),
-        GUIDANCE.cite("para 18.25"),
-    ),
-    _rule(
-        "isp.approval_period",
-        "Intensive support package funding is approved in advance, usually for "
-        "six months at a time.",
-        "months",
-        Duration(months=6),
-        GUIDANCE.cite("para 18.25"),
-        counting=Counting.BEGINNING_WITH,
-        note="an approval period beginning with its start date ends the day "
-        "before the date six months later",
-    ),
-    _rule(
-        "isp.local_authority.budget",
-        "The local authority's part of an intensive support package is met "
-        "from its section 27 budget.",
-        "section",
-        "s.27",
-        SOCIAL_WORK_ACT_1968.cite(
-            "s.27", url="https://www.legislation.gov.uk/ukpga/1968/49/section/27"
-        ),
-    ),
-    # -- sex offender notification (section 10) -----------------------------
-    # Checked against legislation.gov.uk: s.80(1)(d) (cautions: England and
-    # Wales and Northern Ireland only), the s.82(1) table as amended, s.83(1),
-    # s.84(1), s.85 as amended by the Criminal Justice and Licensing
-    # (Scotland) Act 2010 s.102, ss.88B-88C inserted by SSI 2011/45, SSI
-    # 2013/216 and Part 2's commencement in Scotland (SSI 2004/138, art. 2).
-    _rule(
-        "notification.caution",
-        "A caution does not make a person subject to the notification "
-        "requirements in Scotland: s.80(1)(d) applies in England and Wales "
-        "and Northern Ireland only.",
-        "flag",
-        False,
-        _soa("s.80(1)(d)", "80"),
-        applies_from=_SOA_PART_2_IN_FORCE,
-    ),
-    _rule(
-        "notification.period.indefinite",
-        "Imprisonment for life or for a term of 30 months or more, an order for "
-        "lifelong restriction, or admission to hospital subject to a "
-        "restriction order gives an indefinite period beginning with the relevant date.",
-        "period",
-        "indefinite",
-        _soa("s.82(1), table", "82"),
-        applies_from=_SOA_PART_2_IN_FORCE,
-    ),
-    _rule(
-        "notification.threshold.indefinite",
-        "Imprisonment for 30 months or more gives an indefinite notification period.",
-        "months",
-        Duration(months=30),
-        _soa("s.82(1), table", "82"),
-        applies_from=_SOA_PART_2_IN_FORCE,
-        note="a term with a days part is compared by the dates the term and "
-        "30 months reach when both are counted from the relevant date; "
-        "detention of young offenders counts as imprisonment (s.131)",
-    ),
-    _rule(
-        "notification.threshold.short",
-        "Imprisonment for 6 months or less gives 7 years; more than 6 months "
-        "and less than 30 months gives 10 years.",
-        "months",
-        Duration(months=6),
-        _soa("s.82(1), table", "82"),
-        applies_from=_SOA_PART_2_IN_FORCE,
-        note="a term with a days part is compared by the dates the term and "
-        "6 months reach when both are counted from the relevant date",
-    ),
-    _rule(
-        "notification.period.over_6_months",
-        "Notification period for imprisonment of more than 6 months but less "
-        "than 30 months.",
-        "years",
-        Duration(years=10),
-        _soa("s.82(1), table", "82"),
-        counting=Counting.BEGINNING_WITH,
-        applies_from=_SOA_PART_2_IN_FORCE,
-    ),
-    _rule(
-        "notification.period.up_to_6_months",
-        "Notification period for imprisonment of 6 months or less.",
-        "years",
-        Duration(years=7),
-        _soa("s.82(1), table", "82"),
-        counting=Counting.BEGINNING_WITH,
-        applies_from=_SOA_PART_2_IN_FORCE,
-    ),
-    _rule(
-        "notification.period.hospital",
-        "Notification period for admission to hospital without a restriction order.",
-        "years",
-        Duration(years=7),
-        _soa("s.82(1), table", "82"),
-        counting=Counting.BEGINNING_WITH,
-        applies_from=_SOA_PART_2_IN_FORCE,
-    ),
-    _rule(
-        "notification.period.community_payback",
-        "For a community payback order imposing an offender supervision "
-        "requirement, the notification period is the specified period for the "
-        "offender supervision requirement.",
-        "period",
-        "the specified period for the offender supervision requirement",
-        _soa("s.82(1), table, as amended", "82"),
-        note="the row names no fixed number of years, so s.82(2) halving is "
-        "not applied to it; the date the amendment took effect is not recorded here",
-    ),
-    _rule(
-        "notification.period.other",
-        "Notification period for any other description of relevant offender.",
-        "years",
-        Duration(years=5),
-        _soa("s.82(1), table", "82"),
-        counting=Counting.BEGINNING_WITH,
-        applies_from=_SOA_PART_2_IN_FORCE,
-    ),
-    _rule(
-        "notification.under_18.divisor",
-        "For a person under 18 on the relevant date, the fixed notification "
-        "periods of 10, 7 and 5 years are halved.",
-        "divisor",
-        2,
-        _soa("s.82(2)", "82"),
-        applies_from=_SOA_PART_2_IN_FORCE,
-        unconfirmed=True,
-        note="the text of s.82(2) was not available to us; read as halving the "
-        "periods stated in years only (not the community payback row)",
-    ),
-    _rule(
-        "notification.initial",
-        "Initial notification is due within the period of 3 days beginning "
-        "with the relevant date (time in custody, in hospital or outside the "
-        "United Kingdom not counted).",
-        "days",
-        Duration(days=3),
-        _soa("s.83(1), (6)", "83"),
-        counting=Counting.BEGINNING_WITH,
-        note="whole days in an excluded period are not counted; the day of "
-        "release is counted (s.84(1)(d) makes release itself a change)",
-        applies_from=_SOA_PART_2_IN_FORCE,
-    ),
-    _rule(
-        "notification.change",
-        "A change (name, home address, a stay elsewhere, release, bank and "
-        "card details) is notified within 3 days beginning with the change.",
-        "days",
-        Duration(days=3),
-        _soa("s.84(1), (5)", "84"),
-        counting=Counting.BEGINNING_WITH,
-        note="s.84(5) applies the s.83(6) disregard of time in custody, in "
-        "hospital or outside the United Kingdom",
-        applies_from=_SOA_PART_2_IN_FORCE,
-    ),
-    _rule(
-        "notification.periodic",
-        "Periodic re-notification is due within the period of one year after "
-        "the last notification.",
-        "years",
-        Duration(years=1),
-        _soa("s.85(1), (5)(b)", "85"),
-        counting=Counting.AFTER,
-        note="s.85(1) says 'within the applicable period after each event': the "
-        "year is counted after the notification, so it ends on the anniversary",
-        applies_from=_SOA_PART_2_IN_FORCE,
-    ),
-    _rule(
-        "notification.periodic.no_fixed_abode",
-        "A person whose last notified home address is a place where they can "
-        "regularly be found (no sole or main residence) re-notifies within 7 "
-        "days after the last notification.",
-        "days",
-        Duration(days=7),
-        NOTIFICATION_REGULATIONS_2013.cite(
-            "reg. 2 (s.85(5)(a), (6) of the 2003 Act)",
-            url="https://www.legislation.gov.uk/ssi/2013/216/regulation/2/made",
-        ),
-        counting=Counting.AFTER,
-        applies_from=_dt.date(2013, 7, 8),
-        note="in force with the Criminal Justice and Licensing (Scotland) Act "
-        "2010 s.102(1)-(2) on 8 July 2013 (SSI 2013/214 art. 2); art. 3 saves "
-        "earlier notifiers until their first notification on or after that date",
-    ),
-    _rule(
-        "notification.periodic.release_extension",
-        "A periodic notification period that would end while the person is in "
-        "custody, in hospital or outside the United Kingdom continues until the "
-        "end of the 3 days beginning when that stops.",
-        "days",
-        Duration(days=3),
-        _soa("s.85(3), (4)", "85"),
-        counting=Counting.BEGINNING_WITH,
-        applies_from=_SOA_PART_2_IN_FORCE,
-    ),
-    _rule(
-        "notification.foreign_travel.notice",
-        "Foreign travel is notified at least 7 days before departure where "
-        "possible (exact Scottish text unconfirmed).",
-        "days",
-        Duration(days=7),
-        TRAVEL_NOTIFICATION_REGULATIONS_2004.cite(
-            "reg. 5, as amended by SSI 2013/216 reg. 3(2)"
-        ),
-        counting=Counting.BEFORE,
-        unconfirmed=True,
-        note="confirmed: SSI 2013/216 reg. 3(2)(a) removed 'for a period of three "
-        "days or longer' from reg. 5(1), so every trip is notifiable; not "
-        "confirmed: the 7 days and the wording of reg. 5",
-    ),
-    _rule(
-        "notification.foreign_travel.minimum_notice_hours",
-        "Where 7 days' notice is not possible, foreign travel is notified as "
-        "soon as practicable and at least 12 hours before departure (exact "
-        "Scottish text unconfirmed).",
-        "hours",
-        12,
-        TRAVEL_NOTIFICATION_REGULATIONS_2004.cite(
-            "reg. 5(3), as amended by SSI 2013/216 reg. 3(2)(b)"
-        ),
-        unconfirmed=True,
-        note="confirmed: SSI 2013/216 reg. 3(2)(b) put '12' for '24' in reg. "
-        "5(3); not confirmed: what reg. 5(3) requires in those hours",
-    ),
-    _rule(
-        "notification.review.adult",
-        "The date of discharge of an indefinite notification requirement is the "
-        "date falling 15 years after the relevant date (person 18 or over then), "
-        "time in custody, in hospital or outside the United Kingdom before the "
-        "first notification disregarded.",
-        "years",
-        Duration(years=15),
-        _soa("s.88B(1)(a), (2), inserted by SSI 2011/45 art. 3", "88B"),
-        counting=Counting.AFTER,
-        applies_from=_dt.date(2011, 1, 28),
-        note="SSI 2011/45 re-enacted SSI 2010/370 (in force 25 October 2010); "
-        "later imprisonment (s.88B(3)-(4)) is not encoded",
-    ),
-    _rule(
-        "notification.review.under_18",
-        "For a person under 18 on the relevant date, the date of discharge is "
-        "the date falling 8 years after the relevant date.",
-        "years",
-        Duration(years=8),
-        _soa("s.88B(1)(b), (2), inserted by SSI 2011/45 art. 3", "88B"),
-        counting=Counting.AFTER,
-        applies_from=_dt.date(2011, 1, 28),
-    ),
-    _rule(
-        "notification.continuation.maximum",
-        "A notification continuation order continues the requirement for a "
-        "fixed period of not more than 15 years from the date of discharge.",
-        "years",
-        Duration(years=15),
-        _soa("s.88C(2), inserted by SSI 2011/45 art. 3", "88C"),
-        counting=Counting.AFTER,
-        applies_from=_dt.date(2011, 1, 28),
-    ),
-    # -- minutes, disclosure and licences (section 12) ----------------------
-    _rule(
-        "disclosure.subject_access.response",
-        "A subject access request is answered within one month of receipt: "
-        "by the corresponding date of the next month, or that month's last "
-        "day where there is none; a deadline on a non-working day moves to "
-        "the next working day.",
-        "months",
-        Duration(months=1),
-        UK_GDPR.cite("art. 12(3)"),
-        counting=Counting.AFTER,
-        note="counted as the Information Commissioner's Office explains it: "
-        "from the day of receipt (working day or not) to the corresponding "
-        "date of the next month",
-    ),
-    _rule(
-        "disclosure.subject_access.extension",
-        "The subject access time limit may be extended by two further months "
-        "for complex or numerous requests, the person being told within the first month.",
-        "months",
-        Duration(months=2),
-        UK_GDPR.cite("art. 12(3)"),
-        counting=Counting.AFTER,
-        note="the extended limit is read as the corresponding date three "
-        "months after receipt (one month and two further months counted "
-        "together), moved to the next working day like the first",
-    ),
-    _rule(
-        "licences.assessment_report.validity",
-        "A request to end supervision on a life licence comes with an "
-        "Assessment Report dated within the last 12 months.",
-        "months",
-        Duration(months=12),
-        GUIDANCE.cite("para 11.38"),
-        counting=Counting.WITHIN_LAST,
-        note="valid if dated on or after the corresponding date 12 months "
-        "before the request (the earlier month's last day where there is "
-        "none) and not after the request",
-    ),
-    _rule(
-        "disclosure.minute.minimum_marking",
-        "A MAPPA minute and RMP are always OFFICIAL and may be OFFICIAL-SENSITIVE "
-        "under the Government Security Classifications: the lowest marking allowed.",
-        "marking",
-        "OFFICIAL",
-        GUIDANCE.cite("para 11.16"),
-    ),
-    _rule(
-        "disclosure.audio_recording.destroy_on_final",
-        "An audio recording of a meeting must be destroyed once the final "
-        "minute and RMP have been agreed and produced.",
-        "duty",
-        True,
-        GUIDANCE.cite("para 11.18"),
-        note="read strictly: a recording still held on any day after the day "
-        "the final minute and RMP were agreed is kept too long",
-    ),
-    _rule(
-        "licences.licence_conditions.recipient",
-        "A change to licence conditions goes on a Licence Amendment template "
-        "from the JSW supervising officer to the Scottish Government "
-        "Community Licence Team.",
-        "party",
-        "COMMUNITY_LICENCE_TEAM",
-        GUIDANCE.cite("para 11.36"),
-    ),
-    _rule(
-        "licences.licence_conditions.never_to",
-        "The Licence Amendment template is never submitted directly to the "
-        "Parole Board by the supervising officer.",
-        "party",
-        "PAROLE_BOARD",
-        GUIDANCE.cite("para 11.37"),
-    ),
-    _rule(
-        "licences.preventative_order.recipient",
-        "A change to a preventative order's conditions is sought by "
-        "representation to the police, who consider seeking the amendment.",
-        "party",
-        "POLICE",
-        GUIDANCE.cite("para 11.37"),
-    ),
-    _rule(
-        "licences.supervised_release_order.recipient",
-        "A change to a Supervised Release Order's conditions is sought by the "
-        "JSW supervising officer writing to the court.",
-        "party",
-        "COURT",
-        GUIDANCE.cite("para 11.39"),
-    ),
-    _rule(
-        "licences.life_licence_termination.recipient",
-        "A request to end supervision on a life licence goes on the same "
-        "Licence Amendment template to the Scottish Government Community "
-        "Licence Team, with an Assessment Report.",
-        "party",
-        "COMMUNITY_LICENCE_TEAM",
-        GUIDANCE.cite("para 11.38"),
-    ),
-    _rule(
-        "defensibility.test",
-        "The defensibility test: was everything done that could reasonably "
-        "have been done to prevent individuals from reoffending? Six elements "
-        "make it up.",
-        "question",
-        "Was everything done that could reasonably have been done to prevent "
-        "individuals from reoffending?",
-        GUIDANCE.cite("paras 18.16-18.17"),
-    ),
-)
-
-DEFAULT_RULEBOOK = Rulebook(_DEFAULT_RULES)
-"""The rulebook every function uses unless given another."""
-
-
-def resolve(rulebook: object) -> Rulebook:
-    """*rulebook*, or :data:`DEFAULT_RULEBOOK` for ``None`` (private helper)."""
-    if rulebook is None:
-        return DEFAULT_RULEBOOK
-    return _check.ensure_instance(rulebook, Rulebook, "rulebook")
+    if on is not None:
+        return book.as_at(on)
+    if book.on is not None:
+        return book
+    return book.as_at(_dt.date.today())

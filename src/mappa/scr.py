@@ -60,7 +60,8 @@ import attrs
 
 from mappa import _check
 from mappa.errors import InvalidTransition
-from mappa.sources import GUIDANCE, SCR_GUIDANCE_2012, Citation
+from mappa.rulebook import DEFAULT_RULEBOOK, Rulebook, resolve
+from mappa.sources import Citation
 
 __all__ = [
     "Charge",
@@ -95,16 +96,20 @@ class Charge(enum.Enum):
         return self.value
 
 
-_SERIOUS_CHARGES = frozenset(
-    {Charge.MURDER, Charge.ATTEMPTED_MURDER, Charge.SERIOUS_SEXUAL_HARM}
-)
+_SERIOUS_CHARGES = "scr.criteria.serious_charges"
+_NOT_EXCLUSIVE = "scr.criteria.not_exclusive"
+_INITIAL_CASE_REVIEW = "scr.initial_case_review"
+_PROPORTIONALITY = "scr.proportionality"
+_SOG_DECISION = "scr.sog_decision"
+_STAGES = "scr.stages"
 
 
 class ScrCriterion(enum.Enum):
     """The three criteria for a MAPPA Significant Case Review (2012 para 9).
 
-    Each member carries its :attr:`description` and :attr:`citation`.
-    Meeting any one of them is enough.
+    Each member carries its :attr:`description` and :attr:`citation`
+    (rules ``scr.criteria.*`` of the default rulebook). Meeting any one of
+    them is enough.
     """
 
     CHARGED_WITH_SERIOUS_OFFENCE = "charged with a serious offence"
@@ -115,50 +120,27 @@ class ScrCriterion(enum.Enum):
     """Killed or seriously injured because their sex offender status became known."""
 
     @property
+    def rule(self) -> str:
+        """The rulebook name of the criterion."""
+        return f"scr.criteria.{self.name.lower()}"
+
+    @property
     def description(self) -> str:
         """The criterion as the guidance states it."""
-        return _CRITERIA[self][0]
+        return DEFAULT_RULEBOOK.text(self.rule)
 
     @property
     def citation(self) -> Citation:
         """Where the criterion is set."""
-        return _CRITERIA[self][1]
+        return DEFAULT_RULEBOOK.citation(self.rule)
 
     def __str__(self) -> str:
         return self.value
 
 
-_CRITERIA_CITATION = SCR_GUIDANCE_2012.cite("para 9")
-_NOT_EXCLUSIVE_CITATION = SCR_GUIDANCE_2012.cite("para 8")
-_INITIAL_CASE_REVIEW_CITATION = SCR_GUIDANCE_2012.cite("para 7")
-_SOG_DECIDES_CITATION = SCR_GUIDANCE_2012.cite("para 4")
-_STAGES_CITATION = GUIDANCE.cite("chapter 20")
-
-_CRITERIA: Mapping[ScrCriterion, tuple[str, Citation]] = {
-    ScrCriterion.CHARGED_WITH_SERIOUS_OFFENCE: (
-        "an offender managed under MAPPA is charged with murder, attempted "
-        "murder or a crime of serious sexual harm",
-        _CRITERIA_CITATION,
-    ),
-    ScrCriterion.CONCERN_ABOUT_INVOLVEMENT: (
-        "significant concern has been raised in respect of the management of "
-        "a MAPPA offender which gives rise to serious concerns about "
-        "professional and/or service involvement",
-        _CRITERIA_CITATION,
-    ),
-    ScrCriterion.HARMED_AS_KNOWN_SEX_OFFENDER: (
-        "an offender managed under MAPPA appears to have been killed or "
-        "seriously injured as a direct result of their status as a sex "
-        "offender becoming known",
-        _CRITERIA_CITATION,
-    ),
-}
-
-PROPORTIONALITY = (
-    "the detail and level of any review, and the experience of its author, "
-    "are proportionate to the case; a review is not escalated beyond what is "
-    "proportionate to the severity and complexity of the case"
-)
+PROPORTIONALITY = DEFAULT_RULEBOOK.text(_PROPORTIONALITY)
+"""The guidance's reminder that any review is proportionate to the case
+(rule ``scr.proportionality``)."""
 
 
 @attrs.frozen(kw_only=True)
@@ -231,7 +213,10 @@ class ScrAssessment:
     next_step: ScrNextStep = attrs.field(validator=_check.v_instance(ScrNextStep))
     reason: str = attrs.field(validator=_check.v_text)
     citations: tuple[Citation, ...] = attrs.field(validator=_check.v_tuple_of(Citation))
-    proportionality: str = attrs.field(default=PROPORTIONALITY, validator=_check.v_text)
+    proportionality: str = attrs.field(
+        factory=lambda: DEFAULT_RULEBOOK.text(_PROPORTIONALITY),
+        validator=_check.v_text,
+    )
 
     @property
     def criteria_met(self) -> bool:
@@ -247,7 +232,14 @@ class ScrAssessment:
         return self.criteria_met
 
 
-def assess_scr(incident: Incident) -> ScrAssessment:
+def _criteria_citations(book: Rulebook, *names: str) -> tuple[Citation, ...]:
+    criteria = (f"scr.criteria.{c.name.lower()}" for c in ScrCriterion)
+    return tuple(dict.fromkeys(book.citation(name) for name in (*criteria, *names)))
+
+
+def assess_scr(
+    incident: Incident, *, rulebook: Rulebook | None = None
+) -> ScrAssessment:
     """Assess *incident* against the Significant Case Review criteria.
 
     Any one criterion suffices; each is met only for a person managed under
@@ -255,15 +247,18 @@ def assess_scr(incident: Incident) -> ScrAssessment:
     Review (para 7). When none is met but the incident flags significant
     professional concern, the SOG may still proceed, since the criteria
     are not exclusive (para 8): the result says so rather than answering
-    no.
+    no. The rules are read as at today, or as at the date of a rulebook
+    from :meth:`~mappa.rulebook.Rulebook.as_at` (pass the incident's date).
 
     >>> assess_scr(Incident(managed_under_mappa=False, charge=Charge.MURDER)).next_step
     <ScrNextStep.NO_REVIEW_REQUIRED: 'no review required'>
     """
     incident = _check.ensure_instance(incident, Incident, "incident")
+    book = resolve(rulebook)
+    proportionality = book.text(_PROPORTIONALITY)
     met: list[ScrCriterion] = []
     if incident.managed_under_mappa:
-        if incident.charge in _SERIOUS_CHARGES:
+        if incident.charge.name in book.texts(_SERIOUS_CHARGES):
             met.append(ScrCriterion.CHARGED_WITH_SERIOUS_OFFENCE)
         if incident.concern_about_involvement:
             met.append(ScrCriterion.CONCERN_ABOUT_INVOLVEMENT)
@@ -277,9 +272,10 @@ def assess_scr(incident: Incident) -> ScrAssessment:
                 f"{len(met)} of the SCR criteria met: an Initial Case Review "
                 "first determines whether a Significant Case Review is merited"
             ),
-            citations=(_CRITERIA_CITATION, _INITIAL_CASE_REVIEW_CITATION),
+            citations=_criteria_citations(book, _INITIAL_CASE_REVIEW),
+            proportionality=proportionality,
         )
-    if incident.other_professional_concern:
+    if incident.other_professional_concern and book.value(_NOT_EXCLUSIVE) is True:
         return ScrAssessment(
             criteria=(),
             next_step=ScrNextStep.SOG_DISCRETION,
@@ -289,11 +285,8 @@ def assess_scr(incident: Incident) -> ScrAssessment:
                 "the SOG decides how to proceed (an Initial Case Review first "
                 "if it does)"
             ),
-            citations=(
-                _CRITERIA_CITATION,
-                _NOT_EXCLUSIVE_CITATION,
-                _INITIAL_CASE_REVIEW_CITATION,
-            ),
+            citations=_criteria_citations(book, _NOT_EXCLUSIVE, _INITIAL_CASE_REVIEW),
+            proportionality=proportionality,
         )
     why = (
         "no SCR criterion is met and no significant professional concern is flagged"
@@ -305,7 +298,8 @@ def assess_scr(incident: Incident) -> ScrAssessment:
         criteria=(),
         next_step=ScrNextStep.NO_REVIEW_REQUIRED,
         reason=why,
-        citations=(_CRITERIA_CITATION, _NOT_EXCLUSIVE_CITATION),
+        citations=_criteria_citations(book, _NOT_EXCLUSIVE),
+        proportionality=proportionality,
     )
 
 
@@ -336,10 +330,11 @@ class ScrStage(enum.Enum):
 
     @property
     def citation(self) -> Citation:
-        """Where the stage comes from."""
+        """Where the stage comes from (rules ``scr.sog_decision`` and
+        ``scr.stages`` of the default rulebook)."""
         if self is ScrStage.SOG_DECISION:
-            return _SOG_DECIDES_CITATION
-        return _STAGES_CITATION
+            return DEFAULT_RULEBOOK.citation(_SOG_DECISION)
+        return DEFAULT_RULEBOOK.citation(_STAGES)
 
     def __str__(self) -> str:
         return self.value
@@ -398,7 +393,7 @@ def check_transition(current: ScrStage, proposed: ScrStage) -> ScrStage:
         )
     raise InvalidTransition(
         f"an SCR cannot move from {current} to {proposed}; {why}",
-        rule="scr.stages",
+        rule=_STAGES,
         value=(current.value, proposed.value),
     )
 

@@ -204,14 +204,19 @@ UK_GDPR = Document(
 ICO_RIGHT_OF_ACCESS = Document(
     key="ico-right-of-access",
     title="Information Commissioner's Office, Right of access (subject access requests)",
-    edition="UK GDPR guidance, as revised in August 2019",
-    url="https://ico.org.uk/global/sar-checklist-for-smes/i-need-to-complete-a-sar",
+    edition="UK GDPR guidance, as published on ico.org.uk",
+    url=(
+        "https://ico.org.uk/for-organisations/uk-gdpr-guidance-and-resources/"
+        "individual-rights/right-of-access/what-should-we-consider-when-responding-to-a-request/"
+    ),
 )
 """How the Information Commissioner counts the one-month limit: from the
 day of receipt to the corresponding date of the next month, the month's
 last day where there is none, the next working day where that day is a
 weekend or public holiday; two further months for complex or numerous
-requests."""
+requests, counted as three months from receipt. The counting has stood
+since the August 2019 revision; an edition revised for the Data (Use and
+Access) Act 2025 could not be confirmed."""
 
 DOCUMENTS: tuple[Document, ...] = (
     GUIDANCE,

@@ -223,7 +223,7 @@ class NationalFigures:
                 return entry.completions
         raise UnknownNameError(
             f"no completions of {programme} are published for {self.year.label}",
-            rule="statistics.programme_completions",
+            rule="NationalFigures.programme_completions",
             value=programme,
         )
 
@@ -328,7 +328,7 @@ def validate_figures(figures: NationalFigures) -> NationalFigures:
         raise InvalidValueError(
             f"the {figures.year.label} figures are inconsistent: "
             + "; ".join(problems),
-            rule="statistics.consistency",
+            rule="NationalFigures",
             value=figures.year.label,
         )
     return figures

@@ -73,6 +73,7 @@ from mappa.defensibility import (
     assess_defensibility,
 )
 from mappa.disclosure import (
+    DataProtectionRegime,
     DisclosureRoute,
     MinuteMarking,
     MinuteRequest,
@@ -128,6 +129,7 @@ from mappa.licences import (
 from mappa.minutes import MinutesDecision, MinutesDue, minutes_due, minutes_on_time
 from mappa.notification import (
     Caution,
+    CautionJurisdiction,
     CommunityPaybackOrder,
     Deadline,
     Disposal,
@@ -216,6 +218,9 @@ _DEFAULT_MAX = _dt.date(2049, 12, 31)
 _MAX_GAP_DAYS = 120
 _MAX_MONEY_PENNIES = 100_000_000  # a million pounds
 _MAX_PACKAGE_DAYS = 730
+_NOTIFIABLE_CAUTIONS = tuple(
+    CautionJurisdiction[name] for name in DEFAULT_RULEBOOK.texts("notification.caution")
+)
 _DTC_AGENCIES = (
     "Housing",
     "Registered social landlord",
@@ -728,8 +733,11 @@ def date_ranges(
 
     @st.composite
     def build(draw: st.DrawFn) -> DateRange:
-        start = draw(_dates_between(low, high))
-        length = draw(st.integers(0, min(limit - 1, (high - start).days)))
+        # The length first, then a start that leaves room for it: each shrinks
+        # on its own (to one day, and to SIMPLE_DAY), whatever the
+        # Hypothesis release's shrinker does with dependent draws.
+        length = draw(st.integers(0, min(limit - 1, (high - low).days)))
+        start = draw(_dates_between(low, high - _dt.timedelta(days=length)))
         return DateRange(start, start + _dt.timedelta(days=length))
 
     return build()
@@ -797,12 +805,15 @@ def imprisonments(*, max_years: int = 20) -> SearchStrategy[Imprisonment]:
 
 
 def disposals() -> SearchStrategy[Disposal]:
-    """Disposals that trigger notification in Scotland (never a caution).
+    """Disposals that make a person notify in Scotland: a caution only from
+    England and Wales or Northern Ireland (s.80(1)(d)), never one given in
+    Scotland.
 
     Shrinks toward :class:`~mappa.notification.OtherDisposal` (5 years).
     """
     return st.one_of(
         st.just(OtherDisposal()),
+        st.sampled_from(_NOTIFIABLE_CAUTIONS).map(lambda where: Caution(where=where)),
         imprisonments(),
         st.just(LifeImprisonment()),
         st.just(OrderForLifelongRestriction()),
@@ -857,7 +868,10 @@ def minute_requests(
     return st.one_of(
         st.builds(ThirdPartyRequest, received=day),
         st.builds(
-            SubjectAccessRequest, received=day, by_legal_representative=st.booleans()
+            SubjectAccessRequest,
+            received=day,
+            regime=st.sampled_from(DataProtectionRegime),
+            by_legal_representative=st.booleans(),
         ),
         st.builds(
             TribunalRequest,
@@ -1214,9 +1228,16 @@ def _registrations() -> dict[type, Callable[[], SearchStrategy[Any]]]:
         ),
         MinuteMarking: lambda: st.sampled_from(SecurityMarking).map(minute_marking),
         RecordingCheck: lambda: _recording_checks(),
-        SubjectAccessDeadline: lambda: day().map(subject_access_deadline),
+        SubjectAccessDeadline: lambda: st.builds(
+            subject_access_deadline,
+            day(),
+            regime=st.sampled_from(DataProtectionRegime),
+        ),
         SubjectAccessRequest: lambda: st.builds(
-            SubjectAccessRequest, received=day(), by_legal_representative=st.booleans()
+            SubjectAccessRequest,
+            received=day(),
+            regime=st.sampled_from(DataProtectionRegime),
+            by_legal_representative=st.booleans(),
         ),
         ThirdPartyRequest: lambda: st.builds(ThirdPartyRequest, received=day()),
         TribunalRequest: lambda: st.builds(
@@ -1236,7 +1257,9 @@ def _registrations() -> dict[type, Callable[[], SearchStrategy[Any]]]:
         DefensibilityChecklist: lambda: _checklists(),
         DefensibilityResult: lambda: _checklists().map(assess_defensibility),
         # notification
-        Caution: lambda: st.just(Caution()),
+        Caution: lambda: st.sampled_from(CautionJurisdiction).map(
+            lambda where: Caution(where=where)
+        ),
         CommunityPaybackOrder: lambda: st.integers(1, 36).map(
             lambda months: CommunityPaybackOrder(Duration(months=months))
         ),

@@ -30,7 +30,7 @@ from dateutil.relativedelta import relativedelta
 
 from mappa import _check
 from mappa.errors import InvalidValueError
-from mappa.rulebook import Rulebook, resolve
+from mappa.rulebook import DEFAULT_RULEBOOK, Rulebook, resolve
 
 __all__ = [
     "Quarter",
@@ -58,6 +58,9 @@ class ReportingPeriod(Protocol):
     def contains(self, day: _dt.date) -> bool: ...
 
 
+_START_MONTH = "years.start_month"
+
+
 def _v_year(instance: object, attribute: attrs.Attribute[int], value: object) -> None:
     number = _check.ensure_int(value, f"{type(instance).__name__}.{attribute.name}")
     if not _FIRST_YEAR <= number <= _LAST_YEAR:
@@ -76,7 +79,7 @@ def _v_start_month(
     if not 1 <= number <= 12:
         raise InvalidValueError(
             f"a reporting year must start in month 1 to 12, got {_check.shown(number)}",
-            rule="years.start_month",
+            rule=_START_MONTH,
             value=number,
         )
 
@@ -91,11 +94,18 @@ class ReportingYear:
     """
 
     first_year: int = attrs.field(validator=_v_year)
-    start_month: int = attrs.field(default=4, validator=_v_start_month, kw_only=True)
+    start_month: int = attrs.field(
+        factory=lambda: DEFAULT_RULEBOOK.integer(_START_MONTH),
+        validator=_v_start_month,
+        kw_only=True,
+    )
 
     @classmethod
     def parse(cls, label: str, *, rulebook: Rulebook | None = None) -> ReportingYear:
-        """The year labelled ``'2025/26'`` (also ``'2025-26'`` or ``'2025/2026'``)."""
+        """The year labelled ``'2025/26'`` (also ``'2025-26'`` or ``'2025/2026'``).
+
+        The start month is read as at 1 January of the year it begins in.
+        """
         label = _check.ensure_str(label, "label")
         match = re.fullmatch(r"\s*(\d{4})\s*[/-]\s*(\d{2}|\d{4})\s*", label)
         if match is None:
@@ -113,7 +123,8 @@ class ReportingYear:
                 rule="years",
                 value=label[:20],
             )
-        return cls(first, start_month=resolve(rulebook).integer("years.start_month"))
+        book = resolve(rulebook, _dt.date(first, 1, 1))
+        return cls(first, start_month=book.integer(_START_MONTH))
 
     @property
     def label(self) -> str:
@@ -180,11 +191,18 @@ class Quarter:
 
     first_year: int = attrs.field(validator=_v_year)
     number: int = attrs.field(validator=_v_quarter)
-    start_month: int = attrs.field(default=4, validator=_v_start_month, kw_only=True)
+    start_month: int = attrs.field(
+        factory=lambda: DEFAULT_RULEBOOK.integer(_START_MONTH),
+        validator=_v_start_month,
+        kw_only=True,
+    )
 
     @classmethod
     def parse(cls, label: str, *, rulebook: Rulebook | None = None) -> Quarter:
-        """The quarter labelled ``'2025Q3'`` (also ``'2025/26 Q3'``)."""
+        """The quarter labelled ``'2025Q3'`` (also ``'2025/26 Q3'``).
+
+        The start month is read as at 1 January of the year it begins in.
+        """
         label = _check.ensure_str(label, "label")
         match = re.fullmatch(
             r"\s*(\d{4})(?:\s*[/-]\s*\d{2,4})?\s*-?\s*[Qq]([1-4])\s*", label
@@ -243,17 +261,19 @@ class Quarter:
 def reporting_year(day: _dt.date, *, rulebook: Rulebook | None = None) -> ReportingYear:
     """The reporting (and financial) year containing *day*.
 
+    The start month (rule ``years.start_month``) is read as at *day*.
+
     >>> reporting_year(_dt.date(2026, 4, 1)).label
     '2026/27'
     """
     day = _check.ensure_date(day, "day")
-    start_month = resolve(rulebook).integer("years.start_month")
+    start_month = resolve(rulebook, day).integer(_START_MONTH)
     first = day.year if day.month >= start_month else day.year - 1
     return ReportingYear(first, start_month=start_month)
 
 
 def quarter_of(day: _dt.date, *, rulebook: Rulebook | None = None) -> Quarter:
-    """The reporting quarter containing *day*.
+    """The reporting quarter containing *day* (the start month read as at *day*).
 
     >>> quarter_of(_dt.date(2026, 2, 14)).label
     '2025Q4'
@@ -267,6 +287,8 @@ def parse_period(
     label: str, *, rulebook: Rulebook | None = None
 ) -> ReportingYear | Quarter:
     """A reporting year (``'2025/26'``) or a quarter (``'2025Q3'``) from its label.
+
+    The start month is read as at 1 January of the year the label begins in.
 
     >>> parse_period("2025Q1").end
     datetime.date(2025, 6, 30)

@@ -6,6 +6,7 @@ import datetime as dt
 from collections.abc import Callable
 
 from mappa.disclosure import (
+    DataProtectionRegime,
     DisclosureRoute,
     MinuteMarking,
     RecordingCheck,
@@ -27,12 +28,18 @@ _DAY = dt.date(2025, 6, 2)
 SAMPLES: dict[type, Callable[[], object]] = {
     MinuteMarking: MinuteMarking,
     ThirdPartyRequest: lambda: ThirdPartyRequest(received=_DAY),
-    SubjectAccessRequest: lambda: SubjectAccessRequest(received=_DAY),
+    SubjectAccessRequest: lambda: SubjectAccessRequest(
+        _DAY, regime=DataProtectionRegime.GENERAL
+    ),
     TribunalRequest: lambda: TribunalRequest(
         received=_DAY, considering=TribunalConsideration.CONDITIONAL_DISCHARGE
     ),
-    SubjectAccessDeadline: lambda: subject_access_deadline(_DAY),
-    DisclosureRoute: lambda: route_request(SubjectAccessRequest(received=_DAY)),
+    SubjectAccessDeadline: lambda: subject_access_deadline(
+        _DAY, regime=DataProtectionRegime.GENERAL
+    ),
+    DisclosureRoute: lambda: route_request(
+        SubjectAccessRequest(_DAY, regime=DataProtectionRegime.GENERAL)
+    ),
     TribunalStatement: lambda: TribunalStatement(
         meeting_date=_DAY,
         level=Level.MULTI_AGENCY,

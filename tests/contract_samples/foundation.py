@@ -2,13 +2,27 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable
+from pathlib import Path
 
 from mappa.framework import DEFAULT_AREA_TABLE, Area, AreaTable
 from mappa.periods import Counting, Duration
 from mappa.rulebook import DEFAULT_RULEBOOK, Rule, Rulebook, RuleVersion
 from mappa.sources import GUIDANCE, Citation, Document
 from mappa.years import Quarter, ReportingYear
+
+
+def _overrides_file() -> str:
+    """A valid overrides file in the working directory (the contract test's
+    temporary one)."""
+    path = Path("overrides.toml")
+    path.write_text(
+        '[[override]]\nrule = "minutes.final"\nvalue = 12\nreason = "a test"\n',
+        encoding="utf-8",
+    )
+    return str(path)
+
 
 SAMPLES: dict[type, Callable[[], object]] = {
     Citation: lambda: GUIDANCE.cite("para 11.15"),
@@ -37,6 +51,9 @@ PARAMS: dict[str, Callable[[], object]] = {
     "Rulebook.duration.name": lambda: "reviews.level3.interval",
     "Rulebook.decimal.name": lambda: "kpi.minutes_released.target",
     "Rulebook.text.name": lambda: "chairs.level2.police",
+    "Rulebook.texts.name": lambda: "notification.caution",
+    "Rulebook.as_at.on": lambda: dt.date(2025, 6, 2),
+    "Rulebook.with_overrides.path": _overrides_file,
     "Rulebook.integers.name": lambda: "levels.category_1",
     "Rulebook.counting.name": lambda: "reviews.level3.interval",
     "Rulebook.with_value.name": lambda: "minutes.final",

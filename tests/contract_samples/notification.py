@@ -7,6 +7,7 @@ from collections.abc import Callable
 
 from mappa.notification import (
     Caution,
+    CautionJurisdiction,
     CommunityPaybackOrder,
     Deadline,
     HospitalOrder,
@@ -33,7 +34,7 @@ SAMPLES: dict[type, Callable[[], object]] = {
     HospitalOrder: lambda: HospitalOrder(restriction_order=False),
     CommunityPaybackOrder: lambda: CommunityPaybackOrder(Duration(years=2)),
     OtherDisposal: OtherDisposal,
-    Caution: Caution,
+    Caution: lambda: Caution(where=CautionJurisdiction.ENGLAND_AND_WALES),
     DateRange: lambda: DateRange(dt.date(2025, 6, 2), dt.date(2025, 6, 9)),
     Deadline: lambda: initial_notification_due(dt.date(2025, 6, 2)),
     NotificationPeriod: lambda: notification_period(

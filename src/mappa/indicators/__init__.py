@@ -125,6 +125,7 @@ from mappa.indicators._definitions import (
     covering,
     ensure_by,
     ensure_period,
+    label_of,
     targets_of,
 )
 from mappa.indicators._provenance import Provenance, local_overrides, versions
@@ -235,8 +236,11 @@ def evaluate(
     working days for the minutes (Scotland's by default). *by* names the
     grouping fields (:data:`GROUP_FIELDS`); a Scotland row is always
     added, its numerator and denominator the sums of the groups'.
-    *rulebook* supplies the review intervals, the minute deadline and the
-    pre-release period. *engine*: ``"python"`` (the reference) or
+    *rulebook* supplies the review intervals, the minute deadline, the
+    pre-release period, the levels counted and the labels, each read as at
+    the end of *period* (a version that starts later changes nothing); the
+    targets are read as at the period's end too, in the edition chosen.
+    *engine*: ``"python"`` (the reference) or
     ``"duckdb"`` (:func:`default_engine` says which is installed); both
     give the same report. *data_until* is the day the data was taken (by
     default, its last meeting's date): the report is as at that day or the
@@ -271,6 +275,8 @@ def evaluate(
     """
     book = resolve(rulebook)
     chosen_period = ensure_period(period, book)
+    book = book.as_at(chosen_period.end)  # issue 14: rules as at the period's end
+    labels = {indicator: label_of(indicator, book) for indicator in Indicator}
     fields = ensure_by(by)
     cal = (
         WorkingCalendar.scotland()
@@ -305,7 +311,13 @@ def evaluate(
             inputs,
         )
         return assemble(
-            chosen_period, fields, chosen_targets, targets_label, counts, provenance
+            chosen_period,
+            fields,
+            chosen_targets,
+            targets_label,
+            counts,
+            labels,
+            provenance,
         )
 
     data: Any = meetings
@@ -575,7 +587,7 @@ def _count(
     data_until: _dt.date | None,
 ) -> tuple[Counts, Coverage]:
     with gc_paused():
-        caseload = Caseload.from_meetings(meetings)
+        caseload = Caseload.from_meetings(meetings, rulebook=book)  # issue 14
         if engine == "duckdb":
             from mappa.indicators import _duckdb
 

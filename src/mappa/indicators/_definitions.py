@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as _dt
 import enum
 import itertools
+import re
 from collections.abc import Mapping
 from decimal import ROUND_DOWN, Decimal
 from typing import Any
@@ -23,7 +24,7 @@ from mappa.errors import (
     NotApplicable,
     UnknownNameError,
 )
-from mappa.rulebook import Rulebook
+from mappa.rulebook import DEFAULT_RULEBOOK, Rulebook, resolve
 from mappa.sources import Citation
 from mappa.years import Quarter, ReportingYear, parse_period
 
@@ -39,6 +40,7 @@ __all__ = [
     "covering",
     "ensure_by",
     "ensure_period",
+    "label_of",
     "plain",
     "targets_of",
 ]
@@ -77,8 +79,9 @@ class Indicator(enum.Enum):
 
     @property
     def label(self) -> str:
-        """A short readable name."""
-        return _LABELS[self]
+        """A short readable name, from the default rulebook (rule
+        ``kpi.<name>.label``; :func:`evaluate` reads its own rulebook's)."""
+        return label_of(self, DEFAULT_RULEBOOK)
 
     @property
     def counts(self) -> str:
@@ -89,16 +92,18 @@ class Indicator(enum.Enum):
         return self.label
 
 
-_LABELS = {
-    Indicator.LEVEL3_REVIEWS: "Level 3 reviews every 6 weeks",
-    Indicator.LEVEL2_REVIEWS: "Level 2 reviews every 12 weeks",
-    Indicator.DTC_ATTENDANCE: "DTC attendance at seniority",
-    Indicator.RA_ATTENDANCE: "Police and social work attendance",
-    Indicator.WRITTEN_CONTRIBUTIONS: "Written contributions if absent",
-    Indicator.PRE_RELEASE_MAPPP: "Initial MAPPP 4 weeks pre-release",
-    Indicator.MINUTES_RELEASED: "Minutes within 10 working days",
-    Indicator.DISCLOSURE_RECORDED: "Disclosure considered and recorded",
-}
+# -- issue 14: labels from the rulebook -------------------------------------
+_PLACEHOLDER = re.compile(r"\{([a-z0-9_.]+)\}")
+
+
+def label_of(indicator: Indicator, book: Rulebook) -> str:
+    """The label of *indicator* in *book*: its template, each ``{rule}``
+    filled with that rule's value in the same book."""
+    template = book.text(f"kpi.{indicator.value}.label")
+    return _PLACEHOLDER.sub(lambda m: str(book.value(m.group(1))), template)
+
+
+# -- end issue 14 -------------------------------------------------------------
 _COUNTS = {
     Indicator.LEVEL3_REVIEWS: "review intervals",
     Indicator.LEVEL2_REVIEWS: "review intervals",
@@ -267,6 +272,15 @@ class IndicatorResult:
     target: Decimal = attrs.field(validator=_v_percent)
     citation: Citation = attrs.field(validator=_check.v_instance(Citation))
     failed: tuple[str, ...] = attrs.field(default=(), validator=_v_ids)
+    # issue 14: the label as the evaluating rulebook gives it (default: the
+    # default rulebook's)
+    label: str = attrs.field(kw_only=True, validator=_check.v_text)
+
+    @label.default
+    def _default_label(self) -> str:
+        # (a wrong-typed indicator is refused by its own validator)
+        indicator = self.indicator
+        return indicator.label if isinstance(indicator, Indicator) else "-"
     no_data: bool = attrs.field(default=False, kw_only=True, validator=_check.v_bool)
     """True when the data holds nothing this indicator is counted from (no
     attendance records): the status is :attr:`Status.NO_ATTENDANCE_DATA`."""
@@ -315,7 +329,7 @@ class IndicatorResult:
         """
         if self.denominator == 0:
             raise NotApplicable(
-                f"{self.indicator.label}: no cases in {self.group_label}, so no percentage",
+                f"{self.label}: no cases in {self.group_label}, so no percentage",
                 rule=self.indicator.rule,
             )
         exact = Decimal(self.numerator * 100) / Decimal(self.denominator)
@@ -336,7 +350,7 @@ class IndicatorResult:
         fields = dict(self.group)
         row: dict[str, object] = {
             "indicator": self.indicator.value,
-            "description": self.indicator.label,
+            "description": self.label,
         }
         row["group"] = self.group_label
         return {
@@ -446,7 +460,7 @@ def targets_of(
         chosen = read(book, previous=True)
     elif isinstance(targets, Rulebook):
         label = "caller's rulebook"
-        chosen = read(targets)
+        chosen = read(resolve(targets, book.on))  # issue 14: as at the period end
     elif isinstance(targets, Mapping):
         label = "caller's"
         chosen = read(book)

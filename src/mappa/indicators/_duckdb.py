@@ -70,7 +70,7 @@ def _connect() -> Any:
 
 _PARQUET = (".parquet", ".pq")
 _POLICE_OR_SOCIAL_WORK = _Columns.POLICE_OR_SOCIAL_WORK
-_POLICE_AND_SOCIAL_WORK = frozenset({Agency.POLICE, Agency.SOCIAL_WORK})
+_POLICE_AND_SOCIAL_WORK = Checker.ra_kpi_agencies  # issue 14: a rule
 _GZIP_MAGIC = b"\x1f\x8b"
 
 # -- the SQL of each indicator ----------------------------------------------------
@@ -104,7 +104,7 @@ SELECT meet.*, coalesce(ra_invited, 0) AS ra_invited, coalesce(ra_met, 0) AS ra_
   coalesce(dtc_invited, 0) AS dtc_invited, coalesce(dtc_met, 0) AS dtc_met,
   coalesce(absent, 0) AS absent, coalesce(absent_wrote, 0) AS absent_wrote
 FROM meet LEFT JOIN att_m ON att_m.meeting = meet.{key}
-WHERE level IN (2, 3) AND day BETWEEN $start AND $end;
+WHERE level IN ({levels}) AND day BETWEEN $start AND $end;
 """
 
 INDICATOR_SQL: dict[Indicator, str] = {
@@ -372,7 +372,8 @@ def _count(
     earliest, due_rows = _review_plan(start, end, book)
     _table(con, "review_due", ("level", "day", "due"), due_rows)
     params = {"start": start, "end": end}
-    con.execute(MEMBERS_SQL.format(key=key), params)
+    levels = ", ".join(str(level) for level in sorted(book.integers("kpi.levels")))
+    con.execute(MEMBERS_SQL.format(key=key, levels=levels), params)  # issue 14: kpi.levels
     liberations = con.execute(
         "SELECT DISTINCT liberation FROM members "
         "WHERE kind = 0 AND level = 3 AND liberation > 0"
@@ -863,7 +864,7 @@ def _fast_meetings(con: Any, checker: Checker, area_table: Any) -> bool:
           coalesce(released_d - {day_one} + 1, 0) AS released,
           CASE kind {kinds} END AS kind,
           disclosure_recorded IN ({true}) AS disclosed, leaves_mappa IN ({true}) AS leaves,
-          {simple} AS simple
+          coalesce({simple}, false) AS simple
         FROM (SELECT *, TRY_CAST(date AS DATE) AS d,
                 TRY_CAST(nullif(liberation_date, '') AS DATE) AS liberation_d,
                 TRY_CAST(nullif(minutes_released, '') AS DATE) AS released_d
@@ -900,8 +901,10 @@ def _fast_attendance(con: Any, checker: Checker) -> bool:
     flags = _words(checker.true_words | checker.false_words)
     true = _words(checker.true_words)
     slots = {agency: slot for slot, agency in enumerate(Agency, start=1)}
-    always_ra = [slots[a] for a in (Agency.POLICE, Agency.SOCIAL_WORK, Agency.PRISON_SERVICE)]
-    police_or_social_work = [slots[Agency.POLICE], slots[Agency.SOCIAL_WORK]]
+    always_ra = [slots[a] for a in sorted(checker.always_ra, key=slots.__getitem__)]
+    police_or_social_work = [
+        slots[a] for a in sorted(checker.ra_kpi_agencies, key=slots.__getitem__)
+    ]
     dtc_roles = [w for w, bit in checker.roles.items() if bit]
     ra_roles = [w for w, bit in checker.roles.items() if not bit]
     _table(
@@ -919,7 +922,7 @@ def _fast_attendance(con: Any, checker: Checker) -> bool:
         SELECT meeting_id AS meeting, agency, slot, dtc, inv AS invited, att AS attended,
           sen AS senior, wrote AS written,
           slot IN ({', '.join(map(str, police_or_social_work))}) AS police_or_social_work,
-          plain AND role IN ({_words(dtc_roles + ra_roles)})
+          coalesce(plain, false) AND role IN ({_words(dtc_roles + ra_roles)})
           AND invited_text IN ({flags}) AND attended_text IN ({flags})
           AND at_seniority IN ({flags}) AND written_contribution IN ({flags})
           AND NOT (slot = 0 AND NOT dtc)

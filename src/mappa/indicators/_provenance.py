@@ -18,11 +18,10 @@ __all__ = ["Provenance", "local_overrides", "versions"]
 
 def versions() -> tuple[str, str]:
     """mappa's version and the ``holidays`` release the calendar uses."""
-    from importlib.metadata import version
-
     from mappa import __version__
+    from mappa.calendar import holidays_version
 
-    return __version__, version("holidays")  # TEMP until main's holidays_version
+    return __version__, holidays_version()
 
 
 def local_overrides(book: Rulebook) -> tuple[str, ...]:

@@ -23,7 +23,6 @@ from mappa.reviews import initial_mappp_deadline, review_interval
 from mappa.rulebook import Rulebook
 from mappa.years import Quarter, ReportingYear
 
-
 __all__ = ["count"]
 
 _STEP = 4096  # meetings counted at a time
@@ -337,6 +336,7 @@ def _count_meetings(
     liberation = columns.liberation
 
     final_days = book.integer("minutes.final")
+    counted_levels = _levels_table(book)  # issue 14: rule kpi.levels
     minutes_due = _Due(lambda d: cal.add_working_days(d, final_days))
     pre_release_due = _Due(lambda d: initial_mappp_deadline(d, rulebook=book))
 
@@ -369,7 +369,7 @@ def _count_meetings(
                 range(lo, lo + len(days)),
                 map(
                     operator.and_,
-                    level[lo:hi].translate(_LEVEL_2_OR_3),
+                    level[lo:hi].translate(counted_levels),
                     map(in_period, days),
                 ),
             )
@@ -512,8 +512,11 @@ _FAIL_BITS = (
     (Indicator.MINUTES_RELEASED, 16),
 )
 
-# Level (a byte) -> 1 if level 2 or 3, else 0: for bytes.translate.
-_LEVEL_2_OR_3 = bytes(1 if value in (2, 3) else 0 for value in range(256))
+# issue 14: level (a byte) -> 1 if the indicators count it (rule kpi.levels),
+# else 0: for bytes.translate.
+def _levels_table(book: Rulebook) -> bytes:
+    levels = set(book.integers("kpi.levels"))
+    return bytes(1 if value in levels else 0 for value in range(256))
 
 
 class _Keys(dict[tuple[int, int, int, int, int], int]):

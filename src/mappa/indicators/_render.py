@@ -91,7 +91,7 @@ def table(report: Report) -> str:
         counted = not result.no_data and result.denominator
         rows.append(
             (
-                result.indicator.label,
+                result.label,
                 result.group_label,
                 "-" if result.no_data else f"{result.numerator}/{result.denominator}",
                 f"{result.percentage}" if counted else "-",
@@ -124,7 +124,7 @@ def trend_table(trend: Trend) -> str:
         shown = next(r for r in results if r is not None)
         rows.append(
             (
-                indicator.label,
+                reports[-1].result(indicator).label,
                 shown.group_label,
                 *("-" if r is None else _trend_cell(r) for r in results),
                 plain(reports[-1].result(indicator).target),
@@ -345,12 +345,12 @@ def html(report: Report, *, title: str | None, note: str | None) -> str:
         floor = _axis_floor(values)
         parts.append(f'<section aria-labelledby="h{number}">')
         parts.append(
-            f'<h2 id="h{number}">{_escape(indicator.label)} '
+            f'<h2 id="h{number}">{_escape(first.label)} '
             f"(target {plain(first.target)}%)</h2>"
         )
         parts.append("<table>")
         parts.append(
-            f"<caption>{_escape(indicator.label)}: percentage of "
+            f"<caption>{_escape(first.label)}: percentage of "
             f"{_escape(indicator.counts)} that met the standard, by group, "
             f"against a target of {plain(first.target)}%. Bars start at "
             f"{floor}%. Source: {_escape(str(first.citation))}.</caption>"
@@ -415,7 +415,7 @@ def _line_svg(
         )
         for r, res in zip(reports, national, strict=True)
     )
-    title = f"{indicator.label}, Scotland, {reports[0].period.label} to {reports[-1].period.label}"
+    title = f"{reports[-1].result(indicator).label}, Scotland, {reports[0].period.label} to {reports[-1].period.label}"
     desc = f"Target {plain(target)}%. {words}. The vertical axis runs from {floor}% to 100%."
     parts = [
         f'<svg class="line" role="img" aria-labelledby="{ident}-t {ident}-d" '
@@ -499,14 +499,15 @@ def trend_html(trend: Trend, *, title: str | None) -> str:
     parts += _warnings(trend.provenance)
     for number, indicator in enumerate(Indicator):
         target = reports[-1].result(indicator).target
+        label = reports[-1].result(indicator).label
         parts.append(f'<section aria-labelledby="h{number}">')
         parts.append(
-            f'<h2 id="h{number}">{_escape(indicator.label)} (target {plain(target)}%)</h2>'
+            f'<h2 id="h{number}">{_escape(label)} (target {plain(target)}%)</h2>'
         )
         parts.append(_line_svg(trend, indicator, f"l{number}"))
         parts.append("<table>")
         parts.append(
-            f"<caption>{_escape(indicator.label)}: percentage of "
+            f"<caption>{_escape(label)}: percentage of "
             f"{_escape(indicator.counts)} that met the standard, by group and "
             f"period (target {plain(target)}%).</caption>"
         )

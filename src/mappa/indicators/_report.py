@@ -278,6 +278,7 @@ def assemble(
     targets: Mapping[Indicator, tuple[Decimal, Citation]],
     label: str,
     counts: Counts,
+    labels: Mapping[Indicator, str],
     provenance: Provenance | None = None,
 ) -> Report:
     """The report from an engine's *counts*: for each indicator, the groups
@@ -306,6 +307,7 @@ def assemble(
                     citation,
                     failed,
                     no_data=no_data,
+                    label=labels[indicator],
                 )
             )
         if not fields:
@@ -320,6 +322,7 @@ def assemble(
                 citation,
                 national[2],
                 no_data=no_data,
+                label=labels[indicator],
             )
         )
     return Report(period, fields, label, tuple(results), provenance=provenance)

@@ -17,15 +17,16 @@ import attrs
 
 from mappa import _check
 from mappa.chairs import Agency
-from mappa.errors import InvalidTypeError, InvalidValueError
+from mappa.errors import InvalidTypeError, InvalidValueError, LevelNotPermitted
 from mappa.framework import Category, Level
 from mappa.records._files import TextSource, open_text
-from mappa.rulebook import Rulebook, resolve
+from mappa.rulebook import DEFAULT_RULEBOOK, Rulebook, resolve
 
 __all__ = [
     "ABSENT",
     "ABSENT_WROTE",
     "AGENCY_SHIFT",
+    "ALWAYS_RA",
     "AGENCY_VALUES",
     "ATTENDANCE_COLUMNS",
     "ATTENDED",
@@ -44,6 +45,7 @@ __all__ = [
     "MeetingKind",
     "POLICE_OR_SOCIAL_WORK",
     "RA_INVITED",
+    "RA_KPI_AGENCIES",
     "RA_MET",
     "REFS",
     "SENIOR",
@@ -51,8 +53,10 @@ __all__ = [
     "agency_text",
     "attendance_code",
     "attendance_problem",
+    "check_levels",
     "checked_meetings",
     "ensure_meetings",
+    "level_keys",
     "meeting_problem",
     "meeting_tally",
     "permitted_levels_table",
@@ -180,15 +184,19 @@ def attendance_code(
         | (ATTENDED if attended else 0)
         | (SENIOR if at_seniority else 0)
         | (WRITTEN if written else 0)
-        | (
-            POLICE_OR_SOCIAL_WORK
-            if agency is Agency.POLICE or agency is Agency.SOCIAL_WORK
-            else 0
-        )
+        | (POLICE_OR_SOCIAL_WORK if agency in RA_KPI_AGENCIES else 0)
     )
 
 
-_ALWAYS_RA = frozenset({Agency.POLICE, Agency.SOCIAL_WORK, Agency.PRISON_SERVICE})
+# issue 14: which agencies are always Responsible Authorities, and whose
+# attendance the RA indicator counts, are rules (the default rulebook's:
+# an attendance's code is packed once, whatever rulebook reads it later).
+ALWAYS_RA = frozenset(
+    Agency[name] for name in DEFAULT_RULEBOOK.texts("framework.responsible_authorities")
+)
+RA_KPI_AGENCIES = frozenset(
+    Agency[name] for name in DEFAULT_RULEBOOK.texts("kpi.ra_attendance.agencies")
+)
 
 
 def attendance_problem(
@@ -206,7 +214,7 @@ def attendance_problem(
             "the Responsible Authorities are police, social_work, health and "
             "prison_service",
         )
-    if role is AgencyRole.DUTY_TO_COOPERATE and agency in _ALWAYS_RA:
+    if role is AgencyRole.DUTY_TO_COOPERATE and agency in ALWAYS_RA:
         return (
             "role",
             "the police, social work and the prison service are Responsible "
@@ -363,6 +371,24 @@ def permitted_levels_table(book: Rulebook) -> dict[int, frozenset[int]]:
     }
 
 
+# issue 14: a Meeting checks its structure only, every category at every
+# level; which levels a category allows is the rulebook's, applied by the
+# readers and Caseload.from_meetings.
+_ANY_LEVEL = {int(category): frozenset(map(int, Level)) for category in Category}
+
+
+def level_keys(permitted: dict[int, frozenset[int]]) -> set[tuple[int, int, int, int]]:
+    """Every allowed (category, level, new level or 0, leaves) of *permitted*."""
+    return {
+        (category, level, new_level, leaves)
+        for category, levels in permitted.items()
+        for level in levels
+        for new_level in (0, *levels)
+        for leaves in (0, 1)
+        if new_level != level and not (leaves and new_level)
+    }
+
+
 def _tally(attendance: tuple[Attendance, ...]) -> int:
     increment = INCREMENT
     return sum(increment[a._code] for a in attendance)
@@ -424,7 +450,7 @@ class Meeting:
             0 if self.minutes_released is None else self.minutes_released.toordinal(),
             self.leaves_mappa,
             0 if self.new_level is None else int(self.new_level),
-            _DEFAULT_PERMITTED,
+            _ANY_LEVEL,  # issue 14: structure only
         )
         if problem is not None:
             raise InvalidValueError(
@@ -443,7 +469,6 @@ class Meeting:
         object.__setattr__(self, "_tally", _tally(self.attendance))
 
 
-_DEFAULT_PERMITTED = permitted_levels_table(resolve(None))
 
 def meeting_tally(meeting: Meeting) -> int:
     """The six attendance counters of *meeting*, packed (see :data:`INCREMENT`)."""
@@ -501,6 +526,35 @@ def ensure_meetings(meetings: object) -> Iterable[Meeting]:
             rule="meetings",
         )
     return meetings
+
+
+def check_levels(objects: list[Meeting], book: Rulebook) -> None:
+    """Issue 14: every meeting's levels as *book* allows them for its category."""
+    permitted = permitted_levels_table(book)
+    ok = level_keys(permitted).__contains__
+    keys = [
+        (
+            int(meeting.category),
+            int(meeting.level),
+            0 if meeting.new_level is None else int(meeting.new_level),
+            int(meeting.leaves_mappa),
+        )
+        for meeting in objects
+    ]
+    for index, key in enumerate(keys):
+        if not ok(key):
+            # A Meeting has checked its structure, so a level is at fault.
+            column, level = (
+                ("level", key[1])
+                if key[1] not in permitted[key[0]]
+                else ("new_level", key[2])
+            )
+            raise LevelNotPermitted(
+                f"meetings[{index}]: Meeting.{column}: category {key[0]} is not "
+                f"managed at level {level}",
+                rule=f"levels.category_{key[0]}",
+                value=index,
+            )
 
 
 def checked_meetings(meetings: Iterable[Meeting]) -> Iterator[Meeting]:

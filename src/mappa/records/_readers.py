@@ -34,6 +34,7 @@ from mappa.records._files import (
 from mappa.records._model import (
     AGENCY_SHIFT,
     AGENCY_VALUES,
+    ALWAYS_RA,
     ATTENDANCE_COLUMNS,
     BITS,
     CASE_REFS,
@@ -41,10 +42,12 @@ from mappa.records._model import (
     INCREMENT,
     MAX_ATTENDANCE,
     MEETING_COLUMNS,
+    RA_KPI_AGENCIES,
     REFS,
     AgencyRole,
     attendance_code,
     attendance_problem,
+    level_keys,
     meeting_problem,
     permitted_levels_table,
     ref_problem,
@@ -206,14 +209,7 @@ class _Loader:
         self.progress = progress
         self.rows = 0
         self.permitted = permitted_levels_table(book)
-        self.ok_keys = {
-            (category, level, new_level, leaves)
-            for category, levels in self.permitted.items()
-            for level in levels
-            for new_level in (0, *levels)
-            for leaves in (0, 1)
-            if new_level != level and not (leaves and new_level)
-        }
+        self.ok_keys = level_keys(self.permitted)
         caseload = self.caseload
         case_index: dict[str, int] = {}
         area_index: dict[str, int] = {}
@@ -781,6 +777,11 @@ class Checker:
     Each check gives the parsed value (as the columns store it) and the
     problem, if any, in the very words the readers use.
     """
+
+    always_ra = ALWAYS_RA
+    """The agencies that are always Responsible Authorities (a rule)."""
+    ra_kpi_agencies = RA_KPI_AGENCIES
+    """The agencies whose attendance the RA indicator counts (a rule)."""
 
     def __init__(self, area_table: object, rulebook: Rulebook | None) -> None:
         self._loader = _Loader(

@@ -39,10 +39,12 @@ from mappa.records._model import (
     Attendance,
     Meeting,
     MeetingKind,
+    check_levels,
     checked_meetings,
     ensure_meetings,
     meeting_tally,
 )
+from mappa.rulebook import Rulebook, resolve
 
 __all__ = ["Caseload", "Columns", "extend_column"]
 
@@ -191,13 +193,23 @@ class Caseload:
         return tuple(sorted(columns.areas[i] for i in set(columns.area)))
 
     @classmethod
-    def from_meetings(cls, meetings: Iterable[Meeting]) -> Caseload:
-        """A caseload of *meetings* (``InvalidValueError`` on a repeated meeting id)."""
+    def from_meetings(
+        cls, meetings: Iterable[Meeting], *, rulebook: Rulebook | None = None
+    ) -> Caseload:
+        """A caseload of *meetings* (``InvalidValueError`` on a repeated meeting id).
+
+        Each meeting's level (and new level) must be one *rulebook* allows
+        for its category (:class:`~mappa.errors.LevelNotPermitted` naming
+        the meeting's position otherwise), read as at today or as at the
+        date of a rulebook from :meth:`~mappa.rulebook.Rulebook.as_at`. A
+        :class:`Caseload` is returned as it is: its reader checked it.
+        """
         if isinstance(meetings, Caseload):
             return meetings
         objects = list(ensure_meetings(meetings))
         if not all(type(m) is Meeting for m in objects):
             objects = list(checked_meetings(objects))  # raises at the first that is not
+        check_levels(objects, resolve(rulebook))  # issue 14
         self = cls()
         columns = self._columns
         get = operator.attrgetter
