@@ -39,6 +39,7 @@ __all__ = [
     "Status",
     "covering",
     "ensure_by",
+    "ensure_target",
     "ensure_period",
     "label_of",
     "plain",
@@ -389,6 +390,41 @@ def covering(
     return Coverage(first, last, attendance=attendance)
 
 
+_LOWEST_TARGET = Decimal(1)
+_HIGHEST_TARGET = Decimal(100)
+_TARGET_PLACES = 2
+
+
+def ensure_target(value: object, name: str) -> Decimal:
+    """*value* if it is a target percentage: a ``Decimal`` from 1 to 100
+    with at most 2 decimal places. A fraction such as 0.92 is refused with
+    a hint to write the percentage (92).
+
+    >>> ensure_target(Decimal("92.5"), "target")
+    Decimal('92.5')
+    >>> ensure_target(Decimal("0.92"), "target")
+    Traceback (most recent call last):
+    ...
+    mappa.errors.InvalidValueError: target: 0.92 looks like a fraction; write 92 (a target is a percentage from 1 to 100)
+    """
+    percent = _check.ensure_decimal(value, name)
+    exponent = percent.normalize().as_tuple().exponent
+    places = -exponent if isinstance(exponent, int) and exponent < 0 else 0
+    if _LOWEST_TARGET <= percent <= _HIGHEST_TARGET and places <= _TARGET_PLACES:
+        return percent
+    expected = (
+        f"a target is a percentage from {_LOWEST_TARGET} to {_HIGHEST_TARGET}"
+    )
+    if Decimal(0) < percent < _LOWEST_TARGET and places <= _TARGET_PLACES + 2:
+        scaled = plain(percent * 100)
+        message = f"{name}: {_check.shown(percent)} looks like a fraction; write {scaled} ({expected})"
+    elif places > _TARGET_PLACES and _LOWEST_TARGET <= percent <= _HIGHEST_TARGET:
+        message = f"{name}: {expected} with at most {_TARGET_PLACES} decimal places"
+    else:
+        message = f"{name}: {expected} with at most {_TARGET_PLACES} decimal places, got {_check.shown(percent)}"
+    raise InvalidValueError(message, rule="targets", value=percent)
+
+
 def plain(value: Decimal) -> str:
     """A percentage without a trailing '.0' (``95``, ``92.5``)."""
     return format(value.normalize(), "f")
@@ -482,13 +518,7 @@ def targets_of(
                     f"targets keys must be Indicator members or names, not {_check.type_name(key)}",
                     rule="targets",
                 )
-            percent = _check.ensure_decimal(value, f"targets[{indicator.value}]")
-            if not Decimal(0) <= percent <= Decimal(100):
-                raise InvalidValueError(
-                    f"a target is a percentage from 0 to 100, got {_check.shown(percent)}",
-                    rule="targets",
-                    value=percent,
-                )
+            percent = ensure_target(value, f"targets[{indicator.value}]")
             chosen[indicator] = (
                 percent,
                 Citation(

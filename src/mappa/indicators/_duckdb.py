@@ -714,7 +714,8 @@ def _check_attendance(con: Any, checker: Checker, source: str) -> list[tuple[int
     # Which meeting each id names: kept, left out, or both (ambiguous).
     con.execute(
         """CREATE TEMP TABLE ids AS SELECT id, bool_or(kept) AS kept,
-        bool_or(NOT kept) AS dropped, min(n) FILTER (WHERE kept) AS n
+        bool_or(NOT kept) AS dropped, min(n) FILTER (WHERE kept) AS n,
+        min(n) FILTER (WHERE NOT kept) AS left_n
         FROM m_status GROUP BY id"""
     )
     # Ids written with spaces around them are looked up stripped, as the
@@ -734,7 +735,8 @@ def _check_attendance(con: Any, checker: Checker, source: str) -> list[tuple[int
     messages = {
         "ambiguous": "attendance for a meeting id on more than one meetings row, "
         "one of them left out because of an error",
-        "left": "attendance for a meeting that was left out because of an error",
+        "left": "attendance for a meeting that was left out because of an error "
+        "on meetings row ",
         "missing": "attendance for a meeting that is not in the meetings file",
     }
     con.execute(
@@ -742,7 +744,8 @@ def _check_attendance(con: Any, checker: Checker, source: str) -> list[tuple[int
         SELECT a.n, ids.n AS meeting_n,
           CASE WHEN ids.id IS NULL THEN {_sql_text(messages['missing'])}
                WHEN ids.kept AND ids.dropped THEN {_sql_text(messages['ambiguous'])}
-               WHEN NOT ids.kept THEN {_sql_text(messages['left'])} END AS lookup_p,
+               WHEN NOT ids.kept THEN {_sql_text(messages['left'])}
+                 || (ids.left_n + 2)::VARCHAR END AS lookup_p,
           map_att.code, map_att.agency_i, map_att.problem, map_att.col
         FROM a_raw a
         LEFT JOIN stripped ON stripped.text = a.meeting_id

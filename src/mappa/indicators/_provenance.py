@@ -138,7 +138,10 @@ class Provenance:
             + "."
         )
         lines.append(
-            f"Generated {long_date(self.generated)} by mappa {self.mappa_version} "
-            f"(holidays {self.holidays_version})."
+            "Working days: Scottish bank holidays from the holidays package "
+            f"{self.holidays_version}."
+        )
+        lines.append(
+            f"Generated {long_date(self.generated)} by mappa {self.mappa_version}."
         )
         return lines
