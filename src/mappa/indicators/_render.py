@@ -325,7 +325,7 @@ def html(report: Report, *, title: str | None, note: str | None) -> str:
     )
     parts = _page_start(heading)
     parts.append(
-        f'<p class="note">Targets: {_escape(report.targets)}. Each bar is the '
+        '<p class="note">Each bar is the '
         "percentage met, drawn solid when the target is met and hatched when it "
         "is not; the black line is the target. Bars start near the lowest "
         "figure, not at 0: the gap column gives the distance to the target in "
