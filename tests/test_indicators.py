@@ -912,9 +912,11 @@ def test_rules_are_read_as_at_the_period_end() -> None:
     )
     later = evaluate(CASELOAD, period="2025Q2", by=(), rulebook=after)
     assert later.results == base.results
-    # (the provenance names the override, though it changed nothing)
-    assert later.provenance is not None
-    assert later.provenance.overrides == ("rule minutes.final (local)",)
+    assert later == base  # the provenance lists only overrides that apply
+    assert evaluate(CASELOAD, period="2025Q3", by=(), rulebook=after).provenance
+    assert evaluate(
+        CASELOAD, period="2025Q3", by=(), rulebook=after, data_until=D(2025, 12, 31)
+    ).provenance.overrides == ("rule minutes.final (local)",)
     within = DEFAULT_RULEBOOK.with_value(
         "minutes.final", 3, reason="later", applies_from=D(2025, 9, 30)
     )

@@ -135,7 +135,7 @@ def _rule_json(rule: Rule, versions: tuple[RuleVersion, ...]) -> dict[str, objec
         "unconfirmed": rule.unconfirmed,
         "versions": [
             {
-                "value": _format_value(v),
+                "value": _json_value(v.value),
                 "edition": v.edition,
                 "applies_from": None
                 if v.applies_from is None
@@ -149,47 +149,102 @@ def _rule_json(rule: Rule, versions: tuple[RuleVersion, ...]) -> dict[str, objec
     }
 
 
-# Units a Duration's text already spells out ("6 weeks").
-_SPELLED_UNITS = frozenset({"days", "weeks", "months", "years"})
+# Units shown after a value in the table; any other unit names what kind of
+# value the rule holds (a flag, a duty, a party...), which the value says.
+_SHOWN_UNITS = {
+    "percent": "%",
+    "working days": " working days",
+    "hours": " hours",
+    "areas": " areas",
+    "local authorities": " local authorities",
+    "levels": "",
+}
+_TABLE_WIDTH = 88
+_ENUM_NAME = re.compile(r"^[A-Z][A-Z0-9_]*$")
 
 
-_TABLE_VALUE_WIDTH = 40
+def _readable(value: object, unit: str) -> str:
+    """A rule's value as a reader takes it in: yes or no for a flag, names
+    of members in words, the unit where it is a measure."""
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    if isinstance(value, tuple):
+        return ", ".join(_readable(item, "") for item in value) + _SHOWN_UNITS.get(
+            unit, ""
+        )
+    text = str(value)
+    if _ENUM_NAME.match(text):
+        text = text.replace("_", " ").lower()
+    if unit == "month" and isinstance(value, int):
+        from mappa._english import MONTH_NAMES
+
+        return f"{MONTH_NAMES[value - 1]} (month {value})"
+    return text + _SHOWN_UNITS.get(unit, "")
 
 
-def _shorten(text: str) -> str:
-    """*text*, cut to fit the table (JSON and CSV carry it whole)."""
-    if len(text) <= _TABLE_VALUE_WIDTH:
-        return text
-    return text[: _TABLE_VALUE_WIDTH - 3].rstrip() + "..."
+def _json_value(value: object) -> object:
+    """A rule's value as its JSON type: true/false, a number, a list, or text."""
+    if isinstance(value, bool | int):
+        return value
+    if isinstance(value, Decimal):
+        return int(value) if value == value.to_integral_value() else float(value)
+    if isinstance(value, tuple):
+        return [_json_value(item) for item in value]
+    return str(value)
 
 
-def _print_table(rows: list[dict[str, str]], out: TextIO) -> None:
-    columns = ("name", "value", "edition", "applies_from", "citation")
-    headers = {
-        "name": "rule",
-        "value": "value",
-        "edition": "edition",
-        "applies_from": "from",
-        "citation": "citation",
-    }
-    shown = [
-        {
-            **row,
-            "value": _shorten(row["value"])
-            + ("" if row["unit"] in _SPELLED_UNITS else f" {row['unit']}")
-            + (" (unconfirmed)" if row["unconfirmed"] else ""),
-            "applies_from": row["applies_from"] or "-",
-        }
-        for row in rows
-    ]
-    widths = {
-        c: max(len(headers[c]), *(len(r[c]) for r in shown)) for c in columns[:-1]
-    }
-    line = "  ".join(headers[c].ljust(widths[c]) for c in columns[:-1])
-    out.write(f"{line}  {headers['citation']}\n")
-    for row in shown:
-        cells = "  ".join(row[c].ljust(widths[c]) for c in columns[:-1])
-        out.write(f"{cells}  {row['citation']}\n")
+def _print_table(book: Rulebook, on: _dt.date | None, out: TextIO) -> None:
+    """Each rule as a short block: its name (and whether it is unconfirmed),
+    then one line per value with its edition, start date and source, long
+    text wrapped to fit a terminal."""
+    import textwrap
+
+    out.write(
+        textwrap.fill(
+            "Every rule mappa applies: its value, the edition or date it applies "
+            "from, and its source. A rule marked (unconfirmed) is our reading of "
+            "a source we could not confirm: a council may override it "
+            "(mappa rules --overrides FILE, mappa report --rulebook FILE).",
+            _TABLE_WIDTH,
+        )
+        + "\n\n"
+    )
+    for rule in book:
+        versions = _versions(rule, on)
+        if not versions:
+            continue
+        mark = "  (unconfirmed)" if rule.unconfirmed else ""
+        out.write(f"{rule.name}{mark}\n")
+        out.write(
+            textwrap.fill(
+                rule.description,
+                _TABLE_WIDTH,
+                initial_indent="    ",
+                subsequent_indent="    ",
+            )
+            + "\n"
+        )
+        for version in versions:
+            when = (
+                ""
+                if version.applies_from is None
+                else f", from {version.applies_from.isoformat()}"
+            )
+            text = (
+                f"= {_readable(version.value, rule.unit)} "
+                f"[{version.edition}{when}] {version.citation}"
+            )
+            out.write(
+                textwrap.fill(
+                    text,
+                    _TABLE_WIDTH,
+                    initial_indent="    ",
+                    subsequent_indent="        ",
+                    break_on_hyphens=False,
+                )
+                + "\n"
+            )
+        out.write("\n")
 
 
 def _calendar_note() -> str:
@@ -252,8 +307,8 @@ def _rules(args: argparse.Namespace, out: TextIO) -> int:
         writer.writerows(rows)
         print(f"mappa: {_calendar_note()}", file=sys.stderr)
     else:
-        _print_table(rows, out)
-        out.write(f"\n{_calendar_note()}\n")
+        _print_table(book, on, out)
+        out.write(f"{_calendar_note()}\n")
     return 0
 
 

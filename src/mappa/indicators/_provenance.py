@@ -27,7 +27,9 @@ def versions() -> tuple[str, str]:
 def local_overrides(book: Rulebook) -> tuple[str, ...]:
     """Each rule version *book* holds that the default rulebook does not,
     as ``"rule name (edition)"``: the caller's overrides, named (never
-    their values or reasons, which a local file wrote)."""
+    their values or reasons, which a local file wrote). A version that
+    starts after the day *book* is read as at changes nothing, so it is
+    not listed."""
     found = []
     for rule in book:
         known = (
@@ -36,7 +38,12 @@ def local_overrides(book: Rulebook) -> tuple[str, ...]:
             else ()
         )
         for version in rule.versions:
-            if version not in known:
+            later = (
+                book.on is not None
+                and version.applies_from is not None
+                and version.applies_from > book.on
+            )
+            if version not in known and not later:
                 found.append(f"{rule.name} ({version.edition})")
     return tuple(found)
 
