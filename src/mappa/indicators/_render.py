@@ -183,6 +183,7 @@ tbody th{font-weight:normal;width:11rem}
 td.chart{width:45%}td.num{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}
 td.status{white-space:nowrap}
 tr.notmet td.status{font-weight:bold}
+tr.national th,tr.national td{font-weight:bold;border-top:2px solid #555}
 svg{display:block;overflow:visible}
 svg.bar{width:100%;height:18px}
 svg.line{width:100%;max-width:40rem;height:auto}
@@ -199,10 +200,10 @@ footer ul{padding-left:1.2rem}
 
 
 def _axis_floor(values: Sequence[Decimal]) -> int:
-    """Where the bars start: 10 points below the lowest figure or target,
-    rounded down to a multiple of 10, never below 0 nor above 80."""
+    """Where the bars start: 2 points below the lowest figure or target,
+    rounded down to a multiple of 5, never below 0 nor above 90."""
     lowest = min(values) if values else Decimal(0)
-    return max(0, min(80, (math.floor(lowest) - 10) // 10 * 10))
+    return max(0, min(90, (math.floor(lowest) - 2) // 5 * 5))
 
 
 def _x(value: Decimal | float, floor: int, width: float) -> float:
@@ -369,7 +370,8 @@ def html(report: Report, *, title: str | None, note: str | None) -> str:
             }[result.status]
             counted = result.denominator and not result.no_data
             parts.append(
-                f'<tr class="{css}"><th scope="row">{_escape(result.group_label)}</th>'
+                f'<tr class="{css}{"" if result.group else " national"}">'
+                f'<th scope="row">{_escape(result.group_label)}</th>'
                 f'<td class="chart">{_bar_svg(result, floor, f"b{number}-{row}")}</td>'
                 f'<td class="num">{"-" if result.no_data else f"{result.numerator}/{result.denominator}"}</td>'
                 f'<td class="num">{result.percentage if counted else "-"}</td>'
@@ -393,7 +395,7 @@ def _line_svg(
     target = reports[-1].result(indicator).target
     known = [(i, _exact(r)) for i, r in enumerate(national) if r.denominator and not r.no_data]
     floor = _axis_floor([target, *(value for _, value in known)])
-    width, height, left, right, top, bottom = 560.0, 170.0, 40.0, 12.0, 10.0, 34.0
+    width, height, left, right, top, bottom = 600.0, 170.0, 40.0, 80.0, 10.0, 34.0
     plot_w, plot_h = width - left - right, height - top - bottom
     count = len(reports)
 
@@ -423,7 +425,7 @@ def _line_svg(
         f'<title id="{ident}-t">{_escape(title)}</title>',
         f'<desc id="{ident}-d">{_escape(desc)}</desc>',
     ]
-    for tick in range(floor, 101, 10 if 100 - floor > 20 else 5):
+    for tick in range(floor, 101, 10 if 100 - floor > 30 else 5 if 100 - floor > 10 else 2):
         y = py(tick)
         parts.append(
             f'<line x1="{left}" x2="{width - right}" y1="{y}" y2="{y}" stroke="#ddd" stroke-width="1"/>'
@@ -433,7 +435,7 @@ def _line_svg(
     parts.append(
         f'<line class="target" x1="{left}" x2="{width - right}" y1="{ty}" y2="{ty}" '
         'stroke="#000" stroke-width="1.5" stroke-dasharray="6 4"/>'
-        f'<text x="{width - right}" y="{ty - 4}" font-size="11" text-anchor="end">target {plain(target)}%</text>'
+        f'<text x="{width - right + 6}" y="{ty + 4}" font-size="11">target {plain(target)}%</text>'
     )
     # The line, broken where a period has nothing counted.
     run: list[str] = []
@@ -527,8 +529,10 @@ def trend_html(trend: Trend, *, title: str | None) -> str:
                 f'<td class="num">{"-" if r is None else _escape(_trend_cell(r))}</td>'
                 for r in results
             )
+            row_class = "" if group else ' class="national"'
             parts.append(
-                f'<tr><th scope="row">{_escape(shown.group_label)}</th>{cells}</tr>'
+                f"<tr{row_class}>"
+                f'<th scope="row">{_escape(shown.group_label)}</th>{cells}</tr>'
             )
         parts.append("</tbody></table></section>")
     parts += _page_end(trend.provenance)
