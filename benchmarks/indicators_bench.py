@@ -98,7 +98,9 @@ def measure(name: str, meetings_path: str, attendance_path: str) -> dict[str, An
 
         figures: Any = _mappa_figures(
             evaluate(
-                Path(meetings_path), Path(attendance_path), period="2025/26",
+                Path(meetings_path),
+                Path(attendance_path),
+                period="2025/26",
                 engine="duckdb",
             )
         )
@@ -126,7 +128,14 @@ def measure(name: str, meetings_path: str, attendance_path: str) -> dict[str, An
 
 def _run(name: str, meetings_path: Path, attendance_path: Path) -> dict[str, Any]:
     output = subprocess.run(
-        [sys.executable, __file__, "--measure", name, str(meetings_path), str(attendance_path)],
+        [
+            sys.executable,
+            __file__,
+            "--measure",
+            name,
+            str(meetings_path),
+            str(attendance_path),
+        ],
         check=True,
         capture_output=True,
         text=True,
@@ -143,7 +152,9 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--meetings", type=int, nargs="+", default=[100_000, 1_000_000])
     parser.add_argument("--repeat", type=int, default=1, help="runs per contender")
-    parser.add_argument("--only", nargs="+", choices=CONTENDERS, default=list(CONTENDERS))
+    parser.add_argument(
+        "--only", nargs="+", choices=CONTENDERS, default=list(CONTENDERS)
+    )
     parser.add_argument("--measure", nargs=3, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.measure:
@@ -153,7 +164,9 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as folder:
         for size in args.meetings:
             start = time.perf_counter()
-            meetings_path, attendance_path, attendance_rows = write_files(size, Path(folder))
+            meetings_path, attendance_path, attendance_rows = write_files(
+                size, Path(folder)
+            )
             print(
                 f"\n{size:,} meetings, {attendance_rows:,} attendance rows "
                 f"(generated in {time.perf_counter() - start:.1f} s); "
@@ -163,7 +176,10 @@ def main() -> None:
             reference = None
             rows = []
             for name in args.only:
-                runs = [_run(name, meetings_path, attendance_path) for _ in range(args.repeat)]
+                runs = [
+                    _run(name, meetings_path, attendance_path)
+                    for _ in range(args.repeat)
+                ]
                 figures = runs[0]["figures"]
                 if name == "mappa python":
                     reference = figures
@@ -176,11 +192,15 @@ def main() -> None:
             peers = [seconds for name, seconds, _, _ in rows if name in PEERS]
             fastest = min(peers) if peers else None
             print(f"  load average after: {_load()}")
-            print(f"  {'':<14} {'time':>8}  {'vs fastest peer':>15}  {'peak MB':>8}  runs")
+            print(
+                f"  {'':<14} {'time':>8}  {'vs fastest peer':>15}  {'peak MB':>8}  runs"
+            )
             for name, seconds, peak, times in rows:
                 ratio = f"{seconds / fastest:.2f}x" if fastest else "-"
                 spread = " ".join(f"{t:.2f}" for t in times)
-                print(f"  {name:<14} {seconds:7.2f}s  {ratio:>15}  {peak:8.0f}  {spread}")
+                print(
+                    f"  {name:<14} {seconds:7.2f}s  {ratio:>15}  {peak:8.0f}  {spread}"
+                )
 
 
 if __name__ == "__main__":

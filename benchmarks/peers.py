@@ -33,7 +33,9 @@ def bank_holidays() -> list[dt.date]:
     """Scottish bank holidays (substitute days included), 2023-2027."""
     import holidays
 
-    return sorted(holidays.country_holidays("GB", subdiv="SCT", years=range(2023, 2028)))
+    return sorted(
+        holidays.country_holidays("GB", subdiv="SCT", years=range(2023, 2028))
+    )
 
 
 def _figures(frame: Any, pairs: dict[str, tuple[str, str]]) -> Figures:
@@ -57,8 +59,15 @@ def pandas_indicators(meetings_path: str, attendance_path: str) -> Figures:
 
     m = pd.read_csv(
         meetings_path,
-        dtype={"meeting_id": str, "case_ref": str, "area": str, "kind": str,
-               "disclosure_recorded": str, "leaves_mappa": str, "new_level": "float64"},
+        dtype={
+            "meeting_id": str,
+            "case_ref": str,
+            "area": str,
+            "kind": str,
+            "disclosure_recorded": str,
+            "leaves_mappa": str,
+            "new_level": "float64",
+        },
         parse_dates=["date", "liberation_date", "minutes_released"],
         engine="pyarrow",
     )
@@ -71,26 +80,32 @@ def pandas_indicators(meetings_path: str, attendance_path: str) -> Figures:
     dtc = a["role"].eq("dtc")
     ra = a["agency"].isin(["police", "social work"]) & ~dtc & invited
     absent = invited & ~attended
-    counts = pd.DataFrame(
-        {
-            "meeting_id": a["meeting_id"],
-            "ra_invited": ra,
-            "ra_met": ra & met,
-            "dtc_invited": dtc & invited,
-            "dtc_met": dtc & invited & met,
-            "absent": absent,
-            "absent_wrote": absent & a["written_contribution"].eq("yes"),
-        }
-    ).groupby("meeting_id").sum()
+    counts = (
+        pd.DataFrame(
+            {
+                "meeting_id": a["meeting_id"],
+                "ra_invited": ra,
+                "ra_met": ra & met,
+                "dtc_invited": dtc & invited,
+                "dtc_met": dtc & invited & met,
+                "absent": absent,
+                "absent_wrote": absent & a["written_contribution"].eq("yes"),
+            }
+        )
+        .groupby("meeting_id")
+        .sum()
+    )
 
     members = m[m["level"].isin([2, 3]) & m["date"].between(start, end)]
     members = members.join(counts, on="meeting_id").fillna(
-        {column: 0 for column in counts.columns}
+        dict.fromkeys(counts.columns, 0)
     )
     main = members[members["kind"] != "rmt"].copy()
     hol = np.array(bank_holidays(), dtype="datetime64[D]")
     deadline = np.busday_offset(
-        main["date"].values.astype("datetime64[D]"), FINAL_DAYS, roll="backward",
+        main["date"].values.astype("datetime64[D]"),
+        FINAL_DAYS,
+        roll="backward",
         holidays=hol,
     ).astype("datetime64[ns]")
     released = main["minutes_released"]
@@ -100,7 +115,8 @@ def pandas_indicators(meetings_path: str, attendance_path: str) -> Figures:
     main["disclosed"] = main["disclosure_recorded"].eq("yes")
     main["one"] = 1
     custody = members[
-        (members["kind"] == "initial") & (members["level"] == 3)
+        (members["kind"] == "initial")
+        & (members["level"] == 3)
         & members["liberation_date"].notna()
     ].copy()
     custody["met"] = custody["date"] <= custody["liberation_date"] - pd.Timedelta(
@@ -116,7 +132,11 @@ def pandas_indicators(meetings_path: str, attendance_path: str) -> Figures:
     due = w["date"] + pd.to_timedelta(after.map(INTERVALS).fillna(0), unit="D")
     counted = (after > 0) & (following != w["date"]) & due.between(start, end)
     reviews = pd.DataFrame(
-        {"area": w["area"], "after": after, "met": following.notna() & (following <= due)}
+        {
+            "area": w["area"],
+            "after": after,
+            "met": following.notna() & (following <= due),
+        }
     )[counted]
 
     result: Figures = {}
@@ -127,8 +147,16 @@ def pandas_indicators(meetings_path: str, attendance_path: str) -> Figures:
         )
     )
     sums = main.groupby("area")[
-        ["dtc_met", "dtc_invited", "absent_wrote", "absent", "minutes_met",
-         "minutes_counted", "disclosed", "one"]
+        [
+            "dtc_met",
+            "dtc_invited",
+            "absent_wrote",
+            "absent",
+            "minutes_met",
+            "minutes_counted",
+            "disclosed",
+            "one",
+        ]
     ].sum()
     result.update(
         _figures(
@@ -164,8 +192,12 @@ def polars_indicators(meetings_path: str, attendance_path: str) -> Figures:
     start, end, earliest = START, END, EARLIEST
     m = pl.scan_csv(
         meetings_path,
-        schema_overrides={"new_level": pl.Int64, "liberation_date": pl.Date,
-                          "minutes_released": pl.Date, "date": pl.Date},
+        schema_overrides={
+            "new_level": pl.Int64,
+            "liberation_date": pl.Date,
+            "minutes_released": pl.Date,
+            "date": pl.Date,
+        },
     )
     a = pl.scan_csv(attendance_path)
     yes = lambda column: pl.col(column) == "yes"  # noqa: E731 - a short helper
@@ -192,29 +224,46 @@ def polars_indicators(meetings_path: str, attendance_path: str) -> Figures:
     )
     released = pl.col("minutes_released")
     by_end = released.is_not_null() & (released <= end)
-    main = members.filter(pl.col("kind") != "rmt").group_by("area").agg(
-        pl.col("dtc_met").sum(), pl.col("dtc_invited").sum(),
-        pl.col("absent_wrote").sum(), pl.col("absent").sum(),
-        (by_end & (released <= deadline)).sum().alias("minutes_met"),
-        (by_end | (deadline <= end)).sum().alias("minutes_counted"),
-        yes("disclosure_recorded").sum().alias("disclosed"),
-        pl.len().alias("one"),
+    main = (
+        members.filter(pl.col("kind") != "rmt")
+        .group_by("area")
+        .agg(
+            pl.col("dtc_met").sum(),
+            pl.col("dtc_invited").sum(),
+            pl.col("absent_wrote").sum(),
+            pl.col("absent").sum(),
+            (by_end & (released <= deadline)).sum().alias("minutes_met"),
+            (by_end | (deadline <= end)).sum().alias("minutes_counted"),
+            yes("disclosure_recorded").sum().alias("disclosed"),
+            pl.len().alias("one"),
+        )
     )
-    ra_sums = members.group_by("area").agg(pl.col("ra_met").sum(), pl.col("ra_invited").sum())
+    ra_sums = members.group_by("area").agg(
+        pl.col("ra_met").sum(), pl.col("ra_invited").sum()
+    )
     custody = (
         members.filter(
-            (pl.col("kind") == "initial") & (pl.col("level") == 3)
+            (pl.col("kind") == "initial")
+            & (pl.col("level") == 3)
             & pl.col("liberation_date").is_not_null()
         )
         .group_by("area")
         .agg(
-            (pl.col("date") <= pl.col("liberation_date") - pl.duration(days=PRE_RELEASE_DAYS))
-            .sum().alias("met"),
+            (
+                pl.col("date")
+                <= pl.col("liberation_date") - pl.duration(days=PRE_RELEASE_DAYS)
+            )
+            .sum()
+            .alias("met"),
             pl.len().alias("one"),
         )
     )
     level_after = pl.coalesce(pl.col("new_level"), pl.col("level"))
-    after = pl.when(~yes("leaves_mappa") & (level_after >= 2)).then(level_after).otherwise(0)
+    after = (
+        pl.when(~yes("leaves_mappa") & (level_after >= 2))
+        .then(level_after)
+        .otherwise(0)
+    )
     following = pl.col("date").shift(-1).over("case_ref")
     due = pl.col("date") + pl.duration(
         days=pl.col("after").replace_strict(INTERVALS, default=0)
@@ -233,11 +282,14 @@ def polars_indicators(meetings_path: str, attendance_path: str) -> Figures:
         .group_by("area", "after")
         .agg(
             (pl.col("following").is_not_null() & (pl.col("following") <= pl.col("due")))
-            .sum().alias("met"),
+            .sum()
+            .alias("met"),
             pl.len().alias("one"),
         )
     )
-    main_df, ra_df, custody_df, reviews_df = pl.collect_all([main, ra_sums, custody, reviews])
+    main_df, ra_df, custody_df, reviews_df = pl.collect_all(
+        [main, ra_sums, custody, reviews]
+    )
 
     def figures(frame: Any, met: str, counted: str) -> dict[str, tuple[int, int]]:
         return {
@@ -253,8 +305,12 @@ def polars_indicators(meetings_path: str, attendance_path: str) -> Figures:
         "minutes_released": figures(main_df, "minutes_met", "minutes_counted"),
         "disclosure_recorded": figures(main_df, "disclosed", "one"),
         "pre_release_mappp": figures(custody_df, "met", "one"),
-        "level3_reviews": figures(reviews_df.filter(pl.col("after") == 3), "met", "one"),
-        "level2_reviews": figures(reviews_df.filter(pl.col("after") == 2), "met", "one"),
+        "level3_reviews": figures(
+            reviews_df.filter(pl.col("after") == 3), "met", "one"
+        ),
+        "level2_reviews": figures(
+            reviews_df.filter(pl.col("after") == 2), "met", "one"
+        ),
     }
 
 

@@ -179,7 +179,7 @@ def test_rules_read_well_in_a_terminal_and_as_json() -> None:
     )
     for rule in rules.values():
         assert isinstance(rule["unconfirmed"], bool)
-        for version in rule["versions"]:
-            assert version["applies_from"] is None or len(version["applies_from"]) == 10
-            assert version["note"] is None or version["note"]
+        for each in rule["versions"]:
+            assert each["applies_from"] is None or len(each["applies_from"]) == 10
+            assert each["note"] is None or each["note"]
     assert isinstance(rules["levels.category_3"]["versions"][0]["value"], list)

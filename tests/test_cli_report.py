@@ -314,8 +314,18 @@ def test_an_extract_ending_5_january_counts_no_review_due_after_it(
     kept = [m for m in sample_caseload() if m.date <= dt.date(2026, 1, 5)]
     write_csv(kept, meetings, attendance)
     status, text = run(
-        "report", str(meetings), str(attendance), "--quarter", "2025Q4",
-        "--by", "none", "--format", "json", "--allow-partial", "--engine", "python",
+        "report",
+        str(meetings),
+        str(attendance),
+        "--quarter",
+        "2025Q4",
+        "--by",
+        "none",
+        "--format",
+        "json",
+        "--allow-partial",
+        "--engine",
+        "python",
     )
     assert status == 0
     data = json.loads(text)
@@ -329,8 +339,18 @@ def test_an_extract_ending_5_january_counts_no_review_due_after_it(
     assert not due_after & set(failed["level3_reviews"] + failed["level2_reviews"])
     # The same with DuckDB.
     status, duck = run(
-        "report", str(meetings), str(attendance), "--quarter", "2025Q4",
-        "--by", "none", "--format", "json", "--allow-partial", "--engine", "duckdb",
+        "report",
+        str(meetings),
+        str(attendance),
+        "--quarter",
+        "2025Q4",
+        "--by",
+        "none",
+        "--format",
+        "json",
+        "--allow-partial",
+        "--engine",
+        "duckdb",
     )
     assert json.loads(duck)["rows"] == data["rows"]
 
@@ -347,7 +367,9 @@ def test_a_report_without_attendance_says_so_in_every_format(
     status, text = run("report", meetings, "--quarter", "2025Q2", "--format", "json")
     data = json.loads(text)
     assert data["provenance"]["attendance"] is False
-    statuses = {r["indicator"]: r["status"] for r in data["rows"] if r["group"] == "Scotland"}
+    statuses = {
+        r["indicator"]: r["status"] for r in data["rows"] if r["group"] == "Scotland"
+    }
     assert statuses["dtc_attendance"] == "no attendance data"
     assert statuses["ra_attendance"] == "no attendance data"
     assert statuses["written_contributions"] == "no attendance data"
@@ -406,11 +428,18 @@ def test_local_settings_on_the_command_line(
     )
     base = ("report", *files, "--quarter", "2025Q2", "--format", "json")
     status, text = run(*base, "--by", "none")
-    plain_minutes = {r["indicator"]: r for r in json.loads(text)["rows"]}["minutes_released"]
+    plain_minutes = {r["indicator"]: r for r in json.loads(text)["rows"]}[
+        "minutes_released"
+    ]
     assert plain_minutes["numerator"] == 3
     status, text = run(
-        *base, "--closed-days", str(closed), "--areas", str(areas),
-        "--rulebook", str(overrides),
+        *base,
+        "--closed-days",
+        str(closed),
+        "--areas",
+        str(areas),
+        "--rulebook",
+        str(overrides),
     )
     assert status == 0
     data = json.loads(text)
@@ -434,17 +463,52 @@ def test_local_settings_on_the_command_line(
 @pytest.mark.parametrize(
     ("option", "name", "content", "expected"),
     [
-        ("--closed-days", "closed.csv", "day\n2025-09-01\n", "closed.csv: expected a CSV header date,name"),
-        ("--closed-days", "closed.csv", "date\nSECRET-NAME\n", "closed.csv, row 2, column 'date'"),
-        ("--closed-days", "closed.csv", "date\n2025-09-01\n2025-09-01\n", "closed.csv, row 3: this date is listed twice"),
+        (
+            "--closed-days",
+            "closed.csv",
+            "day\n2025-09-01\n",
+            "closed.csv: expected a CSV header date,name",
+        ),
+        (
+            "--closed-days",
+            "closed.csv",
+            "date\nSECRET-NAME\n",
+            "closed.csv, row 2, column 'date'",
+        ),
+        (
+            "--closed-days",
+            "closed.csv",
+            "date\n2025-09-01\n2025-09-01\n",
+            "closed.csv, row 3: this date is listed twice",
+        ),
         ("--closed-days", "closed.csv", "date,name\n", "closed.csv: no closed days"),
         ("--areas", "areas.csv", "area,council\n", "areas.csv: expected a CSV header"),
-        ("--areas", "areas.csv", "area,local_authority\nA,SECRET-NAME,x\n", "areas.csv, row 2: expected 2 fields"),
-        ("--areas", "areas.csv", "area,local_authority\n,SECRET-NAME\n", "areas.csv, row 2, column 'area'"),
-        ("--areas", "areas.csv", "area,local_authority\nA,SECRET-NAME\nB,SECRET-NAME\n", "areas.csv: an area or local authority is listed twice"),
+        (
+            "--areas",
+            "areas.csv",
+            "area,local_authority\nA,SECRET-NAME,x\n",
+            "areas.csv, row 2: expected 2 fields",
+        ),
+        (
+            "--areas",
+            "areas.csv",
+            "area,local_authority\n,SECRET-NAME\n",
+            "areas.csv, row 2, column 'area'",
+        ),
+        (
+            "--areas",
+            "areas.csv",
+            "area,local_authority\nA,SECRET-NAME\nB,SECRET-NAME\n",
+            "areas.csv: an area or local authority is listed twice",
+        ),
         ("--areas", "areas.csv", "area,local_authority\n", "areas.csv: no areas"),
         ("--areas", "areas.csv", "", "areas.csv: the file is empty"),
-        ("--rulebook", "local.toml", '[[override]]\nrule = "SECRET-NAME"\nvalue = 1\nreason = "x"\n', "local.toml"),
+        (
+            "--rulebook",
+            "local.toml",
+            '[[override]]\nrule = "SECRET-NAME"\nvalue = 1\nreason = "x"\n',
+            "local.toml",
+        ),
     ],
 )
 def test_local_settings_files_are_checked_without_echoing_them(
@@ -469,7 +533,10 @@ def test_local_settings_files_are_checked_without_echoing_them(
 def test_the_area_must_be_known(capsys: pytest.CaptureFixture[str]) -> None:
     status, _ = run("report", "--area", "Narnia")
     assert status == 1
-    assert "not the name of a Scottish local authority or MAPPA area" in capsys.readouterr().err
+    assert (
+        "not the name of a Scottish local authority or MAPPA area"
+        in capsys.readouterr().err
+    )
 
 
 def test_every_output_carries_its_provenance(files: tuple[str, str]) -> None:
@@ -477,8 +544,9 @@ def test_every_output_carries_its_provenance(files: tuple[str, str]) -> None:
     from mappa.calendar import holidays_version
 
     base = ("report", *files, "--quarter", "2025Q2")
-    status, table = run(*base)
-    status, page = run(*base, "--format", "html")
+    assert run(*base)[0] == 0
+    _, table = run(*base)
+    _, page = run(*base, "--format", "html")
     for text in (table, page):
         assert "Data: meetings.csv; attendance.csv." in text
         assert "Data range: 1 May 2025 to 2 October 2025." in text
@@ -488,7 +556,7 @@ def test_every_output_carries_its_provenance(files: tuple[str, str]) -> None:
         assert "Rules: mappa " in text
         assert str(Path(files[0]).parent) not in text  # file names, never folders
     assert page.count("Targets: current") == 1
-    status, text = run(*base, "--format", "json")
+    _, text = run(*base, "--format", "json")
     provenance = json.loads(text)["provenance"]
     assert provenance["inputs"] == ["meetings.csv", "attendance.csv"]
     assert provenance["mappa_version"] == __version__
@@ -497,7 +565,7 @@ def test_every_output_carries_its_provenance(files: tuple[str, str]) -> None:
     assert provenance["period"] == "2025Q2"
     assert provenance["overrides"] == []
     assert provenance["rulebook"].startswith(f"mappa {__version__} rulebook")
-    status, text = run(*base, "--format", "csv")
+    _, text = run(*base, "--format", "csv")
     row = next(csv.DictReader(io.StringIO(text)))
     assert row["inputs"] == "meetings.csv; attendance.csv"
     assert row["data_last"] == "2025-10-02"
@@ -529,7 +597,9 @@ def test_a_trend_past_the_data_is_refused(capsys: pytest.CaptureFixture[str]) ->
     status, _ = run("report", "--trend", "2023Q1..2026Q1")
     assert status == 1
     assert "runs outside the data" in capsys.readouterr().err
-    status, text = run("report", "--trend", "2023Q1..2026Q1", "--allow-partial", "--by", "none")
+    status, text = run(
+        "report", "--trend", "2023Q1..2026Q1", "--allow-partial", "--by", "none"
+    )
     assert status == 0
     assert "PARTIAL" in text
 
@@ -545,7 +615,9 @@ def test_all_errors_one_problem_a_line_knock_ons_counted_under_their_row(
     lines[8] = lines[8].replace(",rmt,", ",chat,")
     meetings.write_text("\n".join(lines) + "\n")
     for engine in ("python", "duckdb"):
-        status, _ = run("report", *files, "--quarter", "2025Q2", "--all-errors", "--engine", engine)
+        status, _ = run(
+            "report", *files, "--quarter", "2025Q2", "--all-errors", "--engine", engine
+        )
         assert status == 1
         err = capsys.readouterr().err.splitlines()
         assert err[0].startswith("mappa: error: 2 problems in 2 rows, and ")
@@ -554,8 +626,11 @@ def test_all_errors_one_problem_a_line_knock_ons_counted_under_their_row(
             "mappa: error: 2 problems in 2 rows, and 8 attendance rows left out "
             "with the meetings they belong to:"
         )
-        assert err[1].startswith("  ") and "row 7, column 'date'" in err[1]
-        assert err[2].startswith("    and 5 attendance rows for this meeting, left out with it (")
+        assert err[1].startswith("  ")
+        assert "row 7, column 'date'" in err[1]
+        assert err[2].startswith(
+            "    and 5 attendance rows for this meeting, left out with it ("
+        )
         assert err[2].endswith("rows 2, 3, 4, 5, 6)")
         assert "row 9, column 'kind'" in err[3]
         assert err[4].startswith("    and 3 attendance rows")

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import datetime as dt
 import io
-import os
 from pathlib import Path
 
 import pytest
@@ -17,7 +16,12 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from mappa.calendar import WorkingCalendar
-from mappa.errors import InvalidTypeError, InvalidValueError, RecordError, UnknownNameError
+from mappa.errors import (
+    InvalidTypeError,
+    InvalidValueError,
+    RecordError,
+    UnknownNameError,
+)
 from mappa.framework import Category, Level
 from mappa.indicators import ENGINES, Indicator, Report, default_engine, evaluate
 from mappa.records import Meeting, MeetingKind, read_csv, sample_caseload, write_csv
@@ -26,7 +30,9 @@ from test_records import mutated_files
 
 duckdb = pytest.importorskip("duckdb")
 
-BY = st.sampled_from([(), ("area",), ("area", "level"), ("category", "level"), ("level",)])
+BY = st.sampled_from(
+    [(), ("area",), ("area", "level"), ("category", "level"), ("level",)]
+)
 
 
 def test_the_default_engine_is_duckdb_when_installed() -> None:
@@ -42,9 +48,9 @@ def test_the_sample_gives_the_same_report() -> None:
         ("2025Q3", ("category",)),
         ("2024Q2", ()),
     ]:
-            assert evaluate(caseload, period=period, by=by, engine="duckdb") == evaluate(
-                caseload, period=period, by=by
-            )
+        assert evaluate(caseload, period=period, by=by, engine="duckdb") == evaluate(
+            caseload, period=period, by=by
+        )
 
 
 @settings(max_examples=50, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -58,14 +64,21 @@ def test_random_caseloads_give_the_same_report(
     # the summer holiday).
     calendar = (
         WorkingCalendar.scotland(
-            extra_closed_days=[dt.date(2025, 12, 24), dt.date(2025, 8, 5), dt.date(2026, 1, 5)],
+            extra_closed_days=[
+                dt.date(2025, 12, 24),
+                dt.date(2025, 8, 5),
+                dt.date(2026, 1, 5),
+            ],
             extra_working_days=[dt.date(2025, 12, 27)],
         )
         if local_holidays
         else None
     )
     python = evaluate(meetings, period=period, by=by, calendar=calendar)
-    assert evaluate(meetings, period=period, by=by, calendar=calendar, engine="duckdb") == python
+    assert (
+        evaluate(meetings, period=period, by=by, calendar=calendar, engine="duckdb")
+        == python
+    )
 
 
 @settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -80,8 +93,18 @@ def test_files_read_by_duckdb_give_the_same_report(
     meetings_path, attendance_path = folder / "m.csv", folder / "a.csv.gz"
     write_csv(meetings, meetings_path, attendance_path)
     python = counted(evaluate(meetings, period=period, by=by))
-    assert counted(evaluate(meetings_path, attendance_path, period=period, by=by, engine="duckdb")) == python
-    assert counted(evaluate(meetings_path, attendance_path, period=period, by=by)) == python
+    assert (
+        counted(
+            evaluate(
+                meetings_path, attendance_path, period=period, by=by, engine="duckdb"
+            )
+        )
+        == python
+    )
+    assert (
+        counted(evaluate(meetings_path, attendance_path, period=period, by=by))
+        == python
+    )
 
 
 def counted(report: Report) -> tuple[object, ...]:
@@ -153,7 +176,29 @@ def test_releases_beside_holidays_count_working_days_alike() -> None:
         assert report.result(Indicator.MINUTES_RELEASED).failed == ("M2026-01-09",)
 
 
-def test_parquet_and_dataframes_give_the_same_report(tmp_path: Path) -> None:
+def test_parquet_files_give_the_same_report(tmp_path: Path) -> None:
+    # Written by DuckDB from the CSV files, with the types it reads them as
+    # (dates as dates, levels as numbers, flags as text).
+    write_csv(CASELOAD, tmp_path / "m.csv", tmp_path / "a.csv")
+    for name in ("m", "a"):
+        duckdb.execute(
+            f"COPY (SELECT * FROM read_csv('{tmp_path / name}.csv')) "
+            f"TO '{tmp_path / name}.parquet' (FORMAT parquet)"
+        )
+    python = evaluate(CASELOAD, period="2025/26", by=("area", "level"))
+    assert (
+        evaluate(
+            tmp_path / "m.parquet",
+            tmp_path / "a.parquet",
+            period="2025/26",
+            by=("area", "level"),
+            engine="duckdb",
+        )
+        == python
+    )
+
+
+def test_dataframes_give_the_same_report(tmp_path: Path) -> None:
     pandas = pytest.importorskip("pandas")
     meetings_path, attendance_path = tmp_path / "m.csv", tmp_path / "a.csv"
     write_csv(CASELOAD, meetings_path, attendance_path)
@@ -166,15 +211,15 @@ def test_parquet_and_dataframes_give_the_same_report(tmp_path: Path) -> None:
     def duck(meetings: object, attendance: object) -> object:
         return counted(
             evaluate(
-                meetings, attendance, period="2025/26", by=("area", "level"), engine="duckdb"
+                meetings,
+                attendance,
+                period="2025/26",
+                by=("area", "level"),
+                engine="duckdb",
             )
         )
 
     assert duck(frame, attendance) == python
-    pytest.importorskip("pyarrow")
-    frame.to_parquet(tmp_path / "m.parquet")
-    attendance.to_parquet(tmp_path / "a.parquet")
-    assert duck(tmp_path / "m.parquet", tmp_path / "a.parquet") == python
     polars = pytest.importorskip("polars")
     assert duck(polars.from_pandas(frame), polars.from_pandas(attendance)) == python
 
@@ -196,14 +241,22 @@ def test_dataframe_errors_name_the_row_and_column_as_csv_would(tmp_path: Path) -
             read_csv(meetings_path, attendance_path, on_error=on_error)  # type: ignore[arg-type]
         with pytest.raises(RecordError) as from_frame:
             evaluate(
-                frame, attendance, period="2025/26", engine="duckdb", on_error=on_error  # type: ignore[arg-type]
+                frame,
+                attendance,
+                period="2025/26",
+                engine="duckdb",
+                on_error=on_error,  # type: ignore[arg-type]
             )
         expected = str(from_csv.value).replace(str(meetings_path), "<meetings>")
         expected = expected.replace(str(attendance_path), "<attendance>")
         assert str(from_frame.value) == expected
         assert "Jane" not in str(from_frame.value)
     with pytest.raises(RecordError, match="unknown column"):
-        evaluate(frame.rename(columns={"area": "Jane Example"}), period="2025/26", engine="duckdb")
+        evaluate(
+            frame.rename(columns={"area": "Jane Example"}),
+            period="2025/26",
+            engine="duckdb",
+        )
 
 
 def test_engine_and_input_choices() -> None:
@@ -211,7 +264,9 @@ def test_engine_and_input_choices() -> None:
         evaluate(CASELOAD, period="2025/26", engine="spark")
     with pytest.raises(InvalidTypeError, match="attendance is given only"):
         evaluate(CASELOAD, "a.csv", period="2025/26")
-    with pytest.raises(InvalidValueError, match="on_error must be 'raise' or 'collect'"):
+    with pytest.raises(
+        InvalidValueError, match="on_error must be 'raise' or 'collect'"
+    ):
         evaluate(CASELOAD, period="2025/26", on_error="skip")  # type: ignore[arg-type]
     with pytest.raises(InvalidValueError, match="Parquet file is read by the duckdb"):
         evaluate("m.parquet", period="2025/26", engine="python")
@@ -235,16 +290,27 @@ def test_json_and_other_encodings_are_read_by_python_then_counted_by_duckdb(
 
     write_jsonl(CASELOAD, tmp_path / "m.jsonl")
     python = counted(evaluate(CASELOAD, period="2025/26"))
-    assert counted(evaluate(tmp_path / "m.jsonl", period="2025/26", engine="duckdb")) == python
+    assert (
+        counted(evaluate(tmp_path / "m.jsonl", period="2025/26", engine="duckdb"))
+        == python
+    )
     write_csv(CASELOAD, tmp_path / "m.csv", tmp_path / "a.csv")
     assert (
-        counted(evaluate(tmp_path / "m.csv", tmp_path / "a.csv", period="2025/26", engine="duckdb", encoding="cp1252"))
+        counted(
+            evaluate(
+                tmp_path / "m.csv",
+                tmp_path / "a.csv",
+                period="2025/26",
+                engine="duckdb",
+                encoding="cp1252",
+            )
+        )
         == python
     )
     with pytest.raises(InvalidValueError, match="JSON file carries its attendance"):
         evaluate(tmp_path / "m.jsonl", tmp_path / "a.csv", period="2025/26")
+    pandas = pytest.importorskip("pandas")
     with pytest.raises(InvalidTypeError, match="DataFrame is read by the duckdb"):
-        pandas = pytest.importorskip("pandas")
         evaluate(pandas.DataFrame({"a": [1]}), period="2025/26")
 
 
@@ -289,20 +355,37 @@ def test_values_the_readers_accept_but_not_written_plainly(tmp_path: Path) -> No
     attendance["agency"] = attendance["agency"].str.title()
     python = counted(evaluate(CASELOAD, period="2025/26", by=("area", "level")))
     assert (
-        counted(evaluate(frame, attendance, period="2025/26", by=("area", "level"), engine="duckdb"))
+        counted(
+            evaluate(
+                frame,
+                attendance,
+                period="2025/26",
+                by=("area", "level"),
+                engine="duckdb",
+            )
+        )
         == python
     )
     frame.to_csv(meetings_path, index=False)
     attendance.to_csv(attendance_path, index=False)
     assert (
-        counted(evaluate(meetings_path, attendance_path, period="2025/26", by=("area", "level"), engine="duckdb"))
+        counted(
+            evaluate(
+                meetings_path,
+                attendance_path,
+                period="2025/26",
+                by=("area", "level"),
+                engine="duckdb",
+            )
+        )
         == python
     )
 
 
 @pytest.mark.parametrize("column", range(12))
 @pytest.mark.parametrize(
-    "junk", ["", "Jane Example", "2025-07-32", "0", "4", "yes", "2025-7-1", " ", "9" * 30]
+    "junk",
+    ["", "Jane Example", "2025-07-32", "0", "4", "yes", "2025-7-1", " ", "9" * 30],
 )
 def test_every_bad_value_in_every_column_gives_the_same_error(
     tmp_path: Path, column: int, junk: str
@@ -330,3 +413,17 @@ def test_every_bad_value_in_every_column_gives_the_same_error(
         ]
         assert errors[0] == errors[1]
         path.write_text(original)
+
+
+def test_the_indicators_page_shows_each_indicators_sql() -> None:
+    from mappa.indicators import _duckdb
+
+    page = (
+        Path(__file__).resolve().parent.parent / "docs" / "indicators.md"
+    ).read_text(encoding="utf-8")
+    for sql in (
+        _duckdb.ATTENDANCE_SQL,
+        _duckdb.MEMBERS_SQL,
+        *_duckdb.INDICATOR_SQL.values(),
+    ):
+        assert sql.strip() in page

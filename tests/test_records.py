@@ -329,7 +329,9 @@ def test_a_long_quoted_value_is_read_like_an_unquoted_one() -> None:
         )
         with pytest.raises(RecordError, match="column 'case_ref'"):
             load(text)
-        skipped = read_csv(io.StringIO(text + GOOD_MEETING.replace("M1", "M2")), on_error="skip")
+        skipped = read_csv(
+            io.StringIO(text + GOOD_MEETING.replace("M1", "M2")), on_error="skip"
+        )
         assert [m.meeting_id for m in skipped] == ["M2"]
         assert len(skipped.problems) == 1
 
@@ -619,7 +621,7 @@ def test_a_meeting_id_with_a_line_break_is_refused() -> None:
     # line break must not pass as two good ones.
     header = ",".join(MEETING_COLUMNS)
     text = f'{header}\n"M\n1",C-0001,Fife,1,2,2025-06-02,review,,,yes,no,\n'
-    with pytest.raises(RecordError, match="row 2: .*runs past the end of its line"):
+    with pytest.raises(RecordError, match=r"row 2: .*runs past the end of its line"):
         read_csv(io.StringIO(text))
 
 
@@ -732,10 +734,16 @@ def _no_content(error: BaseException) -> None:
     ("content", "expected"),
     [
         (
-            (MEETINGS_HEADER + "M1,C-1,Jane Exampl\xe9,1,2,2025-06-02,review,,,yes,no,\n").encode("latin-1"),
+            (
+                MEETINGS_HEADER
+                + "M1,C-1,Jane Exampl\xe9,1,2,2025-06-02,review,,,yes,no,\n"
+            ).encode("latin-1"),
             "not readable as utf-8 text .near byte",
         ),
-        ((MEETINGS_HEADER + "Jane Example\n").encode("utf-16"), "not readable as utf-8"),
+        (
+            (MEETINGS_HEADER + "Jane Example\n").encode("utf-16"),
+            "not readable as utf-8",
+        ),
         (b"\x00\x01Jane Example\xff\xfe" * 50, "not readable as utf-8"),
         (gzip.compress(b"Jane Example " * 1000)[:30], "truncated or corrupt"),
         (b"\x1f\x8b\x08\x00" + b"Jane Example" * 10, "truncated or corrupt"),
@@ -848,7 +856,11 @@ def test_a_nul_in_a_file_name_is_a_mappa_error(tmp_path: Path) -> None:
         ({"meeting_id": True}, "meeting_id", "expected a string"),
         ({"level": "2"}, "level", "expected a whole number"),
         ({"level": True}, "level", "expected a whole number"),
-        ({"disclosure_recorded": "yes"}, "disclosure_recorded", "expected true or false"),
+        (
+            {"disclosure_recorded": "yes"},
+            "disclosure_recorded",
+            "expected true or false",
+        ),
         ({"date": None}, "date", "not null"),
         (
             {"attendance": [{**ATTENDING_POLICE, "agency": False}]},
@@ -869,7 +881,19 @@ def test_json_values_of_the_wrong_type_are_refused(
 
 # -- fuzzing: any row is loaded or reported, in every mode ------------------------
 
-JUNK_CELLS = ["", "Jane Example", '"open', 'a"b', '"x"y', "2025-13-01", "9", "yes", "M0", "M1 ", "\t"]
+JUNK_CELLS = [
+    "",
+    "Jane Example",
+    '"open',
+    'a"b',
+    '"x"y',
+    "2025-13-01",
+    "9",
+    "yes",
+    "M0",
+    "M1 ",
+    "\t",
+]
 
 
 @st.composite
@@ -890,7 +914,9 @@ def mutated_files(draw: st.DrawFn) -> tuple[list[Meeting], str, str]:
         cells = lines[index].split(",")
         action = draw(st.sampled_from(["cell", "copy", "drop", "blank"]))
         if action == "cell":
-            cells[draw(st.integers(0, len(cells) - 1))] = draw(st.sampled_from(JUNK_CELLS))
+            cells[draw(st.integers(0, len(cells) - 1))] = draw(
+                st.sampled_from(JUNK_CELLS)
+            )
             lines[index] = ",".join(cells)
         elif action == "copy":  # another row's id: a repeat, or attendance moved
             other = draw(st.integers(1, len(lines) - 1))
@@ -936,7 +962,9 @@ def test_every_row_is_loaded_or_reported_in_every_mode(
     if skipped.problems:
         with pytest.raises(RecordError) as caught:
             load(meetings_text, attendance_text, on_error="collect")
-        assert [str(p) for p in caught.value.value] == [str(p) for p in skipped.problems]
+        assert [str(p) for p in caught.value.value] == [
+            str(p) for p in skipped.problems
+        ]
         with pytest.raises(RecordError) as caught:
             load(meetings_text, attendance_text)
         assert str(caught.value) == str(skipped.problems[0])
@@ -967,12 +995,15 @@ def test_every_json_line_is_loaded_with_its_own_attendance_or_reported(
     text = "".join(json.dumps(record) + "\n" for record in records)
     skipped = read_json(io.StringIO(text), on_error="skip")
     reported = {p.row for p in skipped.problems}
-    kept = [record for line, record in enumerate(records, start=1) if line not in reported]
+    kept = [
+        record for line, record in enumerate(records, start=1) if line not in reported
+    ]
     assert [m.meeting_id for m in skipped] == [r["meeting_id"] for r in kept]
     for meeting, record in zip(skipped, kept, strict=True):
-        assert [a.agency.value if isinstance(a.agency, Agency) else a.agency for a in meeting.attendance] == [
-            entry["agency"] for entry in record["attendance"]
-        ]
+        assert [
+            a.agency.value if isinstance(a.agency, Agency) else a.agency
+            for a in meeting.attendance
+        ] == [entry["agency"] for entry in record["attendance"]]
 
 
 def test_a_callers_rulebook_is_applied_by_from_meetings_and_the_caseload_still_iterates(

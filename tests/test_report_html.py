@@ -127,7 +127,9 @@ def test_tables_have_header_cells_captions_and_text_alternatives(
     assert facts["tables"] == len(Indicator)
     assert facts["captions"] == facts["tables"]
     assert facts["colHeaders"] == 6 * len(Indicator)
-    assert facts["rowHeaders"] == facts["rows"] == 11 * len(Indicator)  # 10 areas + Scotland
+    assert (
+        facts["rowHeaders"] == facts["rows"] == 11 * len(Indicator)
+    )  # 10 areas + Scotland
     assert facts["charts"] == facts["labelled"] == facts["rows"]
     # Every bar drawn (a group with cases) also says in words what it shows.
     assert facts["described"] >= facts["rows"] - 2
@@ -137,7 +139,11 @@ def test_tables_have_header_cells_captions_and_text_alternatives(
     text = page.inner_text("body")
     assert text.count("Targets: current") == 1
     footer = page.inner_text("footer")
-    for words in ("Data range: 2 October 2023 to 31 March 2026", "Generated ", "Rules: mappa"):
+    for words in (
+        "Data range: 2 October 2023 to 31 March 2026",
+        "Generated ",
+        "Rules: mappa",
+    ):
         assert words in footer
     page.close()
 
@@ -184,7 +190,14 @@ def test_the_distance_to_the_target_is_visible(browser: Any, tmp_path: Path) -> 
     bar_box = row.locator("svg.bar").bounding_box()
     gap_box = row.locator("td").nth(3).bounding_box()
     assert gap_box["x"] > bar_box["x"] + bar_box["width"]  # beside the bar
-    assert abs(gap_box["y"] + gap_box["height"] / 2 - (bar_box["y"] + bar_box["height"] / 2)) < 8
+    assert (
+        abs(
+            gap_box["y"]
+            + gap_box["height"] / 2
+            - (bar_box["y"] + bar_box["height"] / 2)
+        )
+        < 8
+    )
     # A level 3 area at 93.0% (Forth Valley): on a 0-100 scale its bar
     # would end 8 pixels short of the target; from 90% it is 80 pixels.
     (forth,) = [
@@ -222,7 +235,8 @@ def test_bars_and_lines_stay_visible_in_print(browser: Any, tmp_path: Path) -> N
             }))"""
         )
         for line in lines:
-            assert line["series"] and all(s == "rgb(0, 114, 178)" for s in line["series"])
+            assert line["series"]
+            assert all(s == "rgb(0, 114, 178)" for s in line["series"])
             assert line["target"] == "rgb(0, 0, 0)"
             assert 0 < line["width"] <= 794
         # Nothing runs off the page's width.
@@ -257,7 +271,10 @@ def test_the_trend_page_draws_a_line_per_indicator_with_its_target(
     headers = page.evaluate(
         "() => [...document.querySelector('table').querySelectorAll('thead th')].map(t => t.innerText)"
     )
-    assert headers == ["Group", *(f"{y}Q{q}" for y in (2024, 2025) for q in (1, 2, 3, 4))]
+    assert headers == [
+        "Group",
+        *(f"{y}Q{q}" for y in (2024, 2025) for q in (1, 2, 3, 4)),
+    ]
     page.close()
 
 
@@ -269,7 +286,9 @@ def _screenshot(browser: Any, folder: Path) -> bytes:
     return shot
 
 
-def test_the_screenshot_in_the_docs_is_of_this_page(browser: Any, tmp_path: Path) -> None:
+def test_the_screenshot_in_the_docs_is_of_this_page(
+    browser: Any, tmp_path: Path
+) -> None:
     """docs/img/report.png is the top of the sample's trend page, as the
     tests above render it (MAPPA_UPDATE_SCREENSHOT=1 writes it anew)."""
     import os
@@ -285,9 +304,13 @@ def test_the_screenshot_in_the_docs_is_of_this_page(browser: Any, tmp_path: Path
         width, height = struct.unpack(">II", png[16:24])
         return width, height
 
-    assert size(kept) == size(shot) == (
-        SCREENSHOT_VIEWPORT["width"],
-        SCREENSHOT_VIEWPORT["height"],
+    assert (
+        size(kept)
+        == size(shot)
+        == (
+            SCREENSHOT_VIEWPORT["width"],
+            SCREENSHOT_VIEWPORT["height"],
+        )
     )
     docs = (Path(__file__).parent.parent / "docs" / "indicators.md").read_text()
     assert "img/report.png" in docs

@@ -246,7 +246,7 @@ def test_every_transition_against_the_table(
         with pytest.raises(InvalidTransition) as caught:
             check_transition(current, proposed)
         assert caught.value.rule == "scr.stages"
-        assert caught.value.value == (current.value, proposed.value)
+        assert caught.value.value == (current, proposed)
         assert isinstance(caught.value, ValueError)
 
 

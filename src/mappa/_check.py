@@ -34,7 +34,7 @@ def shown(value: object) -> str:
         return str(value)
     if isinstance(value, Decimal) and value.is_finite():
         exponent = value.as_tuple().exponent
-        if len(value.as_tuple().digits) > 40 or abs(int(exponent)) > 40:  # type: ignore[arg-type]  # finite: an int
+        if len(value.as_tuple().digits) > 40 or abs(int(exponent)) > 40:
             return format(value, ".6E")
     return str(value)
 

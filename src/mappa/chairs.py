@@ -155,7 +155,7 @@ def _mismatch(first: Ladder, second: Ladder) -> LadderMismatch:
         f"cannot compare a {first} {_NOUN[first]} with a {second} "
         f"{_NOUN[second]}: seniority is ordered only within one ladder",
         rule="Ladder",
-        value=(first.value, second.value),
+        value=(first, second),
     )
 
 
@@ -308,14 +308,14 @@ class Role:
             raise InvalidValueError(
                 "only a police officer can be a detective",
                 rule="Role.detective",
-                value=self.ladder.value,
+                value=self.ladder,
             )
         if self.suitably_qualified and not isinstance(self.rank, HealthGrade):
             raise InvalidValueError(
                 "suitably_qualified describes a health representative "
                 f"(rule {_HEALTH_RULE!r}), not a {self.ladder} {_NOUN[self.ladder]}",
                 rule="Role.suitably_qualified",
-                value=self.ladder.value,
+                value=self.ladder,
             )
 
     @property

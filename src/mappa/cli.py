@@ -34,7 +34,7 @@ import sys
 from collections.abc import Callable, Sequence
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
-from typing import TYPE_CHECKING, Literal, TextIO
+from typing import TYPE_CHECKING, Any, Literal, TextIO
 
 import attrs
 
@@ -460,7 +460,9 @@ def _read_targets(value: str) -> str | dict[Indicator | str, Decimal]:
         try:
             number_value = Decimal(percent.rstrip("%").strip())
         except InvalidOperation:
-            raise _UsageError(f"{label}: the target of {name} is not a number") from None
+            raise _UsageError(
+                f"{label}: the target of {name} is not a number"
+            ) from None
         if not number_value.is_finite():
             raise _UsageError(f"{label}: the target of {name} is not a number")
         try:
@@ -477,7 +479,9 @@ def _csv_rows(path: str, header: tuple[str, ...], optional: int = 0) -> list[lis
     with open(path, encoding="utf-8-sig", newline="") as file:
         rows = list(csv.reader(file))
     if not rows:
-        raise _UsageError(f"{label}: the file is empty; expected a header {','.join(header)}")
+        raise _UsageError(
+            f"{label}: the file is empty; expected a header {','.join(header)}"
+        )
     found = tuple(cell.strip().lower() for cell in rows[0])
     allowed = {header[: len(header) - k] for k in range(optional + 1)}
     if found not in allowed:
@@ -544,7 +548,9 @@ def _read_areas(path: str) -> AreaTable:
         ) from None
 
 
-def _report_rows(rows: list[dict[str, object]], extra: dict[str, str]) -> list[dict[str, str]]:
+def _report_rows(
+    rows: list[dict[str, object]], extra: dict[str, str]
+) -> list[dict[str, str]]:
     return [
         {
             **{key: "" if value is None else str(value) for key, value in row.items()},
@@ -641,32 +647,33 @@ def _report(args: argparse.Namespace, out: TextIO) -> int:
         and not args.meetings.lower().endswith(_JSON_SUFFIXES)
         and not (args.trend or args.periods)
     )
+    caseload: Caseload | _Dates
     if direct:
         # DuckDB reads (and checks) the files itself.
         caseload, source = _Dates(args), args.meetings
     else:
         caseload, source = _load(args, table, book)
-    common = dict(
-        targets=targets,
-        by=by,
-        engine=engine,
-        rulebook=book,
-        calendar=calendar,
-        data_until=data_until,
-    )
+    common: dict[str, Any] = {
+        "targets": targets,
+        "by": by,
+        "engine": engine,
+        "rulebook": book,
+        "calendar": calendar,
+        "data_until": data_until,
+    }
     inputs = (
         (source,)
         if args.meetings is None
-        else tuple(
-            Path(name).name for name in (args.meetings, args.attendance) if name
-        )
+        else tuple(Path(name).name for name in (args.meetings, args.attendance) if name)
     )
     result: Report | Trend
     if args.trend or args.periods:
+        assert not isinstance(caseload, _Dates)  # a trend reads the data once
         result = trend(
-            caseload,  # type: ignore[arg-type]  # a Caseload here
-            periods=args.trend or [p.strip() for p in args.periods.split(",") if p.strip()],
-            **common,  # type: ignore[arg-type]
+            caseload,
+            periods=args.trend
+            or [p.strip() for p in args.periods.split(",") if p.strip()],
+            **common,
         )
         reports = [
             _restrict(_with_settings(r, inputs, settings), area) for r in result.reports
@@ -696,10 +703,10 @@ def _report(args: argparse.Namespace, out: TextIO) -> int:
                 on_error=on_error,
                 encoding=args.encoding,
                 area_table=table,
-                **common,  # type: ignore[arg-type]
+                **common,
             )
         else:
-            report = evaluate(caseload, period=period, **common)  # type: ignore[arg-type]
+            report = evaluate(caseload, period=period, **common)
         report = _restrict(_with_settings(report, inputs, settings), area)
         if not args.allow_partial:
             _refuse_partial([report])
@@ -713,7 +720,9 @@ def _report(args: argparse.Namespace, out: TextIO) -> int:
     return 0
 
 
-def _with_settings(report: Report, inputs: tuple[str, ...], settings: list[str]) -> Report:
+def _with_settings(
+    report: Report, inputs: tuple[str, ...], settings: list[str]
+) -> Report:
     """*report* with the command line's inputs and local settings in its
     provenance."""
     provenance = report.provenance
@@ -721,7 +730,10 @@ def _with_settings(report: Report, inputs: tuple[str, ...], settings: list[str])
     kept = tuple(
         item
         for item in provenance.overrides
-        if not (item.startswith("targets (") and any(s.startswith("targets from") for s in settings))
+        if not (
+            item.startswith("targets (")
+            and any(s.startswith("targets from") for s in settings)
+        )
     )
     return attrs.evolve(
         report,

@@ -76,23 +76,33 @@ class Redacted:
         return f"<redacted {self.type_name} of {self.length} {unit}>"
 
     def __eq__(self, other: object) -> bool:
-        return (
-            isinstance(other, Redacted)
-            and (other.type_name, other.length) == (self.type_name, self.length)
+        return isinstance(other, Redacted) and (other.type_name, other.length) == (
+            self.type_name,
+            self.length,
         )
 
     def __hash__(self) -> int:
         return hash((self.type_name, self.length))
 
 
-_KEPT = (bool, int, float, Decimal, Fraction, _dt.date, _dt.time, _dt.timedelta, enum.Enum)
+_KEPT = (
+    bool,
+    int,
+    float,
+    Decimal,
+    Fraction,
+    _dt.date,
+    _dt.time,
+    _dt.timedelta,
+    enum.Enum,
+)
 # Value types of mappa's own that hold only numbers and dates.
 _KEPT_MODULES = ("mappa.periods", "mappa.years")
 
 
 def _kept(value: Any) -> object:
     """*value* if it cannot hold personal text, else a :class:`Redacted` marker."""
-    if value is None or isinstance(value, _KEPT + (MappaError, Redacted)):
+    if value is None or isinstance(value, (*_KEPT, MappaError, Redacted)):
         return value
     if isinstance(value, tuple | list | frozenset):
         items = [_kept(item) for item in value]

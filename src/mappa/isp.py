@@ -119,7 +119,9 @@ def _pennies(value: object, name: str) -> int:
     amount = _check.ensure_decimal(value, name)
     if amount < 0:
         raise InvalidValueError(
-            f"{name} must not be negative, got {_check.shown(amount)}", rule=name, value=amount
+            f"{name} must not be negative, got {_check.shown(amount)}",
+            rule=name,
+            value=amount,
         )
     if amount >= Decimal(_MONEY_LIMIT_PENNIES) / _PENNIES_PER_POUND:
         raise InvalidValueError(
@@ -140,7 +142,8 @@ def _pennies(value: object, name: str) -> int:
             )
         digits = digits[:-beyond]
         exponent = -2
-    return int("".join(map(str, digits)) or "0") * 10 ** (exponent + 2)
+    scale: int = 10 ** (exponent + 2)
+    return int("".join(map(str, digits)) or "0") * scale
 
 
 def _money(pennies: int, name: str) -> Decimal:
@@ -213,7 +216,9 @@ def _share(value: object, minimum: Decimal, name: str) -> Decimal:
         )
     if share > _PERCENT:
         raise InvalidValueError(
-            f"{name} must be at most 100%, got {_check.shown(share)}%", rule=name, value=share
+            f"{name} must be at most 100%, got {_check.shown(share)}%",
+            rule=name,
+            value=share,
         )
     return share
 
@@ -334,7 +339,7 @@ def _approval_end(start: _dt.date, book: Rulebook) -> _dt.date:
         raise InvalidValueError(
             f"rule {_APPROVAL_PERIOD!r} must count forwards from the start date",
             rule=_APPROVAL_PERIOD,
-            value=str(duration),
+            value=duration,
         )
     return end
 
@@ -379,7 +384,9 @@ def approval_periods(
     count = _check.ensure_int(count, "count")
     if count < 1:
         raise InvalidValueError(
-            f"count must be at least 1, got {_check.shown(count)}", rule="count", value=count
+            f"count must be at least 1, got {_check.shown(count)}",
+            rule="count",
+            value=count,
         )
     book = resolve(rulebook, start)
     periods: list[ApprovalPeriod] = []

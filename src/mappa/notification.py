@@ -441,7 +441,7 @@ def _signs(
         raise InvalidValueError(
             f"rule {rule!r} must be a whole number of months or years, not {threshold}",
             rule=rule,
-            value=str(threshold),
+            value=threshold,
         )
     if months >= limit_months:
         return frozenset({0 if (months, days) == (limit_months, 0) else 1})
@@ -477,7 +477,7 @@ def _decide(
         f"whether a term of {term} reaches {threshold} depends on the date it is "
         f"counted from (rule {rule!r}): pass relevant_date",
         rule=rule,
-        value=str(term),
+        value=term,
     )
 
 
@@ -609,7 +609,7 @@ def _divide(duration: Duration, divisor: int, rule: str) -> Duration:
         raise InvalidValueError(
             f"{duration} has no exact 1/{divisor} in whole months and days (rule {rule!r})",
             rule=rule,
-            value=str(duration),
+            value=duration,
         )
     months //= divisor
     days //= divisor

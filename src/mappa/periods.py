@@ -103,7 +103,7 @@ class Duration:
         """
         if not self.is_calendar_days:
             raise InvalidValueError(
-                f"{self} has no fixed number of days", rule="Duration", value=str(self)
+                f"{self} has no fixed number of days", rule="Duration", value=self
             )
         return self.weeks * 7 + self.days
 
@@ -129,7 +129,7 @@ class Duration:
         return InvalidValueError(
             f"a date {self} from the one given is outside the years 1 to 9999",
             rule="Duration",
-            value=str(self),
+            value=self,
         )
 
     def last_day_beginning_with(self, start: _dt.date) -> _dt.date:
@@ -171,7 +171,7 @@ class Duration:
             raise InvalidValueError(
                 f"{self} has no exact half in whole months and days",
                 rule="Duration.halved",
-                value=str(self),
+                value=self,
             )
         half_months = months // 2
         half_days = days // 2

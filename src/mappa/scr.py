@@ -394,7 +394,7 @@ def check_transition(current: ScrStage, proposed: ScrStage) -> ScrStage:
     raise InvalidTransition(
         f"an SCR cannot move from {current} to {proposed}; {why}",
         rule=_STAGES,
-        value=(current.value, proposed.value),
+        value=(current, proposed),
     )
 
 

@@ -176,7 +176,9 @@ def _v_quarter(
     number = _check.ensure_int(value, "Quarter.number")
     if not 1 <= number <= 4:
         raise InvalidValueError(
-            f"a quarter is numbered 1 to 4, got {_check.shown(number)}", rule="years", value=number
+            f"a quarter is numbered 1 to 4, got {_check.shown(number)}",
+            rule="years",
+            value=number,
         )
 
 

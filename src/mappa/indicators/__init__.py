@@ -102,6 +102,7 @@ More information:
 from __future__ import annotations
 
 import datetime as _dt
+import itertools
 import os
 from collections.abc import Iterable, Mapping, Sequence
 from decimal import Decimal
@@ -295,9 +296,12 @@ def evaluate(
             "them with read_csv(..., on_error='skip') and evaluate the caseload)",
             rule="on_error",
         )
-    reading = dict(
-        on_error=mode, encoding=encoding, area_table=area_table, rulebook=rulebook
-    )
+    reading: dict[str, Any] = {
+        "on_error": mode,
+        "encoding": encoding,
+        "area_table": area_table,
+        "rulebook": rulebook,
+    }
     local = _local_settings(book, targets_label, cal, area_table)
 
     def finish(counts: Counts, coverage: Coverage, inputs: tuple[str, ...]) -> Report:
@@ -390,16 +394,18 @@ def trend(
         inputs = _input_names(meetings, attendance)
         mode = _check.ensure_str(on_error, "on_error")
         if mode not in ("raise", "collect"):
-            raise InvalidValueError("on_error must be 'raise' or 'collect'", rule="on_error")
+            raise InvalidValueError(
+                "on_error must be 'raise' or 'collect'", rule="on_error"
+            )
         data = _read(
             meetings,
             attendance,
-            dict(
-                on_error=mode,
-                encoding=encoding,
-                area_table=area_table,
-                rulebook=rulebook,
-            ),
+            {
+                "on_error": mode,
+                "encoding": encoding,
+                "area_table": area_table,
+                "rulebook": rulebook,
+            },
         )
     elif attendance is not None:
         raise InvalidTypeError(
@@ -408,7 +414,7 @@ def trend(
             rule="attendance",
         )
     else:
-        data = Caseload.from_meetings(meetings)
+        data = Caseload.from_meetings(meetings)  # type: ignore[arg-type]  # not a path
     reports = []
     for period in chosen:
         report = evaluate(
@@ -476,7 +482,7 @@ def _ensure_periods(
         raise InvalidValueError(
             f"a trend has at most {_MOST_PERIODS} periods", rule="periods"
         )
-    if any(b.start <= a.start for a, b in zip(found, found[1:], strict=False)):
+    if any(b.start <= a.start for a, b in itertools.pairwise(found)):
         raise InvalidValueError(
             "a trend's periods must be listed oldest first, each once",
             rule="periods",
@@ -493,7 +499,8 @@ def _input_names(meetings: Any, attendance: Any) -> tuple[str, ...]:
 
     def name(source: Any) -> str:
         if _is_path(source):
-            return os.path.basename(os.fspath(source)) or os.fspath(source)
+            text: str = os.fspath(source)
+            return os.path.basename(text) or text
         return "a DataFrame"
 
     return tuple(name(s) for s in (meetings, attendance) if s is not None)
@@ -546,7 +553,9 @@ def _provenance(
 
 
 def _is_json(source: object) -> bool:
-    return _is_path(source) and os.fspath(source).lower().endswith(_JSON_SUFFIXES)  # type: ignore[arg-type]  # a path
+    return isinstance(source, str | os.PathLike) and str(
+        os.fspath(source)
+    ).lower().endswith(_JSON_SUFFIXES)
 
 
 def _read(meetings: Any, attendance: Any, reading: dict[str, Any]) -> Caseload:

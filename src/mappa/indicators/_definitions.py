@@ -282,6 +282,7 @@ class IndicatorResult:
         # (a wrong-typed indicator is refused by its own validator)
         indicator = self.indicator
         return indicator.label if isinstance(indicator, Indicator) else "-"
+
     no_data: bool = attrs.field(default=False, kw_only=True, validator=_check.v_bool)
     """True when the data holds nothing this indicator is counted from (no
     attendance records): the status is :attr:`Status.NO_ATTENDANCE_DATA`."""
@@ -412,9 +413,7 @@ def ensure_target(value: object, name: str) -> Decimal:
     places = -exponent if isinstance(exponent, int) and exponent < 0 else 0
     if _LOWEST_TARGET <= percent <= _HIGHEST_TARGET and places <= _TARGET_PLACES:
         return percent
-    expected = (
-        f"a target is a percentage from {_LOWEST_TARGET} to {_HIGHEST_TARGET}"
-    )
+    expected = f"a target is a percentage from {_LOWEST_TARGET} to {_HIGHEST_TARGET}"
     if Decimal(0) < percent < _LOWEST_TARGET and places <= _TARGET_PLACES + 2:
         scaled = plain(percent * 100)
         message = f"{name}: {_check.shown(percent)} looks like a fraction; write {scaled} ({expected})"
@@ -547,4 +546,3 @@ Counts = dict[Indicator, dict[tuple[str, ...], tuple[int, int, tuple[str, ...]]]
 values, in the order of the grouping fields; ``()`` for Scotland, always
 present) -> (numerator, denominator, the failed meetings' ids in input
 order)."""
-

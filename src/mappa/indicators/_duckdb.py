@@ -373,7 +373,9 @@ def _count(
     _table(con, "review_due", ("level", "day", "due"), due_rows)
     params = {"start": start, "end": end}
     levels = ", ".join(str(level) for level in sorted(book.integers("kpi.levels")))
-    con.execute(MEMBERS_SQL.format(key=key, levels=levels), params)  # issue 14: kpi.levels
+    con.execute(
+        MEMBERS_SQL.format(key=key, levels=levels), params
+    )  # issue 14: kpi.levels
     liberations = con.execute(
         "SELECT DISTINCT liberation FROM members "
         "WHERE kind = 0 AND level = 3 AND liberation > 0"
@@ -437,10 +439,10 @@ def _count(
             )
         # A review counted under a level no meeting of its group has makes a
         # group of its own, for every indicator.
-        every = {key for per_group in counts.values() for key in per_group}
+        every = {group for per_group in counts.values() for group in per_group}
         for per_group in counts.values():
-            for key in every - per_group.keys():
-                per_group[key] = (0, 0, ())
+            for group in every - per_group.keys():
+                per_group[group] = (0, 0, ())
     national = {
         row[0]: (int(row[1]), int(row[2]), tuple(row[3] or ()))
         for row in con.execute(
@@ -604,18 +606,21 @@ def _as_text(column: str, kind: str) -> str:
 
 
 def _map_values(con: Any, checker: Checker, column: str) -> None:
-    texts = [text for (text,) in con.execute(f"SELECT DISTINCT {column} FROM m_raw").fetchall()]
+    texts = [
+        text
+        for (text,) in con.execute(f"SELECT DISTINCT {column} FROM m_raw").fetchall()
+    ]
     rows = [(text, *checker.meeting_value(column, text)) for text in texts]
     _table(con, f"map_{column}", ("text", "value", "problem"), rows)
 
 
-def _problem(
-    source: str, row: int, column: str, message: str
-) -> RecordError:
+def _problem(source: str, row: int, column: str, message: str) -> RecordError:
     return RecordError(message, source=source, row=row, column=column or None)
 
 
-def _check_meetings(con: Any, checker: Checker, source: str) -> list[tuple[int, int, RecordError]]:
+def _check_meetings(
+    con: Any, checker: Checker, source: str
+) -> list[tuple[int, int, RecordError]]:
     """Check every meetings row; table m_ok of the rows kept (typed), and
     the problems (row, column position, error)."""
     for column in _MAPPED:
@@ -636,7 +641,10 @@ def _check_meetings(con: Any, checker: Checker, source: str) -> list[tuple[int, 
         FROM m_raw r {joins}"""
     )
     id_message = checker.ref_problem("", case=False)
-    case_messages = (checker.ref_problem("", case=True), checker.ref_problem("a", case=True))
+    case_messages = (
+        checker.ref_problem("", case=True),
+        checker.ref_problem("a", case=True),
+    )
     parts = [
         f"SELECT n, 0 AS pos, 'meeting_id' AS col, {_sql_text(id_message or '')} AS message "
         "FROM m_checked WHERE id_bad",
@@ -675,7 +683,7 @@ def _check_meetings(con: Any, checker: Checker, source: str) -> list[tuple[int, 
     con.execute("INSERT INTO m_problems SELECT * FROM m_cross")
     # A repeated id: the first row kept, the later ones reported.
     con.execute(
-        f"""INSERT INTO m_problems
+        """INSERT INTO m_problems
         SELECT n, 0, 'meeting_id', 'this meeting id appears more than once' FROM (
           SELECT n, row_number() OVER (PARTITION BY id ORDER BY n) AS k FROM m_checked
           WHERE n NOT IN (SELECT n FROM m_problems)) WHERE k > 1"""
@@ -692,7 +700,9 @@ def _check_meetings(con: Any, checker: Checker, source: str) -> list[tuple[int, 
     ]
 
 
-def _check_attendance(con: Any, checker: Checker, source: str) -> list[tuple[int, int, RecordError]]:
+def _check_attendance(
+    con: Any, checker: Checker, source: str
+) -> list[tuple[int, int, RecordError]]:
     """Check every attendance row; table att_codes of the rows kept."""
     keys = con.execute(
         "SELECT DISTINCT agency, role, invited, attended, at_seniority, "
@@ -706,8 +716,16 @@ def _check_attendance(con: Any, checker: Checker, source: str) -> list[tuple[int
         con,
         "map_att",
         (
-            "agency", "role", "invited", "attended", "at_seniority",
-            "written_contribution", "code", "agency_i", "problem", "col",
+            "agency",
+            "role",
+            "invited",
+            "attended",
+            "at_seniority",
+            "written_contribution",
+            "code",
+            "agency_i",
+            "problem",
+            "col",
         ),
         rows,
     )
@@ -742,9 +760,9 @@ def _check_attendance(con: Any, checker: Checker, source: str) -> list[tuple[int
     con.execute(
         f"""CREATE TEMP TABLE a_checked AS
         SELECT a.n, ids.n AS meeting_n,
-          CASE WHEN ids.id IS NULL THEN {_sql_text(messages['missing'])}
-               WHEN ids.kept AND ids.dropped THEN {_sql_text(messages['ambiguous'])}
-               WHEN NOT ids.kept THEN {_sql_text(messages['left'])}
+          CASE WHEN ids.id IS NULL THEN {_sql_text(messages["missing"])}
+               WHEN ids.kept AND ids.dropped THEN {_sql_text(messages["ambiguous"])}
+               WHEN NOT ids.kept THEN {_sql_text(messages["left"])}
                  || (ids.left_n + 2)::VARCHAR END AS lookup_p,
           map_att.code, map_att.agency_i, map_att.problem, map_att.col
         FROM a_raw a
@@ -769,7 +787,7 @@ def _check_attendance(con: Any, checker: Checker, source: str) -> list[tuple[int
     )
     con.execute(
         f"""INSERT INTO a_problems
-        SELECT n, {positions['agency']}, 'agency', 'this agency is listed twice for one meeting'
+        SELECT n, {positions["agency"]}, 'agency', 'this agency is listed twice for one meeting'
         FROM (SELECT n, row_number() OVER (PARTITION BY meeting_n, agency_i ORDER BY n) AS k
               FROM a_checked WHERE lookup_p IS NULL AND problem IS NULL) WHERE k > 1"""
     )
@@ -918,18 +936,19 @@ def _fast_attendance(con: Any, checker: Checker) -> bool:
     )
     words = _words(checker.agency_spellings)
     per_slot = ", ".join(
-        f"count(*) FILTER (WHERE slot = {slot}) AS slot{slot}" for slot in slots.values()
+        f"count(*) FILTER (WHERE slot = {slot}) AS slot{slot}"
+        for slot in slots.values()
     )
     con.execute(
         f"""CREATE TEMP VIEW att AS
         SELECT meeting_id AS meeting, agency, slot, dtc, inv AS invited, att AS attended,
           sen AS senior, wrote AS written,
-          slot IN ({', '.join(map(str, police_or_social_work))}) AS police_or_social_work,
+          slot IN ({", ".join(map(str, police_or_social_work))}) AS police_or_social_work,
           coalesce(plain, false) AND role IN ({_words(dtc_roles + ra_roles)})
           AND invited_text IN ({flags}) AND attended_text IN ({flags})
           AND at_seniority IN ({flags}) AND written_contribution IN ({flags})
           AND NOT (slot = 0 AND NOT dtc)
-          AND NOT (dtc AND slot IN ({', '.join(map(str, always_ra))}))
+          AND NOT (dtc AND slot IN ({", ".join(map(str, always_ra))}))
           AND NOT (att AND NOT inv) AND NOT (sen AND NOT att) AS simple
         FROM (
           SELECT a_v.meeting_id, a_v.agency, a_v.role, a_v.invited AS invited_text,
@@ -958,7 +977,7 @@ def _fast_attendance(con: Any, checker: Checker) -> bool:
         # a named one's hash listed twice (equal names hash alike; two
         # names hashing alike only send the check the slow way).
         f"""SELECT sum(odd), count(*) FILTER (
-            WHERE greatest({', '.join(f'slot{s}' for s in slots.values())}) > 1
+            WHERE greatest({", ".join(f"slot{s}" for s in slots.values())}) > 1
                OR len(list_distinct(named)) < len(named)),
         max(rows) FROM att_m"""
     ).fetchone()
@@ -1036,7 +1055,9 @@ def count_sources(
                     "0 AS ra_invited, 0 AS ra_met, 0 AS dtc_invited, 0 AS dtc_met, "
                     "0 AS absent, 0 AS absent_wrote WHERE false"
                 )
-            return _count(con, period, fields, cal, book, key="id", data_until=data_until)
+            return _count(
+                con, period, fields, cal, book, key="id", data_until=data_until
+            )
         if csv:
             return python_reader()  # its errors are the reference's own
         # Check every value exactly, on a fresh connection.
@@ -1066,8 +1087,12 @@ def count_sources(
             FROM m_status WHERE kept"""
         )
         _attendance_flags(con, "att_codes")
-        used = [v for (v,) in con.execute("SELECT DISTINCT area_i FROM meet").fetchall()]
-        _table(con, "areas", ("area_i", "name"), [(v, checker.area_name(v)) for v in used])
+        used = [
+            v for (v,) in con.execute("SELECT DISTINCT area_i FROM meet").fetchall()
+        ]
+        _table(
+            con, "areas", ("area_i", "name"), [(v, checker.area_name(v)) for v in used]
+        )
         return _count(con, period, fields, cal, book, data_until=data_until)
     finally:
         con.close()

@@ -193,8 +193,6 @@ def _count_intervals(
     return review_keys, failed_at
 
 
-
-
 class _Due(dict[int, int]):
     """date ordinal -> deadline ordinal, computed once per distinct date."""
 
@@ -226,9 +224,7 @@ def count(
     group, keys = _group_keys(columns, fields)
     ngroups = len(keys)
     level_position = fields.index("level") if "level" in fields else -1
-    acc, failed = _count_meetings(
-        columns, start, end, group, ngroups, cal, book, known
-    )
+    acc, failed = _count_meetings(columns, start, end, group, ngroups, cal, book, known)
     extra_keys: dict[tuple[str, ...], int] = {}
     _count_reviews(
         columns,
@@ -512,6 +508,7 @@ _FAIL_BITS = (
     (Indicator.MINUTES_RELEASED, 16),
 )
 
+
 # issue 14: level (a byte) -> 1 if the indicators count it (rule kpi.levels),
 # else 0: for bytes.translate.
 def _levels_table(book: Rulebook) -> bytes:
@@ -687,4 +684,3 @@ def _level_group(
         for cells in acc.values():
             cells.append([0, 0, []])
     return extra_keys[wanted]
-

@@ -119,7 +119,7 @@ def trend_table(trend: Trend) -> str:
     reports = trend.reports
     header = ("Indicator", "Group", *(r.period.label for r in reports), "Target")
     rows: list[tuple[str, ...]] = [header]
-    for indicator, group in trend.keys():
+    for indicator, group in trend.entries():
         results = [trend.result(r, indicator, group) for r in reports]
         shown = next(r for r in results if r is not None)
         rows.append(
@@ -310,7 +310,9 @@ def _warnings(provenance: Provenance | None) -> list[str]:
 def _page_end(provenance: Provenance | None) -> list[str]:
     parts = ["</main>"]
     if provenance is not None:
-        parts.append('<footer><h2 id="provenance">Where this report comes from</h2><ul>')
+        parts.append(
+            '<footer><h2 id="provenance">Where this report comes from</h2><ul>'
+        )
         parts.extend(f"<li>{_escape(line)}</li>" for line in provenance.lines())
         parts.append("</ul></footer>")
     parts.append("</body></html>")
@@ -393,7 +395,11 @@ def _line_svg(
     reports = trend.reports
     national = [report.result(indicator) for report in reports]
     target = reports[-1].result(indicator).target
-    known = [(i, _exact(r)) for i, r in enumerate(national) if r.denominator and not r.no_data]
+    known = [
+        (i, _exact(r))
+        for i, r in enumerate(national)
+        if r.denominator and not r.no_data
+    ]
     floor = _axis_floor([target, *(value for _, value in known)])
     width, height, left, right, top, bottom = 600.0, 170.0, 40.0, 80.0, 10.0, 34.0
     plot_w, plot_h = width - left - right, height - top - bottom
@@ -425,7 +431,9 @@ def _line_svg(
         f'<title id="{ident}-t">{_escape(title)}</title>',
         f'<desc id="{ident}-d">{_escape(desc)}</desc>',
     ]
-    for tick in range(floor, 101, 10 if 100 - floor > 30 else 5 if 100 - floor > 10 else 2):
+    for tick in range(
+        floor, 101, 10 if 100 - floor > 30 else 5 if 100 - floor > 10 else 2
+    ):
         y = py(tick)
         parts.append(
             f'<line x1="{left}" x2="{width - right}" y1="{y}" y2="{y}" stroke="#ddd" stroke-width="1"/>'
@@ -520,7 +528,7 @@ def trend_html(trend: Trend, *, title: str | None) -> str:
             )
             + "</tr></thead><tbody>"
         )
-        for key_indicator, group in trend.keys():
+        for key_indicator, group in trend.entries():
             if key_indicator is not indicator:
                 continue
             results = [trend.result(r, indicator, group) for r in reports]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Mapping
 from decimal import Decimal
 from typing import Any
@@ -159,8 +160,6 @@ class Report:
         return rows
 
 
-
-
 def _v_reports(
     instance: object, attribute: attrs.Attribute[Any], value: object
 ) -> None:
@@ -168,15 +167,13 @@ def _v_reports(
     reports: tuple[Report, ...] = value  # type: ignore[assignment]  # checked
     if not reports:
         raise InvalidValueError("a Trend needs at least one report", rule="Trend")
-    if any(b.period.start <= a.period.start for a, b in zip(reports, reports[1:])):
+    if any(b.period.start <= a.period.start for a, b in itertools.pairwise(reports)):
         raise InvalidValueError(
             "a Trend's reports must be in period order, each period once",
             rule="Trend",
         )
     if len({r.by for r in reports}) > 1:
-        raise InvalidValueError(
-            "a Trend's reports must be grouped alike", rule="Trend"
-        )
+        raise InvalidValueError("a Trend's reports must be grouped alike", rule="Trend")
 
 
 @attrs.frozen
@@ -209,7 +206,7 @@ class Trend:
             start=first.period.start,
         )
 
-    def keys(self) -> tuple[tuple[Indicator, tuple[tuple[str, str], ...]], ...]:
+    def entries(self) -> tuple[tuple[Indicator, tuple[tuple[str, str], ...]], ...]:
         """Every (indicator, group) in any period, in report order (each
         indicator's groups sorted, Scotland last)."""
         seen: dict[tuple[Indicator, tuple[tuple[str, str], ...]], None] = {}
@@ -240,7 +237,7 @@ class Trend:
         """(period label, percentage or ``None``, status) per period, for
         *indicator* and *group* (Scotland by default)."""
         indicator = _check.ensure_member(indicator, Indicator, "indicator")
-        points = []
+        points: list[tuple[str, Decimal | None, Status]] = []
         for report in self.reports:
             found = self.result(report, indicator, group)
             if found is None:

@@ -70,7 +70,10 @@ More information:
 
 from __future__ import annotations
 
-from mappa.records._files import TextSource, check_encoding, open_text, readable_file
+from mappa.records._files import TextSource as TextSource
+from mappa.records._files import check_encoding as check_encoding
+from mappa.records._files import open_text as open_text
+from mappa.records._files import readable_file as readable_file
 from mappa.records._model import (
     ATTENDANCE_COLUMNS,
     MEETING_COLUMNS,
@@ -81,15 +84,12 @@ from mappa.records._model import (
     write_csv,
     write_jsonl,
 )
-from mappa.records._readers import (
-    Checker,
-    OnError,
-    collected,
-    read_csv,
-    read_json,
-    sample_caseload,
-)
-from mappa.records._store import Caseload, Columns
+from mappa.records._readers import Checker as Checker
+from mappa.records._readers import OnError as OnError
+from mappa.records._readers import collected as collected
+from mappa.records._readers import read_csv, read_json, sample_caseload
+from mappa.records._store import Caseload
+from mappa.records._store import Columns as Columns
 
 __all__ = [
     "ATTENDANCE_COLUMNS",
@@ -110,7 +110,6 @@ __all__ = [
 # Columns, the view Caseload.columns returns; Checker, the readers' checks
 # value by value; collected, the error that lists every problem; and the
 # readers' way of opening files (check_encoding, open_text, readable_file).
-_ENGINE_INTERFACE = (Checker, Columns, check_encoding, collected, open_text, readable_file)
 
 # The public names are documented, pickled and reported as this package's.
 for _public in (

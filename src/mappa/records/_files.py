@@ -210,9 +210,7 @@ def _open_named_for_reading(name: str, encoding: str) -> SafeText:
         gzip.GzipFile(fileobj=raw, mode="rb") if compressed else raw  # type: ignore[assignment]  # a binary stream
     )
     counter = _Counting(stream, raw)
-    text = io.TextIOWrapper(
-        io.BufferedReader(counter), encoding=decode_as, newline=""
-    )
+    text = io.TextIOWrapper(io.BufferedReader(counter), encoding=decode_as, newline="")
     return SafeText(text, name, encoding, counter)
 
 

@@ -20,7 +20,7 @@ from mappa.chairs import Agency
 from mappa.errors import InvalidTypeError, InvalidValueError, LevelNotPermitted
 from mappa.framework import Category, Level
 from mappa.records._files import TextSource, open_text
-from mappa.rulebook import DEFAULT_RULEBOOK, Rulebook, resolve
+from mappa.rulebook import DEFAULT_RULEBOOK, Rulebook
 
 __all__ = [
     "ABSENT",
@@ -469,7 +469,6 @@ class Meeting:
         object.__setattr__(self, "_tally", _tally(self.attendance))
 
 
-
 def meeting_tally(meeting: Meeting) -> int:
     """The six attendance counters of *meeting*, packed (see :data:`INCREMENT`)."""
     return meeting._tally
@@ -650,5 +649,3 @@ def write_jsonl(meetings: Iterable[Meeting], file: TextSource) -> None:
     finally:
         if close:
             out.close()
-
-

@@ -7,7 +7,6 @@ a chunk at a time, column by column, into a :class:`~mappa.records.Caseload`.
 from __future__ import annotations
 
 import bisect
-import csv
 import datetime as _dt
 import gzip
 import io
@@ -80,7 +79,6 @@ _LOADER_INCREMENT = tuple(
 _DUPLICATE = sum(
     (MAX_ATTENDANCE & ~1) << (BITS * (5 + slot)) for slot in range(1, len(Agency) + 1)
 )
-
 
 
 # -- reading -------------------------------------------------------------------
@@ -284,9 +282,7 @@ class _Loader:
                 if role
                 else AgencyRole.RESPONSIBLE_AUTHORITY
             )
-            problem = attendance_problem(
-                agency, role_member, invited, attended, senior
-            )
+            problem = attendance_problem(agency, role_member, invited, attended, senior)
             if problem is not None:
                 raise _Bad(problem[1], problem[0])
             if agency not in agency_index:
@@ -767,7 +763,8 @@ def collected(problems: Sequence[RecordError]) -> RecordError:
     shown = "; ".join(str(error) for error in problems[:_SHOWN])
     more = len(problems) - _SHOWN
     return RecordError(
-        f"{len(problems)} bad rows: {shown}" + (f"; and {more} more" if more > 0 else ""),
+        f"{len(problems)} bad rows: {shown}"
+        + (f"; and {more} more" if more > 0 else ""),
         rule="records",
         value=tuple(problems),
     )
@@ -806,7 +803,9 @@ class Checker:
 
     def header_of(self, stream: IO[str], source: str, attendance: bool) -> list[str]:
         """The checked column names of a CSV file's header row."""
-        return _header(stream, source, ATTENDANCE_COLUMNS if attendance else MEETING_COLUMNS)
+        return _header(
+            stream, source, ATTENDANCE_COLUMNS if attendance else MEETING_COLUMNS
+        )
 
     def header(self, names: Sequence[str], source: str, attendance: bool) -> list[str]:
         """The checked column names of a file or table (raises as the readers do)."""
@@ -1025,8 +1024,10 @@ def _csv_chunks(
                 *map(str.partition, lines, itertools.repeat(",")), strict=True
             )
             packed = "" not in commas  # else a line has one field only
-            chunk = [ids, rests] if packed else list(
-                map(str.split, lines, itertools.repeat(","))
+            chunk = (
+                [ids, rests]
+                if packed
+                else list(map(str.split, lines, itertools.repeat(",")))
             )
         else:
             chunk = list(map(str.split, lines, itertools.repeat(",")))
@@ -1364,7 +1365,10 @@ def _json_meeting(
             fail("expected a JSON object", label)
             return None
         if "attendance" in entry:
-            fail("1 unknown field; expected only " + ", ".join(_JSON_ATTENDANCE_FIELDS), label)
+            fail(
+                "1 unknown field; expected only " + ", ".join(_JSON_ATTENDANCE_FIELDS),
+                label,
+            )
             return None
         fields = _json_fields(entry, _JSON_ATTENDANCE_FIELDS, f"{label}.", fail)
         if fields is None:
