@@ -136,9 +136,9 @@ from mappa.rulebook import Rulebook, resolve
 from mappa.years import Quarter, ReportingYear
 
 __all__ = [
+    "Coverage",
     "ENGINES",
     "GROUP_FIELDS",
-    "Coverage",
     "Indicator",
     "IndicatorResult",
     "Provenance",
@@ -388,15 +388,17 @@ def trend(
     """
     book = resolve(rulebook)
     chosen = _ensure_periods(periods, book)
+    mode = _check.ensure_str(on_error, "on_error")
+    if mode not in ("raise", "collect"):
+        raise InvalidValueError(
+            "on_error must be 'raise' or 'collect'", rule="on_error"
+        )
+    check_encoding(encoding)
+    _check.ensure_optional_instance(area_table, AreaTable, "area_table")
     inputs: tuple[str, ...] = ()
     data: Any = meetings
     if _is_path(meetings):
         inputs = _input_names(meetings, attendance)
-        mode = _check.ensure_str(on_error, "on_error")
-        if mode not in ("raise", "collect"):
-            raise InvalidValueError(
-                "on_error must be 'raise' or 'collect'", rule="on_error"
-            )
         data = _read(
             meetings,
             attendance,

@@ -39,8 +39,8 @@ __all__ = [
     "Status",
     "covering",
     "ensure_by",
-    "ensure_target",
     "ensure_period",
+    "ensure_target",
     "label_of",
     "plain",
     "targets_of",
@@ -146,6 +146,15 @@ ATTENDANCE_INDICATORS: frozenset[Indicator] = frozenset(
 """The indicators counted from attendance records."""
 
 
+def _a_period(period: object) -> ReportingYear | Quarter:
+    if not isinstance(period, ReportingYear | Quarter):
+        raise InvalidTypeError(
+            f"period must be a ReportingYear or a Quarter, not {_check.type_name(period)}",
+            rule="period",
+        )
+    return period
+
+
 @attrs.frozen
 class Coverage:
     """What the data behind a report covers.
@@ -182,11 +191,7 @@ class Coverage:
 
     def covers(self, period: ReportingYear | Quarter) -> bool:
         """Whether the data runs from the period's first day to its last."""
-        if not isinstance(period, ReportingYear | Quarter):
-            raise InvalidTypeError(
-                f"period must be a ReportingYear or a Quarter, not {_check.type_name(period)}",
-                rule="period",
-            )
+        period = _a_period(period)
         return (
             self.first is not None
             and self.last is not None
@@ -197,6 +202,7 @@ class Coverage:
     def as_at(self, period: ReportingYear | Quarter) -> _dt.date:
         """The day the report of *period* is as at: its end, or the data's
         last day if that comes first."""
+        period = _a_period(period)
         if self.last is None or self.last >= period.end:
             return period.end
         return self.last

@@ -33,6 +33,7 @@ if TYPE_CHECKING:
 __all__ = [
     "csv_fields",
     "html",
+    "result_in",
     "status_word",
     "table",
     "trend_html",
@@ -104,6 +105,16 @@ def table(report: Report) -> str:
     return "\n".join(lines + _footer(report.provenance))
 
 
+def result_in(
+    report: Report, indicator: Indicator, group: tuple[tuple[str, str], ...]
+) -> IndicatorResult | None:
+    """The result of *indicator* for *group* in *report*, or ``None``."""
+    for result in report.results:
+        if result.indicator is indicator and result.group == group:
+            return result
+    return None
+
+
 def _trend_cell(result: IndicatorResult) -> str:
     if result.no_data:
         return "n/a"
@@ -120,7 +131,7 @@ def trend_table(trend: Trend) -> str:
     header = ("Indicator", "Group", *(r.period.label for r in reports), "Target")
     rows: list[tuple[str, ...]] = [header]
     for indicator, group in trend.entries():
-        results = [trend.result(r, indicator, group) for r in reports]
+        results = [result_in(r, indicator, group) for r in reports]
         shown = next(r for r in results if r is not None)
         rows.append(
             (
@@ -531,7 +542,7 @@ def trend_html(trend: Trend, *, title: str | None) -> str:
         for key_indicator, group in trend.entries():
             if key_indicator is not indicator:
                 continue
-            results = [trend.result(r, indicator, group) for r in reports]
+            results = [result_in(r, indicator, group) for r in reports]
             shown = next(r for r in results if r is not None)
             cells = "".join(
                 f'<td class="num">{"-" if r is None else _escape(_trend_cell(r))}</td>'

@@ -221,25 +221,22 @@ class Trend:
             seen.setdefault((indicator, ()), None)
         return tuple(seen)
 
-    @staticmethod
-    def result(
-        report: Report, indicator: Indicator, group: tuple[tuple[str, str], ...]
-    ) -> IndicatorResult | None:
-        """The result of *indicator* for *group* in *report*, or ``None``."""
-        for result in report.results:
-            if result.indicator is indicator and result.group == group:
-                return result
-        return None
-
     def series(
         self, indicator: Indicator, group: tuple[tuple[str, str], ...] = ()
     ) -> tuple[tuple[str, Decimal | None, Status], ...]:
         """(period label, percentage or ``None``, status) per period, for
         *indicator* and *group* (Scotland by default)."""
         indicator = _check.ensure_member(indicator, Indicator, "indicator")
+        if (indicator, group) not in self.entries():
+            raise UnknownNameError(
+                f"the trend has no such group for {indicator.value}; its groups "
+                f"are formed by {', '.join(self.reports[0].by) or 'nothing (Scotland only)'}",
+                rule="group",
+                value=None,
+            )
         points: list[tuple[str, Decimal | None, Status]] = []
         for report in self.reports:
-            found = self.result(report, indicator, group)
+            found = _render.result_in(report, indicator, group)
             if found is None:
                 points.append((report.period.label, None, Status.NO_CASES))
             else:
