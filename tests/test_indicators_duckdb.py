@@ -185,14 +185,16 @@ def test_parquet_files_give_the_same_report(tmp_path: Path) -> None:
             f"COPY (SELECT * FROM read_csv('{tmp_path / name}.csv')) "
             f"TO '{tmp_path / name}.parquet' (FORMAT parquet)"
         )
-    python = evaluate(CASELOAD, period="2025/26", by=("area", "level"))
+    python = counted(evaluate(CASELOAD, period="2025/26", by=("area", "level")))
     assert (
-        evaluate(
-            tmp_path / "m.parquet",
-            tmp_path / "a.parquet",
-            period="2025/26",
-            by=("area", "level"),
-            engine="duckdb",
+        counted(
+            evaluate(
+                tmp_path / "m.parquet",
+                tmp_path / "a.parquet",
+                period="2025/26",
+                by=("area", "level"),
+                engine="duckdb",
+            )
         )
         == python
     )

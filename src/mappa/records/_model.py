@@ -267,6 +267,7 @@ class Attendance:
             level of seniority (only if it attended).
         written_contribution: it sent a written contribution.
 
+    >>> from mappa.chairs import Agency
     >>> Attendance(agency=Agency.POLICE, role=AgencyRole.RESPONSIBLE_AUTHORITY,
     ...            invited=False, attended=True)
     Traceback (most recent call last):
