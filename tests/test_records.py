@@ -1026,3 +1026,21 @@ def test_a_callers_rulebook_is_applied_by_from_meetings_and_the_caseload_still_i
     assert list(again) == [meeting]
     with pytest.raises(RecordError, match="level"):
         read_csv(tmp_path / "m.csv", tmp_path / "a.csv")
+
+
+def test_a_stream_that_fails_to_read_is_a_record_error(tmp_path: Path) -> None:
+    class Broken(io.StringIO):
+        def readline(self, size: int | None = -1) -> str:
+            raise OSError(5, "Input/output error")
+
+        def read(self, size: int | None = -1) -> str:
+            raise OSError(5, "Input/output error")
+
+    with pytest.raises(RecordError, match="cannot read the file: Input/output error"):
+        read_csv(Broken())
+    # A JSON array is read whole after its first line: bad bytes there too.
+    path = tmp_path / "array.json"
+    path.write_bytes(b"[\n" + '{"meeting_id": "Jane Exampl\xe9"}]'.encode("latin-1"))
+    with pytest.raises(RecordError, match="not readable as utf-8 text") as caught:
+        read_json(path)
+    _no_content(caught.value)

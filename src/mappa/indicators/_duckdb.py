@@ -854,14 +854,16 @@ def _fast_meetings(con: Any, checker: Checker, area_table: Any) -> bool:
         value, problem = checker.meeting_value("area", spelling)
         if problem is None:  # pragma: no branch - a table's own names
             names.append((spelling, value))
-    _table(con, "area_names", ("text", "area_i"), names)
+    # A CASE, not a join: the table keeps the file's order (its rowid is
+    # the meeting's place in the input; a join may reorder the rows).
+    area_case = " ".join(f"WHEN {_sql_text(text)} THEN {value}" for text, value in names)
     numbers = "'1', '2', '3'"
     simple = " AND ".join(
         [
             f"regexp_full_match(meeting_id, '{_REF}')",
             f"regexp_full_match(case_ref, '{_REF}')",
             "regexp_matches(case_ref, '[0-9]')",
-            "area_names.area_i IS NOT NULL",
+            "area_i IS NOT NULL",
             f"category IN ({numbers})",
             f"level IN ({numbers})",
             f"new_level IN ('', {numbers})",
@@ -877,7 +879,7 @@ def _fast_meetings(con: Any, checker: Checker, area_table: Any) -> bool:
     day_one = "DATE '0001-01-01'"
     con.execute(
         f"""CREATE TEMP TABLE meet_t AS SELECT
-          meeting_id AS id, case_ref AS case_key, area_names.area_i,
+          meeting_id AS id, case_ref AS case_key, area_i,
           TRY_CAST(category AS INTEGER) AS category, TRY_CAST(level AS INTEGER) AS level,
           coalesce(TRY_CAST(nullif(new_level, '') AS INTEGER), 0) AS new_level,
           coalesce(d - {day_one} + 1, 0) AS day,
@@ -888,9 +890,9 @@ def _fast_meetings(con: Any, checker: Checker, area_table: Any) -> bool:
           coalesce({simple}, false) AS simple
         FROM (SELECT *, TRY_CAST(date AS DATE) AS d,
                 TRY_CAST(nullif(liberation_date, '') AS DATE) AS liberation_d,
-                TRY_CAST(nullif(minutes_released, '') AS DATE) AS released_d
-              FROM m_v)
-        LEFT JOIN area_names ON area_names.text = area"""
+                TRY_CAST(nullif(minutes_released, '') AS DATE) AS released_d,
+                CASE area {area_case} END AS area_i
+              FROM m_v)"""
     )
     _table(
         con,
