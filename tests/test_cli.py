@@ -183,3 +183,9 @@ def test_rules_read_well_in_a_terminal_and_as_json() -> None:
             assert each["applies_from"] is None or len(each["applies_from"]) == 10
             assert each["note"] is None or each["note"]
     assert isinstance(rules["levels.category_3"]["versions"][0]["value"], list)
+
+
+def test_rules_table_on_a_date_leaves_out_rules_not_yet_in_force() -> None:
+    _, text = run("rules", "--on", "2003-01-01")
+    assert "notification.initial\n" not in text
+    assert "levels.category_1\n" in text

@@ -635,3 +635,54 @@ def test_all_errors_one_problem_a_line_knock_ons_counted_under_their_row(
         assert "row 9, column 'kind'" in err[3]
         assert err[4].startswith("    and 3 attendance rows")
         assert len(err) == 5
+
+
+def test_data_until_area_without_grouping_and_odd_settings_rows(
+    files: tuple[str, str], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    base = ("report", *files, "--quarter", "2025Q2", "--format", "json")
+    # The data's last meeting is on 2 October: 2025Q3 (October to
+    # December) runs past it. Taken on 31 December, the extract covers it,
+    # and the reviews due by then and still open count as missed.
+    q3 = ("report", *files, "--quarter", "2025Q3", "--format", "json")
+    _, before = run(*q3, "--by", "none", "--allow-partial")
+    _, after = run(*q3, "--by", "none", "--data-until", "2025-12-31")
+    level2 = [
+        {r["indicator"]: r for r in json.loads(text)["rows"]}["level2_reviews"]
+        for text in (before, after)
+    ]
+    assert level2[1]["denominator"] > level2[0]["denominator"]
+    assert json.loads(after)["provenance"]["data_last"] == "2025-12-31"
+    status, _ = run(*base, "--data-until", "31/12/2025")
+    assert status == 1
+    assert "--data-until must be a date" in capsys.readouterr().err
+    # --area with no grouping groups by area.
+    _, text = run(*base, "--by", "none", "--area", "Fife")
+    assert {r["group"] for r in json.loads(text)["rows"]} == {"Fife", "Scotland"}
+    # Blank rows in a settings file are skipped; a date not written
+    # YYYY-MM-DD is refused.
+    closed = tmp_path / "closed.csv"
+    closed.write_text("date\n\n2025-09-01\n,\n")
+    assert run(*base, "--closed-days", str(closed))[0] == 0
+    closed.write_text("date\n20250901\n")
+    assert run(*base, "--closed-days", str(closed))[0] == 1
+    assert "closed.csv, row 2, column 'date'" in capsys.readouterr().err
+
+
+def test_all_errors_lists_at_most_100_problems(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    meetings = tmp_path / "m.csv"
+    rows = [f"M{n},C-{n},Fife,1,2,2025-07-32,review,,,yes,no," for n in range(120)]
+    meetings.write_text(
+        "meeting_id,case_ref,area,category,level,date,kind,liberation_date,"
+        "minutes_released,disclosure_recorded,leaves_mappa,new_level\n"
+        + "\n".join(rows)
+        + "\n"
+    )
+    status, _ = run("report", str(meetings), "--quarter", "2025Q2", "--all-errors")
+    assert status == 1
+    err = capsys.readouterr().err.splitlines()
+    assert err[0] == "mappa: error: 120 problems in 120 rows:"
+    assert len(err) == 1 + 100 + 1
+    assert err[-1] == "  and 20 more problems"
