@@ -856,7 +856,9 @@ def _fast_meetings(con: Any, checker: Checker, area_table: Any) -> bool:
             names.append((spelling, value))
     # A CASE, not a join: the table keeps the file's order (its rowid is
     # the meeting's place in the input; a join may reorder the rows).
-    area_case = " ".join(f"WHEN {_sql_text(text)} THEN {value}" for text, value in names)
+    area_case = " ".join(
+        f"WHEN {_sql_text(text)} THEN {value}" for text, value in names
+    )
     numbers = "'1', '2', '3'"
     simple = " AND ".join(
         [
