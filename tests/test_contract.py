@@ -35,6 +35,7 @@ import attrs
 import pytest
 
 import mappa
+from mappa.deadlines import Deadline
 from mappa.errors import MappaError
 
 # Modules the contract does not walk, and why.
@@ -393,3 +394,340 @@ def test_contract_errors_carry_no_caller_text(
                 ):
                     leaks.append(f"{name}({parameter.name}=...)")
     assert leaks == []
+
+
+# -- one shape for every rule function (DESIGN: "One shape for every rule function")
+
+# Classes that carry a citation but are not a rule's result, and why.
+NOT_RESULTS = {
+    "mappa.rulebook.Rule": "the rulebook's machinery: a rule, not a result",
+    "mappa.rulebook.RuleVersion": "the rulebook's machinery: a rule's value",
+    "mappa.rulebook.Rulebook": "the rulebook itself (its citation() looks one up)",
+    "mappa.sources.Citation": "a citation itself",
+    "mappa.sources.Document": "a source document",
+    "mappa.indicators.Indicator": "an indicator's definition, named by its rule",
+    "mappa.statistics.ProgrammeCompletions": "a published figure, not a rule",
+    "mappa.statistics.KeepingChildrenSafe": "published figures, not a rule",
+    "mappa.statistics.TrainingCount": "published figures, not a rule",
+    "mappa.statistics.FigureRow": "a published figure as a tidy row",
+    "mappa.duties.DutyRow": "a due list's tidy row of plain values (its "
+    "citation as text); the Duty it comes from names its rule and citation",
+    "mappa.statistics.NationalFigures": "published figures, not a rule",
+}
+
+# The longest repr a value may have: a few hundred characters.
+MAX_REPR = 600
+
+
+def _public_names() -> Iterator[tuple[str, object]]:
+    for module in _public_modules():
+        for name in getattr(module, "__all__", ()):
+            obj = getattr(module, name)
+            if getattr(obj, "__module__", None) == module.__name__:
+                yield f"{module.__name__}.{name}", obj
+
+
+PUBLIC = list(_public_names())
+FUNCTIONS = [(n, o) for n, o in PUBLIC if inspect.isfunction(o)]
+CLASSES = [(n, o) for n, o in PUBLIC if isinstance(o, type)]
+
+
+def _return_type(func: Callable[..., object]) -> Any:
+    return typing.get_type_hints(func).get("return")
+
+
+def _valid_result(func: Callable[..., object]) -> object:
+    return _call(func, valid_kwargs(func, _qualname(func)))
+
+
+def _attribute_names(cls: type) -> set[str]:
+    names = {name for klass in cls.__mro__ for name in vars(klass)}
+    if attrs.has(cls):
+        names |= {field.name for field in attrs.fields(cls)}
+    return names
+
+
+def _is_bundle(cls: object) -> bool:
+    """An attrs class holding deadlines (a minute's draft and final)."""
+    return (
+        isinstance(cls, type)
+        and attrs.has(cls)
+        and any(f.type in (Deadline, "Deadline") for f in attrs.fields(cls))
+    )
+
+
+def test_the_shape_checks_see_every_kind_of_name() -> None:
+    names = {name.rsplit(".", 1)[1] for name, _ in FUNCTIONS}
+    assert {"minutes_due", "next_review_due", "check_level", "may_chair"} <= names
+    assert any(name.startswith("assess_") for name in names)
+
+
+@pytest.mark.parametrize(
+    "func",
+    [pytest.param(f, id=n) for n, f in FUNCTIONS if n.endswith("_due")],
+)
+def test_due_functions_return_a_deadline(
+    func: Callable[..., object], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Every ``*_due`` returns a Deadline, or a bundle holding Deadlines."""
+    monkeypatch.chdir(tmp_path)
+    declared = _return_type(func)
+    assert declared is Deadline or _is_bundle(declared), (
+        f"{_qualname(func)} is declared to return {declared}, not a Deadline"
+    )
+    result = _valid_result(func)
+    assert isinstance(result, declared)
+    deadlines = (
+        [result]
+        if isinstance(result, Deadline)
+        else [getattr(result, f.name) for f in attrs.fields(type(result))]
+    )
+    for deadline in deadlines:
+        if isinstance(deadline, Deadline):
+            assert deadline.rule in mappa.DEFAULT_RULEBOOK.names
+            assert deadline.citation == mappa.DEFAULT_RULEBOOK.citation(deadline.rule)
+
+
+def _rule_functions() -> list[tuple[str, Callable[..., object]]]:
+    found = list(FUNCTIONS)
+    for name, cls in CLASSES:
+        for attr_name, attr in vars(cls).items():
+            if isinstance(attr, staticmethod | classmethod) or (
+                inspect.isfunction(attr) and not attr_name.startswith("_")
+            ):
+                found.append((f"{name}.{attr_name}", getattr(cls, attr_name)))
+    return found
+
+
+def test_calendar_and_rulebook_come_last_keyword_only_in_that_order() -> None:
+    wrong = []
+    for name, func in _rule_functions():
+        parameters = [
+            p
+            for p in inspect.signature(func).parameters.values()
+            if p.name != "self" and p.kind not in (p.VAR_POSITIONAL, p.VAR_KEYWORD)
+        ]
+        names = [p.name for p in parameters]
+        tail = [n for n in names if n in ("calendar", "rulebook")]
+        if not tail:
+            continue
+        if names[-len(tail) :] != tail or tail not in (
+            ["calendar", "rulebook"],
+            ["calendar"],
+            ["rulebook"],
+        ):
+            wrong.append(f"{name}: {names}")
+            continue
+        for parameter in parameters[-len(tail) :]:
+            if (
+                parameter.kind is not parameter.KEYWORD_ONLY
+                or parameter.default is not None
+            ):
+                wrong.append(f"{name}: {parameter.name} is not keyword-only =None")
+    assert wrong == []
+
+
+def test_one_name_for_the_area_table() -> None:
+    wrong = [
+        name
+        for name, func in _rule_functions()
+        if "table" in inspect.signature(func).parameters
+    ]
+    assert wrong == []
+
+
+@pytest.mark.parametrize(
+    "func",
+    [
+        pytest.param(f, id=n)
+        for n, f in FUNCTIONS
+        if n.rsplit(".", 1)[1].startswith("check_")
+    ],
+)
+def test_check_functions_return_their_input(func: Callable[..., object]) -> None:
+    kwargs = valid_kwargs(func, _qualname(func))
+    result = _call(func, kwargs)
+    assert any(result is value for value in kwargs.values()), (
+        f"{_qualname(func)} returned a new {type(result).__name__}: a check_* "
+        "returns its input or raises (name a decision assess_*)"
+    )
+
+
+DECISION_FUNCTIONS = [
+    (n, f) for n, f in FUNCTIONS if n.rsplit(".", 1)[1].startswith(("assess_", "may_"))
+]
+
+
+@pytest.mark.parametrize("func", [pytest.param(f, id=n) for n, f in DECISION_FUNCTIONS])
+def test_decisions_carry_rule_citations_and_bool(func: Callable[..., object]) -> None:
+    declared = _return_type(func)
+    assert isinstance(declared, type)
+    assert "__bool__" in _attribute_names(declared), (
+        f"{declared.__name__} has no __bool__"
+    )
+    result = _valid_result(func)
+    assert isinstance(result, declared)
+    _assert_names_its_rule(result)
+    assert isinstance(bool(result), bool)
+
+
+def _assert_names_its_rule(result: object) -> None:
+    rule = getattr(result, "rule", None)
+    citations = getattr(result, "citations", None)
+    assert isinstance(rule, str), f"{type(result).__name__} names no rule"
+    assert rule in mappa.DEFAULT_RULEBOOK, (
+        f"{type(result).__name__} names {rule!r}, which is not a rule of the rulebook"
+    )
+    assert isinstance(citations, tuple), f"{type(result).__name__} has no citations"
+    assert citations, f"{type(result).__name__} has no citations"
+    assert all(isinstance(c, mappa.Citation) for c in citations)
+
+
+def _carries_a_citation(cls: type) -> bool:
+    return any(
+        name == "citation" or name == "citations" or name.endswith("_citation")
+        for name in _attribute_names(cls)
+        if not name.startswith("_")
+    )
+
+
+RESULT_CLASSES = [
+    (n, c)
+    for n, c in CLASSES
+    if attrs.has(c) and n not in NOT_RESULTS and _carries_a_citation(c)
+]
+
+
+@pytest.mark.parametrize("cls", [pytest.param(c, id=n) for n, c in RESULT_CLASSES])
+def test_every_result_names_its_rule_and_carries_citations(cls: type) -> None:
+    assert cls in SAMPLES, f"add a sample of {cls.__name__} to tests/contract_samples/"
+    sample = SAMPLES[cls]()
+    if _is_bundle(cls):
+        # A bundle's deadlines each name their rule.
+        held = [getattr(sample, f.name) for f in attrs.fields(cls)]
+        for deadline in (d for d in held if isinstance(d, Deadline)):
+            _assert_names_its_rule(deadline)
+        assert isinstance(getattr(sample, "citations", None), tuple)
+    else:
+        _assert_names_its_rule(sample)
+
+
+def test_the_result_classes_are_found() -> None:
+    names = {n.rsplit(".", 1)[1] for n, _ in RESULT_CLASSES}
+    assert {"Deadline", "ChairDecision", "MinutesDecision", "RecordingCheck"} <= names
+
+
+@pytest.mark.parametrize(
+    "cls", [pytest.param(c, id=n) for n, c in CLASSES if attrs.has(c)]
+)
+def test_no_private_attrs_field(cls: type) -> None:
+    private = [f.name for f in attrs.fields(cls) if f.name.startswith("_")]
+    assert private == [], f"{cls.__name__} shows private fields to attrs.asdict"
+
+
+@pytest.mark.parametrize(
+    "make", [pytest.param(m, id=t.__name__) for t, m in SAMPLES.items()]
+)
+def test_reprs_are_short(make: Callable[[], object]) -> None:
+    text = repr(make())
+    assert len(text) <= MAX_REPR, f"{len(text)} characters: {text[:200]}..."
+
+
+@pytest.mark.parametrize("func", [pytest.param(f, id=n) for n, f in FUNCTIONS])
+def test_results_have_short_reprs(
+    func: Callable[..., object], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    try:
+        result = _valid_result(func)
+    except NoSample:
+        pytest.skip("test_contract reports the missing sample")
+    results = list(result)[:3] if isinstance(result, tuple | list) else [result]
+    for item in results:
+        text = repr(item)
+        assert len(text) <= MAX_REPR, f"{len(text)} characters: {text[:200]}..."
+
+
+# -- the shape checks catch what they are for ---------------------------------------
+
+
+def _bare_date_due(day: dt.date) -> dt.date:
+    return day
+
+
+def _check_returning_a_result(level: mappa.Level) -> mappa.Deadline:
+    return mappa.Deadline(
+        dt.date(2025, 6, 2), "minutes.final", mappa.Citation("a", "b", "c")
+    )
+
+
+@attrs.frozen
+class _RuleLess:
+    citation: mappa.Citation
+
+
+def test_the_checks_catch_a_due_returning_a_bare_date() -> None:
+    declared = _return_type(_bare_date_due)
+    assert declared is dt.date
+    assert not _is_bundle(declared)
+
+
+def test_the_checks_catch_a_check_returning_a_result() -> None:
+    kwargs = {"level": mappa.Level.MAPPP}
+    result = _check_returning_a_result(**kwargs)  # type: ignore[arg-type]
+    assert not any(result is value for value in kwargs.values())
+
+
+def test_the_checks_catch_a_result_naming_no_rule() -> None:
+    rule_less = _RuleLess(mappa.Citation("a", "b", "c"))
+    assert _carries_a_citation(_RuleLess)
+    with pytest.raises(AssertionError, match="names no rule"):
+        _assert_names_its_rule(rule_less)
+
+    @attrs.frozen
+    class MadeUp:
+        rule: str
+        citations: tuple[mappa.Citation, ...]
+
+    with pytest.raises(AssertionError, match="not a rule of the rulebook"):
+        _assert_names_its_rule(MadeUp("no.such.rule", (mappa.Citation("a", "b", "c"),)))
+    assert "__bool__" not in _attribute_names(_RuleLess)
+
+
+def test_values_with_derived_slots_survive_pickling() -> None:
+    """The values that keep derived data outside their attrs fields rebuild
+    it after a copy (pickle restores fields only)."""
+    import pickle
+
+    from mappa.records import Caseload, sample_caseload
+
+    def copy(value: Any) -> Any:
+        twin = pickle.loads(pickle.dumps(value))
+        assert twin == value
+        return twin
+
+    assert copy(mappa.DEFAULT_AREA_TABLE).area("Fife").name == "Fife"
+    assert copy(mappa.DEFAULT_RULEBOOK).rule("minutes.final").name == "minutes.final"
+    calendar = copy(mappa.WorkingCalendar.scotland())
+    assert calendar.add_working_days(dt.date(2025, 6, 2), 1) == dt.date(2025, 6, 3)
+    meeting = next(m for m in sample_caseload() if m.attendance)
+    twin = copy(meeting)
+    assert twin._tally == meeting._tally
+    attendance = copy(meeting.attendance[0])
+    assert attendance._code == meeting.attendance[0]._code
+    assert list(Caseload.from_meetings([twin])) == [meeting]
+
+
+def test_ipython_and_hypothesis_print_the_short_repr() -> None:
+    class Printer:
+        def __init__(self) -> None:
+            self.parts: list[str] = []
+
+        def text(self, part: str) -> None:
+            self.parts.append(part)
+
+    for value in (mappa.DEFAULT_RULEBOOK, mappa.DEFAULT_AREA_TABLE):
+        printer = Printer()
+        value._repr_pretty_(printer, False)
+        assert printer.parts == [repr(value)]
+        assert len(repr(value)) < 400

@@ -11,6 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from mappa.calendar import WorkingCalendar
+from mappa.deadlines import Deadline
 from mappa.disclosure import (
     DataProtectionRegime,
     Decider,
@@ -26,7 +27,7 @@ from mappa.disclosure import (
     TribunalConsideration,
     TribunalRecommendation,
     TribunalRequest,
-    check_audio_recording,
+    assess_audio_recording,
     minute_marking,
     recording_kept_too_long,
     route_request,
@@ -139,7 +140,7 @@ def test_minute_marking_reads_the_minimum_from_the_rulebook() -> None:
     ],
 )
 def test_subject_access_due(received: dt.date, due: dt.date) -> None:
-    assert subject_access_due(received, regime=G) == due
+    assert subject_access_due(received, regime=G).due == due
     assert subject_access_deadline(received, regime=G).due == due
 
 
@@ -150,9 +151,13 @@ def test_subject_access_extension() -> None:
     assert deadline.extended_due == D(2025, 4, 30)
     # the person is told of an extension within the first month
     assert deadline.extension_notice_by == deadline.due
-    assert subject_access_due(D(2025, 1, 31), extended=True, regime=G) == D(2025, 4, 30)
+    assert subject_access_due(D(2025, 1, 31), extended=True, regime=G).due == D(
+        2025, 4, 30
+    )
     # 3 August 2025 + 3 months = 3 November 2025, a Monday
-    assert subject_access_due(D(2025, 8, 3), extended=True, regime=G) == D(2025, 11, 3)
+    assert subject_access_due(D(2025, 8, 3), extended=True, regime=G).due == D(
+        2025, 11, 3
+    )
 
 
 def test_subject_access_deadline_cites_law_and_ico() -> None:
@@ -172,7 +177,9 @@ def test_subject_access_deadline_moved_flag() -> None:
 def test_subject_access_uses_the_callers_calendar() -> None:
     # An office closed on 3 October 2025 (a local holiday) answers on Monday 6th.
     local = WorkingCalendar.scotland(extra_closed_days=(D(2025, 10, 3),))
-    assert subject_access_due(D(2025, 9, 3), calendar=local, regime=G) == D(2025, 10, 6)
+    assert subject_access_due(D(2025, 9, 3), calendar=local, regime=G).due == D(
+        2025, 10, 6
+    )
 
 
 def test_subject_access_bad_input() -> None:
@@ -238,9 +245,10 @@ def test_subject_access_invariants(received: dt.date) -> None:
 def test_subject_access_monotonic(a: dt.date, b: dt.date) -> None:
     # A later receipt never gives an earlier deadline.
     a, b = min(a, b), max(a, b)
-    assert subject_access_due(a, regime=G) <= subject_access_due(b, regime=G)
-    assert subject_access_due(a, extended=True, regime=G) <= subject_access_due(
-        b, extended=True, regime=G
+    assert subject_access_due(a, regime=G).due <= subject_access_due(b, regime=G).due
+    assert (
+        subject_access_due(a, extended=True, regime=G).due
+        <= subject_access_due(b, extended=True, regime=G).due
     )
 
 
@@ -263,6 +271,7 @@ def test_third_party_route() -> None:
     assert route.due is None
     pinpoints = {c.pinpoint for c in route.citations}
     assert {"para 11.19", "para 11.23", "para 11.24", "para 11.25"} <= pinpoints
+    assert route.rule == "disclosure.duty.chair_prior_approval"
 
 
 @pytest.mark.parametrize("representative", [False, True])
@@ -285,6 +294,7 @@ def test_subject_access_route(representative: bool) -> None:
     assert UK_GDPR.title in documents
     assert "art. 15" in {c.pinpoint for c in route.citations}  # the right of access
     assert route.deadline.regime is G
+    assert route.rule == "disclosure.subject_access.general.response"
 
 
 def test_subject_access_route_for_the_police() -> None:
@@ -457,17 +467,20 @@ def test_tribunal_statement_refuses_wrong_types(field: str, bad: object) -> None
 
 def test_recording_destroyed_on_the_day_is_fine() -> None:
     # Para 11.18: destroyed once the final minute and RMP are agreed.
-    check = check_audio_recording(
+    check = assess_audio_recording(
         final_agreed=D(2025, 6, 16), destroyed=D(2025, 6, 16), on=D(2025, 7, 1)
     )
     assert not check.kept_too_long
     assert check.days_overdue == 0
     assert check.destroy_by == D(2025, 6, 16)
     assert check.citation.pinpoint == "para 11.18"
+    assert check
+    assert check.rule == "disclosure.audio_recording.destroy_on_final"
+    assert check.citations == (check.citation,)
 
 
 def test_recording_kept_after_final_minute_is_flagged() -> None:
-    check = check_audio_recording(
+    check = assess_audio_recording(
         final_agreed=D(2025, 6, 16), destroyed=D(2025, 6, 18), on=D(2025, 7, 1)
     )
     assert check.kept_too_long
@@ -478,7 +491,7 @@ def test_recording_kept_after_final_minute_is_flagged() -> None:
 
 
 def test_recording_before_final_minute_is_not_flagged() -> None:
-    check = check_audio_recording(final_agreed=None, destroyed=None, on=D(2025, 6, 17))
+    check = assess_audio_recording(final_agreed=None, destroyed=None, on=D(2025, 6, 17))
     assert not check.kept_too_long
     assert check.destroy_by is None
 
@@ -494,15 +507,15 @@ def test_recording_rule_can_be_switched_off() -> None:
 
 def test_recording_refuses_future_dates() -> None:
     with pytest.raises(InvalidValueError):
-        check_audio_recording(
+        assess_audio_recording(
             final_agreed=D(2025, 6, 16), destroyed=D(2025, 7, 2), on=D(2025, 7, 1)
         )
     with pytest.raises(InvalidValueError):
-        check_audio_recording(
+        assess_audio_recording(
             final_agreed=D(2025, 7, 2), destroyed=None, on=D(2025, 7, 1)
         )
     with pytest.raises(InvalidTypeError):
-        check_audio_recording(
+        assess_audio_recording(
             final_agreed=dt.datetime(2025, 6, 16, 9, 0),
             destroyed=None,
             on=D(2025, 7, 1),
@@ -518,10 +531,10 @@ def test_recording_refuses_future_dates() -> None:
 def test_recording_reference(agreed: dt.date, held: int, extra: int) -> None:
     destroyed = agreed + dt.timedelta(days=held)
     on = destroyed + dt.timedelta(days=extra)
-    check = check_audio_recording(final_agreed=agreed, destroyed=destroyed, on=on)
+    check = assess_audio_recording(final_agreed=agreed, destroyed=destroyed, on=on)
     assert check.kept_too_long == (destroyed > agreed)
     assert check.days_overdue == held
-    still_held = check_audio_recording(final_agreed=agreed, destroyed=None, on=on)
+    still_held = assess_audio_recording(final_agreed=agreed, destroyed=None, on=on)
     assert still_held.days_overdue == (on - agreed).days
     assert isinstance(still_held, RecordingCheck)
 
@@ -533,9 +546,30 @@ def test_recording_rule_must_be_a_bool() -> None:
     version = attrs.evolve(rule.current, value=1)
     book = DEFAULT_RULEBOOK.with_rule(attrs.evolve(rule, versions=(version,)))
     with pytest.raises(InvalidTypeError):
-        check_audio_recording(
+        assess_audio_recording(
             final_agreed=None, destroyed=None, on=D(2025, 6, 2), rulebook=book
         )
+
+
+def test_subject_access_due_is_a_deadline_naming_its_rule() -> None:
+    plain = subject_access_due(D(2025, 9, 3), regime=G)
+    assert isinstance(plain, Deadline)
+    assert plain.rule == "disclosure.subject_access.general.response"
+    assert plain.moved_from is None
+    extended = subject_access_due(D(2025, 1, 31), extended=True, regime=G)
+    assert extended.rule == "disclosure.subject_access.general.extension"
+    # 5 May 2025 is a bank holiday: the deadline moves on, and says from when.
+    moved = subject_access_due(D(2025, 4, 5), regime=G)
+    assert (moved.due, moved.moved_from) == (D(2025, 5, 6), D(2025, 5, 5))
+    moved_extended = subject_access_due(D(2025, 2, 5), extended=True, regime=G)
+    assert (moved_extended.due, moved_extended.moved_from) == (
+        D(2025, 5, 6),
+        D(2025, 5, 5),
+    )
+    assert subject_access_deadline(D(2025, 9, 3), regime=G).rule == plain.rule
+    # the police's deadline never moves
+    police = subject_access_due(D(2025, 4, 5), regime=POLICE)
+    assert (police.due, police.moved_from) == (D(2025, 5, 4), None)
 
 
 # -- subject access under two regimes (issue 14) ----------------------------------
@@ -564,8 +598,8 @@ def test_recording_rule_must_be_a_bool() -> None:
 def test_each_regime_counts_its_own_month(
     received: dt.date, police: dt.date, general: dt.date
 ) -> None:
-    assert subject_access_due(received, regime=POLICE) == police
-    assert subject_access_due(received, regime=G) == general
+    assert subject_access_due(received, regime=POLICE).due == police
+    assert subject_access_due(received, regime=G).due == general
     deadline = subject_access_deadline(received, regime=POLICE)
     assert deadline.rule == "disclosure.subject_access.law_enforcement.response"
     assert str(deadline.citations[0]).startswith("Data Protection Act 2018")
@@ -583,7 +617,7 @@ def test_the_law_enforcement_extension_applies_from_the_2025_act() -> None:
     # three months beginning with 5 February 2026 end on 4 May 2026
     assert after.extended_due == D(2026, 5, 4)
     assert after.extension_notice_by == after.due == D(2026, 3, 4)
-    assert subject_access_due(D(2026, 3, 1), regime=POLICE, extended=True) == D(
+    assert subject_access_due(D(2026, 3, 1), regime=POLICE, extended=True).due == D(
         2026, 5, 31
     )
 

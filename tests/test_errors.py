@@ -13,6 +13,7 @@ from mappa.errors import (
     LadderMismatch,
     LevelNotPermitted,
     MappaError,
+    MissingDependency,
     NotApplicable,
     RecordError,
     RuleNotInForce,
@@ -32,6 +33,7 @@ BUILTINS = [
     (CalendarRangeError, ValueError),
     (InvalidTransition, ValueError),
     (RecordError, ValueError),
+    (MissingDependency, ImportError),
 ]
 
 

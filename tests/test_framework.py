@@ -143,12 +143,12 @@ def test_a_caller_supplies_their_own_table() -> None:
         areas=(Area("North", ("Alpha Council",)), Area("South", ("Beta Council",))),
         aliases={"A": "Alpha Council"},
     )
-    assert area_of("alpha", table=table).name == "North"
-    assert area_of("a", table=table).name == "North"
+    assert area_of("alpha", area_table=table).name == "North"
+    assert area_of("a", area_table=table).name == "North"
     assert table.local_authorities == ("Alpha Council", "Beta Council")
     assert str(table.areas[0]) == "North"
     with pytest.raises(UnknownNameError):
-        area_of("Fife", table=table)
+        area_of("Fife", area_table=table)
 
 
 def test_area_table_validation() -> None:

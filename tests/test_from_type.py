@@ -144,19 +144,37 @@ def test_from_type_draws_union_members(name: str) -> None:
     check()
 
 
-def test_the_hook_is_an_entry_point() -> None:
+def test_the_hook_is_an_entry_point_outside_the_package() -> None:
     from importlib.metadata import entry_points
 
     (point,) = [e for e in entry_points(group="hypothesis") if e.name == "mappa"]
-    assert point.value == "mappa._hypothesis_plugin:_hypothesis_setup_hook"
+    assert point.value == "_mappa_hypothesis:_hypothesis_setup_hook"
 
 
 def test_the_hook_imports_hypothesis_only_when_called() -> None:
     source = importlib.import_module("mappa._hypothesis_plugin")
     assert "hypothesis" not in vars(source)
     assert "strategies" not in vars(source)
-    source._hypothesis_setup_hook()  # registering twice is harmless
+    source.register()  # registering twice is harmless
+    importlib.import_module("_mappa_hypothesis")._hypothesis_setup_hook()
     assert set(source._public_types()) == set(_VALUE_TYPES.values())
+
+
+def test_importing_hypothesis_does_not_import_mappa() -> None:
+    # The entry point costs a test run that never uses mappa next to nothing.
+    code = (
+        "import sys, hypothesis;"
+        "assert '_mappa_hypothesis' in sys.modules, 'the hook did not run';"
+        "assert 'mappa' not in sys.modules, 'the hook imported mappa'"
+    )
+    result = subprocess.run(
+        [sys.executable, "-W", "ignore", "-c", code],
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=120,
+    )
+    assert result.returncode == 0, result.stderr[-2000:]
 
 
 def test_a_type_without_a_strategy_falls_back() -> None:
@@ -173,6 +191,9 @@ def test_a_type_without_a_strategy_falls_back() -> None:
         "print(ms.SIMPLE_DAY, st.from_type(mappa.Incident).example())",
         "import hypothesis.strategies as st, mappa;"
         "print(st.from_type(mappa.Duration).example())",
+        # mappa first, then Hypothesis: the entry point registers.
+        "import mappa, hypothesis.strategies as st;"
+        "print(st.from_type(mappa.Incident).example())",
     ],
 )
 def test_import_orders(code: str) -> None:
@@ -184,3 +205,16 @@ def test_import_orders(code: str) -> None:
         timeout=120,
     )
     assert result.returncode == 0, result.stderr[-2000:]
+
+
+def test_mappa_registers_its_types_when_hypothesis_came_first() -> None:
+    # Hypothesis is loaded in this process: importing mappa again (here, a
+    # reload of the package) registers its types, as a first import would.
+    importlib.reload(mappa)
+
+    @settings(max_examples=3, database=None)
+    @given(st.from_type(mappa.Incident))
+    def check(incident: object) -> None:
+        assert isinstance(incident, mappa.Incident)
+
+    check()

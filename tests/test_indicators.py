@@ -48,7 +48,7 @@ from mappa.records import (
     MeetingKind,
     sample_caseload,
 )
-from mappa.reviews import initial_mappp_deadline, next_review_due
+from mappa.reviews import initial_mappp_due, next_review_due
 from mappa.rulebook import DEFAULT_RULEBOOK
 from mappa.sources import GLASGOW_MAPPA_PAGE
 from mappa.years import Quarter, ReportingYear
@@ -269,12 +269,12 @@ def test_hand_built_caseload_every_indicator_by_area() -> None:
 
 def test_hand_built_deadlines_agree_with_the_rule_modules() -> None:
     # The working-day deadlines the comments above rely on.
-    assert minutes_due(D(2025, 7, 24)).final == D(2025, 8, 8)  # 4 Aug bank holiday
-    assert minutes_due(D(2025, 8, 28)).final == D(2025, 9, 11)
-    assert minutes_due(D(2025, 9, 29)).final == D(2025, 10, 13)
-    assert initial_mappp_deadline(D(2025, 9, 29)) == D(2025, 9, 1)
-    assert next_review_due(L3, D(2025, 7, 10)) == D(2025, 8, 21)
-    assert next_review_due(L2, D(2025, 6, 20)) == D(2025, 9, 12)
+    assert minutes_due(D(2025, 7, 24)).final.due == D(2025, 8, 8)  # 4 Aug bank holiday
+    assert minutes_due(D(2025, 8, 28)).final.due == D(2025, 9, 11)
+    assert minutes_due(D(2025, 9, 29)).final.due == D(2025, 10, 13)
+    assert initial_mappp_due(D(2025, 9, 29)).due == D(2025, 9, 1)
+    assert next_review_due(L3, D(2025, 7, 10)).due == D(2025, 8, 21)
+    assert next_review_due(L2, D(2025, 6, 20)).due == D(2025, 9, 12)
 
 
 def test_status_percentage_and_targets() -> None:
@@ -712,7 +712,7 @@ def reference_reviews(
             after = item.new_level or item.level
             if item.leaves_mappa or after is L1:
                 continue
-            due = next_review_due(after, item.date)
+            due = next_review_due(after, item.date).due
             if not period.start <= due <= period.end:
                 continue
             met = bool(later) and later[0].date <= due
@@ -760,7 +760,7 @@ def _on_time_slots(
             after = item.new_level or item.level
             if item.leaves_mappa or after is L1:
                 continue
-            due = next_review_due(after, item.date)
+            due = next_review_due(after, item.date).due
             if later and later[0].date <= due:
                 if (later[0].date - item.date).days >= 2:
                     slots.append((item, later[0].date - dt.timedelta(days=1)))
@@ -868,6 +868,78 @@ def test_counting_in_chunks_gives_the_same_report(
             assert evaluate(meetings, period=period, by=by) == whole
     finally:
         module._STEP = saved
+
+
+# -- values for people: repr, notebook table, numeric rows --------------------------
+
+
+def test_report_repr_is_one_short_line() -> None:
+    from mappa.records import sample_caseload
+
+    report = evaluate(sample_caseload(), period="2025/26")
+    text = repr(report)
+    assert len(text) < 200
+    assert "\n" not in text
+    assert text.startswith("Report(period='2025/26'")
+    assert "not met" in text
+
+    class Printer:
+        def __init__(self) -> None:
+            self.parts: list[str] = []
+
+        def text(self, part: str) -> None:
+            self.parts.append(part)
+
+    printer = Printer()
+    report._repr_pretty_(printer, False)
+    assert printer.parts == [text]
+
+
+def test_report_html_is_a_table_with_every_result() -> None:
+    from mappa.records import sample_caseload
+
+    report = evaluate(sample_caseload(), period="2025/26", by=())
+    table = report._repr_html_()
+    assert table.startswith("<table><caption>")
+    assert table.count("<tr><td>") == len(report.results)
+    assert "<script" not in table
+
+
+def test_to_rows_gives_floats_or_decimals() -> None:
+    from mappa.records import sample_caseload
+
+    report = evaluate(sample_caseload(), period="2025/26")
+    floats = report.to_rows("float")
+    exact = report.to_rows("decimal")
+    assert exact == report.rows()
+    for as_float, as_decimal in zip(floats, exact, strict=True):
+        assert isinstance(as_float["target"], float)
+        assert as_float["target"] == float(as_decimal["target"])  # type: ignore[arg-type]
+        if as_decimal["percentage"] is None:
+            assert as_float["percentage"] is None
+        else:
+            assert as_float["percentage"] == float(as_decimal["percentage"])  # type: ignore[arg-type]
+    with pytest.raises(InvalidValueError, match="numbers"):
+        report.to_rows("int")  # type: ignore[arg-type]
+
+
+def test_indicator_result_counts_its_failed_ids_in_its_repr() -> None:
+    from mappa.sources import GLASGOW_MAPPA_PAGE
+
+    ids = tuple(f"M{n:05d}" for n in range(500))
+    result = IndicatorResult(
+        Indicator.MINUTES_RELEASED,
+        (),
+        0,
+        500,
+        Decimal(90),
+        GLASGOW_MAPPA_PAGE.cite("KPIs"),
+        ids,
+    )
+    assert "failed=<500 ids>" in repr(result)
+    assert "M00001" not in repr(result)
+    assert result.rule == Indicator.MINUTES_RELEASED.rule
+    assert result.citations == (result.citation,)
 
 
 # -- the rulebook's labels, levels and dates (issue 14) --------------------------------

@@ -19,6 +19,7 @@ from mappa.calendar import WorkingCalendar
 from mappa.errors import (
     InvalidTypeError,
     InvalidValueError,
+    MissingDependency,
     RecordError,
     UnknownNameError,
 )
@@ -281,7 +282,7 @@ def test_without_duckdb_the_engine_says_how_to_install_it(
 
     monkeypatch.setattr(_duckdb, "available", lambda: False)
     assert default_engine() == "python"
-    with pytest.raises(InvalidValueError, match=r'pip install "mappa\[duckdb\]"'):
+    with pytest.raises(MissingDependency, match=r'pip install "mappa\[duckdb\]"'):
         evaluate(CASELOAD, period="2025/26", engine="duckdb")
 
 

@@ -202,6 +202,9 @@ def test_assessment_report_validity(
 ) -> None:
     check = life_licence_termination(request_date=request_date, report_date=report_date)
     assert check.report_valid is valid
+    assert bool(check) is valid
+    assert check.rule == "licences.assessment_report.validity"
+    assert check.citations == (check.citation,)
     assert (
         assessment_report_valid(request_date=request_date, report_date=report_date)
         is valid

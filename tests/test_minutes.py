@@ -14,6 +14,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from mappa.calendar import WorkingCalendar
+from mappa.deadlines import Deadline
 from mappa.errors import InvalidTypeError, InvalidValueError
 from mappa.minutes import MinutesDecision, MinutesDue, minutes_due, minutes_on_time
 from mappa.rulebook import DEFAULT_RULEBOOK
@@ -28,10 +29,10 @@ def test_ordinary_fortnight() -> None:
     # Monday 2 June 2025: 5th working day after is Monday 9 June, 10th is
     # Monday 16 June (para 11.15).
     due = minutes_due(D(2025, 6, 2))
-    assert (due.draft, due.final) == (D(2025, 6, 9), D(2025, 6, 16))
+    assert (due.draft.due, due.final.due) == (D(2025, 6, 9), D(2025, 6, 16))
     assert (due.draft_working_days, due.final_working_days) == (5, 10)
-    assert due.draft_citation == GUIDANCE.cite("para 11.15")
-    assert due.final_citation == GUIDANCE.cite("para 11.15")
+    assert due.draft.citation == GUIDANCE.cite("para 11.15")
+    assert due.final.citation == GUIDANCE.cite("para 11.15")
     assert due.meeting_date == D(2025, 6, 2)
 
 
@@ -41,41 +42,41 @@ def test_across_the_world_cup_holiday_of_2026() -> None:
     # day after is Tuesday 16 June, the 10th Tuesday 23 June. A calendar that
     # missed it would say Monday 15 and Monday 22 June, a day early.
     due = minutes_due(D(2026, 6, 8))
-    assert (due.draft, due.final) == (D(2026, 6, 16), D(2026, 6, 23))
+    assert (due.draft.due, due.final.due) == (D(2026, 6, 16), D(2026, 6, 23))
     unaware = WorkingCalendar.scotland(extra_working_days=[D(2026, 6, 15)])
     early = minutes_due(D(2026, 6, 8), calendar=unaware)
-    assert (early.draft, early.final) == (D(2026, 6, 15), D(2026, 6, 22))
+    assert (early.draft.due, early.final.due) == (D(2026, 6, 15), D(2026, 6, 22))
 
 
 def test_over_christmas_2024() -> None:
     # Thursday 19 December 2024; closed: 25, 26 December (Christmas Day,
     # Boxing Day), 1, 2 January (New Year's Day, New Year Holiday).
     due = minutes_due(D(2024, 12, 19))
-    assert due.draft == D(2024, 12, 30)
-    assert due.final == D(2025, 1, 8)
+    assert due.draft.due == D(2024, 12, 30)
+    assert due.final.due == D(2025, 1, 8)
 
 
 def test_over_st_andrews_day_2025() -> None:
     # Monday 24 November 2025; Monday 1 December is Saint Andrew's Day (observed).
     due = minutes_due(D(2025, 11, 24))
-    assert due.draft == D(2025, 12, 2)
-    assert due.final == D(2025, 12, 9)
+    assert due.draft.due == D(2025, 12, 2)
+    assert due.final.due == D(2025, 12, 9)
 
 
 def test_meeting_on_a_saturday_counts_from_the_next_day() -> None:
     due = minutes_due(D(2025, 6, 7))
-    assert due.draft == D(2025, 6, 13)
-    assert due.final == D(2025, 6, 20)
+    assert due.draft.due == D(2025, 6, 13)
+    assert due.final.due == D(2025, 6, 20)
 
 
 def test_caller_calendar_and_rulebook() -> None:
     # A council closed on Monday 9 June 2025 pushes the draft to Tuesday.
     local = WorkingCalendar.scotland(extra_closed_days=[D(2025, 6, 9)])
-    assert minutes_due(D(2025, 6, 2), local).draft == D(2025, 6, 10)
+    assert minutes_due(D(2025, 6, 2), calendar=local).draft.due == D(2025, 6, 10)
     book = DEFAULT_RULEBOOK.with_value("minutes.final", 15, reason="local target")
     due = minutes_due(D(2025, 6, 2), rulebook=book)
-    assert due.final == D(2025, 6, 23)
-    assert due.final_citation.pinpoint == "local target"
+    assert due.final.due == D(2025, 6, 23)
+    assert due.final.citation.pinpoint == "local target"
 
 
 def test_rulebook_allowing_no_days_is_refused() -> None:
@@ -142,17 +143,31 @@ def test_bad_dates_are_type_errors(bad: object) -> None:
 
 def test_bad_calendar_is_a_type_error() -> None:
     with pytest.raises(InvalidTypeError, match="calendar"):
-        minutes_due(D(2025, 6, 2), "Scotland")  # type: ignore[arg-type]
+        minutes_due(D(2025, 6, 2), calendar="Scotland")  # type: ignore[arg-type]
 
 
 def test_value_objects_check_their_fields() -> None:
     citation = GUIDANCE.cite("para 11.15")
+    draft = Deadline(D(2025, 6, 20), "minutes.draft", citation)
+    final = Deadline(D(2025, 6, 16), "minutes.final", citation)
     with pytest.raises(InvalidValueError):
-        MinutesDue(
-            D(2025, 6, 2), D(2025, 6, 20), D(2025, 6, 16), 5, 10, citation, citation
-        )
+        MinutesDue(D(2025, 6, 2), draft, final, 5, 10)
     with pytest.raises(InvalidTypeError):
-        MinutesDue(D(2025, 6, 2), "x", D(2025, 6, 16), 5, 10, citation, citation)  # type: ignore[arg-type]
+        MinutesDue(D(2025, 6, 2), D(2025, 6, 9), final, 5, 10)  # type: ignore[arg-type]
+
+
+def test_minutes_due_holds_deadlines_naming_their_rules() -> None:
+    due = minutes_due(D(2025, 6, 2))
+    assert isinstance(due.draft, Deadline)
+    assert (due.draft.rule, due.final.rule) == ("minutes.draft", "minutes.final")
+    assert due.citations == (GUIDANCE.cite("para 11.15"),)
+
+
+def test_decision_is_truthy_when_on_time() -> None:
+    assert minutes_on_time(D(2025, 6, 2), D(2025, 6, 16))
+    late = minutes_on_time(D(2025, 6, 2), D(2025, 6, 17))
+    assert not late
+    assert late.citations == (late.citation,)
 
 
 @given(meeting=dates, extra=st.integers(min_value=0, max_value=60))
@@ -160,12 +175,14 @@ def test_on_time_agrees_with_the_deadline(meeting: dt.date, extra: int) -> None:
     released = meeting + dt.timedelta(days=extra)
     due = minutes_due(meeting)
     decision = minutes_on_time(meeting, released)
-    assert meeting < due.draft < due.final
-    assert SCOTLAND.working_days_between(meeting, due.final) == 10
-    assert SCOTLAND.working_days_between(meeting, due.draft) == 5
-    assert SCOTLAND.working_days_between(due.draft, due.final) == 5  # "a further five"
-    assert decision.deadline == due.final
-    assert decision.on_time == (released <= due.final)
+    assert meeting < due.draft.due < due.final.due
+    assert SCOTLAND.working_days_between(meeting, due.final.due) == 10
+    assert SCOTLAND.working_days_between(meeting, due.draft.due) == 5
+    assert (
+        SCOTLAND.working_days_between(due.draft.due, due.final.due) == 5
+    )  # "a further five"
+    assert decision.deadline == due.final.due
+    assert decision.on_time == (released <= due.final.due)
     assert (decision.working_days_late > 0) == decision.late
     if decision.late:
         assert decision.working_days_late == max(
@@ -185,4 +202,4 @@ def test_later_release_is_never_less_late(meeting: dt.date, a: int, b: int) -> N
 @given(m1=dates, m2=dates)
 def test_later_meeting_never_has_an_earlier_deadline(m1: dt.date, m2: dt.date) -> None:
     m1, m2 = sorted((m1, m2))
-    assert minutes_due(m1).final <= minutes_due(m2).final
+    assert minutes_due(m1).final.due <= minutes_due(m2).final.due

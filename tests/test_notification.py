@@ -938,3 +938,122 @@ def test_schedule_steps_a_year_and_stays_inside_the_period(
     limit = horizon if schedule.ends_on is None else min(horizon, schedule.ends_on)
     assert all(due <= limit for due in schedule.due_dates)
     assert previous + relativedelta(years=1) > limit
+
+
+# -- the schedule agrees with the deadline functions -------------------------------
+
+
+def test_schedule_counts_custody_like_the_initial_deadline() -> None:
+    # Convicted and imprisoned on the same day: the 3 days begin after custody.
+    custody = DateRange(D(2025, 3, 14), D(2025, 3, 20))
+    schedule = notification_schedule(
+        term(months=3),
+        D(2025, 3, 14),
+        under_18=False,
+        first_notification=D(2025, 3, 22),
+        excluded=[custody],
+    )
+    assert schedule.initial == initial_notification_due(
+        D(2025, 3, 14), excluded=[custody]
+    )
+    assert schedule.initial.due == D(2025, 3, 23)
+    assert schedule.initial.days_added == 7
+
+
+def test_schedule_repr_is_short() -> None:
+    weekly = notification_schedule(
+        LifeImprisonment(),
+        D(2025, 3, 14),
+        under_18=False,
+        first_notification=D(2025, 3, 15),
+        no_fixed_abode=True,
+        horizon=D(2045, 3, 14),
+    )
+    assert len(weekly.periodic) > 1000
+    assert len(repr(weekly)) < 300
+    assert "deadlines" in repr(weekly)
+
+
+spans = st.tuples(dates, st.integers(min_value=0, max_value=800)).map(
+    lambda pair: DateRange(pair[0], pair[0] + dt.timedelta(days=pair[1]))
+)
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    disposal=disposals,
+    start=dates,
+    first=st.integers(min_value=0, max_value=30),
+    no_fixed_abode=st.booleans(),
+    excluded=st.lists(spans, max_size=4),
+)
+def test_schedule_agrees_with_the_deadline_functions(
+    disposal: object,
+    start: D,
+    first: int,
+    no_fixed_abode: bool,
+    excluded: list[DateRange],
+) -> None:
+    if no_fixed_abode:
+        start = max(start, D(2013, 7, 8))  # SSI 2013/216 reg. 2 applies from then
+    first_notification = start + dt.timedelta(days=first)
+    horizon = start + relativedelta(years=3 if no_fixed_abode else 30)
+    schedule = notification_schedule(
+        disposal,  # type: ignore[arg-type]
+        start,
+        under_18=False,
+        first_notification=first_notification,
+        no_fixed_abode=no_fixed_abode,
+        excluded=excluded,
+        horizon=horizon,
+    )
+    assert schedule.initial == initial_notification_due(start, excluded=excluded)
+    previous = first_notification
+    for deadline in schedule.periodic:
+        assert deadline == periodic_notification_due(
+            previous, no_fixed_abode=no_fixed_abode, excluded=excluded
+        )
+        previous = deadline.due
+    limit = horizon if schedule.ends_on is None else min(horizon, schedule.ends_on)
+    following = periodic_notification_due(
+        previous, no_fixed_abode=no_fixed_abode, excluded=excluded
+    )
+    assert following.due > limit
+
+
+def test_results_carry_their_citations_in_one_shape() -> None:
+    halved = notification_period(term(years=1), under_18=True)
+    assert halved.halved
+    assert halved.citations == (halved.citation, halved.halving_citation)
+    whole = notification_period(term(years=1), under_18=False)
+    assert whole.citations == (whole.citation,)
+    notice = foreign_travel_notice(D(2025, 8, 1))
+    assert notice.citations == (notice.citation,)
+
+
+def test_schedule_prints_its_short_repr_in_ipython() -> None:
+    schedule = notification_schedule(
+        OtherDisposal(),
+        D(2025, 3, 14),
+        under_18=True,
+        first_notification=D(2025, 3, 15),
+    )
+
+    class Printer:
+        def __init__(self) -> None:
+            self.parts: list[str] = []
+
+        def text(self, part: str) -> None:
+            self.parts.append(part)
+
+    printer = Printer()
+    schedule._repr_pretty_(printer, False)
+    assert printer.parts == [repr(schedule)]
+    empty = notification_schedule(
+        OtherDisposal(),
+        D(2025, 3, 14),
+        under_18=True,
+        first_notification=D(2025, 3, 15),
+        horizon=D(2025, 6, 1),
+    )
+    assert "<0 deadlines: none>" in repr(empty)

@@ -9,6 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from mappa.calendar import WorkingCalendar
+from mappa.deadlines import Deadline
 from mappa.errors import (
     InvalidTypeError,
     InvalidValueError,
@@ -22,9 +23,9 @@ from mappa.reviews import (
     InitialMapppCheck,
     ReviewMeeting,
     ReviewState,
+    assess_initial_mappp,
     case_review_status,
-    check_initial_mappp,
-    initial_mappp_deadline,
+    initial_mappp_due,
     next_review_due,
     next_rmp_review_due,
     review_interval,
@@ -81,7 +82,9 @@ def test_level1_has_no_national_interval() -> None:
     with pytest.raises(NotApplicable):
         review_status(L1, dt.date(2025, 1, 6), dt.date(2025, 1, 7))
     with pytest.raises(NotApplicable):
-        review_schedule(L1, dt.date(2025, 1, 6), dt.date(2026, 1, 6))
+        tuple(
+            d.due for d in review_schedule(L1, dt.date(2025, 1, 6), dt.date(2026, 1, 6))
+        )
 
 
 @pytest.mark.parametrize("bad", [3, "3", 3.0, None])
@@ -95,7 +98,7 @@ def test_interval_from_a_callers_rulebook() -> None:
     book = DEFAULT_RULEBOOK.with_value(
         "reviews.level3.interval", Duration(weeks=4), reason="local standard"
     )
-    assert next_review_due(L3, dt.date(2025, 1, 6), rulebook=book) == dt.date(
+    assert next_review_due(L3, dt.date(2025, 1, 6), rulebook=book).due == dt.date(
         2025, 2, 3
     )
     assert review_interval(L3, rulebook=book).citation.pinpoint == "local standard"
@@ -139,7 +142,7 @@ def test_rulebook_must_be_a_rulebook() -> None:
     ],
 )
 def test_next_review_due_examples(level: Level, last: dt.date, due: dt.date) -> None:
-    assert next_review_due(level, last) == due
+    assert next_review_due(level, last).due == due
     assert review_interval(level).due_after(last) == due
 
 
@@ -160,30 +163,30 @@ def test_due_date_beyond_the_calendar_names_the_rule() -> None:
 
 def test_calendar_moves_a_saturday_due_date_to_friday() -> None:
     # 4 January 2025 + 42 days = Saturday 15 February 2025.
-    assert next_review_due(L3, dt.date(2025, 1, 4)) == dt.date(2025, 2, 15)
-    assert next_review_due(L3, dt.date(2025, 1, 4), calendar=SCOTLAND) == dt.date(
-        2025, 2, 14
-    )
+    assert next_review_due(L3, dt.date(2025, 1, 4)).due == dt.date(2025, 2, 15)
+    assert next_review_due(
+        L3, dt.date(2025, 1, 4), move_to_working_day=True
+    ).due == dt.date(2025, 2, 14)
 
 
 def test_calendar_moves_a_christmas_due_date_back() -> None:
     # 13 November 2025 + 42 days = Christmas Day, a Scottish bank holiday.
-    assert next_review_due(L3, dt.date(2025, 11, 13), calendar=SCOTLAND) == dt.date(
-        2025, 12, 24
-    )
+    assert next_review_due(
+        L3, dt.date(2025, 11, 13), move_to_working_day=True
+    ).due == dt.date(2025, 12, 24)
 
 
 def test_calendar_leaves_a_working_day_alone() -> None:
-    assert next_review_due(L3, dt.date(2025, 1, 6), calendar=SCOTLAND) == dt.date(
-        2025, 2, 17
-    )
+    assert next_review_due(
+        L3, dt.date(2025, 1, 6), move_to_working_day=True
+    ).due == dt.date(2025, 2, 17)
 
 
 def test_calendar_with_local_closed_day() -> None:
     local = WorkingCalendar.scotland(extra_closed_days=[dt.date(2025, 2, 17)])
-    assert next_review_due(L3, dt.date(2025, 1, 6), calendar=local) == dt.date(
-        2025, 2, 14
-    )
+    assert next_review_due(
+        L3, dt.date(2025, 1, 6), move_to_working_day=True, calendar=local
+    ).due == dt.date(2025, 2, 14)
 
 
 def test_calendar_must_be_a_calendar() -> None:
@@ -194,7 +197,7 @@ def test_calendar_must_be_a_calendar() -> None:
 
 @given(level=review_levels, last=dates)
 def test_due_matches_the_reference(level: Level, last: dt.date) -> None:
-    assert next_review_due(level, last) == last + dt.timedelta(
+    assert next_review_due(level, last).due == last + dt.timedelta(
         days=REFERENCE_DAYS[level]
     )
 
@@ -202,8 +205,8 @@ def test_due_matches_the_reference(level: Level, last: dt.date) -> None:
 @given(level=review_levels, last=calendar_dates)
 @settings(max_examples=50)
 def test_due_is_strictly_after_the_meeting(level: Level, last: dt.date) -> None:
-    assert next_review_due(level, last) > last
-    assert next_review_due(level, last, calendar=SCOTLAND) > last
+    assert next_review_due(level, last).due > last
+    assert next_review_due(level, last, move_to_working_day=True).due > last
 
 
 @given(level=review_levels, a=calendar_dates, b=calendar_dates)
@@ -212,9 +215,10 @@ def test_a_later_meeting_never_gives_an_earlier_due_date(
     level: Level, a: dt.date, b: dt.date
 ) -> None:
     a, b = min(a, b), max(a, b)
-    assert next_review_due(level, a) <= next_review_due(level, b)
-    assert next_review_due(level, a, calendar=SCOTLAND) <= next_review_due(
-        level, b, calendar=SCOTLAND
+    assert next_review_due(level, a).due <= next_review_due(level, b).due
+    assert (
+        next_review_due(level, a, move_to_working_day=True).due
+        <= next_review_due(level, b, move_to_working_day=True).due
     )
 
 
@@ -223,8 +227,8 @@ def test_a_later_meeting_never_gives_an_earlier_due_date(
 def test_calendar_due_is_the_last_working_day_on_or_before(
     level: Level, last: dt.date
 ) -> None:
-    plain = next_review_due(level, last)
-    moved = next_review_due(level, last, calendar=SCOTLAND)
+    plain = next_review_due(level, last).due
+    moved = next_review_due(level, last, move_to_working_day=True).due
     assert moved <= plain
     assert SCOTLAND.is_working_day(moved)
     day = moved + dt.timedelta(days=1)
@@ -279,7 +283,7 @@ def test_status_before_the_meeting_is_refused() -> None:
 
 def test_status_with_calendar() -> None:
     status = review_status(
-        L3, dt.date(2025, 1, 4), dt.date(2025, 2, 15), calendar=SCOTLAND
+        L3, dt.date(2025, 1, 4), dt.date(2025, 2, 15), move_to_working_day=True
     )
     assert status.due == dt.date(2025, 2, 14)
     assert status.state is ReviewState.OVERDUE
@@ -431,7 +435,9 @@ def test_history_status_is_the_last_meetings_status(
 
 def test_schedule_example() -> None:
     # Guidance para 11.30: every 6 weeks from 6 January 2025.
-    assert review_schedule(L3, dt.date(2025, 1, 6), dt.date(2025, 6, 30)) == (
+    assert tuple(
+        d.due for d in review_schedule(L3, dt.date(2025, 1, 6), dt.date(2025, 6, 30))
+    ) == (
         dt.date(2025, 2, 17),
         dt.date(2025, 3, 31),
         dt.date(2025, 5, 12),
@@ -440,22 +446,36 @@ def test_schedule_example() -> None:
 
 
 def test_schedule_includes_a_date_on_the_horizon() -> None:
-    assert review_schedule(L2, dt.date(2025, 1, 6), dt.date(2025, 3, 31)) == (
-        dt.date(2025, 3, 31),
+    assert tuple(
+        d.due for d in review_schedule(L2, dt.date(2025, 1, 6), dt.date(2025, 3, 31))
+    ) == (dt.date(2025, 3, 31),)
+    assert (
+        tuple(
+            d.due
+            for d in review_schedule(L2, dt.date(2025, 1, 6), dt.date(2025, 3, 30))
+        )
+        == ()
     )
-    assert review_schedule(L2, dt.date(2025, 1, 6), dt.date(2025, 3, 30)) == ()
-    assert review_schedule(L2, dt.date(2025, 1, 6), dt.date(2024, 1, 1)) == ()
+    assert (
+        tuple(
+            d.due for d in review_schedule(L2, dt.date(2025, 1, 6), dt.date(2024, 1, 1))
+        )
+        == ()
+    )
 
 
 def test_schedule_with_calendar_runs_from_the_moved_date() -> None:
     # 4 Jan 2025 + 42 = Sat 15 Feb -> Fri 14 Feb; + 42 = Fri 28 Mar.
-    assert review_schedule(
-        L3, dt.date(2025, 1, 4), dt.date(2025, 4, 1), calendar=SCOTLAND
+    assert tuple(
+        d.due
+        for d in review_schedule(
+            L3, dt.date(2025, 1, 4), dt.date(2025, 4, 1), move_to_working_day=True
+        )
     ) == (dt.date(2025, 2, 14), dt.date(2025, 3, 28))
 
 
 def test_schedule_to_the_end_of_time_stops() -> None:
-    dates_ = review_schedule(L2, dt.date(9990, 1, 1), dt.date.max)
+    dates_ = tuple(d.due for d in review_schedule(L2, dt.date(9990, 1, 1), dt.date.max))
     assert dates_[-1] <= dt.date.max
     assert len(dates_) == (dt.date.max - dt.date(9990, 1, 1)).days // 84
 
@@ -465,8 +485,11 @@ def test_schedule_with_a_month_interval() -> None:
     book = DEFAULT_RULEBOOK.with_value(
         "reviews.level2.interval", Duration(months=1), reason="monthly"
     )
-    assert review_schedule(
-        L2, dt.date(2025, 1, 31), dt.date(2025, 4, 30), rulebook=book
+    assert tuple(
+        d.due
+        for d in review_schedule(
+            L2, dt.date(2025, 1, 31), dt.date(2025, 4, 30), rulebook=book
+        )
     ) == (dt.date(2025, 2, 28), dt.date(2025, 3, 28), dt.date(2025, 4, 28))
 
 
@@ -474,7 +497,7 @@ def test_schedule_with_a_month_interval() -> None:
 @settings(max_examples=60)
 def test_schedule_properties(level: Level, first: dt.date, span: int) -> None:
     until = first + dt.timedelta(days=span)
-    schedule = review_schedule(level, first, until)
+    schedule = tuple(d.due for d in review_schedule(level, first, until))
     step = dt.timedelta(days=REFERENCE_DAYS[level])
     # Reference: first + k * interval for k = 1, 2, ... while within the horizon.
     assert schedule == tuple(
@@ -507,15 +530,15 @@ def test_schedule_properties(level: Level, first: dt.date, span: int) -> None:
     ],
 )
 def test_rmp_review_examples(last: dt.date, due: dt.date) -> None:
-    assert next_rmp_review_due(last) == due
+    assert next_rmp_review_due(last).due == due
 
 
 def test_rmp_review_with_calendar() -> None:
     # The year beginning with 2 January 2025 ends on 1 January 2026, a
     # Scottish bank holiday (so is 2 January): back to 31 December 2025.
-    assert next_rmp_review_due(dt.date(2025, 1, 2), calendar=SCOTLAND) == dt.date(
-        2025, 12, 31
-    )
+    assert next_rmp_review_due(
+        dt.date(2025, 1, 2), move_to_working_day=True
+    ).due == dt.date(2025, 12, 31)
 
 
 def test_rmp_review_bad_input() -> None:
@@ -534,7 +557,7 @@ def _reference_rmp_due(last: dt.date) -> dt.date:
 
 @given(last=dates)
 def test_rmp_review_against_the_reference(last: dt.date) -> None:
-    due = next_rmp_review_due(last)
+    due = next_rmp_review_due(last).due
     assert due == _reference_rmp_due(last)
     assert due > last
 
@@ -542,7 +565,7 @@ def test_rmp_review_against_the_reference(last: dt.date) -> None:
 @given(a=dates, b=dates)
 def test_rmp_review_is_monotonic(a: dt.date, b: dt.date) -> None:
     a, b = min(a, b), max(a, b)
-    assert next_rmp_review_due(a) <= next_rmp_review_due(b)
+    assert next_rmp_review_due(a).due <= next_rmp_review_due(b).due
 
 
 # -- pre-release ----------------------------------------------------------------
@@ -551,20 +574,20 @@ def test_rmp_review_is_monotonic(a: dt.date, b: dt.date) -> None:
 def test_initial_mappp_deadline_example() -> None:
     # National performance indicators: the initial MAPPP meeting 4 weeks
     # before liberation: 28 days before 28 March 2025.
-    assert initial_mappp_deadline(dt.date(2025, 3, 28)) == dt.date(2025, 2, 28)
-    assert initial_mappp_deadline(dt.date(2024, 3, 28)) == dt.date(2024, 2, 29)
+    assert initial_mappp_due(dt.date(2025, 3, 28)).due == dt.date(2025, 2, 28)
+    assert initial_mappp_due(dt.date(2024, 3, 28)).due == dt.date(2024, 2, 29)
 
 
 def test_initial_mappp_deadline_with_calendar() -> None:
     # Liberation Saturday 29 March 2025: 1 March is a Saturday -> 28 February.
-    assert initial_mappp_deadline(dt.date(2025, 3, 29)) == dt.date(2025, 3, 1)
-    assert initial_mappp_deadline(dt.date(2025, 3, 29), calendar=SCOTLAND) == dt.date(
-        2025, 2, 28
-    )
+    assert initial_mappp_due(dt.date(2025, 3, 29)).due == dt.date(2025, 3, 1)
+    assert initial_mappp_due(
+        dt.date(2025, 3, 29), move_to_working_day=True
+    ).due == dt.date(2025, 2, 28)
 
 
 def test_check_met_on_the_deadline() -> None:
-    check = check_initial_mappp(dt.date(2025, 3, 28), dt.date(2025, 2, 28))
+    check = assess_initial_mappp(dt.date(2025, 3, 28), dt.date(2025, 2, 28))
     assert check.met
     assert bool(check)
     assert (check.days_early, check.days_late) == (0, 0)
@@ -574,10 +597,10 @@ def test_check_met_on_the_deadline() -> None:
 
 
 def test_check_early_and_late() -> None:
-    early = check_initial_mappp(dt.date(2025, 3, 28), dt.date(2025, 2, 20))
+    early = assess_initial_mappp(dt.date(2025, 3, 28), dt.date(2025, 2, 20))
     assert early.met
     assert early.days_early == 8
-    late = check_initial_mappp(dt.date(2025, 3, 28), dt.date(2025, 3, 3))
+    late = assess_initial_mappp(dt.date(2025, 3, 28), dt.date(2025, 3, 3))
     assert not late.met
     assert not bool(late)
     assert late.days_late == 3
@@ -586,7 +609,7 @@ def test_check_early_and_late() -> None:
 
 
 def test_check_after_liberation_is_a_miss_not_an_error() -> None:
-    check = check_initial_mappp(dt.date(2025, 3, 28), dt.date(2025, 4, 2))
+    check = assess_initial_mappp(dt.date(2025, 3, 28), dt.date(2025, 4, 2))
     assert not check.met
     assert check.after_liberation
     assert check.days_late == 33
@@ -594,10 +617,10 @@ def test_check_after_liberation_is_a_miss_not_an_error() -> None:
 
 def test_check_bad_input() -> None:
     with pytest.raises(InvalidTypeError) as caught:
-        check_initial_mappp(dt.date(2025, 3, 28), dt.datetime(2025, 2, 1))  # type: ignore[arg-type]
+        assess_initial_mappp(dt.date(2025, 3, 28), dt.datetime(2025, 2, 1))  # type: ignore[arg-type]
     assert caught.value.rule == "held_on"
     with pytest.raises(InvalidValueError) as deadline_error:
-        initial_mappp_deadline(dt.date.min)
+        initial_mappp_due(dt.date.min)
     assert deadline_error.value.rule == "reviews.initial_mappp.before_liberation"
 
 
@@ -618,10 +641,57 @@ def test_check_object_validates() -> None:
 
 @given(liberation=dates, offset=st.integers(-100, 100))
 def test_pre_release_against_the_reference(liberation: dt.date, offset: int) -> None:
-    deadline = initial_mappp_deadline(liberation)
+    deadline = initial_mappp_due(liberation).due
     assert deadline == liberation - dt.timedelta(days=28)
     held = deadline + dt.timedelta(days=offset)
-    check = check_initial_mappp(liberation, held)
+    check = assess_initial_mappp(liberation, held)
     assert check.met == (held <= deadline)
     assert check.days_early - check.days_late == (deadline - held).days
     assert check.after_liberation == (held > liberation)
+
+
+# -- one shape: every due date is a Deadline ----------------------------------
+
+
+def test_due_dates_are_deadlines_naming_their_rules() -> None:
+    review = next_review_due(L3, dt.date(2025, 1, 6))
+    assert isinstance(review, Deadline)
+    assert review.rule == "reviews.level3.interval"
+    assert review.citation == GUIDANCE.cite("para 11.30")
+    assert review.citations == (review.citation,)
+    assert review.moved_from is None
+    rmp = next_rmp_review_due(dt.date(2025, 5, 1))
+    assert rmp.rule == "reviews.olr_rmp.interval"
+    pre = initial_mappp_due(dt.date(2025, 3, 28))
+    assert pre.rule == "reviews.initial_mappp.before_liberation"
+    assert all(
+        isinstance(d, Deadline)
+        for d in review_schedule(L3, dt.date(2025, 1, 6), dt.date(2025, 6, 30))
+    )
+
+
+def test_move_to_working_day_keeps_the_date_it_moved_from() -> None:
+    # 6 weeks after 13 November 2025 is Christmas Day: moved back to the 24th.
+    moved = next_review_due(L3, dt.date(2025, 11, 13), move_to_working_day=True)
+    assert (moved.due, moved.moved_from) == (
+        dt.date(2025, 12, 24),
+        dt.date(2025, 12, 25),
+    )
+    assert moved.moved
+    # The opt-in is what moves it: a calendar alone never does.
+    plain = next_review_due(L3, dt.date(2025, 11, 13), calendar=SCOTLAND)
+    assert (plain.due, plain.moved_from) == (dt.date(2025, 12, 25), None)
+
+
+def test_move_to_working_day_must_be_a_bool() -> None:
+    with pytest.raises(InvalidTypeError, match="move_to_working_day"):
+        next_review_due(L3, dt.date(2025, 1, 6), move_to_working_day="yes")  # type: ignore[arg-type]
+
+
+def test_decisions_are_truthy_when_compliant() -> None:
+    decision = assess_initial_mappp(dt.date(2025, 3, 28), dt.date(2025, 2, 20))
+    assert decision
+    assert decision.citations == (decision.citation,)
+    status = review_status(L3, dt.date(2025, 1, 6), dt.date(2025, 2, 18))
+    assert not status
+    assert status.citations == (status.citation,)

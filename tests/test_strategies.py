@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import itertools
 from decimal import Decimal
+from typing import Any
 
 import attrs
 import pytest
@@ -15,11 +16,19 @@ from mappa import strategies as ms
 from mappa.calendar import WorkingCalendar
 from mappa.chairs import ChairDecision, HealthGrade, Ladder, PoliceRank, Role, may_chair
 from mappa.disclosure import route_request
+from mappa.duties import Case
 from mappa.errors import InvalidTypeError, InvalidValueError, MappaError
 from mappa.framework import DEFAULT_AREA_TABLE, Category, Level, check_level
 from mappa.indicators import Indicator, evaluate
-from mappa.isp import package_cost, split_cost
+from mappa.isp import (
+    PackageRate,
+    ProvisionalPackage,
+    SupportPackage,
+    package_cost,
+    split_cost,
+)
 from mappa.notification import (
+    Imprisonment,
     OtherDisposal,
     initial_notification_due,
     notification_period,
@@ -27,7 +36,7 @@ from mappa.notification import (
 )
 from mappa.periods import DateRange, Duration
 from mappa.records import Attendance, Caseload, Meeting, MeetingKind
-from mappa.reviews import case_review_status
+from mappa.reviews import ReviewMeeting, case_review_status
 from mappa.rulebook import DEFAULT_RULEBOOK
 from mappa.scr import Charge, Incident, assess_scr
 from mappa.years import Quarter, ReportingYear, reporting_year
@@ -388,3 +397,86 @@ def test_empty_caseloads() -> None:
 def test_caseloads_refuse_bad_narrowing(call: object) -> None:
     with pytest.raises(MappaError):
         call()  # type: ignore[operator]
+
+
+# -- sizes, reprs and from_type's balance ---------------------------------------
+
+
+def test_the_documented_caseload_size_passes_the_health_checks() -> None:
+    # 50 cases of up to 5 meetings: the limit caseloads() documents. The
+    # health checks run as they do in a user's suite (no suppression).
+    @settings(max_examples=10, database=None, deadline=None)
+    @given(ms.caseloads(max_cases=50, max_meetings=5))
+    def check(caseload: Caseload) -> None:
+        assert len({m.case_ref for m in caseload}) <= 50
+
+    check()
+
+
+def test_many_short_histories_pass_the_health_checks() -> None:
+    @settings(max_examples=10, database=None, deadline=None)
+    @given(ms.caseloads(max_cases=125, max_meetings=2))
+    def check(caseload: Caseload) -> None:
+        assert len({m.case_ref for m in caseload}) <= 125
+
+    check()
+
+
+def _named_strategies() -> list[tuple[str, Any]]:
+    return [
+        (name, getattr(ms, name))
+        for name in ms.__all__
+        if callable(getattr(ms, name)) and not isinstance(getattr(ms, name), type)
+    ]
+
+
+@pytest.mark.parametrize(("name", "make"), _named_strategies())
+def test_strategy_reprs_are_short(name: str, make: Any) -> None:
+    text = repr(make())
+    assert len(text) <= 1000, f"{name}: {len(text)} characters"
+    assert "Rule(" not in text  # never the rulebook's rules
+
+
+def test_from_type_reprs_are_short() -> None:
+    for cls, make in ms._registrations().items():
+        text = repr(make())
+        assert len(text) <= 1000, f"{cls.__name__}: {len(text)} characters"
+        assert "Rule(" not in text
+
+
+def test_from_type_chair_decisions_have_the_named_strategys_balance() -> None:
+    # st.from_type(ChairDecision) draws what chair_assignments() draws:
+    # chairs who may chair. Refusals come from invalid_chair_assignments().
+    @settings(max_examples=60, database=None, deadline=None)
+    @given(st.from_type(ChairDecision))
+    def check(decision: ChairDecision) -> None:
+        assert decision.allowed
+
+    check()
+
+
+NAMED_FOR_TYPE = {
+    ChairDecision: "chair_assignments",
+    Role: "roles",
+    Incident: "incidents",
+    Caseload: "caseloads",
+    Meeting: "meetings",
+    Attendance: "attendances",
+    Duration: "durations",
+    DateRange: "date_ranges",
+    SupportPackage: "support_packages",
+    ProvisionalPackage: "provisional_packages",
+    PackageRate: "package_rates",
+    ReviewMeeting: "review_meetings",
+    Imprisonment: "imprisonments",
+    Quarter: "quarters",
+    ReportingYear: "reporting_years",
+    WorkingCalendar: "working_calendars",
+    Case: "cases",
+}
+
+
+@pytest.mark.parametrize(("cls", "name"), list(NAMED_FOR_TYPE.items()))
+def test_from_type_is_the_named_strategy(cls: type, name: str) -> None:
+    # The same strategy, so the same values in the same balance.
+    assert repr(ms._registrations()[cls]()) == repr(getattr(ms, name)())

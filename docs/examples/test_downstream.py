@@ -41,7 +41,7 @@ def plan_next_meeting(
     due = (
         None
         if last.level is Level.ROUTINE
-        else next_review_due(last.level, last.held_on)
+        else next_review_due(last.level, last.held_on).due
     )
     chair = next(
         (role for role in rota if may_chair(role, last.level, category).allowed),

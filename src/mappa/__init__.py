@@ -3,7 +3,8 @@
 Every number and period comes from :mod:`mappa.rulebook`, with its citation.
 The public API is what this package's ``__all__`` lists, plus what each
 public module's own ``__all__`` lists (a few secondary names, such as
-``mappa.licences.Party``, are reached through their module only). Modules
+``mappa.licences.Party``, are reached through their module only, as is
+:func:`mappa.duties.duties`, which shares its module's name). Modules
 and names that start with an underscore are private.
 
 >>> import mappa
@@ -12,6 +13,8 @@ and names that start with an underscore are private.
 """
 
 from __future__ import annotations
+
+import sys as _sys
 
 from mappa.calendar import WorkingCalendar
 from mappa.chairs import (
@@ -28,6 +31,7 @@ from mappa.chairs import (
     may_chair,
     minimum_chair_rank,
 )
+from mappa.deadlines import Deadline
 from mappa.defensibility import (
     DefensibilityChecklist,
     DefensibilityResult,
@@ -49,13 +53,30 @@ from mappa.disclosure import (
     TribunalRecommendation,
     TribunalRequest,
     TribunalStatement,
-    check_audio_recording,
+    assess_audio_recording,
     minute_marking,
     recording_kept_too_long,
     route_request,
     subject_access_deadline,
     subject_access_due,
     tribunal_statement,
+)
+from mappa.duties import (
+    AccessRequest,
+    Case,
+    CaseMeeting,
+    Duty,
+    DutyKind,
+    DutyRow,
+    DutyStatus,
+    Event,
+    EventKind,
+    IspApproval,
+    NotificationFacts,
+    case_from_json,
+    caseload_duties,
+    read_case,
+    to_ical,
 )
 from mappa.errors import (
     CalendarRangeError,
@@ -65,6 +86,7 @@ from mappa.errors import (
     LadderMismatch,
     LevelNotPermitted,
     MappaError,
+    MissingDependency,
     NotApplicable,
     RecordError,
     RuleNotInForce,
@@ -123,7 +145,6 @@ from mappa.notification import (
     Caution,
     CautionJurisdiction,
     CommunityPaybackOrder,
-    Deadline,
     Disposal,
     HospitalOrder,
     Imprisonment,
@@ -163,9 +184,9 @@ from mappa.reviews import (
     ReviewMeeting,
     ReviewState,
     ReviewStatus,
+    assess_initial_mappp,
     case_review_status,
-    check_initial_mappp,
-    initial_mappp_deadline,
+    initial_mappp_due,
     next_review_due,
     next_rmp_review_due,
     review_interval,
@@ -197,8 +218,16 @@ from mappa.years import Quarter, ReportingYear, parse_period, quarter_of, report
 
 __version__ = "0.1.0.dev0"
 
+if "hypothesis" in _sys.modules:
+    # Hypothesis started first, and its entry point left the registration
+    # of mappa's types for st.from_type to mappa (see _mappa_hypothesis).
+    from mappa._hypothesis_plugin import register as _register
+
+    _register()
+
 __all__ = [
     "AREAS",
+    "AccessRequest",
     "Agency",
     "AgencyRole",
     "ApprovalPeriod",
@@ -206,6 +235,8 @@ __all__ = [
     "AreaTable",
     "Attendance",
     "CalendarRangeError",
+    "Case",
+    "CaseMeeting",
     "Caseload",
     "Category",
     "Caution",
@@ -230,7 +261,13 @@ __all__ = [
     "Disposal",
     "Document",
     "Duration",
+    "Duty",
+    "DutyKind",
+    "DutyRow",
+    "DutyStatus",
     "EndReason",
+    "Event",
+    "EventKind",
     "HealthGrade",
     "HospitalOrder",
     "Imprisonment",
@@ -241,6 +278,7 @@ __all__ = [
     "InvalidTransition",
     "InvalidTypeError",
     "InvalidValueError",
+    "IspApproval",
     "LOCAL_AUTHORITIES",
     "Ladder",
     "LadderMismatch",
@@ -254,9 +292,11 @@ __all__ = [
     "MinuteRequest",
     "MinutesDecision",
     "MinutesDue",
+    "MissingDependency",
     "NATIONAL_FIGURES_2018_19",
     "NationalFigures",
     "NotApplicable",
+    "NotificationFacts",
     "NotificationPeriod",
     "NotificationSchedule",
     "OrderForLifelongRestriction",
@@ -311,14 +351,16 @@ __all__ = [
     "approval_period",
     "approval_periods",
     "area_of",
+    "assess_audio_recording",
     "assess_defensibility",
+    "assess_initial_mappp",
     "assess_scr",
     "assessment_report_valid",
+    "case_from_json",
     "case_review_status",
+    "caseload_duties",
     "change_notification_due",
     "change_route",
-    "check_audio_recording",
-    "check_initial_mappp",
     "check_level",
     "check_transition",
     "checklist_from_answers",
@@ -327,7 +369,7 @@ __all__ = [
     "evaluate",
     "figures_for",
     "foreign_travel_notice",
-    "initial_mappp_deadline",
+    "initial_mappp_due",
     "initial_notification_due",
     "is_valid_transition",
     "life_licence_termination",
@@ -349,6 +391,7 @@ __all__ = [
     "pro_rata",
     "provisional_forecast",
     "quarter_of",
+    "read_case",
     "read_csv",
     "read_json",
     "recording_kept_too_long",
@@ -363,6 +406,7 @@ __all__ = [
     "split_cost",
     "subject_access_deadline",
     "subject_access_due",
+    "to_ical",
     "tribunal_statement",
     "validate_figures",
     "write_csv",

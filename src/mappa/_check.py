@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import enum
+import re
 from collections.abc import Callable, Iterable
 from decimal import Decimal
 from fractions import Fraction
@@ -323,3 +324,50 @@ def v_tuple_of(cls: type[Any]) -> Validator:
         ensure_tuple_of(value, cls, name)
 
     return check
+
+
+# References: pseudonymous identifiers, never names.
+
+_REF = re.compile(r"[A-Za-z0-9][A-Za-z0-9_./:#-]{0,63}")
+_DIGIT = re.compile(r"[0-9]")
+
+
+def ref_problem(value: str, *, case: bool) -> str | None:
+    """What is wrong with *value* as a reference (a case's when *case*), or None.
+
+    A reference is 1 to 64 letters, digits and ``_ . / : # -``, starting
+    with a letter or digit; a case reference also holds a digit, so a name
+    is never taken for one.
+    """
+    if not _REF.fullmatch(value):
+        return (
+            "expected a reference of 1 to 64 letters, digits and _ . / : # -, "
+            "starting with a letter or digit"
+        )
+    if case and not _DIGIT.search(value):
+        return "expected a pseudonymous case reference with at least one digit, never a name"
+    return None
+
+
+def ensure_ref(value: object, name: str, *, case: bool) -> str:
+    """*value* if it is a valid reference (see :func:`ref_problem`)."""
+    text = ensure_str(value, name)
+    problem = ref_problem(text, case=case)
+    if problem is not None:
+        raise InvalidValueError(f"{name}: {problem}", rule=name)
+    return text
+
+
+# attrs field reprs: a repr is read by people, so it stays a few hundred
+# characters long whatever the value holds.
+
+
+def repr_names(members: Iterable[enum.Enum]) -> str:
+    """A short repr of enum members: their names (``(POLICE, HEALTH)``)."""
+    names = [member.name for member in members]
+    return "(" + ", ".join(names) + ("," if len(names) == 1 else "") + ")"
+
+
+def repr_count(items: tuple[Any, ...]) -> str:
+    """A short repr of a long tuple: how many items it holds."""
+    return f"<{len(items)} items>"

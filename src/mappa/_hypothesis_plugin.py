@@ -1,15 +1,15 @@
-"""Hypothesis's entry point for mappa: ``st.from_type`` for every public value type.
+"""``st.from_type`` for every public value type of mappa (private).
 
-Hypothesis calls :func:`_hypothesis_setup_hook` when it starts (it is
-declared under ``[project.entry-points.hypothesis]``). The hook imports
-Hypothesis inside the function, so importing ``mappa`` never needs it.
-
-It registers a function for each public value type (each class in a
-public module's ``__all__``, enums and exceptions aside) that builds the
-type's strategy from :mod:`mappa.strategies` when a test first asks for
-it. :mod:`mappa.strategies` itself is imported only then: it imports
-Hypothesis, so importing it here, while Hypothesis is still starting,
-would be circular.
+:func:`register` registers a function for each public value type (each
+class in a public module's ``__all__``, enums and exceptions aside) that
+builds the type's strategy from :mod:`mappa.strategies` when a test first
+asks for it. It runs once Hypothesis and ``mappa`` are both loaded,
+whichever came first: from the top-level ``_mappa_hypothesis`` module
+(Hypothesis's entry point, which imports nothing of ``mappa``) or from
+``mappa/__init__.py``. It imports Hypothesis inside the function, so
+importing ``mappa`` never needs it; :mod:`mappa.strategies` is imported
+only when a strategy is first built: it imports Hypothesis, so importing
+it while Hypothesis is still starting would be circular.
 """
 
 from __future__ import annotations
@@ -54,9 +54,13 @@ def _strategy_for(cls: type) -> Any:
     return NotImplemented if make is None else make()
 
 
-def _hypothesis_setup_hook() -> None:
+def register() -> None:
     """Register a strategy with Hypothesis for each of mappa's public value types."""
     from hypothesis import strategies as st
 
     for cls in _public_types():
         st.register_type_strategy(cls, _strategy_for)
+
+
+# The entry point's name before it moved out of the package (0.1.0.dev0).
+_hypothesis_setup_hook = register

@@ -238,6 +238,17 @@ RULES: tuple[Entry, ...] = (
         counting=Counting.BEFORE,
         note="read as: held on or before the date 28 days before liberation",
     ),
+    _rule(
+        "reviews.change_in_risk.meeting",
+        "When any agency reports information that indicates a change in the "
+        "risk of serious harm, a meeting must be arranged to review the "
+        "circumstances; the guidance sets no national timescale.",
+        "duty",
+        True,
+        GUIDANCE.cite("para 11.29"),
+        note="read as: the duty is met by the first meeting held on or after "
+        "the day the change was reported",
+    ),
     # -- chairs (section 5) ------------------------------------------------
     _rule(
         "chairs.level1.police",

@@ -343,8 +343,15 @@ def _check_years(
 # ---------------------------------------------------------------------------
 
 
+class _CalendarSlot:
+    """Holds a calendar's lazily built index outside attrs' fields (private)."""
+
+    __slots__ = ("_lazy_slot",)
+    _lazy_slot: _Lazy
+
+
 @attrs.frozen
-class WorkingCalendar:
+class WorkingCalendar(_CalendarSlot):
     """Which days are working days, and exact arithmetic over them.
 
     Build one with :meth:`scotland` (Scottish bank holidays, plus the
@@ -375,9 +382,14 @@ class WorkingCalendar:
     extra_working_days: tuple[_dt.date, ...] = attrs.field(
         default=(), validator=_check.v_tuple_of(_dt.date)
     )
-    _lazy: _Lazy = attrs.field(
-        init=False, factory=_Lazy, eq=False, hash=False, repr=False
-    )
+
+    @property
+    def _lazy(self) -> _Lazy:
+        try:
+            return self._lazy_slot
+        except AttributeError:  # a copy made by pickle: start a new index
+            object.__setattr__(self, "_lazy_slot", _Lazy())
+            return self._lazy_slot
 
     def __attrs_post_init__(self) -> None:
         if self.first_year > self.last_year:
@@ -419,6 +431,7 @@ class WorkingCalendar:
                 rule="extra_working_days",
                 value=min(both),
             )
+        object.__setattr__(self, "_lazy_slot", _Lazy())
 
     # -- construction ---------------------------------------------------
 

@@ -453,6 +453,11 @@ class ChairDecision:
     def __str__(self) -> str:
         return f"{'allowed' if self.allowed else 'not allowed'}: {self.reason}"
 
+    @property
+    def citations(self) -> tuple[Citation, ...]:
+        """The rule's citation, as the tuple every result has."""
+        return (self.citation,)
+
 
 def may_chair(
     role: Role | Rank,

@@ -3,6 +3,10 @@
 ``mappa report`` computes the eight national performance indicators over
 an extract of meetings, per area and for Scotland, against their targets
 (with no files, over the synthetic sample caseload shipped with `mappa`).
+``mappa duties`` lists every duty of every case as at a date, with its due
+date, rule and status: a co-ordinator's due list, as a table, CSV, JSON or
+an iCalendar file (with no files, over the sample caseload; ``--case``
+reads one case's JSON file).
 ``mappa rules`` prints the rulebook: every rule once, each value with the
 edition or date it applies from and its source, as a table, JSON or CSV;
 ``--on DATE`` shows only the rules in force on that date, each with the
@@ -330,7 +334,9 @@ def _progress() -> Callable[[int], None] | None:
 
 
 def _load(
-    args: argparse.Namespace, table: AreaTable | None, book: Rulebook | None
+    args: argparse.Namespace,
+    table: AreaTable | None = None,
+    book: Rulebook | None = None,
 ) -> tuple[Caseload, str]:
     from mappa.records import read_csv, read_json, sample_caseload
 
@@ -622,7 +628,7 @@ def _report(args: argparse.Namespace, out: TextIO) -> int:
     if args.area is not None:
         from mappa.framework import area_of
 
-        area = area_of(args.area, table=table).name
+        area = area_of(args.area, area_table=table).name
         settings.append(f"only the area {area} (and Scotland)")
     data_until = None
     if args.data_until is not None:
@@ -798,6 +804,193 @@ def _write(result: Report | Trend, format: str, out: TextIO, chosen: str) -> Non
         out.write("\n" + result.table() + "\n")
 
 
+# -- mappa duties --------------------------------------------------------------
+# The `duties` subcommand: its parser and handler, kept together.
+
+_DUTY_COLUMNS = ("case_ref", "area", "duty", "level", "due", "status", "days_overdue")
+_DUTY_HEADERS = {
+    "case_ref": "case",
+    "area": "area",
+    "duty": "duty",
+    "level": "level",
+    "due": "due",
+    "status": "status",
+    "days_overdue": "days overdue",
+}
+
+
+def _iso_date(text: str) -> _dt.date:
+    """An argparse type: a date written YYYY-MM-DD."""
+    import re
+
+    if not re.fullmatch(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", text):
+        raise argparse.ArgumentTypeError("expected a date written YYYY-MM-DD")
+    try:
+        return _dt.date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError("expected a date written YYYY-MM-DD") from None
+
+
+def _duty_cells(row: dict[str, str | int | None]) -> dict[str, str]:
+    return {key: "" if value is None else str(value) for key, value in row.items()}
+
+
+def _duties(args: argparse.Namespace, out: TextIO) -> int:
+    from mappa.duties import caseload_duties, read_case, to_ical
+
+    if args.case is not None:
+        if args.meetings is not None:
+            raise _UsageError("give either --case or a MEETINGS file, not both")
+        case = read_case(Path(args.case))
+        source = f"the case in {Path(args.case).name}"
+        caseload: object = [case]
+    else:
+        caseload, source = _load(args)
+    rows = caseload_duties(
+        caseload,  # type: ignore[arg-type]  # a Caseload or a list of one Case
+        on=args.on,
+        within=args.within,
+        area=args.area,
+        move_to_working_day=args.move_to_working_day,
+    )
+    scope = (
+        "every duty"
+        if args.within is None
+        else f"overdue duties, open duties due within {args.within} days, and "
+        "duties with no national timescale not yet done"
+    )
+    note = (
+        f"Data: {source}. Duties as at {args.on.isoformat()}: {scope}"
+        + ("" if args.area is None else f", in {args.area}")
+        + (
+            "; calendar-day deadlines moved back to a working day"
+            if args.move_to_working_day
+            else ""
+        )
+        + f". {_calendar_note()}"
+    )
+    if args.format == "ics":
+        out.write(
+            to_ical(
+                rows, case_refs=args.case_refs, reminders=tuple(args.remind or ())
+            ).decode("utf-8")
+        )
+        print(f"mappa: {note}", file=sys.stderr)
+        return 0
+    plain = [row.to_dict() for row in rows]
+    if args.format == "json":
+        json.dump(
+            {
+                "on": args.on.isoformat(),
+                "within": args.within,
+                "area": args.area,
+                "move_to_working_day": args.move_to_working_day,
+                "data": source,
+                "rows": plain,
+            },
+            out,
+            indent=2,
+        )
+        out.write("\n")
+        print(f"mappa: {note}", file=sys.stderr)
+    elif args.format == "csv":
+        fields = list(plain[0]) if plain else list(_DUTY_COLUMNS)
+        writer = csv.DictWriter(out, fieldnames=fields, lineterminator="\n")
+        writer.writeheader()
+        writer.writerows(_duty_cells(row) for row in plain)
+        print(f"mappa: {note}", file=sys.stderr)
+    else:
+        out.write(f"MAPPA duties as at {args.on.isoformat()}\n{note}\n\n")
+        shown = [_duty_cells(row) for row in plain]
+        for row in shown:
+            row["due"] = row["due"] or "-"
+        widths = {
+            c: max([len(_DUTY_HEADERS[c])] + [len(r[c]) for r in shown])
+            for c in _DUTY_COLUMNS
+        }
+        out.write(
+            "  ".join(_DUTY_HEADERS[c].ljust(widths[c]) for c in _DUTY_COLUMNS).rstrip()
+            + "\n"
+        )
+        for row in shown:
+            out.write(
+                "  ".join(row[c].ljust(widths[c]) for c in _DUTY_COLUMNS).rstrip()
+                + "\n"
+            )
+        if not shown:
+            out.write("(no duties)\n")
+    return 0
+
+
+def _add_duties_parser(commands: Any) -> None:
+    duties = commands.add_parser(
+        "duties",
+        help="every duty of every case as at a date: a co-ordinator's due list",
+        description="List the duties of every case in MEETINGS (a meetings CSV with "
+        "an ATTENDANCE CSV, or one JSON Lines file), or of the one case in a "
+        "--case JSON file, as at --on: each with its due date, rule and status. "
+        "With no files, runs on the synthetic sample caseload shipped with mappa.",
+    )
+    duties.add_argument(
+        "meetings", nargs="?", metavar="MEETINGS", help="meetings CSV, or JSON Lines"
+    )
+    duties.add_argument(
+        "attendance", nargs="?", metavar="ATTENDANCE", help="attendance CSV"
+    )
+    duties.add_argument(
+        "--case", metavar="FILE", help="one case's JSON file (see the duties docs)"
+    )
+    duties.add_argument(
+        "--on",
+        type=_iso_date,
+        required=True,
+        metavar="DATE",
+        help="the day to judge the duties on (YYYY-MM-DD)",
+    )
+    duties.add_argument(
+        "--within",
+        type=int,
+        metavar="DAYS",
+        help="only overdue duties, open duties due within DAYS days, and duties "
+        "with no national timescale not yet done",
+    )
+    duties.add_argument("--area", metavar="NAME", help="only this MAPPA area's cases")
+    duties.add_argument(
+        "--move-to-working-day",
+        action="store_true",
+        help="move a review, initial MAPPP or OLR RMP review due on a weekend or "
+        "Scottish bank holiday back to the working day before (off by default: "
+        "the guidance counts calendar weeks)",
+    )
+    duties.add_argument(
+        "--format",
+        choices=("table", "csv", "json", "ics"),
+        default="table",
+        help="output format (default: table); ics needs mappa[ical]",
+    )
+    duties.add_argument(
+        "--case-refs",
+        action="store_true",
+        help="ics: put the case reference in each event's summary",
+    )
+    duties.add_argument(
+        "--remind",
+        type=int,
+        action="append",
+        metavar="DAYS",
+        help="ics: a reminder DAYS days before each due date (repeatable)",
+    )
+    duties.add_argument(
+        "--all-errors",
+        action="store_true",
+        help="read the whole input and report every bad row, not just the first",
+    )
+    duties.set_defaults(handler=_duties, encoding="utf-8")
+
+
+# -- the parser ----------------------------------------------------------------
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="mappa",
@@ -930,6 +1123,7 @@ def _parser() -> argparse.ArgumentParser:
         help="report only this area (and Scotland)",
     )
     report.set_defaults(handler=_report)
+    _add_duties_parser(commands)
     return parser
 
 

@@ -140,16 +140,35 @@ class DefensibilityResult:
         citation: paras 18.16-18.17.
     """
 
-    met: tuple[Element, ...] = attrs.field(validator=_check.v_tuple_of(Element))
-    unmet: tuple[Element, ...] = attrs.field(validator=_check.v_tuple_of(Element))
-    unanswered: tuple[Element, ...] = attrs.field(validator=_check.v_tuple_of(Element))
-    question: str = attrs.field(validator=_check.v_text)
+    met: tuple[Element, ...] = attrs.field(
+        validator=_check.v_tuple_of(Element), repr=_check.repr_names
+    )
+    unmet: tuple[Element, ...] = attrs.field(
+        validator=_check.v_tuple_of(Element), repr=_check.repr_names
+    )
+    unanswered: tuple[Element, ...] = attrs.field(
+        validator=_check.v_tuple_of(Element), repr=_check.repr_names
+    )
+    question: str = attrs.field(validator=_check.v_text, repr=False)
     citation: Citation = attrs.field(validator=_check.v_instance(Citation))
 
     @property
     def meets_test(self) -> bool:
         """True only if every element is answered and met."""
         return not self.unmet and not self.unanswered
+
+    @property
+    def rule(self) -> str:
+        """The rulebook name of the test (``"defensibility.test"``)."""
+        return _RULE
+
+    @property
+    def citations(self) -> tuple[Citation, ...]:
+        """The rule's citation, as the tuple every result has."""
+        return (self.citation,)
+
+    def __bool__(self) -> bool:
+        return self.meets_test
 
 
 def checklist_from_answers(answers: Mapping[Element, bool]) -> DefensibilityChecklist:

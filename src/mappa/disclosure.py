@@ -68,6 +68,7 @@ import attrs
 from mappa import _check
 from mappa._english import long_date
 from mappa.calendar import WorkingCalendar
+from mappa.deadlines import Deadline
 from mappa.errors import InvalidTypeError, InvalidValueError, RuleNotInForce
 from mappa.framework import Level
 from mappa.periods import DateRange, Duration
@@ -92,7 +93,7 @@ __all__ = [
     "TribunalRecommendation",
     "TribunalRequest",
     "TribunalStatement",
-    "check_audio_recording",
+    "assess_audio_recording",
     "minute_marking",
     "recording_kept_too_long",
     "route_request",
@@ -204,6 +205,16 @@ class MinuteMarking:
 
     def __str__(self) -> str:
         return str(self.marking)
+
+    @property
+    def rule(self) -> str:
+        """The rulebook name of the rule that sets it."""
+        return _MARKING_RULE
+
+    @property
+    def citations(self) -> tuple[Citation, ...]:
+        """The rule's citation, as the tuple every result has."""
+        return (self.citation,)
 
 
 def minute_marking(
@@ -438,7 +449,9 @@ class SubjectAccessDeadline:
     extension_notice_by: _dt.date | None = attrs.field(validator=_check.v_optional_date)
     days_stopped: int = attrs.field(validator=_check.v_non_negative_int)
     rule: str = attrs.field(validator=_check.v_text)
-    citations: tuple[Citation, ...] = attrs.field(validator=_check.v_tuple_of(Citation))
+    citations: tuple[Citation, ...] = attrs.field(
+        validator=_check.v_tuple_of(Citation), repr=_check.repr_count
+    )
 
     @property
     def moved(self) -> bool:
@@ -502,8 +515,8 @@ def subject_access_deadline(
     *,
     regime: DataProtectionRegime,
     clock_stopped: Sequence[DateRange] = (),
-    rulebook: Rulebook | None = None,
     calendar: WorkingCalendar | None = None,
+    rulebook: Rulebook | None = None,
 ) -> SubjectAccessDeadline:
     """The response deadline of a subject access request received on *received*.
 
@@ -543,6 +556,17 @@ def subject_access_deadline(
     >>> subject_access_deadline(_dt.date(2026, 3, 2), regime=police, clock_stopped=stopped).due
     datetime.date(2026, 4, 6)
     """
+    return _subject_access(received, regime, clock_stopped, calendar, rulebook)[0]
+
+
+def _subject_access(
+    received: object,
+    regime: object,
+    clock_stopped: object,
+    calendar: object,
+    rulebook: object,
+) -> tuple[SubjectAccessDeadline, _dt.date | None]:
+    """The deadline, and the extended deadline before any move (if any)."""
     received = _check.ensure_date(received, "received")
     regime = _check.ensure_member(regime, DataProtectionRegime, "regime")
     stopped = _merge(clock_stopped)
@@ -573,6 +597,7 @@ def subject_access_deadline(
     first = book.counting(response_rule).apply(response, received, rule=response_rule)
     corresponding, days_stopped = _stopped_end(received, first, stopped, response_rule)
     due = calendar.roll_forward(corresponding) if move else corresponding
+    extended: _dt.date | None = None
     try:
         extension = book.duration(extension_rule)
     except RuleNotInForce:
@@ -585,7 +610,7 @@ def subject_access_deadline(
         extended_due = calendar.roll_forward(extended) if move else extended
         notice_by = due
         citations.append(book.citation(extension_rule))
-    return SubjectAccessDeadline(
+    deadline = SubjectAccessDeadline(
         received=received,
         regime=regime,
         corresponding_date=corresponding,
@@ -596,6 +621,7 @@ def subject_access_deadline(
         rule=response_rule,
         citations=tuple(dict.fromkeys(citations)),
     )
+    return deadline, extended
 
 
 def subject_access_due(
@@ -604,37 +630,59 @@ def subject_access_due(
     regime: DataProtectionRegime,
     extended: bool = False,
     clock_stopped: Sequence[DateRange] = (),
-    rulebook: Rulebook | None = None,
     calendar: WorkingCalendar | None = None,
-) -> _dt.date:
-    """The deadline of :func:`subject_access_deadline` as a date.
+    rulebook: Rulebook | None = None,
+) -> Deadline:
+    """The deadline of :func:`subject_access_deadline`, as a :class:`~mappa.deadlines.Deadline`.
 
-    An extended deadline the regime did not allow on *received* raises
-    :class:`~mappa.errors.RuleNotInForce`.
+    The time limit (rule ``disclosure.subject_access.<regime>.response``),
+    or with *extended* the limit extended by two further months (rule
+    ``disclosure.subject_access.<regime>.extension``); an extended deadline
+    the regime did not allow on *received* raises
+    :class:`~mappa.errors.RuleNotInForce`. Where the regime moves a
+    deadline to a working day and it moved,
+    :attr:`~mappa.deadlines.Deadline.moved_from` keeps the date before.
 
-    >>> subject_access_due(_dt.date(2024, 1, 31), regime=DataProtectionRegime.GENERAL)
+    >>> general = DataProtectionRegime.GENERAL
+    >>> subject_access_due(_dt.date(2024, 1, 31), regime=general).due
     datetime.date(2024, 2, 29)
-    >>> subject_access_due(_dt.date(2024, 1, 31), regime=DataProtectionRegime.GENERAL, extended=True)
+    >>> subject_access_due(_dt.date(2024, 1, 31), regime=general, extended=True).due
     datetime.date(2024, 4, 30)
+    >>> moved = subject_access_due(_dt.date(2025, 4, 5), regime=general)  # 5 May: a bank holiday
+    >>> moved.due, moved.moved_from
+    (datetime.date(2025, 5, 6), datetime.date(2025, 5, 5))
     """
     extended = _check.ensure_bool(extended, "extended")
-    deadline = subject_access_deadline(
-        received,
-        regime=regime,
-        clock_stopped=clock_stopped,
-        rulebook=rulebook,
-        calendar=calendar,
+    deadline, unmoved_extended = _subject_access(
+        received, regime, clock_stopped, calendar, rulebook
     )
+    book = resolve(rulebook, deadline.received)
     if not extended:
-        return deadline.due
-    if deadline.extended_due is None:
-        rule = f"disclosure.subject_access.{deadline.regime.key}.extension"
+        return Deadline(
+            deadline.due,
+            deadline.rule,
+            book.citation(deadline.rule),
+            moved_from=(
+                None
+                if deadline.due == deadline.corresponding_date
+                else deadline.corresponding_date
+            ),
+        )
+    rule = f"disclosure.subject_access.{deadline.regime.key}.extension"
+    if deadline.extended_due is None or unmoved_extended is None:
         raise RuleNotInForce(
             f"rule {rule!r} allowed no extension on the day of receipt",
             rule=rule,
             value=deadline.received,
         )
-    return deadline.extended_due
+    return Deadline(
+        deadline.extended_due,
+        rule,
+        book.citation(rule),
+        moved_from=(
+            None if deadline.extended_due == unmoved_extended else unmoved_extended
+        ),
+    )
 
 
 def _calendar(calendar: object) -> WorkingCalendar:
@@ -659,13 +707,22 @@ class DisclosureRoute:
     """
 
     kind: RequestKind = attrs.field(validator=_check.v_instance(RequestKind))
-    deciders: tuple[Decider, ...] = attrs.field(validator=_check.v_tuple_of(Decider))
-    releases: tuple[Release, ...] = attrs.field(validator=_check.v_tuple_of(Release))
-    duties: tuple[Duty, ...] = attrs.field(validator=_check.v_tuple_of(Duty))
-    deadline: SubjectAccessDeadline | None = attrs.field(
-        validator=_check.v_optional_instance(SubjectAccessDeadline)
+    deciders: tuple[Decider, ...] = attrs.field(
+        validator=_check.v_tuple_of(Decider), repr=_check.repr_names
     )
-    citations: tuple[Citation, ...] = attrs.field(validator=_check.v_tuple_of(Citation))
+    releases: tuple[Release, ...] = attrs.field(
+        validator=_check.v_tuple_of(Release), repr=_check.repr_names
+    )
+    duties: tuple[Duty, ...] = attrs.field(
+        validator=_check.v_tuple_of(Duty), repr=_check.repr_names
+    )
+    deadline: SubjectAccessDeadline | None = attrs.field(
+        validator=_check.v_optional_instance(SubjectAccessDeadline),
+        repr=lambda d: "None" if d is None else f"<due {d.due.isoformat()}>",
+    )
+    citations: tuple[Citation, ...] = attrs.field(
+        validator=_check.v_tuple_of(Citation), repr=_check.repr_count
+    )
 
     @property
     def must_record(self) -> bool:
@@ -676,6 +733,15 @@ class DisclosureRoute:
     def due(self) -> _dt.date | None:
         """The response deadline, if the law sets one."""
         return None if self.deadline is None else self.deadline.due
+
+    @property
+    def rule(self) -> str:
+        """The rulebook name of the rule that decided the route: a subject
+        access request's time limit, else the chair's prior approval
+        (para 11.19), which every other route turns on."""
+        if self.deadline is not None:
+            return self.deadline.rule
+        return "disclosure.duty.chair_prior_approval"
 
 
 _COMMON_DUTIES = (
@@ -700,8 +766,8 @@ def _duty_citations(
 def route_request(
     request: MinuteRequest,
     *,
-    rulebook: Rulebook | None = None,
     calendar: WorkingCalendar | None = None,
+    rulebook: Rulebook | None = None,
 ) -> DisclosureRoute:
     """How *request* is handled: who decides, what may go, by when, what is recorded.
 
@@ -816,6 +882,16 @@ class TribunalStatement:
     def __str__(self) -> str:
         return self.text
 
+    @property
+    def rule(self) -> str:
+        """The name of the rule that limits the statement (para 11.20)."""
+        return "disclosure.tribunal.statement"
+
+    @property
+    def citations(self) -> tuple[Citation, ...]:
+        """The rule's citation, as the tuple every result has."""
+        return (self.citation,)
+
 
 def tribunal_statement(
     *,
@@ -896,7 +972,11 @@ class RecordingCheck:
             final minute and RMP were agreed), or ``None`` if no duty
             applies yet.
         days_overdue: days it was (or has been) held after that day.
+        rule: the rulebook name of the duty
+            (``"disclosure.audio_recording.destroy_on_final"``).
         citation: the rule's source.
+
+    True (as a ``bool``) unless the recording was kept too long.
     """
 
     final_agreed: _dt.date | None = attrs.field(validator=_check.v_optional_date)
@@ -904,6 +984,7 @@ class RecordingCheck:
     on: _dt.date = attrs.field(validator=_check.v_date)
     destroy_by: _dt.date | None = attrs.field(validator=_check.v_optional_date)
     days_overdue: int = attrs.field(validator=_check.v_non_negative_int)
+    rule: str = attrs.field(validator=_check.v_text)
     citation: Citation = attrs.field(validator=_check.v_instance(Citation))
 
     @property
@@ -911,8 +992,16 @@ class RecordingCheck:
         """True if the recording was held after the final minute was agreed."""
         return self.days_overdue > 0
 
+    @property
+    def citations(self) -> tuple[Citation, ...]:
+        """The duty's citation, as the tuple every decision has."""
+        return (self.citation,)
 
-def check_audio_recording(
+    def __bool__(self) -> bool:
+        return not self.kept_too_long
+
+
+def assess_audio_recording(
     *,
     final_agreed: _dt.date | None,
     destroyed: _dt.date | None,
@@ -927,11 +1016,11 @@ def check_audio_recording(
     the future) are refused. The rule is read as at the day the final
     minute was agreed (the day of the check if not yet).
 
-    >>> check = check_audio_recording(
+    >>> decision = assess_audio_recording(
     ...     final_agreed=_dt.date(2025, 6, 16), destroyed=None, on=_dt.date(2025, 6, 20)
     ... )
-    >>> check.kept_too_long, check.days_overdue
-    (True, 4)
+    >>> bool(decision), decision.kept_too_long, decision.days_overdue
+    (False, True, 4)
     """
     final_agreed = _check.ensure_optional_date(final_agreed, "final_agreed")
     destroyed = _check.ensure_optional_date(destroyed, "destroyed")
@@ -958,6 +1047,7 @@ def check_audio_recording(
         on=on,
         destroy_by=destroy_by,
         days_overdue=overdue,
+        rule=_RECORDING_RULE,
         citation=book.citation(_RECORDING_RULE),
     )
 
@@ -969,7 +1059,7 @@ def recording_kept_too_long(
     on: _dt.date,
     rulebook: Rulebook | None = None,
 ) -> bool:
-    """True if :func:`check_audio_recording` flags the recording.
+    """True if :func:`assess_audio_recording` flags the recording.
 
     >>> recording_kept_too_long(
     ...     final_agreed=_dt.date(2025, 6, 16),
@@ -978,6 +1068,6 @@ def recording_kept_too_long(
     ... )
     False
     """
-    return check_audio_recording(
+    return assess_audio_recording(
         final_agreed=final_agreed, destroyed=destroyed, on=on, rulebook=rulebook
     ).kept_too_long

@@ -41,6 +41,7 @@ __all__ = [
     "LadderMismatch",
     "LevelNotPermitted",
     "MappaError",
+    "MissingDependency",
     "NotApplicable",
     "RecordError",
     "Redacted",
@@ -202,6 +203,14 @@ class CalendarRangeError(InvalidValueError):
 
 class InvalidTransition(InvalidValueError):
     """A move between two stages of a process that the process forbids."""
+
+
+class MissingDependency(MappaError, ImportError):
+    """An optional extra is needed and not installed.
+
+    The message names the extra to install (``pip install "mappa[ical]"``);
+    :attr:`MappaError.rule` holds the extra's name.
+    """
 
 
 class RecordError(InvalidValueError):

@@ -224,8 +224,15 @@ def _v_aliases(
         )
 
 
-@attrs.frozen
-class AreaTable:
+class _AreaTableSlot:
+    """Holds a table's lookup keys outside attrs' fields (private)."""
+
+    __slots__ = ("_keys_slot",)
+    _keys_slot: Mapping[str, Area]
+
+
+@attrs.frozen(repr=False)
+class AreaTable(_AreaTableSlot):
     """Which local authority belongs to which MAPPA area.
 
     Attributes:
@@ -238,11 +245,29 @@ class AreaTable:
     areas: tuple[Area, ...] = attrs.field(validator=_v_areas)
     aliases: Mapping[str, str] = attrs.field(factory=dict, validator=_v_aliases)
     source: str = attrs.field(default="supplied by the caller", validator=_check.v_text)
-    _keys: Mapping[str, Area] = attrs.field(init=False, repr=False, eq=False)
+
+    def __repr__(self) -> str:
+        councils = sum(len(area.local_authorities) for area in self.areas)
+        return (
+            f"AreaTable(<{len(self.areas)} areas, {councils} local authorities, "
+            f"{len(self.aliases)} aliases>, source={self.source!r})"
+        )
+
+    def _repr_pretty_(self, printer: Any, cycle: bool) -> None:
+        # IPython and Hypothesis print with this: the short repr, not every field.
+        printer.text(repr(self))
 
     def __attrs_post_init__(self) -> None:
         # Validators have run by now, so the areas and aliases are well typed.
-        object.__setattr__(self, "_keys", self._build_keys())
+        object.__setattr__(self, "_keys_slot", self._build_keys())
+
+    @property
+    def _keys(self) -> Mapping[str, Area]:
+        try:
+            return self._keys_slot
+        except AttributeError:  # a copy made by pickle: build them again
+            self.__attrs_post_init__()
+            return self._keys_slot
 
     def _build_keys(self) -> Mapping[str, Area]:
         keys: dict[str, Area] = {}
@@ -390,7 +415,7 @@ LOCAL_AUTHORITIES: tuple[str, ...] = DEFAULT_AREA_TABLE.local_authorities
 """The 32 local authorities' official names."""
 
 
-def area_of(name: str, *, table: AreaTable | None = None) -> Area:
+def area_of(name: str, *, area_table: AreaTable | None = None) -> Area:
     """The MAPPA area of a council, by any common form of its name.
 
     Case, spacing, punctuation, "Council", "City of" and "&" are forgiven;
@@ -411,7 +436,7 @@ def area_of(name: str, *, table: AreaTable | None = None) -> Area:
     """
     table = (
         DEFAULT_AREA_TABLE
-        if table is None
-        else _check.ensure_instance(table, AreaTable, "table")
+        if area_table is None
+        else _check.ensure_instance(area_table, AreaTable, "area_table")
     )
     return table.area(name)

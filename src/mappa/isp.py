@@ -267,6 +267,16 @@ class CostSplit:
                 value=self.total,
             )
 
+    @property
+    def rule(self) -> str:
+        """The rulebook name of the minimum share."""
+        return _MINIMUM_SHARE
+
+    @property
+    def citations(self) -> tuple[Citation, ...]:
+        """The rule's citation, as the tuple every result has."""
+        return (self.citation,)
+
 
 def split_cost(
     total: Decimal,
@@ -321,6 +331,16 @@ class ApprovalPeriod(DateRange):
         factory=lambda: DEFAULT_RULEBOOK.citation(_APPROVAL_PERIOD),
         validator=_check.v_instance(Citation),
     )
+
+    @property
+    def rule(self) -> str:
+        """The rulebook name of the approval period."""
+        return _APPROVAL_PERIOD
+
+    @property
+    def citations(self) -> tuple[Citation, ...]:
+        """The rule's citation, as the tuple every result has."""
+        return (self.citation,)
 
 
 def _approval_end(start: _dt.date, book: Rulebook) -> _dt.date:
@@ -544,6 +564,16 @@ class ProRata:
         """The days from :attr:`ended_on` to the end of the period."""
         return self.package.period.days - self.days_used
 
+    @property
+    def rule(self) -> str:
+        """The rulebook name of the duty to report the end (para 18.26)."""
+        return "isp.end.report"
+
+    @property
+    def citations(self) -> tuple[Citation, ...]:
+        """The rule's citation, as the tuple every result has."""
+        return (self.citation,)
+
 
 def pro_rata(
     package: SupportPackage,
@@ -739,7 +769,10 @@ class ProvisionalForecast:
     """
 
     years: tuple[YearForecast, ...] = attrs.field(
-        validator=_check.v_tuple_of(YearForecast)
+        validator=_check.v_tuple_of(YearForecast),
+        repr=lambda years: (
+            f"<{len(years)} years: {', '.join(year.year.label for year in years)}>"
+        ),
     )
     local_authority_share: Decimal = attrs.field(validator=_v_percent)
     citation: Citation = attrs.field(
@@ -765,6 +798,16 @@ class ProvisionalForecast:
             citation=self.share_citation,
         )
         return YearForecast(year=year, maximum=zero, expected=zero, packages=0)
+
+    @property
+    def rule(self) -> str:
+        """The rulebook name of the provisional list (para 18.24)."""
+        return "isp.provisional_list"
+
+    @property
+    def citations(self) -> tuple[Citation, ...]:
+        """The rule's citation, as the tuple every result has."""
+        return (self.citation,)
 
 
 def provisional_forecast(

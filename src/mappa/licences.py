@@ -173,6 +173,16 @@ class ChangeRoute:
     with_assessment_report: bool = attrs.field(validator=_check.v_bool)
     citation: Citation = attrs.field(validator=_check.v_instance(Citation))
 
+    @property
+    def rule(self) -> str:
+        """The rulebook name of the rule that sets the recipient."""
+        return _RECIPIENT_RULES[self.kind]
+
+    @property
+    def citations(self) -> tuple[Citation, ...]:
+        """The rule's citation, as the tuple every result has."""
+        return (self.citation,)
+
 
 def _party(book: Rulebook, rule: str) -> Party:
     text = book.text(rule)
@@ -279,11 +289,27 @@ class TerminationCheck:
     report_date: _dt.date = attrs.field(validator=_check.v_date)
     earliest_report_date: _dt.date = attrs.field(validator=_check.v_date)
     report_valid: bool = attrs.field(validator=_check.v_bool)
-    route: ChangeRoute = attrs.field(validator=_check.v_instance(ChangeRoute))
+    route: ChangeRoute = attrs.field(
+        validator=_check.v_instance(ChangeRoute),
+        repr=lambda route: f"<ChangeRoute {route.kind.name}>",
+    )
     retained_conditions: tuple[StandingCondition, ...] = attrs.field(
-        validator=_check.v_tuple_of(StandingCondition)
+        validator=_check.v_tuple_of(StandingCondition), repr=_check.repr_names
     )
     citation: Citation = attrs.field(validator=_check.v_instance(Citation))
+
+    @property
+    def rule(self) -> str:
+        """The rulebook name of the report's validity rule."""
+        return _VALIDITY_RULE
+
+    @property
+    def citations(self) -> tuple[Citation, ...]:
+        """The rule's citation, as the tuple every result has."""
+        return (self.citation,)
+
+    def __bool__(self) -> bool:
+        return self.report_valid
 
 
 def life_licence_termination(

@@ -13,12 +13,12 @@ day itself never counting.
 >>> import datetime as dt
 >>> from mappa.minutes import minutes_due, minutes_on_time
 >>> due = minutes_due(dt.date(2024, 12, 19))     # a Thursday before Christmas
->>> due.draft, due.final
+>>> due.draft.due, due.final.due
 (datetime.date(2024, 12, 30), datetime.date(2025, 1, 8))
->>> str(due.final_citation)
-'MAPPA National Guidance (2023), para 11.15'
+>>> due.final.rule, str(due.final.citation)
+('minutes.final', 'MAPPA National Guidance (2023), para 11.15')
 >>> decision = minutes_on_time(dt.date(2024, 12, 19), dt.date(2025, 1, 10))
->>> decision.on_time, decision.deadline, decision.working_days_late
+>>> bool(decision), decision.deadline, decision.working_days_late
 (False, datetime.date(2025, 1, 8), 2)
 
 We read "within a further five working days" as counted, like the draft,
@@ -40,6 +40,7 @@ import attrs
 
 from mappa import _check
 from mappa.calendar import WorkingCalendar
+from mappa.deadlines import Deadline
 from mappa.errors import InvalidValueError
 from mappa.rulebook import Rulebook, resolve
 from mappa.sources import Citation
@@ -54,31 +55,35 @@ _FINAL = "minutes.final"
 class MinutesDue:
     """When the draft and final minute and RMP of a meeting are due.
 
+    A bundle of two :class:`~mappa.deadlines.Deadline` values, each with
+    its own rule and citation.
+
     Attributes:
         meeting_date: the day of the meeting.
-        draft: the last day for the draft minute and RMP.
-        final: the last day for the final minute and RMP.
+        draft: the draft minute and RMP's deadline (rule ``minutes.draft``).
+        final: the final minute and RMP's deadline (rule ``minutes.final``).
         draft_working_days: the working days allowed for the draft (5).
         final_working_days: the working days allowed for the final (10).
-        draft_citation: the source of the draft deadline.
-        final_citation: the source of the final deadline.
     """
 
     meeting_date: _dt.date = attrs.field(validator=_check.v_date)
-    draft: _dt.date = attrs.field(validator=_check.v_date)
-    final: _dt.date = attrs.field(validator=_check.v_date)
+    draft: Deadline = attrs.field(validator=_check.v_instance(Deadline))
+    final: Deadline = attrs.field(validator=_check.v_instance(Deadline))
     draft_working_days: int = attrs.field(validator=_check.v_non_negative_int)
     final_working_days: int = attrs.field(validator=_check.v_non_negative_int)
-    draft_citation: Citation = attrs.field(validator=_check.v_instance(Citation))
-    final_citation: Citation = attrs.field(validator=_check.v_instance(Citation))
 
     def __attrs_post_init__(self) -> None:
-        if not self.meeting_date <= self.draft <= self.final:
+        if not self.meeting_date <= self.draft.due <= self.final.due:
             raise InvalidValueError(
                 "a minute's draft deadline falls between the meeting and the "
                 "final deadline",
                 rule=_FINAL,
             )
+
+    @property
+    def citations(self) -> tuple[Citation, ...]:
+        """The draft's and the final's citations, each once."""
+        return tuple(dict.fromkeys((self.draft.citation, self.final.citation)))
 
 
 @attrs.frozen
@@ -114,6 +119,14 @@ class MinutesDecision:
         """True if released after the deadline."""
         return not self.on_time
 
+    @property
+    def citations(self) -> tuple[Citation, ...]:
+        """The deciding rule's citation, as the tuple every decision has."""
+        return (self.citation,)
+
+    def __bool__(self) -> bool:
+        return self.on_time
+
 
 def _allowance(book: Rulebook, name: str) -> int:
     days = book.integer(name)
@@ -134,8 +147,8 @@ def _calendar(calendar: object) -> WorkingCalendar:
 
 def minutes_due(
     meeting_date: _dt.date,
-    calendar: WorkingCalendar | None = None,
     *,
+    calendar: WorkingCalendar | None = None,
     rulebook: Rulebook | None = None,
 ) -> MinutesDue:
     """The draft and final minute deadlines of a meeting held on *meeting_date*.
@@ -147,7 +160,7 @@ def minutes_due(
 
     >>> import datetime as dt
     >>> due = minutes_due(dt.date(2025, 6, 2))
-    >>> due.draft, due.final
+    >>> due.draft.due, due.final.due
     (datetime.date(2025, 6, 9), datetime.date(2025, 6, 16))
     """
     meeting_date = _check.ensure_date(meeting_date, "meeting_date")
@@ -157,20 +170,26 @@ def minutes_due(
     final_days = _allowance(book, _FINAL)
     return MinutesDue(
         meeting_date=meeting_date,
-        draft=cal.add_working_days(meeting_date, draft_days),
-        final=cal.add_working_days(meeting_date, final_days),
+        draft=Deadline(
+            cal.add_working_days(meeting_date, draft_days),
+            _DRAFT,
+            book.citation(_DRAFT),
+        ),
+        final=Deadline(
+            cal.add_working_days(meeting_date, final_days),
+            _FINAL,
+            book.citation(_FINAL),
+        ),
         draft_working_days=draft_days,
         final_working_days=final_days,
-        draft_citation=book.citation(_DRAFT),
-        final_citation=book.citation(_FINAL),
     )
 
 
 def minutes_on_time(
     meeting_date: _dt.date,
     released_on: _dt.date,
-    calendar: WorkingCalendar | None = None,
     *,
+    calendar: WorkingCalendar | None = None,
     rulebook: Rulebook | None = None,
 ) -> MinutesDecision:
     """Whether the final minute and RMP of a meeting was released on time.

@@ -88,6 +88,7 @@ from typing import Any, TypeAlias
 import attrs
 
 from mappa import _check
+from mappa.deadlines import Deadline
 from mappa.errors import InvalidTypeError, InvalidValueError, NotApplicable
 from mappa.periods import Counting, DateRange, Duration
 from mappa.rulebook import DEFAULT_RULEBOOK, Rulebook, resolve
@@ -580,6 +581,13 @@ class NotificationPeriod:
         """True for an indefinite period."""
         return self.length is None
 
+    @property
+    def citations(self) -> tuple[Citation, ...]:
+        """The row's citation, then the halving rule's if halved."""
+        if self.halving_citation is None:
+            return (self.citation,)
+        return (self.citation, self.halving_citation)
+
     def ends_on(self, relevant_date: _dt.date) -> _dt.date:
         """The last day of a fixed period *beginning with* *relevant_date*.
 
@@ -753,26 +761,6 @@ def _merged(ranges: object, name: str) -> list[DateRange]:
     return merged
 
 
-@attrs.frozen
-class Deadline:
-    """A date by which something must be done, and the rule that sets it.
-
-    Attributes:
-        due: the last day on which it is in time.
-        rule: the rulebook name of the rule.
-        citation: the section or regulation that sets it.
-        days_added: days the deadline moved because of excluded periods
-            (custody, hospital, outside the United Kingdom).
-        unconfirmed: True if the rule's text is not yet confirmed.
-    """
-
-    due: _dt.date = attrs.field(validator=_check.v_date)
-    rule: str = attrs.field(validator=_check.v_text)
-    citation: Citation = attrs.field(validator=_check.v_instance(Citation))
-    days_added: int = attrs.field(default=0, validator=_check.v_non_negative_int)
-    unconfirmed: bool = attrs.field(default=False, validator=_check.v_bool)
-
-
 def _counted_days_due(
     start: _dt.date, rule: str, excluded: object, book: Rulebook
 ) -> Deadline:
@@ -899,15 +887,32 @@ def periodic_notification_due(
     last_notification = _check.ensure_date(last_notification, "last_notification")
     no_fixed_abode = _check.ensure_bool(no_fixed_abode, "no_fixed_abode")
     book = resolve(rulebook, last_notification)
-    rule = _periodic_rule(no_fixed_abode)
     blocks = _merged(excluded, "excluded")
+    return _periodic_due(
+        last_notification,
+        _periodic_rule(no_fixed_abode),
+        blocks,
+        book,
+        on=last_notification,
+    )
+
+
+def _periodic_due(
+    last_notification: _dt.date,
+    rule: str,
+    blocks: Sequence[DateRange],
+    book: Rulebook,
+    *,
+    on: _dt.date,
+) -> Deadline:
+    """The periodic deadline after *last_notification*, its rules read as at *on*."""
     due = book.counting(rule).apply(
-        book.duration(rule, on=last_notification), last_notification, rule=rule
+        book.duration(rule, on=on), last_notification, rule=rule
     )
     added = 0
     for block in blocks:
         if block.contains(due):
-            extension = book.duration(_RELEASE_EXTENSION, on=last_notification)
+            extension = book.duration(_RELEASE_EXTENSION, on=on)
             extended = book.counting(_RELEASE_EXTENSION).apply(
                 extension,
                 _add_days(block.end, 1, _RELEASE_EXTENSION),
@@ -919,7 +924,7 @@ def periodic_notification_due(
     return Deadline(
         due=due,
         rule=rule,
-        citation=book.citation(rule, on=last_notification),
+        citation=book.citation(rule, on=on),
         days_added=added,
         unconfirmed=book.rule(rule).unconfirmed,
     )
@@ -943,6 +948,11 @@ class TravelNotice:
     rule: str = attrs.field(validator=_check.v_text)
     citation: Citation = attrs.field(validator=_check.v_instance(Citation))
     unconfirmed: bool = attrs.field(default=True, validator=_check.v_bool)
+
+    @property
+    def citations(self) -> tuple[Citation, ...]:
+        """The notice's citation, as the one-element tuple every result has."""
+        return (self.citation,)
 
 
 def foreign_travel_notice(
@@ -1097,13 +1107,13 @@ def review_date(
 # -- schedules --------------------------------------------------------------------------
 
 
-@attrs.frozen
+@attrs.frozen(repr=False)
 class NotificationSchedule:
     """The notification duties that follow one disposal, for a case system.
 
     Attributes:
         period: the notification period.
-        initial: the initial notification deadline (no excluded periods).
+        initial: the initial notification deadline.
         periodic: each periodic notification deadline in turn, on the
             assumption that each notification is made on its last day and no
             change notification restarts the year.
@@ -1128,6 +1138,24 @@ class NotificationSchedule:
         """The periodic due dates alone."""
         return tuple(deadline.due for deadline in self.periodic)
 
+    def __repr__(self) -> str:
+        # A schedule can hold hundreds of deadlines: the repr names the span.
+        span = (
+            f"{self.periodic[0].due.isoformat()}..{self.periodic[-1].due.isoformat()}"
+            if self.periodic
+            else "none"
+        )
+        return (
+            f"NotificationSchedule(period={self.period.rule!r}, "
+            f"initial={self.initial.due.isoformat()}, "
+            f"periodic=<{len(self.periodic)} deadlines: {span}>, "
+            f"ends_on={self.ends_on!r}, horizon={self.horizon!r})"
+        )
+
+    def _repr_pretty_(self, printer: Any, cycle: bool) -> None:
+        # IPython and Hypothesis print with this: the short repr, not every field.
+        printer.text(repr(self))
+
 
 def notification_schedule(
     disposal: Disposal,
@@ -1136,6 +1164,7 @@ def notification_schedule(
     under_18: bool,
     first_notification: _dt.date,
     no_fixed_abode: bool = False,
+    excluded: Sequence[DateRange] = (),
     horizon: _dt.date | None = None,
     rulebook: Rulebook | None = None,
 ) -> NotificationSchedule:
@@ -1149,6 +1178,16 @@ def notification_schedule(
     the date of the last notification as *first_notification* to
     recompute from it. The period and the initial notification are read as
     at the relevant date, the periodic rule as at *first_notification*.
+
+    *excluded* (custody, hospital, outside the United Kingdom) moves each
+    deadline exactly as :func:`initial_notification_due` and
+    :func:`periodic_notification_due` move it: the schedule's initial
+    deadline is ``initial_notification_due(relevant_date,
+    excluded=excluded)`` and each periodic one is computed as
+    ``periodic_notification_due(previous, excluded=excluded)`` computes it,
+    the first from *first_notification*: the same dates, the periodic rule
+    being read as at *first_notification* throughout (a version of the
+    rule that starts later does not change the schedule).
 
     >>> import datetime as dt
     >>> schedule = notification_schedule(
@@ -1173,7 +1212,8 @@ def notification_schedule(
             rule=_INITIAL,
             value=first_notification,
         )
-    initial = initial_notification_due(relevant_date, rulebook=book)
+    blocks = tuple(_merged(excluded, "excluded"))
+    initial = initial_notification_due(relevant_date, excluded=blocks, rulebook=book)
     ends = None if period.indefinite else period.ends_on(relevant_date)
     if ends is None and horizon is None:
         raise InvalidValueError(
@@ -1182,23 +1222,18 @@ def notification_schedule(
         )
     limit = min(d for d in (ends, horizon) if d is not None)
     rule = _periodic_rule(no_fixed_abode)
-    duration = book.duration(rule, on=first_notification)
-    counting = book.counting(rule)
-    citation = book.citation(rule, on=first_notification)
-    unconfirmed = book.rule(rule).unconfirmed
+    book.duration(rule, on=first_notification)  # in force then, or RuleNotInForce
     deadlines: list[Deadline] = []
     last = first_notification
     while True:
         try:
-            due = counting.apply(duration, last)
-        except (OverflowError, ValueError):
+            deadline = _periodic_due(last, rule, blocks, book, on=first_notification)
+        except InvalidValueError:
             break  # beyond the calendar: the limit cannot be reached either
-        if due > limit or due <= last:
+        if deadline.due > limit or deadline.due <= last:
             break
-        deadlines.append(
-            Deadline(due=due, rule=rule, citation=citation, unconfirmed=unconfirmed)
-        )
-        last = due
+        deadlines.append(deadline)
+        last = deadline.due
     return NotificationSchedule(
         period=period,
         initial=initial,

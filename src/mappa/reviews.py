@@ -17,17 +17,18 @@ from that meeting: :func:`case_review_status` and :func:`review_periods`
 read a case's meeting history as :class:`ReviewMeeting` values.
 
 The guidance counts calendar weeks, so no due date moves for weekends or
-holidays unless you ask: pass ``calendar=`` (a
-:class:`~mappa.calendar.WorkingCalendar`) and a due date that falls on a
-non-working day moves back to the previous working day.
+holidays unless you ask: pass ``move_to_working_day=True`` and a due date
+that falls on a non-working day of ``calendar`` (Scotland's national
+calendar if ``None``) moves back to the previous working day.
 
 >>> import datetime as dt
 >>> from mappa.framework import Level
 >>> from mappa.reviews import next_review_due, review_interval, review_status
 >>> str(review_interval(Level.MAPPP).duration)
 '6 weeks'
->>> next_review_due(Level.MAPPP, dt.date(2025, 1, 6))
-datetime.date(2025, 2, 17)
+>>> deadline = next_review_due(Level.MAPPP, dt.date(2025, 1, 6))
+>>> deadline.due, deadline.rule
+(datetime.date(2025, 2, 17), 'reviews.level3.interval')
 >>> status = review_status(Level.MULTI_AGENCY, dt.date(2025, 1, 6), dt.date(2025, 4, 7))
 >>> status.state, status.due, status.days_overdue
 (<ReviewState.OVERDUE: 'overdue'>, datetime.date(2025, 3, 31), 7)
@@ -53,6 +54,7 @@ import attrs
 
 from mappa import _check
 from mappa.calendar import WorkingCalendar
+from mappa.deadlines import Deadline
 from mappa.errors import InvalidTypeError, InvalidValueError, NotApplicable
 from mappa.framework import Level
 from mappa.periods import Counting, Duration
@@ -65,9 +67,9 @@ __all__ = [
     "ReviewMeeting",
     "ReviewState",
     "ReviewStatus",
+    "assess_initial_mappp",
     "case_review_status",
-    "check_initial_mappp",
-    "initial_mappp_deadline",
+    "initial_mappp_due",
     "next_review_due",
     "next_rmp_review_due",
     "review_interval",
@@ -92,8 +94,27 @@ def _adjust(due: _dt.date, calendar: WorkingCalendar | None) -> _dt.date:
     return calendar.roll_backward(due)
 
 
-def _ensure_calendar(calendar: object) -> WorkingCalendar | None:
-    return _check.ensure_optional_instance(calendar, WorkingCalendar, "calendar")
+def _deadline(
+    due: _dt.date, calendar: WorkingCalendar | None, rule: str, citation: Citation
+) -> Deadline:
+    """A :class:`Deadline` on *due*, moved back to a working day of *calendar*."""
+    moved = _adjust(due, calendar)
+    return Deadline(moved, rule, citation, moved_from=None if moved == due else due)
+
+
+def _move_calendar(
+    move_to_working_day: object, calendar: object
+) -> WorkingCalendar | None:
+    """The calendar to move due dates on, or ``None`` to leave them alone.
+
+    ``calendar=None`` is Scotland's national calendar; it is used only
+    when *move_to_working_day* asks for a move.
+    """
+    move = _check.ensure_bool(move_to_working_day, "move_to_working_day")
+    checked = _check.ensure_optional_instance(calendar, WorkingCalendar, "calendar")
+    if not move:
+        return None
+    return WorkingCalendar.scotland() if checked is None else checked
 
 
 # -- intervals ----------------------------------------------------------------
@@ -130,6 +151,11 @@ class ReviewInterval:
 
     def __str__(self) -> str:
         return f"{self.level}: no less than once every {self.duration}"
+
+    @property
+    def citations(self) -> tuple[Citation, ...]:
+        """The rule's citation, as the tuple every result has."""
+        return (self.citation,)
 
 
 def review_interval(
@@ -170,25 +196,35 @@ def next_review_due(
     level: Level,
     last_meeting: _dt.date,
     *,
+    move_to_working_day: bool = False,
     calendar: WorkingCalendar | None = None,
     rulebook: Rulebook | None = None,
-) -> _dt.date:
+) -> Deadline:
     """The latest date the next review of a *level* case may be held.
 
     Calendar days after *last_meeting*: 42 for level 3, 84 for level 2.
-    With a *calendar*, a due date on a non-working day moves back to the
-    previous working day (off by default: the guidance counts weeks). The
+    With *move_to_working_day*, a due date on a non-working day of
+    *calendar* (Scotland's if ``None``) moves back to the previous working
+    day, and :attr:`~mappa.deadlines.Deadline.moved_from` keeps the date
+    before the move (off by default: the guidance counts weeks). The
     interval is read as at the last meeting.
 
     >>> import datetime as dt
-    >>> next_review_due(Level.MAPPP, dt.date(2025, 11, 19))
+    >>> next_review_due(Level.MAPPP, dt.date(2025, 11, 19)).due
     datetime.date(2025, 12, 31)
+    >>> moved = next_review_due(
+    ...     Level.MAPPP, dt.date(2025, 11, 13), move_to_working_day=True
+    ... )
+    >>> moved.due, moved.moved_from  # Christmas Day moves back a day
+    (datetime.date(2025, 12, 24), datetime.date(2025, 12, 25))
     """
     level = _check.ensure_member(level, Level, "level")
     last_meeting = _check.ensure_date(last_meeting, "last_meeting")
-    calendar = _ensure_calendar(calendar)
+    calendar = _move_calendar(move_to_working_day, calendar)
     interval = review_interval(level, rulebook=resolve(rulebook, last_meeting))
-    return _adjust(interval.due_after(last_meeting), calendar)
+    return _deadline(
+        interval.due_after(last_meeting), calendar, interval.rule, interval.citation
+    )
 
 
 # -- status -------------------------------------------------------------------
@@ -246,6 +282,14 @@ class ReviewStatus:
         """True unless the review is (or was held) late."""
         return self.state is not ReviewState.OVERDUE
 
+    @property
+    def citations(self) -> tuple[Citation, ...]:
+        """The interval's citation, as the tuple every decision has."""
+        return (self.citation,)
+
+    def __bool__(self) -> bool:
+        return self.compliant
+
     def __str__(self) -> str:
         if self.state is ReviewState.OVERDUE:
             return f"overdue by {self.days_overdue} days (due {self.due.isoformat()})"
@@ -292,6 +336,7 @@ def review_status(
     last_meeting: _dt.date,
     on: _dt.date,
     *,
+    move_to_working_day: bool = False,
     calendar: WorkingCalendar | None = None,
     rulebook: Rulebook | None = None,
 ) -> ReviewStatus:
@@ -308,7 +353,7 @@ def review_status(
     level = _check.ensure_member(level, Level, "level")
     last_meeting = _check.ensure_date(last_meeting, "last_meeting")
     on = _check.ensure_date(on, "on")
-    calendar = _ensure_calendar(calendar)
+    calendar = _move_calendar(move_to_working_day, calendar)
     book = resolve(rulebook)
     if on < last_meeting:
         raise InvalidValueError(
@@ -374,6 +419,7 @@ def review_periods(
     meetings: Iterable[ReviewMeeting | tuple[_dt.date, Level]],
     *,
     on: _dt.date | None = None,
+    move_to_working_day: bool = False,
     calendar: WorkingCalendar | None = None,
     rulebook: Rulebook | None = None,
 ) -> tuple[ReviewStatus, ...]:
@@ -403,7 +449,7 @@ def review_periods(
     """
     history = _meetings(meetings)
     on = _check.ensure_optional_date(on, "on")
-    calendar = _ensure_calendar(calendar)
+    calendar = _move_calendar(move_to_working_day, calendar)
     book = resolve(rulebook)
     if on is not None:
         history = tuple(m for m in history if m.held_on <= on)
@@ -434,6 +480,7 @@ def case_review_status(
     meetings: Iterable[ReviewMeeting | tuple[_dt.date, Level]],
     on: _dt.date,
     *,
+    move_to_working_day: bool = False,
     calendar: WorkingCalendar | None = None,
     rulebook: Rulebook | None = None,
 ) -> ReviewStatus:
@@ -454,7 +501,7 @@ def case_review_status(
     """
     history = _meetings(meetings)
     on = _check.ensure_date(on, "on")
-    calendar = _ensure_calendar(calendar)
+    calendar = _move_calendar(move_to_working_day, calendar)
     book = resolve(rulebook)
     held = [meeting for meeting in history if meeting.held_on <= on]
     if not held:
@@ -478,48 +525,49 @@ def review_schedule(
     first_meeting: _dt.date,
     until: _dt.date,
     *,
+    move_to_working_day: bool = False,
     calendar: WorkingCalendar | None = None,
     rulebook: Rulebook | None = None,
-) -> tuple[_dt.date, ...]:
+) -> tuple[Deadline, ...]:
     """The latest compliant review dates from *first_meeting* up to *until*.
 
-    Each date is the latest the next meeting may be held if every meeting
-    before it was held on its own latest date: a plan for case systems that
-    pre-book meetings. *first_meeting* itself is not included; dates after
-    *until* are not. With a *calendar* each date moves back to the previous
-    working day and the next interval runs from the moved date (the day the
-    meeting would be held). Each interval is read as at the meeting it runs
-    from.
+    Each deadline is the latest the next meeting may be held if every
+    meeting before it was held on its own latest date: a plan for case
+    systems that pre-book meetings. *first_meeting* itself is not included;
+    deadlines after *until* are not. With *move_to_working_day* each moves
+    back to the previous working day of *calendar* (Scotland's if ``None``)
+    and the next interval runs from the moved date (the day the meeting
+    would be held). Each interval is read as at the meeting it runs from.
 
     >>> import datetime as dt
-    >>> [d.isoformat() for d in review_schedule(Level.MAPPP, dt.date(2025, 1, 6), dt.date(2025, 6, 30))]
+    >>> [d.due.isoformat() for d in review_schedule(Level.MAPPP, dt.date(2025, 1, 6), dt.date(2025, 6, 30))]
     ['2025-02-17', '2025-03-31', '2025-05-12', '2025-06-23']
     """
     level = _check.ensure_member(level, Level, "level")
     first_meeting = _check.ensure_date(first_meeting, "first_meeting")
     until = _check.ensure_date(until, "until")
-    calendar = _ensure_calendar(calendar)
+    calendar = _move_calendar(move_to_working_day, calendar)
     book = resolve(rulebook, first_meeting)
-    dates: list[_dt.date] = []
+    deadlines: list[Deadline] = []
     current = first_meeting
     while True:
         interval = review_interval(level, rulebook=book.as_at(current))
         try:
-            due = interval.due_after(current)
+            plain = interval.due_after(current)
         except InvalidValueError:
             break  # beyond the last representable date, so beyond *until*
-        due = _adjust(due, calendar)
-        if due > until:
+        deadline = _deadline(plain, calendar, interval.rule, interval.citation)
+        if deadline.due > until:
             break
-        if due <= current:
+        if deadline.due <= current:
             raise InvalidValueError(  # pragma: no cover - a zero-length interval
                 f"rule {interval.rule!r} gives no progress from {current.isoformat()}",
                 rule=interval.rule,
                 value=current,
             )
-        dates.append(due)
-        current = due
-    return tuple(dates)
+        deadlines.append(deadline)
+        current = deadline.due
+    return tuple(deadlines)
 
 
 # -- Orders for Lifelong Restriction --------------------------------------------
@@ -528,59 +576,66 @@ def review_schedule(
 def next_rmp_review_due(
     last_review: _dt.date,
     *,
+    move_to_working_day: bool = False,
     calendar: WorkingCalendar | None = None,
     rulebook: Rulebook | None = None,
-) -> _dt.date:
+) -> Deadline:
     """The latest date of the next RMP review for a person subject to an OLR.
 
     At least once a year (para 11.7), read as within the year *beginning
     with* the last review: due by the day before its anniversary. A review
     on 29 February is due by 28 February of the next year: the year
     beginning with 29 February is the year after 28 February (DESIGN,
-    counting). The rule is read as at the last review.
+    counting). The rule is read as at the last review. With
+    *move_to_working_day*, a due date on a non-working day of *calendar*
+    (Scotland's if ``None``) moves back to the previous working day.
 
     >>> import datetime as dt
-    >>> next_rmp_review_due(dt.date(2025, 5, 1))
+    >>> next_rmp_review_due(dt.date(2025, 5, 1)).due
     datetime.date(2026, 4, 30)
-    >>> next_rmp_review_due(dt.date(2024, 2, 29))
+    >>> next_rmp_review_due(dt.date(2024, 2, 29)).due
     datetime.date(2025, 2, 28)
     """
     last_review = _check.ensure_date(last_review, "last_review")
-    calendar = _ensure_calendar(calendar)
+    calendar = _move_calendar(move_to_working_day, calendar)
     book = resolve(rulebook, last_review)
     due = book.counting(_RMP_RULE).apply(
         book.duration(_RMP_RULE), last_review, rule=_RMP_RULE
     )
-    return _adjust(due, calendar)
+    return _deadline(due, calendar, _RMP_RULE, book.citation(_RMP_RULE))
 
 
 # -- pre-release ----------------------------------------------------------------
 
 
-def initial_mappp_deadline(
+def initial_mappp_due(
     liberation_date: _dt.date,
     *,
+    move_to_working_day: bool = False,
     calendar: WorkingCalendar | None = None,
     rulebook: Rulebook | None = None,
-) -> _dt.date:
+) -> Deadline:
     """The latest date for the initial level 3 meeting of a case in custody.
 
     4 weeks before liberation (national performance indicators), read as
-    held on or before the date 28 days before *liberation_date*. With a
-    *calendar*, a deadline on a non-working day moves back to the previous
-    working day. The rule is read as at the liberation date.
+    held on or before the date 28 days before *liberation_date*. With
+    *move_to_working_day*, a deadline on a non-working day of *calendar*
+    (Scotland's if ``None``) moves back to the previous working day. The
+    rule is read as at the liberation date.
 
     >>> import datetime as dt
-    >>> initial_mappp_deadline(dt.date(2025, 3, 28))
+    >>> initial_mappp_due(dt.date(2025, 3, 28)).due
     datetime.date(2025, 2, 28)
     """
     liberation_date = _check.ensure_date(liberation_date, "liberation_date")
-    calendar = _ensure_calendar(calendar)
+    calendar = _move_calendar(move_to_working_day, calendar)
     book = resolve(rulebook, liberation_date)
     deadline = book.counting(_PRE_RELEASE_RULE).apply(
         book.duration(_PRE_RELEASE_RULE), liberation_date, rule=_PRE_RELEASE_RULE
     )
-    return _adjust(deadline, calendar)
+    return _deadline(
+        deadline, calendar, _PRE_RELEASE_RULE, book.citation(_PRE_RELEASE_RULE)
+    )
 
 
 @attrs.frozen
@@ -612,6 +667,11 @@ class InitialMapppCheck:
     rule: str = attrs.field(validator=_check.v_text)
     citation: Citation = attrs.field(validator=_check.v_instance(Citation))
 
+    @property
+    def citations(self) -> tuple[Citation, ...]:
+        """The rule's citation, as the tuple every decision has."""
+        return (self.citation,)
+
     def __bool__(self) -> bool:
         return self.met
 
@@ -621,26 +681,34 @@ class InitialMapppCheck:
         return f"missed: {self.days_late} days after the deadline"
 
 
-def check_initial_mappp(
+def assess_initial_mappp(
     liberation_date: _dt.date,
     held_on: _dt.date,
     *,
+    move_to_working_day: bool = False,
     calendar: WorkingCalendar | None = None,
     rulebook: Rulebook | None = None,
 ) -> InitialMapppCheck:
-    """Check an initial level 3 meeting held on *held_on* against its deadline.
+    """Whether an initial level 3 meeting held on *held_on* was in time.
+
+    The deadline is :func:`initial_mappp_due`'s, moved the same way.
 
     The rule is read as at the liberation date.
 
     >>> import datetime as dt
-    >>> check = check_initial_mappp(dt.date(2025, 3, 28), dt.date(2025, 3, 3))
-    >>> check.met, check.days_late, check.deadline
+    >>> decision = assess_initial_mappp(dt.date(2025, 3, 28), dt.date(2025, 3, 3))
+    >>> bool(decision), decision.days_late, decision.deadline
     (False, 3, datetime.date(2025, 2, 28))
     """
     liberation_date = _check.ensure_date(liberation_date, "liberation_date")
     held_on = _check.ensure_date(held_on, "held_on")
     book = resolve(rulebook, liberation_date)
-    deadline = initial_mappp_deadline(liberation_date, calendar=calendar, rulebook=book)
+    deadline = initial_mappp_due(
+        liberation_date,
+        move_to_working_day=move_to_working_day,
+        calendar=calendar,
+        rulebook=book,
+    ).due
     gap = (held_on - deadline).days
     return InitialMapppCheck(
         liberation_date=liberation_date,

@@ -254,8 +254,15 @@ def _v_rules(instance: object, attribute: attrs.Attribute[Any], value: object) -
         )
 
 
-@attrs.frozen
-class Rulebook:
+class _RulebookSlot:
+    """Holds a rulebook's index by name outside attrs' fields (private)."""
+
+    __slots__ = ("_index_slot",)
+    _index_slot: Mapping[str, Rule]
+
+
+@attrs.frozen(repr=False)
+class Rulebook(_RulebookSlot):
     """An immutable, ordered collection of :class:`Rule` objects.
 
     Build one from rules, or modify the default with :meth:`with_value`,
@@ -270,13 +277,13 @@ class Rulebook:
             event their answer is about.
     """
 
-    rules: tuple[Rule, ...] = attrs.field(validator=_v_rules, repr=False)
+    rules: tuple[Rule, ...] = attrs.field(validator=_v_rules)
     on: _dt.date | None = attrs.field(
         default=None, validator=_check.v_optional_date, kw_only=True
     )
-    _index: Mapping[str, Rule] = attrs.field(init=False, repr=False, eq=False)
 
     def __repr__(self) -> str:
+        # A rulebook holds every rule: its repr counts them.
         on = "" if self.on is None else f", on={self.on.isoformat()}"
         return f"Rulebook(<{len(self.rules)} rules>{on})"
 
@@ -301,15 +308,29 @@ class Rulebook:
         pinned: Rulebook = object.__new__(Rulebook)
         object.__setattr__(pinned, "rules", self.rules)
         object.__setattr__(pinned, "on", on)
-        object.__setattr__(pinned, "_index", self._index)
+        object.__setattr__(pinned, "_index_slot", self._index)
         return pinned
 
     def __attrs_post_init__(self) -> None:
         # Validators have run by now, so every rule is a Rule.
-        object.__setattr__(self, "_index", {rule.name: rule for rule in self.rules})
+        object.__setattr__(
+            self, "_index_slot", {rule.name: rule for rule in self.rules}
+        )
+
+    @property
+    def _index(self) -> Mapping[str, Rule]:
+        try:
+            return self._index_slot
+        except AttributeError:  # a copy made by pickle: index it again
+            self.__attrs_post_init__()
+            return self._index_slot
 
     def __iter__(self) -> Iterator[Rule]:
         return iter(self.rules)
+
+    def _repr_pretty_(self, printer: Any, cycle: bool) -> None:
+        # IPython and Hypothesis print with this: the short repr, not every field.
+        printer.text(repr(self))
 
     def __len__(self) -> int:
         return len(self.rules)

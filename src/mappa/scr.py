@@ -202,20 +202,26 @@ class ScrAssessment:
             its citation).
         next_step: what happens next.
         reason: why, in one sentence (no personal data).
+        rule: the rulebook name of the rule that decided:
+            ``"scr.initial_case_review"`` when a criterion is met, else
+            ``"scr.criteria.not_exclusive"`` (the SOG may still proceed on
+            significant professional concern, or no review is required).
         citations: the paragraphs that decided it.
         proportionality: the guidance's reminder that any review is
             proportionate to the case.
     """
 
     criteria: tuple[ScrCriterion, ...] = attrs.field(
-        validator=_check.v_tuple_of(ScrCriterion)
+        validator=_check.v_tuple_of(ScrCriterion), repr=_check.repr_names
     )
     next_step: ScrNextStep = attrs.field(validator=_check.v_instance(ScrNextStep))
     reason: str = attrs.field(validator=_check.v_text)
+    rule: str = attrs.field(validator=_check.v_text)
     citations: tuple[Citation, ...] = attrs.field(validator=_check.v_tuple_of(Citation))
     proportionality: str = attrs.field(
         factory=lambda: DEFAULT_RULEBOOK.text(_PROPORTIONALITY),
         validator=_check.v_text,
+        repr=False,
     )
 
     @property
@@ -272,6 +278,7 @@ def assess_scr(
                 f"{len(met)} of the SCR criteria met: an Initial Case Review "
                 "first determines whether a Significant Case Review is merited"
             ),
+            rule=_INITIAL_CASE_REVIEW,
             citations=_criteria_citations(book, _INITIAL_CASE_REVIEW),
             proportionality=proportionality,
         )
@@ -285,6 +292,7 @@ def assess_scr(
                 "the SOG decides how to proceed (an Initial Case Review first "
                 "if it does)"
             ),
+            rule=_NOT_EXCLUSIVE,
             citations=_criteria_citations(book, _NOT_EXCLUSIVE, _INITIAL_CASE_REVIEW),
             proportionality=proportionality,
         )
@@ -298,6 +306,7 @@ def assess_scr(
         criteria=(),
         next_step=ScrNextStep.NO_REVIEW_REQUIRED,
         reason=why,
+        rule=_NOT_EXCLUSIVE,
         citations=_criteria_citations(book, _NOT_EXCLUSIVE),
         proportionality=proportionality,
     )

@@ -57,10 +57,16 @@ class Citation:
     document: str = attrs.field(validator=_check.v_text)
     edition: str = attrs.field(validator=_check.v_text)
     pinpoint: str = attrs.field(validator=_check.v_text)
-    url: str | None = attrs.field(default=None, validator=_check.v_optional_text)
+    # The address is long and adds nothing a reader of a repr needs.
+    url: str | None = attrs.field(
+        default=None, validator=_check.v_optional_text, repr=False
+    )
 
     def __str__(self) -> str:
         return f"{self.document} ({self.edition}), {self.pinpoint}"
+
+    def __repr__(self) -> str:
+        return f"<Citation: {self}>"
 
 
 @attrs.frozen

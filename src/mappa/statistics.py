@@ -190,16 +190,18 @@ class NationalFigures:
     """
 
     year: ReportingYear = attrs.field(validator=_check.v_instance(ReportingYear))
-    source: Document = attrs.field(validator=_check.v_instance(Document))
+    source: Document = attrs.field(
+        validator=_check.v_instance(Document), repr=lambda source: repr(source.key)
+    )
     programme_completions: tuple[ProgrammeCompletions, ...] = attrs.field(
-        validator=_check.v_tuple_of(ProgrammeCompletions)
+        validator=_check.v_tuple_of(ProgrammeCompletions), repr=_check.repr_count
     )
     programme_completions_total: int = attrs.field(validator=_check.v_non_negative_int)
     keeping_children_safe: KeepingChildrenSafe = attrs.field(
-        validator=_check.v_instance(KeepingChildrenSafe)
+        validator=_check.v_instance(KeepingChildrenSafe), repr=False
     )
     training: tuple[TrainingCount, ...] = attrs.field(
-        validator=_check.v_tuple_of(TrainingCount)
+        validator=_check.v_tuple_of(TrainingCount), repr=_check.repr_count
     )
 
     def cite(self, pinpoint: str) -> Citation:

@@ -48,6 +48,7 @@ from decimal import Decimal
 from fractions import Fraction
 from typing import Any, TypeVar
 
+import attrs
 from hypothesis import strategies as st
 from hypothesis.strategies import SearchStrategy
 
@@ -86,10 +87,21 @@ from mappa.disclosure import (
     TribunalRecommendation,
     TribunalRequest,
     TribunalStatement,
-    check_audio_recording,
+    assess_audio_recording,
     minute_marking,
     route_request,
     subject_access_deadline,
+)
+from mappa.duties import (
+    AccessRequest,
+    Case,
+    CaseMeeting,
+    Duty,
+    DutyRow,
+    Event,
+    IspApproval,
+    NotificationFacts,
+    duties,
 )
 from mappa.errors import InvalidValueError, NotApplicable, Redacted
 from mappa.framework import (
@@ -163,7 +175,7 @@ from mappa.reviews import (
     ReviewInterval,
     ReviewMeeting,
     ReviewStatus,
-    check_initial_mappp,
+    assess_initial_mappp,
     review_interval,
     review_status,
 )
@@ -186,6 +198,7 @@ __all__ = [
     "attendances",
     "case_histories",
     "caseloads",
+    "cases",
     "categories",
     "category_levels",
     "chair_assignments",
@@ -339,11 +352,11 @@ def category_levels(
 
 
 def areas(
-    *, names: Iterable[str] | None = None, table: AreaTable | None = None
+    *, names: Iterable[str] | None = None, area_table: AreaTable | None = None
 ) -> SearchStrategy[Area]:
-    """MAPPA areas of *table* (the default area table), or those named in *names*."""
-    table = _check.ensure_optional_instance(table, AreaTable, "table")
-    table = DEFAULT_AREA_TABLE if table is None else table
+    """MAPPA areas of *area_table* (the default), or those named in *names*."""
+    checked = _check.ensure_optional_instance(area_table, AreaTable, "area_table")
+    table = DEFAULT_AREA_TABLE if checked is None else checked
     if names is None:
         return _pick(table.areas)
     chosen = {table.area(name) for name in _check.ensure_tuple_of(names, str, "names")}
@@ -668,7 +681,7 @@ def _review_statuses() -> SearchStrategy[ReviewStatus]:
 
 def _initial_checks() -> SearchStrategy[InitialMapppCheck]:
     return st.builds(
-        lambda liberation, gap: check_initial_mappp(
+        lambda liberation, gap: assess_initial_mappp(
             liberation, liberation - _dt.timedelta(days=gap)
         ),
         dates(min_value=_dt.date(2001, 1, 1)),
@@ -897,7 +910,7 @@ def _recording_checks(draw: st.DrawFn) -> RecordingCheck:
         st.none() | st.integers(0, 400).map(lambda n: base + _dt.timedelta(days=n))
     )
     on = max(base, destroyed or base) + _dt.timedelta(days=draw(st.integers(0, 400)))
-    return check_audio_recording(final_agreed=agreed, destroyed=destroyed, on=on)
+    return assess_audio_recording(final_agreed=agreed, destroyed=destroyed, on=on)
 
 
 @st.composite
@@ -924,13 +937,24 @@ def _checklists() -> SearchStrategy[DefensibilityChecklist]:
 
 
 _EVERY_AGENCY: tuple[Agency | str, ...] = (*tuple(Agency), *_DTC_AGENCIES)
-_BOOLEANS = st.booleans()
+
+
+# Every consistent (invited, attended, at_seniority, written_contribution),
+# simplest first: attended only if invited, at seniority only if attended.
+# One draw picks an agency's whole part, so big caseloads stay cheap to draw.
+_PARTS = tuple(
+    (invited, attended, senior, written)
+    for invited in (False, True)
+    for attended in ((False, True) if invited else (False,))
+    for senior in ((False, True) if attended else (False,))
+    for written in (False, True)
+)
+_PART = st.integers(0, len(_PARTS) - 1)
 
 
 def _draw_attendance(draw: st.DrawFn, agency: Agency | str) -> Attendance:
-    """One agency's consistent part in a meeting, drawn flag by flag."""
-    invited = draw(_BOOLEANS)
-    attended = invited and draw(_BOOLEANS)
+    """One agency's consistent part in a meeting, drawn in one go."""
+    invited, attended, senior, written = _PARTS[draw(_PART)]
     return Attendance(
         agency=agency,
         role=(
@@ -940,8 +964,8 @@ def _draw_attendance(draw: st.DrawFn, agency: Agency | str) -> Attendance:
         ),
         invited=invited,
         attended=attended,
-        at_seniority=attended and draw(_BOOLEANS),
-        written_contribution=draw(_BOOLEANS),
+        at_seniority=senior,
+        written_contribution=written,
     )
 
 
@@ -987,35 +1011,78 @@ def _kinds() -> tuple[MeetingKind, ...]:
     return (MeetingKind.REVIEW, MeetingKind.RISK_MANAGEMENT_TEAM)
 
 
-@st.composite
-def _history(
-    draw: st.DrawFn,
-    number: int,
+@attrs.frozen
+class _HistoryPlan:
+    """The strategies one case's history is drawn from, built once (private).
+
+    Building a Hypothesis strategy costs far more than drawing from it, so
+    a caseload builds these once and draws every case from them.
+    """
+
+    area: SearchStrategy[str]
+    pair: SearchStrategy[tuple[Category, Level]]
+    first_day: SearchStrategy[_dt.date]
+    liberation_gap: SearchStrategy[int | None]
+    count: SearchStrategy[int]
+    delay: SearchStrategy[int | None]
+    kind: SearchStrategy[MeetingKind]
+    # For each (category, level): the other levels the category allows.
+    moves: dict[tuple[Category, Level], SearchStrategy[Level] | None]
+    # For each level: the days to the next meeting (mostly on time).
+    gaps: dict[Level, SearchStrategy[int]]
+    high: _dt.date
+
+
+def _plan(
     area_names: tuple[str, ...],
     pairs: tuple[tuple[Category, Level], ...],
     low: _dt.date,
     high: _dt.date,
     max_meetings: int,
     book: Rulebook,
-) -> list[Meeting]:
-    area = draw(st.sampled_from(area_names))
-    category, level = draw(st.sampled_from(pairs))
-    allowed_here = [lvl for cat, lvl in pairs if cat is category]
-    day = draw(_dates_between(low, high))
-    liberation = draw(
-        st.none()
-        | st.integers(0, _MAX_GAP_DAYS).map(lambda n: day + _dt.timedelta(days=n))
+) -> _HistoryPlan:
+    moves: dict[tuple[Category, Level], SearchStrategy[Level] | None] = {}
+    for category, level in pairs:
+        others = [lvl for cat, lvl in pairs if cat is category and lvl is not level]
+        moves[category, level] = _pick(others) if others else None
+    gaps: dict[Level, SearchStrategy[int]] = {}
+    for level in Level:
+        try:
+            interval = review_interval(level, rulebook=book).duration.total_days
+        except NotApplicable:
+            interval = _MAX_GAP_DAYS
+        # Mostly on time, sometimes late: the indicators need both.
+        gaps[level] = st.integers(1, interval + interval // 2)
+    return _HistoryPlan(
+        area=_pick(area_names),
+        pair=_pick(pairs),
+        first_day=_dates_between(low, high),
+        liberation_gap=st.none() | st.integers(0, _MAX_GAP_DAYS),
+        count=st.integers(1, max_meetings),
+        delay=st.none() | st.integers(0, 30),
+        kind=_pick(_kinds()),
+        moves=moves,
+        gaps=gaps,
+        high=high,
     )
-    count = draw(st.integers(1, max_meetings))
+
+
+def _draw_history(draw: st.DrawFn, number: int, plan: _HistoryPlan) -> list[Meeting]:
+    area = draw(plan.area)
+    category, level = draw(plan.pair)
+    day = draw(plan.first_day)
+    gap = draw(plan.liberation_gap)
+    liberation = None if gap is None else day + _dt.timedelta(days=gap)
+    count = draw(plan.count)
     history: list[Meeting] = []
     for index in range(count):
         last = index == count - 1
         leaves = last and draw(st.booleans())
         new_level: Level | None = None
-        others = [lvl for lvl in allowed_here if lvl is not level]
-        if not leaves and others and draw(st.booleans()):
-            new_level = draw(st.sampled_from(others))
-        delay = draw(st.none() | st.integers(0, 30))
+        move = plan.moves[category, level]
+        if not leaves and move is not None and draw(st.booleans()):
+            new_level = draw(move)
+        delay = draw(plan.delay)
         released = None if delay is None else day + _dt.timedelta(days=delay)
         history.append(
             Meeting(
@@ -1025,11 +1092,7 @@ def _history(
                 category=category,
                 level=level,
                 date=day,
-                kind=(
-                    MeetingKind.INITIAL
-                    if index == 0
-                    else draw(st.sampled_from(_kinds()))
-                ),
+                kind=MeetingKind.INITIAL if index == 0 else draw(plan.kind),
                 liberation_date=liberation,
                 minutes_released=released,
                 disclosure_recorded=draw(st.booleans()),
@@ -1042,14 +1105,8 @@ def _history(
             level = new_level
         if last:
             break
-        try:
-            interval = review_interval(level, rulebook=book).duration.total_days
-        except NotApplicable:
-            interval = _MAX_GAP_DAYS
-        # Mostly on time, sometimes late: the indicators need both.
-        gap = draw(st.integers(1, interval + interval // 2))
-        day = day + _dt.timedelta(days=gap)
-        if day > high:
+        day = day + _dt.timedelta(days=draw(plan.gaps[level]))
+        if day > plan.high:
             break
     return history
 
@@ -1109,10 +1166,9 @@ def case_histories(
     limit = _check.ensure_int(max_meetings, "max_meetings")
     if limit < 1:
         raise InvalidValueError("max_meetings must be at least 1", rule="max_meetings")
-    names, pairs, low, high, book = args
-    return _history(
-        _check.ensure_int(number, "number"), names, pairs, low, high, limit, book
-    )
+    number = _check.ensure_int(number, "number")
+    plan = _plan(*args[:4], limit, args[4])
+    return st.composite(lambda draw: _draw_history(draw, number, plan))()
 
 
 def meetings(**narrowing: Any) -> SearchStrategy[Meeting]:
@@ -1138,6 +1194,14 @@ def caseloads(
     Each case is drawn by :func:`case_histories`; meeting ids are unique.
     *period* keeps every meeting inside a reporting year or quarter;
     *areas* are area (or council) names.
+
+    **Size.** A caseload draws from 1 to *max_cases* cases (default 5) of 1
+    to *max_meetings* meetings (default 5). Up to
+    ``max_cases * max_meetings == 250`` (50 cases of 5 meetings, 125 of 2)
+    passes Hypothesis's health checks; bigger caseloads take more data
+    than Hypothesis draws for one example and fail them (``too_slow``,
+    ``data_too_large``). For volume, test with
+    :func:`~mappa.records.sample_caseload` or your own extract.
     """
     low_cases = _check.ensure_non_negative_int(min_cases, "min_cases")
     high_cases = _check.ensure_non_negative_int(max_cases, "max_cases")
@@ -1150,15 +1214,224 @@ def caseloads(
     if limit < 1:
         raise InvalidValueError("max_meetings must be at least 1", rule="max_meetings")
 
+    plan = _plan(names, pairs, low, high, limit, book)
+    cases = st.integers(low_cases, high_cases)
+
     @st.composite
     def build(draw: st.DrawFn) -> Caseload:
-        count = draw(st.integers(low_cases, high_cases))
         found = []
-        for number in range(1, count + 1):
-            found.extend(draw(_history(number, names, pairs, low, high, limit, book)))
+        for number in range(1, draw(cases) + 1):
+            found.extend(_draw_history(draw, number, plan))
         return Caseload.from_meetings(found)
 
     return build()
+
+
+# -- cases and their duties ------------------------------------------------------------
+
+# Spans of test data for a case's timeline: shapes, not rules.
+_CASE_SPAN_DAYS = 730
+_MAX_DELAY_DAYS = 30
+
+
+def _delay(draw: st.DrawFn, day: _dt.date) -> _dt.date | None:
+    """None, or a day from *day* to a month later."""
+    gap = draw(st.none() | st.integers(0, _MAX_DELAY_DAYS))
+    return None if gap is None else day + _dt.timedelta(days=gap)
+
+
+def _days_from(draw: st.DrawFn, low: _dt.date, size: int) -> tuple[_dt.date, ...]:
+    return tuple(
+        draw(
+            st.lists(
+                _dates_between(low, low + _dt.timedelta(days=_CASE_SPAN_DAYS)),
+                max_size=size,
+            )
+        )
+    )
+
+
+@st.composite
+def _case_meetings(
+    draw: st.DrawFn, category: Category, level: Level, start: _dt.date, count: int
+) -> tuple[CaseMeeting, ...]:
+    allowed = permitted_levels(category)
+    found: list[CaseMeeting] = []
+    day = start
+    for index in range(count):
+        leaves = index == count - 1 and draw(st.booleans())
+        others = [lvl for lvl in allowed if lvl is not level]
+        new_level = (
+            draw(st.sampled_from(others))
+            if not leaves and others and draw(st.booleans())
+            else None
+        )
+        final = _delay(draw, day)
+        recorded = draw(st.booleans())
+        found.append(
+            CaseMeeting(
+                held_on=day,
+                level=level,
+                kind=MeetingKind.INITIAL if index == 0 else MeetingKind.REVIEW,
+                meeting_id=f"M{index + 1}",
+                new_level=new_level,
+                leaves_mappa=leaves,
+                draft_released=_delay(draw, day),
+                final_released=final,
+                recorded=recorded,
+                recording_destroyed=(
+                    _delay(draw, final) if recorded and final is not None else None
+                ),
+            )
+        )
+        if new_level is not None:
+            level = new_level
+        day = day + _dt.timedelta(days=draw(st.integers(0, _MAX_GAP_DAYS)))
+    return tuple(found)
+
+
+@st.composite
+def _notification_facts(draw: st.DrawFn, start: _dt.date) -> NotificationFacts:
+    # From the day every notification rule is in force, so no deadline of
+    # the case raises RuleNotInForce.
+    low = max(start, _notification_start(DEFAULT_RULEBOOK))
+    relevant = draw(_dates_between(low, low + _dt.timedelta(days=_MAX_GAP_DAYS)))
+    excluded = draw(
+        st.lists(
+            date_ranges(
+                min_value=relevant,
+                max_value=relevant + _dt.timedelta(days=_CASE_SPAN_DAYS),
+                max_days=_MAX_GAP_DAYS,
+            ),
+            max_size=2,
+        )
+    )
+    return NotificationFacts(
+        disposal=draw(disposals()),
+        relevant_date=relevant,
+        under_18=draw(st.booleans()),
+        notifications=_days_from(draw, relevant, 4),
+        changes=_days_from(draw, relevant, 2),
+        excluded=tuple(excluded),
+        no_fixed_abode=draw(st.booleans()),
+        discharge_reviewed=None,
+    )
+
+
+def _in_force(name: str, day: _dt.date) -> bool:
+    """True if the default rule *name* applies on *day*."""
+    begins = DEFAULT_RULEBOOK.rule(name).in_force_from
+    return begins is None or day >= begins
+
+
+@st.composite
+def _access_requests(draw: st.DrawFn, start: _dt.date) -> AccessRequest:
+    received = draw(_dates_between(start, start + _dt.timedelta(days=_CASE_SPAN_DAYS)))
+    regime = draw(st.sampled_from(DataProtectionRegime))
+    rules = f"disclosure.subject_access.{regime.key}"
+    # An extension or a stopped clock only where the regime allowed it on
+    # the day of receipt.
+    stopped = (
+        draw(
+            st.lists(
+                date_ranges(
+                    min_value=received,
+                    max_value=received + _dt.timedelta(days=_MAX_DELAY_DAYS * 2),
+                    max_days=_MAX_DELAY_DAYS,
+                ),
+                max_size=2,
+            )
+        )
+        if _in_force(f"{rules}.clock_stop", received)
+        else []
+    )
+    return AccessRequest(
+        received=received,
+        regime=regime,
+        clock_stopped=tuple(stopped),
+        answered=_delay(draw, received),
+        extended=_in_force(f"{rules}.extension", received) and draw(st.booleans()),
+    )
+
+
+def cases(
+    *,
+    number: int = 1,
+    categories: Iterable[Category] | None = None,
+    min_value: _dt.date | None = None,
+    max_value: _dt.date | None = None,
+    max_meetings: int = 4,
+) -> SearchStrategy[Case]:
+    """Whole cases for :func:`mappa.duties.duties`, reference ``C-<number>``.
+
+    Meetings (with level changes, minutes, recordings), and now and then a
+    liberation date, an OLR, notification facts (category 1 only), ISP
+    approvals, subject access requests and reported changes in risk, all
+    within about two years of a start date between the bounds (2000 to
+    2046 by default). Shrinks toward a category 1 case with one meeting at
+    level 1 and nothing else.
+    """
+    low, high = _bounds(
+        min_value, _dt.date(2046, 12, 31) if max_value is None else max_value, None
+    )
+    pairs = _pairs(categories, None, None)
+    limit = _check.ensure_int(max_meetings, "max_meetings")
+    if limit < 1:
+        raise InvalidValueError("max_meetings must be at least 1", rule="max_meetings")
+    ref = f"C-{_check.ensure_int(number, 'number')}"
+
+    @st.composite
+    def build(draw: st.DrawFn) -> Case:
+        category, level = draw(st.sampled_from(pairs))
+        start = draw(_dates_between(low, high))
+        meetings = draw(
+            _case_meetings(category, level, start, draw(st.integers(1, limit)))
+        )
+        liberation = _delay(draw, start)
+        return Case(
+            case_ref=ref,
+            category=category,
+            area=draw(areas()).name,
+            meetings=meetings,
+            liberation_date=liberation,
+            referral_level=(
+                Level.MAPPP
+                if liberation is not None and Level.MAPPP in permitted_levels(category)
+                else None
+            ),
+            olr=draw(st.booleans()),
+            rmp_reviews=_days_from(draw, start, 1),
+            notification=(
+                draw(_notification_facts(start))
+                if category is Category.REGISTERED_SEX_OFFENDER and draw(st.booleans())
+                else None
+            ),
+            isp_approvals=tuple(
+                IspApproval(start=day, resolved_on=_delay(draw, day))
+                for day in _days_from(draw, start, 2)
+            ),
+            provisional_lists=_days_from(draw, start, 1),
+            subject_access_requests=tuple(
+                draw(st.lists(_access_requests(start), max_size=1))
+            ),
+            risk_changes=_days_from(draw, start, 2),
+        )
+
+    return build()
+
+
+@st.composite
+def _duties(draw: st.DrawFn) -> Duty:
+    case = draw(cases())
+    on = case.meetings[0].held_on + _dt.timedelta(days=draw(st.integers(0, 400)))
+    return draw(_pick(duties(case, on=on)))
+
+
+@st.composite
+def _duty_rows(draw: st.DrawFn) -> DutyRow:
+    case = draw(cases())
+    on = case.meetings[0].held_on + _dt.timedelta(days=draw(st.integers(0, 400)))
+    return DutyRow.of(case, draw(_pick(duties(case, on=on))))
 
 
 # -- from_type registrations -----------------------------------------------------------
@@ -1231,9 +1504,9 @@ def _registrations() -> dict[type, Callable[[], SearchStrategy[Any]]]:
         ReviewMeeting: lambda: review_meetings(),
         ReviewStatus: lambda: _review_statuses(),
         # chairs
-        ChairDecision: lambda: st.one_of(
-            chair_assignments(), invalid_chair_assignments()
-        ),
+        # The named strategy's balance: chairs who may chair (for refusals,
+        # use invalid_chair_assignments()).
+        ChairDecision: lambda: chair_assignments(),
         Role: lambda: roles(),
         SeniorityPolicy: lambda: _seniority_policies(),
         # SCR
@@ -1308,6 +1581,17 @@ def _registrations() -> dict[type, Callable[[], SearchStrategy[Any]]]:
         NationalFigures: lambda: _constant(figures),
         ProgrammeCompletions: lambda: _pick(figures.programme_completions),
         TrainingCount: lambda: _pick(figures.training),
+        # duties
+        AccessRequest: lambda: cases().flatmap(
+            lambda c: _access_requests(c.meetings[0].held_on)
+        ),
+        Case: lambda: cases(),
+        CaseMeeting: lambda: cases().flatmap(lambda c: _pick(c.meetings)),
+        Duty: lambda: _duties(),
+        DutyRow: lambda: _duty_rows(),
+        Event: lambda: _duties().map(lambda d: d.event),
+        IspApproval: lambda: day().map(lambda d: IspApproval(start=d)),
+        NotificationFacts: lambda: _notification_facts(SIMPLE_DAY),
         # records and indicators
         Attendance: lambda: attendances(),
         Caseload: lambda: caseloads(),

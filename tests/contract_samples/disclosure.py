@@ -17,7 +17,7 @@ from mappa.disclosure import (
     TribunalRecommendation,
     TribunalRequest,
     TribunalStatement,
-    check_audio_recording,
+    assess_audio_recording,
     route_request,
     subject_access_deadline,
 )
@@ -45,7 +45,7 @@ SAMPLES: dict[type, Callable[[], object]] = {
         level=Level.MULTI_AGENCY,
         recommendation=TribunalRecommendation.CONDITIONAL_DISCHARGE,
     ),
-    RecordingCheck: lambda: check_audio_recording(
+    RecordingCheck: lambda: assess_audio_recording(
         final_agreed=_DAY, destroyed=None, on=_DAY
     ),
 }

@@ -14,8 +14,8 @@ SAMPLES: dict[type, Callable[[], object]] = {
 
 PARAMS: dict[str, Callable[[], object]] = {
     "MinutesDue.meeting_date": lambda: dt.date(2025, 6, 2),
-    "MinutesDue.draft": lambda: dt.date(2025, 6, 9),
-    "MinutesDue.final": lambda: dt.date(2025, 6, 16),
+    "MinutesDue.draft": lambda: minutes_due(dt.date(2025, 6, 2)).draft,
+    "MinutesDue.final": lambda: minutes_due(dt.date(2025, 6, 2)).final,
     "MinutesDue.draft_working_days": lambda: 5,
     "MinutesDue.final_working_days": lambda: 10,
     "MinutesDecision.on_time": lambda: True,

@@ -9,7 +9,6 @@ from mappa.notification import (
     Caution,
     CautionJurisdiction,
     CommunityPaybackOrder,
-    Deadline,
     HospitalOrder,
     Imprisonment,
     LifeImprisonment,
@@ -20,7 +19,6 @@ from mappa.notification import (
     PeriodRow,
     TravelNotice,
     foreign_travel_notice,
-    initial_notification_due,
     notification_period,
     notification_schedule,
 )
@@ -36,7 +34,6 @@ SAMPLES: dict[type, Callable[[], object]] = {
     OtherDisposal: OtherDisposal,
     Caution: lambda: Caution(where=CautionJurisdiction.ENGLAND_AND_WALES),
     DateRange: lambda: DateRange(dt.date(2025, 6, 2), dt.date(2025, 6, 9)),
-    Deadline: lambda: initial_notification_due(dt.date(2025, 6, 2)),
     NotificationPeriod: lambda: notification_period(
         Imprisonment(months=12), under_18=False
     ),

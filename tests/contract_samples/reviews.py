@@ -11,7 +11,7 @@ from mappa.reviews import (
     ReviewInterval,
     ReviewMeeting,
     ReviewStatus,
-    check_initial_mappp,
+    assess_initial_mappp,
     review_interval,
     review_status,
 )
@@ -23,7 +23,7 @@ SAMPLES: dict[type, Callable[[], object]] = {
     ReviewInterval: lambda: review_interval(Level.MAPPP),
     ReviewMeeting: lambda: ReviewMeeting(_EARLIER, Level.MAPPP),
     ReviewStatus: lambda: review_status(Level.MAPPP, _EARLIER, _DAY),
-    InitialMapppCheck: lambda: check_initial_mappp(dt.date(2025, 9, 1), _DAY),
+    InitialMapppCheck: lambda: assess_initial_mappp(dt.date(2025, 9, 1), _DAY),
 }
 
 # Level 1 has no national interval, so the generic sample (the first Level

@@ -114,7 +114,12 @@ from mappa import _check
 from mappa._english import long_date
 from mappa._gc import gc_paused
 from mappa.calendar import WorkingCalendar
-from mappa.errors import InvalidTypeError, InvalidValueError, UnknownNameError
+from mappa.errors import (
+    InvalidTypeError,
+    InvalidValueError,
+    MissingDependency,
+    UnknownNameError,
+)
 from mappa.framework import AreaTable
 from mappa.indicators._definitions import (
     GROUP_FIELDS,
@@ -181,9 +186,9 @@ def _ensure_engine(engine: object) -> str:
         from mappa.indicators import _duckdb
 
         if not _duckdb.available():
-            raise InvalidValueError(
+            raise MissingDependency(
                 'the duckdb engine needs the duckdb package: pip install "mappa[duckdb]"',
-                rule="engine",
+                rule="duckdb",
             )
     return name
 
@@ -206,14 +211,14 @@ def evaluate(
     *,
     period: ReportingYear | Quarter | str,
     targets: str | Mapping[Indicator | str, Decimal] | Rulebook | None = None,
-    calendar: WorkingCalendar | None = None,
     by: tuple[str, ...] = ("area",),
-    rulebook: Rulebook | None = None,
     engine: str = "python",
     on_error: Literal["raise", "collect"] = "raise",
     encoding: str = "utf-8",
     area_table: AreaTable | None = None,
     data_until: _dt.date | None = None,
+    calendar: WorkingCalendar | None = None,
+    rulebook: Rulebook | None = None,
 ) -> Report:
     """The eight national performance indicators over *meetings* for *period*.
 
@@ -361,14 +366,14 @@ def trend(
     *,
     periods: Sequence[ReportingYear | Quarter | str] | str,
     targets: str | Mapping[Indicator | str, Decimal] | Rulebook | None = None,
-    calendar: WorkingCalendar | None = None,
     by: tuple[str, ...] = ("area",),
-    rulebook: Rulebook | None = None,
     engine: str = "python",
     on_error: Literal["raise", "collect"] = "raise",
     encoding: str = "utf-8",
     area_table: AreaTable | None = None,
     data_until: _dt.date | None = None,
+    calendar: WorkingCalendar | None = None,
+    rulebook: Rulebook | None = None,
 ) -> Trend:
     """The indicators of several periods, oldest first: is it getting better?
 

@@ -278,7 +278,11 @@ class IndicatorResult:
     denominator: int = attrs.field(validator=_check.v_non_negative_int)
     target: Decimal = attrs.field(validator=_v_percent)
     citation: Citation = attrs.field(validator=_check.v_instance(Citation))
-    failed: tuple[str, ...] = attrs.field(default=(), validator=_v_ids)
+    # The repr counts the failed ids rather than list them: there can be
+    # thousands, and a repr is read by people.
+    failed: tuple[str, ...] = attrs.field(
+        default=(), validator=_v_ids, repr=lambda ids: f"<{len(ids)} ids>"
+    )
     # issue 14: the label as the evaluating rulebook gives it (default: the
     # default rulebook's)
     label: str = attrs.field(kw_only=True, validator=_check.v_text)
@@ -322,6 +326,16 @@ class IndicatorResult:
     def met(self) -> bool:
         """True if the status is :attr:`Status.MET` (false for no cases)."""
         return self.status is Status.MET
+
+    @property
+    def rule(self) -> str:
+        """The rulebook name of the indicator's target."""
+        return self.indicator.rule
+
+    @property
+    def citations(self) -> tuple[Citation, ...]:
+        """The target's citation, as the tuple every result has."""
+        return (self.citation,)
 
     @property
     def percentage(self) -> Decimal:

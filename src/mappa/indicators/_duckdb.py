@@ -42,7 +42,7 @@ from mappa.records import (
     readable_file,
 )
 from mappa.records import Columns as _Columns
-from mappa.reviews import initial_mappp_deadline, review_interval
+from mappa.reviews import initial_mappp_due, review_interval
 from mappa.rulebook import Rulebook
 from mappa.years import Quarter, ReportingYear
 
@@ -387,9 +387,9 @@ def _count(
         [
             (
                 day,
-                initial_mappp_deadline(
+                initial_mappp_due(
                     _dt.date.fromordinal(day), rulebook=book
-                ).toordinal(),
+                ).due.toordinal(),
             )
             for (day,) in liberations
         ],

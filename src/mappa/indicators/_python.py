@@ -19,7 +19,7 @@ from mappa.calendar import WorkingCalendar
 from mappa.framework import Level
 from mappa.indicators._definitions import Counts, Indicator
 from mappa.records import Columns
-from mappa.reviews import initial_mappp_deadline, review_interval
+from mappa.reviews import initial_mappp_due, review_interval
 from mappa.rulebook import Rulebook
 from mappa.years import Quarter, ReportingYear
 
@@ -334,7 +334,7 @@ def _count_meetings(
     final_days = book.integer("minutes.final")
     counted_levels = _levels_table(book)  # issue 14: rule kpi.levels
     minutes_due = _Due(lambda d: cal.add_working_days(d, final_days))
-    pre_release_due = _Due(lambda d: initial_mappp_deadline(d, rulebook=book))
+    pre_release_due = _Due(lambda d: initial_mappp_due(d, rulebook=book).due)
 
     # Counted a chunk of meetings at a time (small chunks keep their values
     # in the processor's cache). Each meeting of the period is reduced to

@@ -33,6 +33,7 @@ if TYPE_CHECKING:
 __all__ = [
     "csv_fields",
     "html",
+    "html_table",
     "result_in",
     "status_word",
     "table",
@@ -556,3 +557,31 @@ def trend_html(trend: Trend, *, title: str | None) -> str:
         parts.append("</tbody></table></section>")
     parts += _page_end(trend.provenance)
     return "\n".join(parts) + "\n"
+
+
+def html_table(report: Report) -> str:
+    """A plain HTML table of *report*, one row per indicator and group."""
+    escape = _html_module.escape
+    head = "".join(
+        f"<th>{name}</th>"
+        for name in ("Indicator", "Group", "Met / counted", "%", "Target", "Status")
+    )
+    body = []
+    for result in report.results:
+        counted = result.denominator and not result.no_data
+        cells = (
+            result.label,
+            result.group_label,
+            "-" if result.no_data else f"{result.numerator}/{result.denominator}",
+            f"{result.percentage}" if counted else "-",
+            plain(result.target),
+            result.status.value,
+        )
+        body.append("<tr>" + "".join(f"<td>{escape(c)}</td>" for c in cells) + "</tr>")
+    caption = escape(
+        f"MAPPA performance indicators, {report.period.label} (targets: {report.targets})"
+    )
+    return (
+        f"<table><caption>{caption}</caption><thead><tr>{head}</tr></thead>"
+        f"<tbody>{''.join(body)}</tbody></table>"
+    )

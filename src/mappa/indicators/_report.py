@@ -5,7 +5,7 @@ from __future__ import annotations
 import itertools
 from collections.abc import Mapping
 from decimal import Decimal
-from typing import Any
+from typing import Any, Literal
 
 import attrs
 
@@ -37,9 +37,13 @@ def _v_by(instance: object, attribute: attrs.Attribute[Any], value: object) -> N
     ensure_by(value)
 
 
-@attrs.frozen
+@attrs.frozen(repr=False)
 class Report:
     """The indicators for a period: one result per indicator and group.
+
+    Its repr is one short line (the period, the groups and how many results
+    were not met); in a notebook it shows as a table
+    (:meth:`_repr_html_`); :meth:`to_rows` gives rows for a data frame.
 
     Attributes:
         period: the reporting year or quarter.
@@ -134,6 +138,50 @@ class Report:
         """The provenance as plain fields (JSON types), as JSON output
         carries it; empty without :attr:`provenance`."""
         return {} if self.provenance is None else self.provenance.fields()
+
+    def __repr__(self) -> str:
+        not_met = sum(1 for result in self.results if result.status is Status.NOT_MET)
+        return (
+            f"Report(period={self.period.label!r}, by={self.by!r}, "
+            f"targets={self.targets!r}, results=<{len(self.results)} results "
+            f"in {len(self.groups)} groups, {not_met} not met>)"
+        )
+
+    def _repr_pretty_(self, printer: Any, cycle: bool) -> None:
+        # IPython and Hypothesis print with this: the short repr, not every field.
+        printer.text(repr(self))
+
+    def _repr_html_(self) -> str:
+        """The report as an HTML table, for notebooks."""
+        return _render.html_table(self)
+
+    def to_rows(
+        self, numbers: Literal["float", "decimal"] = "decimal"
+    ) -> list[dict[str, object]]:
+        """:meth:`rows`, with ``percentage`` and ``target`` as *numbers*.
+
+        ``numbers="float"`` gives ``float`` values (``None`` for no cases),
+        so a ``pandas.DataFrame`` built from the rows has numeric columns
+        rather than ``object`` ones; ``"decimal"`` (the default) keeps the
+        exact ``Decimal`` values.
+
+        >>> from mappa.indicators import evaluate
+        >>> from mappa.records import sample_caseload
+        >>> rows = evaluate(sample_caseload(), period="2025/26", by=()).to_rows("float")
+        >>> type(rows[0]["target"]).__name__
+        'float'
+        """
+        if numbers not in ("float", "decimal"):
+            raise InvalidValueError(
+                "numbers must be 'float' or 'decimal'", rule="numbers", value=None
+            )
+        rows = self.rows()
+        if numbers == "float":
+            for row in rows:
+                for key in ("percentage", "target"):
+                    value = row[key]
+                    row[key] = None if value is None else float(value)  # type: ignore[arg-type]
+        return rows
 
     def rows(self) -> list[dict[str, object]]:
         """Plain rows for ``pandas.DataFrame``: one per indicator and group.

@@ -249,8 +249,19 @@ def _v_agency(instance: object, attribute: attrs.Attribute[Any], value: object) 
         )
 
 
+class _AttendanceSlot:
+    """Holds an attendance's packed code outside attrs' fields (private).
+
+    A slot of a plain base class is no attrs field, so ``attrs.fields``
+    and ``attrs.asdict`` never show it.
+    """
+
+    __slots__ = ("_code_slot",)
+    _code_slot: int
+
+
 @attrs.frozen
-class Attendance:
+class Attendance(_AttendanceSlot):
     """One agency's part in a meeting.
 
     Attributes:
@@ -281,7 +292,6 @@ class Attendance:
     attended: bool = attrs.field(validator=_check.v_bool)
     at_seniority: bool = attrs.field(default=False, validator=_check.v_bool)
     written_contribution: bool = attrs.field(default=False, validator=_check.v_bool)
-    _code: int = attrs.field(init=False, eq=False, repr=False, hash=False)
 
     def __attrs_post_init__(self) -> None:
         problem = attendance_problem(
@@ -294,7 +304,7 @@ class Attendance:
             )
         object.__setattr__(
             self,
-            "_code",
+            "_code_slot",
             attendance_code(
                 self.agency,
                 self.role,
@@ -304,6 +314,15 @@ class Attendance:
                 self.written_contribution,
             ),
         )
+
+    @property
+    def _code(self) -> int:
+        """The attendance packed in one number (private; not an attrs field)."""
+        try:
+            return self._code_slot
+        except AttributeError:  # a copy made by pickle: derive it again
+            self.__attrs_post_init__()
+            return self._code_slot
 
 
 _REF = re.compile(r"[A-Za-z0-9][A-Za-z0-9_./:#-]{0,63}")
@@ -395,8 +414,15 @@ def _tally(attendance: tuple[Attendance, ...]) -> int:
     return sum(increment[a._code] for a in attendance)
 
 
+class _MeetingSlot:
+    """Holds a meeting's packed attendance tally outside attrs' fields (private)."""
+
+    __slots__ = ("_tally_slot",)
+    _tally_slot: int
+
+
 @attrs.frozen
-class Meeting:
+class Meeting(_MeetingSlot):
     """One MAPPA meeting about one case.
 
     Attributes:
@@ -438,10 +464,12 @@ class Meeting:
     new_level: Level | None = attrs.field(
         default=None, validator=_check.v_optional_instance(Level)
     )
+    # The repr counts the agencies rather than list them (a repr stays short).
     attendance: tuple[Attendance, ...] = attrs.field(
-        default=(), validator=_check.v_tuple_of(Attendance)
+        default=(),
+        validator=_check.v_tuple_of(Attendance),
+        repr=lambda items: f"<{len(items)} agencies>",
     )
-    _tally: int = attrs.field(init=False, eq=False, repr=False, hash=False)
 
     def __attrs_post_init__(self) -> None:
         problem = meeting_problem(
@@ -467,7 +495,16 @@ class Meeting:
                 f"Meeting.attendance has more than {MAX_ATTENDANCE} agencies",
                 rule="Meeting.attendance",
             )
-        object.__setattr__(self, "_tally", _tally(self.attendance))
+        object.__setattr__(self, "_tally_slot", _tally(self.attendance))
+
+    @property
+    def _tally(self) -> int:
+        """The attendance counters, packed (private; not an attrs field)."""
+        try:
+            return self._tally_slot
+        except AttributeError:  # a copy made by pickle: derive it again
+            object.__setattr__(self, "_tally_slot", _tally(self.attendance))
+            return self._tally_slot
 
 
 def meeting_tally(meeting: Meeting) -> int:

@@ -1078,9 +1078,9 @@ def read_csv(
     *,
     on_error: OnError = "raise",
     area_table: AreaTable | None = None,
-    rulebook: Rulebook | None = None,
     progress: Callable[[int], None] | None = None,
     encoding: str = DEFAULT_ENCODING,
+    rulebook: Rulebook | None = None,
 ) -> Caseload:
     """Load meetings (and their attendance) from CSV files.
 
@@ -1191,9 +1191,9 @@ def read_json(
     *,
     on_error: OnError = "raise",
     area_table: AreaTable | None = None,
-    rulebook: Rulebook | None = None,
     progress: Callable[[int], None] | None = None,
     encoding: str = DEFAULT_ENCODING,
+    rulebook: Rulebook | None = None,
 ) -> Caseload:
     """Load meetings from JSON Lines (one meeting per line) or a JSON array.
 
