@@ -45,8 +45,8 @@ def test_rules_json_and_csv_agree() -> None:
     assert len(set(names)) == len(names)
     (target,) = [r for r in rules if r["name"] == "kpi.level3_reviews.target"]
     assert [(v["edition"], v["value"]) for v in target["versions"]] == [
-        ("previous", "90"),
-        ("current", "95"),
+        ("previous", 90),
+        ("current", 95),
     ]
     assert all(v["citation"] for r in rules for v in r["versions"])
     (row,) = [r for r in rows if r["name"] == "kpi.level3_reviews.target"]
@@ -59,7 +59,7 @@ def test_rules_on_a_date() -> None:
     _, text = run("rules", "--on", "2019-06-01", "--format", "json")
     rules = {r["name"]: r for r in json.loads(text)}
     assert all(len(r["versions"]) == 1 for r in rules.values())
-    assert rules["kpi.level3_reviews.target"]["versions"][0]["value"] == "95"
+    assert rules["kpi.level3_reviews.target"]["versions"][0]["value"] == 95
     # not yet in force in 2019: the Data (Use and Access) Act 2025 clock stop
     assert "disclosure.subject_access.law_enforcement.clock_stop" not in rules
     assert "notification.initial" in rules
@@ -158,3 +158,34 @@ def test_main_module_runs_in_process(
 def test_rule_rows_refuses_what_is_not_a_rulebook() -> None:
     with pytest.raises(TypeError, match="must be a Rulebook"):
         rule_rows({"minutes.final": 10})  # type: ignore[arg-type]
+
+
+def test_rules_read_well_in_a_terminal_and_as_json() -> None:
+    """Issue 17: lines up to 362 characters, units such as "True flag" and
+    "s.27 section", ``"unconfirmed": ""``, and the area table unmarked."""
+    _, text = run("rules")
+    assert max(len(line) for line in text.splitlines()) <= 88
+    assert "True flag" not in text
+    assert " section" not in text.replace("section of", "")
+    assert "= yes [current]" in text  # a flag reads yes or no
+    assert "framework.areas  (unconfirmed)" in text
+    _, text = run("rules", "--format", "json")
+    rules = {r["name"]: r for r in json.loads(text)}
+    assert rules["framework.areas"]["unconfirmed"] is True
+    assert rules["framework.areas"]["versions"][0]["value"] == 10
+    assert rules["chairs.restricted_patients.health"]["versions"][0]["value"] is True
+    assert rules["reviews.level3.interval"]["counting"] is None or isinstance(
+        rules["reviews.level3.interval"]["counting"], str
+    )
+    for rule in rules.values():
+        assert isinstance(rule["unconfirmed"], bool)
+        for each in rule["versions"]:
+            assert each["applies_from"] is None or len(each["applies_from"]) == 10
+            assert each["note"] is None or each["note"]
+    assert isinstance(rules["levels.category_3"]["versions"][0]["value"], list)
+
+
+def test_rules_table_on_a_date_leaves_out_rules_not_yet_in_force() -> None:
+    _, text = run("rules", "--on", "2003-01-01")
+    assert "notification.initial\n" not in text
+    assert "levels.category_1\n" in text

@@ -12,6 +12,7 @@ import datetime as dt
 from collections.abc import Callable
 from decimal import Decimal
 from fractions import Fraction
+from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -29,6 +30,7 @@ from mappa.errors import (
 from mappa.framework import Category, Level
 from mappa.indicators import (
     GROUP_FIELDS,
+    Coverage,
     Indicator,
     IndicatorResult,
     Report,
@@ -388,7 +390,13 @@ def test_a_review_under_a_level_no_meeting_of_its_group_has() -> None:
         meeting("X2", "C-8", "Fife", L2, D(2025, 7, 2)),
     ]
     for engine in ENGINES:
-        report = evaluate(meetings, period=Q2, by=("area", "level"), engine=engine)
+        report = evaluate(
+            meetings,
+            period=Q2,
+            by=("area", "level"),
+            engine=engine,
+            data_until=Q2.end,
+        )
         fife3 = (("area", "Fife"), ("level", "3"))
         assert figures_group(report, Indicator.LEVEL3_REVIEWS, fife3) == (0, 1)
         assert report.result(Indicator.LEVEL3_REVIEWS, fife3).failed == ("X1",)
@@ -409,7 +417,8 @@ def test_same_day_meetings_start_one_interval() -> None:
 
 
 def test_reporting_year_and_labels() -> None:
-    report = evaluate(CASELOAD, period="2025/26")
+    # An extract taken at the year's end (its last meeting is on 2 October).
+    report = evaluate(CASELOAD, period="2025/26", data_until=D(2026, 3, 31))
     assert report.period == ReportingYear(2025)
     # Over the year: B1 and G1 met; C1 missed; and A3 (due 20 Nov), G2
     # (3 Dec), H1 (22 Dec) and F1 (25 Dec) have no later meeting: missed.
@@ -419,6 +428,22 @@ def test_reporting_year_and_labels() -> None:
         ("A3", "C1", "F1", "G2", "H1"),
     )
     assert evaluate(CASELOAD, period="2025Q2").period == Q2
+
+
+def test_reviews_due_after_the_data_ends_are_not_counted_as_missed() -> None:
+    # Issue 17: an extract ending 5 January reported reviews falling due
+    # after it as missed. Read as at the data's last day (2 October here),
+    # A3, G2, H1 and F1 (due 20 November to 25 December) are not known to
+    # be missed, so they are not counted; C1 (due and missed before it) is.
+    report = evaluate(CASELOAD, period="2025/26")
+    assert figures(report, Indicator.LEVEL2_REVIEWS) == (2, 3, ("C1",))
+    assert report.coverage == Coverage(D(2025, 5, 1), D(2025, 10, 2), attendance=True)
+    assert report.partial
+    # The two engines agree.
+    assert evaluate(CASELOAD, period="2025/26", engine="duckdb") == report
+    # A day given before the last meeting is refused.
+    with pytest.raises(InvalidValueError, match="data_until"):
+        evaluate(CASELOAD, period="2025/26", data_until=D(2025, 10, 1))
 
 
 def test_rows_for_dataframes() -> None:
@@ -506,10 +531,26 @@ def test_bad_arguments() -> None:
         IndicatorResult(Indicator.LEVEL3_REVIEWS, (), 1, 2, Decimal(-1), cite)
 
 
-def test_empty_caseload_has_no_cases_everywhere() -> None:
+def test_empty_caseload_has_no_cases_and_no_attendance_data() -> None:
     report = evaluate([], period=Q2)
-    assert all(result.status is Status.NO_CASES for result in report.results)
+    assert {
+        result.indicator
+        for result in report.results
+        if result.status is Status.NO_ATTENDANCE_DATA
+    } == {
+        Indicator.DTC_ATTENDANCE,
+        Indicator.RA_ATTENDANCE,
+        Indicator.WRITTEN_CONTRIBUTIONS,
+    }
+    assert all(
+        result.status is Status.NO_CASES
+        for result in report.results
+        if not result.no_data
+    )
     assert report.groups == ((),)
+    assert report.coverage is not None
+    assert report.coverage.first is None
+    assert report.partial
 
 
 def test_indicator_names_match_the_rulebook() -> None:
@@ -641,7 +682,7 @@ def test_percentages_are_within_0_and_100_and_national_is_the_sum(
                 Fraction(result.numerator, result.denominator) * 100 >= result.target
             )
         else:
-            assert result.status is Status.NO_CASES
+            assert result.status in (Status.NO_CASES, Status.NO_ATTENDANCE_DATA)
     for indicator in Indicator:
         groups = [r for r in report.results if r.indicator is indicator and r.group]
         national = report.result(indicator)
@@ -653,8 +694,12 @@ def test_percentages_are_within_0_and_100_and_national_is_the_sum(
 def reference_reviews(
     meetings: list[Meeting], period: Quarter | ReportingYear
 ) -> dict[int, tuple[int, int]]:
-    """A plain reading of the review indicators, meeting by meeting."""
+    """A plain reading of the review indicators, meeting by meeting, as at
+    the period's end or the data's last meeting, whichever comes first."""
     counts = {2: [0, 0], 3: [0, 0]}
+    as_at = period.end
+    if meetings:
+        as_at = min(period.end, max(m.date for m in meetings))
     by_case: dict[str, list[Meeting]] = {}
     for item in meetings:
         by_case.setdefault(item.case_ref, []).append(item)
@@ -670,9 +715,11 @@ def reference_reviews(
             due = next_review_due(after, item.date).due
             if not period.start <= due <= period.end:
                 continue
+            met = bool(later) and later[0].date <= due
+            if not met and due > as_at:
+                continue  # the data ends before it fell due: not known missed
             counts[int(after)][1] += 1
-            if later and later[0].date <= due:
-                counts[int(after)][0] += 1
+            counts[int(after)][0] += met
     return {level: (n, d) for level, (n, d) in counts.items()}
 
 
@@ -936,7 +983,13 @@ def test_rules_are_read_as_at_the_period_end() -> None:
     after = DEFAULT_RULEBOOK.with_value(
         "minutes.final", 3, reason="later", applies_from=D(2025, 10, 1)
     )
-    assert evaluate(CASELOAD, period="2025Q2", by=(), rulebook=after) == base
+    later = evaluate(CASELOAD, period="2025Q2", by=(), rulebook=after)
+    assert later.results == base.results
+    assert later == base  # the provenance lists only overrides that apply
+    assert evaluate(CASELOAD, period="2025Q3", by=(), rulebook=after).provenance
+    assert evaluate(
+        CASELOAD, period="2025Q3", by=(), rulebook=after, data_until=D(2025, 12, 31)
+    ).provenance.overrides == ("rule minutes.final (local)",)
     within = DEFAULT_RULEBOOK.with_value(
         "minutes.final", 3, reason="later", applies_from=D(2025, 9, 30)
     )
@@ -950,3 +1003,173 @@ def test_rules_are_read_as_at_the_period_end() -> None:
     )
     report = evaluate(CASELOAD, period="2025Q2", by=(), targets=target)
     assert report.result(Indicator.MINUTES_RELEASED).target == Decimal("90")
+
+
+# -- issue 17: coverage, provenance and trends ------------------------------------
+
+
+def test_coverage_reads_as_at_the_data_and_says_so() -> None:
+    empty = Coverage(None, None, attendance=False)
+    assert empty.label == "no meetings"
+    assert not empty.covers(Q2)
+    assert empty.as_at(Q2) == Q2.end
+    data = Coverage(D(2025, 5, 1), D(2025, 8, 31), attendance=True)
+    assert data.as_at(Q2) == D(2025, 8, 31)
+    assert data.as_at(Quarter(2025, 1)) == Quarter(2025, 1).end
+    for bad in ((D(2025, 5, 1), None), (D(2025, 5, 2), D(2025, 5, 1))):
+        with pytest.raises(InvalidValueError, match="Coverage"):
+            Coverage(*bad, attendance=True)
+    with pytest.raises(InvalidTypeError, match="period"):
+        data.covers("2025Q2")  # type: ignore[arg-type]
+    # No meetings but a day the data was taken: it covers that one day.
+    report = evaluate([], period=Q2, data_until=D(2025, 9, 30))
+    assert report.coverage == Coverage(D(2025, 9, 30), D(2025, 9, 30), attendance=False)
+
+
+def test_provenance_names_files_and_local_settings_not_their_content(
+    tmp_path: Path,
+) -> None:
+    from mappa.framework import DEFAULT_AREA_TABLE
+    from mappa.records import write_csv
+
+    folder = tmp_path / "private-folder"
+    folder.mkdir()
+    write_csv(CASELOAD, folder / "m.csv", folder / "a.csv")
+    local = WorkingCalendar.scotland(
+        extra_closed_days=[D(2025, 9, 1)], extra_working_days=[D(2025, 9, 6)]
+    )
+    report = evaluate(
+        folder / "m.csv",
+        str(folder / "a.csv"),
+        period=Q2,
+        calendar=local,
+        area_table=DEFAULT_AREA_TABLE,
+        targets={"minutes_released": Decimal("92")},
+    )
+    provenance = report.provenance
+    assert provenance is not None
+    assert provenance.inputs == ("m.csv", "a.csv")
+    assert provenance.overrides == (
+        "targets (caller's)",
+        "1 local closed day(s)",
+        "1 extra working day(s)",
+        "an area table of the caller's",
+    )
+    assert "private-folder" not in "\n".join(provenance.lines())
+    assert report.metadata()["inputs"] == ["m.csv", "a.csv"]
+    with pytest.raises(InvalidTypeError, match="attendance must be a file name"):
+        evaluate(folder / "m.csv", 5, period=Q2)
+
+
+def test_a_report_without_provenance_renders_without_a_footer() -> None:
+    import attrs
+
+    report = attrs.evolve(evaluate(CASELOAD, period=Q2), provenance=None)
+    assert report.coverage is None
+    assert not report.partial
+    assert report.metadata() == {}
+    assert "Data range" not in report.table()
+    assert "<footer>" not in report.html()
+    from mappa.indicators._render import csv_fields
+
+    assert csv_fields(None) == {}
+    # A page of some indicators only.
+    some = attrs.evolve(report, results=report.results[:3])
+    assert some.html().count("<section") == 1
+
+
+def test_a_trend_over_periods_and_its_checks(tmp_path: Path) -> None:
+    from mappa.indicators import Trend, trend
+    from mappa.records import write_csv
+
+    write_csv(CASELOAD, tmp_path / "m.csv", tmp_path / "a.csv")
+    quarters = trend(tmp_path / "m.csv", tmp_path / "a.csv", periods="2025Q1..2025Q2")
+    assert [r.period.label for r in quarters.reports] == ["2025Q1", "2025Q2"]
+    assert quarters.provenance is not None
+    assert quarters.provenance.inputs == ("m.csv", "a.csv")
+    assert quarters.provenance.period == "2025Q1..2025Q2"
+    assert repr(quarters) == "<Trend of 2 periods, 2025Q1 to 2025Q2>"
+    assert len(quarters.rows()) == 2 * len(evaluate(CASELOAD, period=Q2).rows())
+    years = trend(CASELOAD, periods=["2024/25", ReportingYear(2025)], by=())
+    assert [r.period.label for r in years.reports] == ["2024/25", "2025/26"]
+    for periods, message in [
+        ("2025Q1", r"FIRST\.\.LAST"),
+        ("2025Q1..2025/26", "quarter to quarter"),
+        ("2025Q3..2025Q1", "run forwards"),
+        ("2000Q1..2030Q1", "at most 60"),
+        ([], "no period"),
+        (["2025Q1"] * 61, "at most 60"),
+        (["2025Q2", "2025Q1"], "oldest first"),
+    ]:
+        with pytest.raises(InvalidValueError, match=message):
+            trend(CASELOAD, periods=periods)
+    with pytest.raises(InvalidTypeError, match=r"FIRST\.\.LAST"):
+        trend(CASELOAD, periods=5)  # type: ignore[arg-type]
+    with pytest.raises(InvalidTypeError, match="attendance"):
+        trend(CASELOAD, "a.csv", periods="2025Q1..2025Q2")
+    with pytest.raises(InvalidValueError, match="on_error"):
+        trend(CASELOAD, periods="2025Q1..2025Q2", on_error="skip")  # type: ignore[arg-type]
+    with pytest.raises(UnknownNameError, match="no such group"):
+        quarters.series(Indicator.MINUTES_RELEASED, (("area", "Nowhere"),))
+    one = evaluate(CASELOAD, period=Q2)
+    for reports, message in [
+        ((), "at least one"),
+        ((one, one), "period order"),
+        (
+            (evaluate(CASELOAD, period="2025Q1"), evaluate(CASELOAD, period=Q2, by=())),
+            "grouped alike",
+        ),
+    ]:
+        with pytest.raises(InvalidValueError, match=message):
+            Trend(reports)
+
+
+def test_a_trend_of_groups_that_come_and_go_and_gaps_in_the_line() -> None:
+    import attrs
+
+    from mappa.indicators import Trend
+
+    fife = [meeting("T1", "C-T1", "Fife", L2, D(2025, 5, 1), released=D(2025, 5, 2))]
+    tayside = [
+        meeting("T2", "C-T2", "Tayside", L2, D(2025, 11, 3), released=D(2025, 11, 4))
+    ]
+    first = evaluate(fife, period="2025Q1", data_until=D(2025, 6, 30))
+    gap = evaluate([], period="2025Q2", by=("area",), data_until=D(2025, 9, 30))
+    last = evaluate(tayside, period="2025Q3", data_until=D(2025, 12, 31))
+    both = Trend((first, gap, last))
+    points = both.series(Indicator.MINUTES_RELEASED, (("area", "Fife"),))
+    assert [(label, figure) for label, figure, _ in points] == [
+        ("2025Q1", Decimal("100.0")),
+        ("2025Q2", None),
+        ("2025Q3", None),
+    ]
+    assert points[2][2] is Status.NO_CASES
+    table = both.table()
+    assert "Fife" in table
+    assert "Tayside" in table
+    assert "n/a" in table  # no attendance data in any of them
+    page = both.html()
+    # Scotland's line is broken where a quarter has nothing counted.
+    # (minutes and disclosure: counted in the first and last quarters only,
+    # so each line is two runs of one point).
+    assert page.count('<polyline class="series"') == 2 * 2
+    # Without provenance, no footer.
+    bare = Trend(tuple(attrs.evolve(r, provenance=None) for r in (first, gap, last)))
+    assert bare.provenance is None
+    assert "<footer>" not in bare.html()
+
+
+def test_a_long_trend_labels_every_other_period() -> None:
+    from mappa.indicators import trend
+    from mappa.records import sample_caseload
+
+    long = trend(sample_caseload(), periods="2023Q4..2025Q4", by=())
+    page = long.html()
+    assert len(long.reports) == 9
+    first_chart = page.split('<svg class="line"')[1].split("</svg>")[0]
+    labels = [
+        q
+        for q in (r.period.label for r in long.reports)
+        if f">{q}</text>" in first_chart
+    ]
+    assert labels == ["2023Q4", "2024Q2", "2024Q4", "2025Q2", "2025Q4"]

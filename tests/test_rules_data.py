@@ -386,6 +386,12 @@ def test_a_later_version_changes_no_answer(
         for name, value in kwargs.items()
         if name in ("period", "label") and isinstance(value, str) and _is_period(value)
     ]
+    # A trend's periods, written FIRST..LAST: the last one's end.
+    found += [
+        parse_period(value.partition("..")[2]).end
+        for name, value in kwargs.items()
+        if name == "periods" and isinstance(value, str) and ".." in value
+    ]
     latest = max(found) if found else dt.date.today()
     starts = latest + dt.timedelta(days=gap)
     later = with_later_versions(DEFAULT_RULEBOOK, starts)

@@ -148,10 +148,15 @@ RULES: tuple[Entry, ...] = (
     ),
     _rule(
         "framework.areas",
-        "Scotland's 32 local authorities are divided into 10 MAPPA areas.",
+        "Scotland's 32 local authorities are divided into 10 MAPPA areas (para "
+        "18.1). Which council sits in which area is Annex 1 of the guidance, "
+        "which we could not read: the area table (mappa.framework."
+        "DEFAULT_AREA_TABLE) is reconstructed from the areas' annual reports "
+        "and is unconfirmed; give your own with an area table.",
         "areas",
         10,
         GUIDANCE.cite("para 18.1"),
+        unconfirmed=True,
     ),
     _rule(
         "framework.local_authorities",

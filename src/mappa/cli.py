@@ -33,17 +33,21 @@ import csv
 import datetime as _dt
 import io
 import json
+import re
 import sys
 from collections.abc import Callable, Sequence
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal, TextIO
 
-from mappa.errors import MappaError, RuleNotInForce
+import attrs
+
+from mappa.errors import MappaError, RecordError, RuleNotInForce
 from mappa.rulebook import DEFAULT_RULEBOOK, Rule, Rulebook, RuleVersion
 
 if TYPE_CHECKING:
-    from mappa.indicators import Indicator, Report
+    from mappa.framework import AreaTable
+    from mappa.indicators import Indicator, Report, Trend
     from mappa.records import Caseload
     from mappa.years import Quarter, ReportingYear
 
@@ -135,7 +139,7 @@ def _rule_json(rule: Rule, versions: tuple[RuleVersion, ...]) -> dict[str, objec
         "unconfirmed": rule.unconfirmed,
         "versions": [
             {
-                "value": _format_value(v),
+                "value": _json_value(v.value),
                 "edition": v.edition,
                 "applies_from": None
                 if v.applies_from is None
@@ -149,47 +153,102 @@ def _rule_json(rule: Rule, versions: tuple[RuleVersion, ...]) -> dict[str, objec
     }
 
 
-# Units a Duration's text already spells out ("6 weeks").
-_SPELLED_UNITS = frozenset({"days", "weeks", "months", "years"})
+# Units shown after a value in the table; any other unit names what kind of
+# value the rule holds (a flag, a duty, a party...), which the value says.
+_SHOWN_UNITS = {
+    "percent": "%",
+    "working days": " working days",
+    "hours": " hours",
+    "areas": " areas",
+    "local authorities": " local authorities",
+    "levels": "",
+}
+_TABLE_WIDTH = 88
+_ENUM_NAME = re.compile(r"^[A-Z][A-Z0-9_]*$")
 
 
-_TABLE_VALUE_WIDTH = 40
+def _readable(value: object, unit: str) -> str:
+    """A rule's value as a reader takes it in: yes or no for a flag, names
+    of members in words, the unit where it is a measure."""
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    if isinstance(value, tuple):
+        return ", ".join(_readable(item, "") for item in value) + _SHOWN_UNITS.get(
+            unit, ""
+        )
+    text = str(value)
+    if _ENUM_NAME.match(text):
+        text = text.replace("_", " ").lower()
+    if unit == "month" and isinstance(value, int):
+        from mappa._english import MONTH_NAMES
+
+        return f"{MONTH_NAMES[value - 1]} (month {value})"
+    return text + _SHOWN_UNITS.get(unit, "")
 
 
-def _shorten(text: str) -> str:
-    """*text*, cut to fit the table (JSON and CSV carry it whole)."""
-    if len(text) <= _TABLE_VALUE_WIDTH:
-        return text
-    return text[: _TABLE_VALUE_WIDTH - 3].rstrip() + "..."
+def _json_value(value: object) -> object:
+    """A rule's value as its JSON type: true/false, a number, a list, or text."""
+    if isinstance(value, bool | int):
+        return value
+    if isinstance(value, Decimal):
+        return int(value) if value == value.to_integral_value() else float(value)
+    if isinstance(value, tuple):
+        return [_json_value(item) for item in value]
+    return str(value)
 
 
-def _print_table(rows: list[dict[str, str]], out: TextIO) -> None:
-    columns = ("name", "value", "edition", "applies_from", "citation")
-    headers = {
-        "name": "rule",
-        "value": "value",
-        "edition": "edition",
-        "applies_from": "from",
-        "citation": "citation",
-    }
-    shown = [
-        {
-            **row,
-            "value": _shorten(row["value"])
-            + ("" if row["unit"] in _SPELLED_UNITS else f" {row['unit']}")
-            + (" (unconfirmed)" if row["unconfirmed"] else ""),
-            "applies_from": row["applies_from"] or "-",
-        }
-        for row in rows
-    ]
-    widths = {
-        c: max(len(headers[c]), *(len(r[c]) for r in shown)) for c in columns[:-1]
-    }
-    line = "  ".join(headers[c].ljust(widths[c]) for c in columns[:-1])
-    out.write(f"{line}  {headers['citation']}\n")
-    for row in shown:
-        cells = "  ".join(row[c].ljust(widths[c]) for c in columns[:-1])
-        out.write(f"{cells}  {row['citation']}\n")
+def _print_table(book: Rulebook, on: _dt.date | None, out: TextIO) -> None:
+    """Each rule as a short block: its name (and whether it is unconfirmed),
+    then one line per value with its edition, start date and source, long
+    text wrapped to fit a terminal."""
+    import textwrap
+
+    out.write(
+        textwrap.fill(
+            "Every rule mappa applies: its value, the edition or date it applies "
+            "from, and its source. A rule marked (unconfirmed) is our reading of "
+            "a source we could not confirm: a council may override it "
+            "(mappa rules --overrides FILE, mappa report --rulebook FILE).",
+            _TABLE_WIDTH,
+        )
+        + "\n\n"
+    )
+    for rule in book:
+        versions = _versions(rule, on)
+        if not versions:
+            continue
+        mark = "  (unconfirmed)" if rule.unconfirmed else ""
+        out.write(f"{rule.name}{mark}\n")
+        out.write(
+            textwrap.fill(
+                rule.description,
+                _TABLE_WIDTH,
+                initial_indent="    ",
+                subsequent_indent="    ",
+            )
+            + "\n"
+        )
+        for version in versions:
+            when = (
+                ""
+                if version.applies_from is None
+                else f", from {version.applies_from.isoformat()}"
+            )
+            text = (
+                f"= {_readable(version.value, rule.unit)} "
+                f"[{version.edition}{when}] {version.citation}"
+            )
+            out.write(
+                textwrap.fill(
+                    text,
+                    _TABLE_WIDTH,
+                    initial_indent="    ",
+                    subsequent_indent="        ",
+                    break_on_hyphens=False,
+                )
+                + "\n"
+            )
+        out.write("\n")
 
 
 def _calendar_note() -> str:
@@ -252,8 +311,8 @@ def _rules(args: argparse.Namespace, out: TextIO) -> int:
         writer.writerows(rows)
         print(f"mappa: {_calendar_note()}", file=sys.stderr)
     else:
-        _print_table(rows, out)
-        out.write(f"\n{_calendar_note()}\n")
+        _print_table(book, on, out)
+        out.write(f"{_calendar_note()}\n")
     return 0
 
 
@@ -274,7 +333,11 @@ def _progress() -> Callable[[int], None] | None:
     return show
 
 
-def _load(args: argparse.Namespace) -> tuple[Caseload, str]:
+def _load(
+    args: argparse.Namespace,
+    table: AreaTable | None = None,
+    book: Rulebook | None = None,
+) -> tuple[Caseload, str]:
     from mappa.records import read_csv, read_json, sample_caseload
 
     if args.meetings is None:
@@ -295,6 +358,8 @@ def _load(args: argparse.Namespace) -> tuple[Caseload, str]:
                 on_error=on_error,
                 progress=progress,
                 encoding=args.encoding,
+                area_table=table,
+                rulebook=book,
             )
         else:
             caseload = read_csv(
@@ -303,6 +368,8 @@ def _load(args: argparse.Namespace) -> tuple[Caseload, str]:
                 on_error=on_error,
                 progress=progress,
                 encoding=args.encoding,
+                area_table=table,
+                rulebook=book,
             )
     finally:
         if progress is not None:
@@ -363,8 +430,10 @@ def _read_targets(value: str) -> str | dict[Indicator | str, Decimal]:
     if value in ("current", "previous"):
         return value
     from mappa.indicators import Indicator
+    from mappa.indicators._definitions import ensure_target
 
     names = {indicator.value for indicator in Indicator}
+    label = Path(value).name
     with open(value, encoding="utf-8-sig", newline="") as file:
         text = file.read()
     pairs: list[tuple[str, str]] = []
@@ -372,119 +441,338 @@ def _read_targets(value: str) -> str | dict[Indicator | str, Decimal]:
         try:
             data = json.loads(text, parse_float=str, parse_int=str)
         except ValueError:
-            raise _UsageError(f"{value}: not valid JSON") from None
+            raise _UsageError(f"{label}: not valid JSON") from None
         if not isinstance(data, dict):
-            raise _UsageError(f"{value}: expected a JSON object of indicator: percent")
+            raise _UsageError(f"{label}: expected a JSON object of indicator: percent")
         pairs = [(str(k), str(v)) for k, v in data.items()]
     else:
         reader = csv.reader(io.StringIO(text))
         header = [cell.strip().lower() for cell in next(reader, [])]
         if header != ["indicator", "target"]:
-            raise _UsageError(f"{value}: expected a CSV header 'indicator,target'")
+            raise _UsageError(f"{label}: expected a CSV header 'indicator,target'")
         for number, row in enumerate(reader, start=2):
             if not row:
                 continue
             if len(row) != 2:
-                raise _UsageError(f"{value}, row {number}: expected 2 fields")
+                raise _UsageError(f"{label}, row {number}: expected 2 fields")
             pairs.append((row[0].strip(), row[1].strip()))
     targets: dict[Indicator | str, Decimal] = {}
-    for name, percent in pairs:
+    for number, (name, percent) in enumerate(pairs, start=1):
         if name not in names:
             raise _UsageError(
-                f"{value}: unknown indicator {name[:40]!r}; expected {', '.join(sorted(names))}"
+                f"{label}: entry {number} names an unknown indicator; expected "
+                f"{', '.join(sorted(names))}"
             )
         try:
-            targets[name] = Decimal(percent.rstrip("%").strip())
+            number_value = Decimal(percent.rstrip("%").strip())
         except InvalidOperation:
             raise _UsageError(
-                f"{value}: the target of {name} is not a number"
+                f"{label}: the target of {name} is not a number"
             ) from None
+        if not number_value.is_finite():
+            raise _UsageError(f"{label}: the target of {name} is not a number")
+        try:
+            targets[name] = ensure_target(number_value, f"the target of {name}")
+        except MappaError as error:
+            raise _UsageError(f"{label}: {error}") from None
     return targets
 
 
-def _report_rows(report: Report) -> list[dict[str, str]]:
-    rows = []
-    for row in report.rows():
-        rows.append(
-            {key: "" if value is None else str(value) for key, value in row.items()}
+def _csv_rows(path: str, header: tuple[str, ...], optional: int = 0) -> list[list[str]]:
+    """The rows of a small settings CSV file, its header checked (the last
+    *optional* columns may be left out)."""
+    label = Path(path).name
+    with open(path, encoding="utf-8-sig", newline="") as file:
+        rows = list(csv.reader(file))
+    if not rows:
+        raise _UsageError(
+            f"{label}: the file is empty; expected a header {','.join(header)}"
         )
-    return rows
+    found = tuple(cell.strip().lower() for cell in rows[0])
+    allowed = {header[: len(header) - k] for k in range(optional + 1)}
+    if found not in allowed:
+        raise _UsageError(f"{label}: expected a CSV header {','.join(header)}")
+    kept = []
+    for number, row in enumerate(rows[1:], start=2):
+        if not any(cell.strip() for cell in row):
+            continue
+        if len(row) != len(found):
+            raise _UsageError(f"{label}, row {number}: expected {len(found)} fields")
+        kept.append([str(number), *(cell.strip() for cell in row)])
+    return kept
+
+
+def _read_closed_days(path: str) -> dict[_dt.date, str]:
+    """A council's local holidays and closures: a CSV file with a header
+    ``date,name`` (the name optional), one closed day a row."""
+    label = Path(path).name
+    closed: dict[_dt.date, str] = {}
+    for number, day_text, *rest in _csv_rows(path, ("date", "name"), optional=1):
+        try:
+            day = _dt.date.fromisoformat(day_text)
+        except ValueError:
+            raise _UsageError(
+                f"{label}, row {number}, column 'date': expected a date written YYYY-MM-DD"
+            ) from None
+        if len(day_text) != 10:
+            raise _UsageError(
+                f"{label}, row {number}, column 'date': expected a date written YYYY-MM-DD"
+            )
+        if day in closed:
+            raise _UsageError(f"{label}, row {number}: this date is listed twice")
+        closed[day] = (rest[0] if rest else "") or "Local holiday"
+    if not closed:
+        raise _UsageError(f"{label}: no closed days listed")
+    return closed
+
+
+def _read_areas(path: str) -> AreaTable:
+    """An area table: a CSV file with a header ``area,local_authority``,
+    one council a row."""
+    from mappa.framework import Area, AreaTable
+
+    label = Path(path).name
+    areas: dict[str, list[str]] = {}
+    rows = _csv_rows(path, ("area", "local_authority"))
+    for number, area, council in rows:
+        if not area or not council:
+            column = "area" if not area else "local_authority"
+            raise _UsageError(f"{label}, row {number}, column '{column}': empty")
+        areas.setdefault(area, []).append(council)
+    if not areas:
+        raise _UsageError(f"{label}: no areas listed")
+    try:
+        return AreaTable(
+            tuple(Area(name, tuple(councils)) for name, councils in areas.items()),
+            source=label,
+        )
+    except MappaError as error:
+        # The table's own check names what is twice, which is the file's
+        # text: say which rule broke, not what it holds.
+        raise _UsageError(
+            f"{label}: {'an area or local authority is listed twice' if 'twice' in str(error) else 'not a valid area table'}"
+        ) from None
+
+
+def _report_rows(
+    rows: list[dict[str, object]], extra: dict[str, str]
+) -> list[dict[str, str]]:
+    return [
+        {
+            **{key: "" if value is None else str(value) for key, value in row.items()},
+            **extra,
+        }
+        for row in rows
+    ]
+
+
+def _restrict(report: Report, area: str | None) -> Report:
+    """Only the groups of one area (and Scotland)."""
+    if area is None:
+        return report
+    kept = tuple(
+        result
+        for result in report.results
+        if not result.group or dict(result.group).get("area") == area
+    )
+    return attrs.evolve(report, results=kept)
+
+
+def _period_text(period: ReportingYear | Quarter) -> str:
+    from mappa._english import long_date
+
+    return f"{period.label} ({long_date(period.start)} to {long_date(period.end)})"
+
+
+def _refuse_partial(reports: Sequence[Report]) -> None:
+    """A period outside the data is refused (one line, with the data's range)."""
+    for report in reports:
+        if report.partial:
+            coverage = report.coverage
+            assert coverage is not None  # evaluate always gives one
+            raise _UsageError(
+                f"the period {_period_text(report.period)} runs outside the data "
+                f"({coverage.label}); choose a period inside it, or give "
+                "--allow-partial to report it anyway, marked partial"
+            )
 
 
 def _report(args: argparse.Namespace, out: TextIO) -> int:
-    from mappa.calendar import holidays_version
-    from mappa.indicators import evaluate
+    from mappa.calendar import WorkingCalendar
+    from mappa.indicators import Trend, evaluate, trend
     from mappa.years import Quarter
 
     if (
         args.attendance is not None and args.meetings is None
     ):  # pragma: no cover - argparse order
         raise _UsageError("give the meetings file first")
+    settings: list[str] = []
     targets = _read_targets(args.targets)
+    if isinstance(targets, dict):
+        settings.append(f"targets from {Path(args.targets).name}")
+    book = None
+    if args.rulebook is not None:
+        book = DEFAULT_RULEBOOK.with_overrides(args.rulebook)
+        settings.append(f"rule overrides from {Path(args.rulebook).name}")
+    calendar = None
+    if args.closed_days is not None:
+        calendar = WorkingCalendar.scotland(
+            extra_closed_days=_read_closed_days(args.closed_days)
+        )
+        settings.append(f"closed days from {Path(args.closed_days).name}")
+    table = None
+    if args.areas is not None:
+        table = _read_areas(args.areas)
+        settings.append(f"area table from {Path(args.areas).name}")
+    area = None
+    if args.area is not None:
+        from mappa.framework import area_of
+
+        area = area_of(args.area, area_table=table).name
+        settings.append(f"only the area {area} (and Scotland)")
+    data_until = None
+    if args.data_until is not None:
+        try:
+            data_until = _dt.date.fromisoformat(args.data_until)
+        except ValueError:
+            raise _UsageError("--data-until must be a date, YYYY-MM-DD") from None
     by = tuple(
         field.strip()
         for field in args.by.split(",")
         if field.strip() and field.strip() != "none"
     )
+    if area is not None and "area" not in by:
+        by = ("area", *by)
     from mappa.indicators import default_engine
 
     engine = args.engine or default_engine()
+    on_error: Literal["raise", "collect"] = "collect" if args.all_errors else "raise"
     direct = (
         engine == "duckdb"
         and args.meetings is not None
         and not args.meetings.lower().endswith(_JSON_SUFFIXES)
+        and not (args.trend or args.periods)
     )
     caseload: Caseload | _Dates
     if direct:
         # DuckDB reads (and checks) the files itself.
         caseload, source = _Dates(args), args.meetings
     else:
-        caseload, source = _load(args)
-    period: ReportingYear | Quarter
-    if args.quarter:
-        period = Quarter.parse(args.quarter)
-        chosen = f"quarter {period.label}"
-    elif args.period:
-        from mappa.years import parse_period
-
-        period = parse_period(args.period)
-        chosen = f"{'quarter' if isinstance(period, Quarter) else 'reporting year'} {period.label}"
-    else:
-        period = _default_period(caseload)
-        chosen = f"reporting year {period.label} (the latest complete year in the data; choose with --period)"
-    if direct:
-        report = evaluate(
-            Path(args.meetings),
-            None if args.attendance is None else Path(args.attendance),
-            period=period,
-            targets=targets,
-            by=by,
-            engine=engine,
-            on_error="collect" if args.all_errors else "raise",
-            encoding=args.encoding,
-        )
-    else:
-        report = evaluate(
-            caseload, period=period, targets=targets, by=by, engine=engine
-        )
-    note = (
-        f"Data: {source}. Period: {chosen}. Targets: {report.targets}. "
-        f"{_calendar_note()}"
+        caseload, source = _load(args, table, book)
+    common: dict[str, Any] = {
+        "targets": targets,
+        "by": by,
+        "engine": engine,
+        "rulebook": book,
+        "calendar": calendar,
+        "data_until": data_until,
+    }
+    inputs = (
+        (source,)
+        if args.meetings is None
+        else tuple(Path(name).name for name in (args.meetings, args.attendance) if name)
     )
-    if args.format == "json":
+    result: Report | Trend
+    if args.trend or args.periods:
+        assert not isinstance(caseload, _Dates)  # a trend reads the data once
+        result = trend(
+            caseload,
+            periods=args.trend
+            or [p.strip() for p in args.periods.split(",") if p.strip()],
+            **common,
+        )
+        reports = [
+            _restrict(_with_settings(r, inputs, settings), area) for r in result.reports
+        ]
+        if not args.allow_partial:
+            _refuse_partial(reports)
+        result = Trend(tuple(reports))
+        chosen = f"{len(reports)} periods, {reports[0].period.label} to {reports[-1].period.label}"
+    else:
+        period: ReportingYear | Quarter
+        if args.quarter:
+            period = Quarter.parse(args.quarter)
+            chosen = f"quarter {period.label}"
+        elif args.period:
+            from mappa.years import parse_period
+
+            period = parse_period(args.period)
+            chosen = f"{'quarter' if isinstance(period, Quarter) else 'reporting year'} {period.label}"
+        else:
+            period = _default_period(caseload)
+            chosen = f"reporting year {period.label} (the latest complete year in the data; choose with --period)"
+        if direct:
+            report = evaluate(
+                Path(args.meetings),
+                None if args.attendance is None else Path(args.attendance),
+                period=period,
+                on_error=on_error,
+                encoding=args.encoding,
+                area_table=table,
+                **common,
+            )
+        else:
+            report = evaluate(caseload, period=period, **common)
+        report = _restrict(_with_settings(report, inputs, settings), area)
+        if not args.allow_partial:
+            _refuse_partial([report])
+        result = report
+    _write(result, args.format, out, chosen)
+    if args.format in ("csv", "json"):
+        note = f"Data: {'; '.join(inputs)}. Period: {chosen}. {_calendar_note()}"
+        if result.provenance is not None and result.provenance.partial:
+            note += " PARTIAL: the period runs outside the data."
+        print(f"mappa: {note}", file=sys.stderr)
+    return 0
+
+
+def _with_settings(
+    report: Report, inputs: tuple[str, ...], settings: list[str]
+) -> Report:
+    """*report* with the command line's inputs and local settings in its
+    provenance."""
+    provenance = report.provenance
+    assert provenance is not None  # evaluate always gives one
+    kept = tuple(
+        item
+        for item in provenance.overrides
+        if not (
+            item.startswith("targets (")
+            and any(s.startswith("targets from") for s in settings)
+        )
+    )
+    return attrs.evolve(
+        report,
+        provenance=attrs.evolve(
+            provenance, inputs=inputs, overrides=(*kept, *settings)
+        ),
+    )
+
+
+def _write(result: Report | Trend, format: str, out: TextIO, chosen: str) -> None:
+    """*result* in one output format, its provenance included."""
+    from mappa.indicators import Report
+    from mappa.indicators._render import csv_fields
+
+    provenance = result.provenance
+    assert provenance is not None  # evaluate always gives one
+    reports = [result] if isinstance(result, Report) else list(result.reports)
+    if format == "json":
         json.dump(
             {
-                "period": period.label,
-                "start": period.start.isoformat(),
-                "end": period.end.isoformat(),
-                "targets": report.targets,
-                "data": source,
-                "holidays_version": holidays_version(),
+                "period": provenance.period,
+                "start": provenance.start.isoformat(),
+                "end": provenance.end.isoformat(),
+                "targets": provenance.targets,
+                "partial": provenance.partial,
+                "holidays_version": provenance.holidays_version,
+                "provenance": provenance.fields(),
                 "rows": [
                     {
                         key: (str(value) if isinstance(value, Decimal) else value)
                         for key, value in row.items()
                     }
+                    for report in reports
                     for row in report.rows()
                 ],
             },
@@ -492,22 +780,28 @@ def _report(args: argparse.Namespace, out: TextIO) -> int:
             indent=2,
         )
         out.write("\n")
-        print(f"mappa: {note}", file=sys.stderr)
-    elif args.format == "csv":
-        rows = _report_rows(report)
+    elif format == "csv":
+        rows = [
+            row
+            for report in reports
+            for row in _report_rows(report.rows(), csv_fields(report.provenance))
+        ]
         writer = csv.DictWriter(out, fieldnames=list(rows[0]), lineterminator="\n")
         writer.writeheader()
         writer.writerows(rows)
-        print(f"mappa: {note}", file=sys.stderr)
-    elif args.format == "html":
-        out.write(report.html(note=note))
+    elif format == "html":
+        out.write(result.html())
     else:
-        out.write(
-            f"MAPPA national performance indicators: {period.label} "
-            f"({period.start.isoformat()} to {period.end.isoformat()})\n{note}\n\n"
-        )
-        out.write(report.table() + "\n")
-    return 0
+        out.write(f"MAPPA national performance indicators: {chosen}\n")
+        if isinstance(result, Report):
+            out.write(f"{_period_text(result.period)}\n")
+        if provenance.partial:
+            out.write("PARTIAL: the period runs outside the data (see below).\n")
+        if not provenance.coverage.attendance:
+            out.write(
+                "No attendance data: the attendance indicators are not counted.\n"
+            )
+        out.write("\n" + result.table() + "\n")
 
 
 # -- mappa duties --------------------------------------------------------------
@@ -745,6 +1039,18 @@ def _parser() -> argparse.ArgumentParser:
     when = report.add_mutually_exclusive_group()
     when.add_argument("--period", help="a reporting year (2025/26) or quarter (2025Q3)")
     when.add_argument("--quarter", help="a quarter (2025Q3 = October-December 2025)")
+    when.add_argument(
+        "--trend",
+        metavar="FIRST..LAST",
+        help="every quarter (2024Q1..2025Q4) or every reporting year "
+        "(2023/24..2025/26) from FIRST to LAST, each indicator per period",
+    )
+    when.add_argument(
+        "--periods",
+        metavar="LIST",
+        help="a trend over the periods listed, comma separated, oldest first "
+        "(2024/25,2025Q1,2025Q2)",
+    )
     report.add_argument(
         "--by",
         default="area",
@@ -782,6 +1088,40 @@ def _parser() -> argparse.ArgumentParser:
         action="store_true",
         help="read the whole input and report every bad row, not just the first",
     )
+    report.add_argument(
+        "--allow-partial",
+        action="store_true",
+        help="report a period that starts before the data or ends after it "
+        "(refused otherwise), every output marked partial",
+    )
+    report.add_argument(
+        "--data-until",
+        metavar="DATE",
+        help="the day the extract was taken (YYYY-MM-DD; default: its last "
+        "meeting's date): nothing still open that falls due after it is counted",
+    )
+    report.add_argument(
+        "--closed-days",
+        metavar="FILE",
+        help="a CSV file of local holidays and closures (header date,name), "
+        "closed for the working-day deadlines",
+    )
+    report.add_argument(
+        "--areas",
+        metavar="FILE",
+        help="a CSV area table (header area,local_authority; one council a row) "
+        "to use instead of the built-in one",
+    )
+    report.add_argument(
+        "--rulebook",
+        metavar="FILE",
+        help="a TOML or JSON file of local rule overrides (as for mappa rules --overrides)",
+    )
+    report.add_argument(
+        "--area",
+        metavar="NAME",
+        help="report only this area (and Scotland)",
+    )
     report.set_defaults(handler=_report)
     _add_duties_parser(commands)
     return parser
@@ -800,7 +1140,58 @@ def main(argv: Sequence[str] | None = None, *, stdout: TextIO | None = None) -> 
         return handler(args, out)
     except BrokenPipeError:  # pragma: no cover - `mappa rules | head`
         return 0
+    except RecordError as error:
+        if isinstance(error.value, tuple) and error.value:
+            _print_problems(error.value)
+        else:
+            print(f"mappa: error: {' '.join(str(error).split())}", file=sys.stderr)
+        return 1
     except (MappaError, OSError, _UsageError) as error:
         message = " ".join(str(error).split())
         print(f"mappa: error: {message}", file=sys.stderr)
         return 1
+
+
+_KNOCK_ON = re.compile(r"left out because of an error on meetings row (\d+)$")
+_MOST_SHOWN = 100
+
+
+def _print_problems(problems: tuple[object, ...]) -> None:
+    """Every problem of ``--all-errors``, one a line; an attendance row left
+    out only because its meeting was is counted under that meeting's row."""
+    primary: list[RecordError] = []
+    knock_on: dict[int, list[RecordError]] = {}
+    for problem in problems:
+        if not isinstance(problem, RecordError):  # pragma: no cover - always errors
+            continue
+        found = _KNOCK_ON.search(problem.args[0] if problem.args else "")
+        if found is not None:
+            knock_on.setdefault(int(found.group(1)), []).append(problem)
+        else:
+            primary.append(problem)
+    knock_ons = sum(len(items) for items in knock_on.values())
+    rows = len({(p.source, p.row) for p in primary})
+    summary = f"{len(primary)} problem{'s' if len(primary) != 1 else ''} in {rows} row{'s' if rows != 1 else ''}"
+    if knock_ons:
+        summary += (
+            f", and {knock_ons} attendance row{'s' if knock_ons != 1 else ''} "
+            "left out with the meetings they belong to"
+        )
+    lines = [f"mappa: error: {summary}:"]
+    shown_under: set[int] = set()
+    for problem in primary[:_MOST_SHOWN]:
+        lines.append("  " + " ".join(str(problem).split()))
+        row = problem.row
+        if row is not None and row in knock_on and row not in shown_under:
+            shown_under.add(row)
+            items = knock_on[row]
+            where = ", ".join(str(item.row) for item in items[:10])
+            more = f" and {len(items) - 10} more" if len(items) > 10 else ""
+            lines.append(
+                f"    and {len(items)} attendance row{'s' if len(items) != 1 else ''} "
+                f"for this meeting, left out with it ({items[0].source} "
+                f"row{'s' if len(items) != 1 else ''} {where}{more})"
+            )
+    if len(primary) > _MOST_SHOWN:
+        lines.append(f"  and {len(primary) - _MOST_SHOWN} more problems")
+    print("\n".join(lines), file=sys.stderr)

@@ -112,7 +112,15 @@ from mappa.framework import (
     Level,
     permitted_levels,
 )
-from mappa.indicators import IndicatorResult, Report, evaluate
+from mappa.indicators import (
+    Coverage,
+    IndicatorResult,
+    Provenance,
+    Report,
+    Trend,
+    evaluate,
+    trend,
+)
 from mappa.isp import (
     ApprovalPeriod,
     CostSplit,
@@ -1441,6 +1449,25 @@ def _reports() -> SearchStrategy[Report]:
     )
 
 
+def _trends() -> SearchStrategy[Trend]:
+    return caseloads(period=ReportingYear(2024), max_cases=3, max_meetings=3).map(
+        lambda load: trend(load, periods="2024Q1..2024Q4")
+    )
+
+
+def _coverages() -> SearchStrategy[Coverage]:
+    """Coverage of data with no meetings, or from one date to a later one."""
+    spans = st.tuples(
+        st.dates(_dt.date(2000, 1, 1), _dt.date(2090, 12, 31)),
+        st.integers(0, 3650),
+    ).map(lambda pair: (pair[0], pair[0] + _dt.timedelta(days=pair[1])))
+    return st.builds(
+        lambda span, attendance: Coverage(*span, attendance=attendance),
+        st.one_of(st.just((None, None)), spans),
+        st.booleans(),
+    )
+
+
 def _registrations() -> dict[type, Callable[[], SearchStrategy[Any]]]:
     """A function making the strategy for each public value type.
 
@@ -1571,5 +1598,8 @@ def _registrations() -> dict[type, Callable[[], SearchStrategy[Any]]]:
         Meeting: lambda: meetings(),
         Report: lambda: _reports(),
         IndicatorResult: lambda: _reports().flatmap(lambda r: _pick(r.results)),
+        Coverage: lambda: _coverages(),
+        Provenance: lambda: _reports().map(lambda r: r.provenance),
+        Trend: lambda: _trends(),
     }
     return found

@@ -226,6 +226,13 @@ class Quarter:
         return ReportingYear(self.first_year, start_month=self.start_month)
 
     @property
+    def next(self) -> Quarter:
+        """The quarter after (``2025Q4`` is followed by ``2026Q1``)."""
+        if self.number == 4:
+            return Quarter(self.first_year + 1, 1, start_month=self.start_month)
+        return Quarter(self.first_year, self.number + 1, start_month=self.start_month)
+
+    @property
     def label(self) -> str:
         """``'2025Q3'``."""
         return f"{self.first_year}Q{self.number}"

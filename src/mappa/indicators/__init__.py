@@ -23,10 +23,22 @@ level 2 reviews) or gives their own.
 falls in; "level 2 and 3 meetings" are initial and review meetings at
 level 2 or 3; risk management team (RMT) meetings count only where the
 indicator names them (police and social work attendance). The report is
-as at the end of the period: nothing after it is looked at, and an item
-whose deadline falls after the period's end and which is still open at
-the end is not counted (it is counted in the period its deadline falls
-in, for reviews, or left out, for minutes).
+as at the end of the period, or as at the data's last day if the data
+ends first (its last meeting's date, or the day the caller says the data
+was taken, ``data_until``): nothing after that day is looked at, and an
+item whose deadline falls after it and which is still open then is not
+counted (it is counted in the period its deadline falls in, for reviews,
+or left out, for minutes). So an extract ending on 5 January never
+counts a review due on 6 January as missed.
+
+**What the data covers.** Every report carries its
+:class:`Coverage` (the data's first and last dates, and whether it holds
+any attendance record) in its :class:`Provenance`. A period that starts
+before the data or ends after it makes a *partial* report
+(:attr:`Report.partial`), which every output marks; the ``mappa report``
+command refuses one unless asked (``--allow-partial``). Data with no
+attendance record at all cannot count the three attendance indicators:
+they have the status :attr:`Status.NO_ATTENDANCE_DATA`, never "no cases".
 
 1. **Level 3 reviews** and 2. **level 2 reviews** (``kpi.level3_reviews``,
    ``kpi.level2_reviews``): one item per review interval. Each meeting of
@@ -38,7 +50,9 @@ in, for reviews, or left out, for minutes).
    applies the new level's interval from that meeting; a case that leaves
    MAPPA, or moves to level 1, at a meeting has no further review due from
    it. It is met if the next meeting was held on or before the due date;
-   missed if it was held later or not at all by the period's end.
+   missed if it was held later, or not at all by the day the report is
+   as at (an interval due after that day with no meeting yet is not
+   counted).
    Meetings of one case on one day count as one: the interval starts from
    the last of them (in the order given). Failed ids: the meeting the
    overdue review was due from.
@@ -61,8 +75,9 @@ in, for reviews, or left out, for minutes).
    or 3 meeting in the period; met if the final minute and RMP were
    released within 10 working days (rule ``minutes.final``, on the
    calendar given, Scotland's by default). A minute not released by the
-   period's end counts as missed if its deadline had passed by then (the
-   deadline day included), and is not counted if it had not.
+   period's end counts as missed if its deadline had passed by the day the
+   report is as at (the deadline day included), and is not counted if it
+   had not.
 8. **Disclosure recorded** (``kpi.disclosure_recorded``): one item per
    level 2 or 3 meeting in the period; met if disclosure was considered
    and recorded in the minutes.
@@ -86,12 +101,17 @@ More information:
 
 from __future__ import annotations
 
+import datetime as _dt
+import itertools
 import os
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from decimal import Decimal
 from typing import Any, Literal
 
+import attrs
+
 from mappa import _check
+from mappa._english import long_date
 from mappa._gc import gc_paused
 from mappa.calendar import WorkingCalendar
 from mappa.errors import (
@@ -104,28 +124,35 @@ from mappa.framework import AreaTable
 from mappa.indicators._definitions import (
     GROUP_FIELDS,
     Counts,
+    Coverage,
     Indicator,
     IndicatorResult,
     Status,
+    covering,
     ensure_by,
     ensure_period,
     label_of,
     targets_of,
 )
-from mappa.indicators._report import Report, assemble
+from mappa.indicators._provenance import Provenance, local_overrides, versions
+from mappa.indicators._report import Report, Trend, assemble
 from mappa.records import Caseload, Meeting, check_encoding, read_csv, read_json
 from mappa.rulebook import Rulebook, resolve
 from mappa.years import Quarter, ReportingYear
 
 __all__ = [
+    "Coverage",
     "ENGINES",
     "GROUP_FIELDS",
     "Indicator",
     "IndicatorResult",
+    "Provenance",
     "Report",
     "Status",
+    "Trend",
     "default_engine",
     "evaluate",
+    "trend",
 ]
 
 ENGINES: tuple[str, ...] = ("python", "duckdb")
@@ -189,6 +216,7 @@ def evaluate(
     on_error: Literal["raise", "collect"] = "raise",
     encoding: str = "utf-8",
     area_table: AreaTable | None = None,
+    data_until: _dt.date | None = None,
     calendar: WorkingCalendar | None = None,
     rulebook: Rulebook | None = None,
 ) -> Report:
@@ -220,8 +248,12 @@ def evaluate(
     targets are read as at the period's end too, in the edition chosen.
     *engine*: ``"python"`` (the reference) or
     ``"duckdb"`` (:func:`default_engine` says which is installed); both
-    give the same report. Each indicator is defined exactly in this
-    module's documentation.
+    give the same report. *data_until* is the day the data was taken (by
+    default, its last meeting's date): the report is as at that day or the
+    period's end, whichever comes first. Each indicator is defined exactly
+    in this module's documentation. The report's :attr:`Report.provenance`
+    says where it comes from: the data's range, the files read (by name),
+    the rules, the versions and every local setting.
 
     >>> import datetime as dt
     >>> from mappa.framework import Category, Level
@@ -230,10 +262,20 @@ def evaluate(
     ...     category=Category(1), level=Level(3), date=dt.date(2025, 5, 1),
     ...     kind=MeetingKind.REVIEW, minutes_released=dt.date(2025, 5, 9),
     ...     disclosure_recorded=True)
-    >>> report = evaluate([meeting], period="2025/26", by=())
+    >>> report = evaluate([meeting], period="2025/26", by=(),
+    ...                   data_until=dt.date(2026, 3, 31))
     >>> level3 = report.result(Indicator.LEVEL3_REVIEWS)
     >>> level3.numerator, level3.denominator, level3.failed   # nothing by 12 June
     (0, 1, ('M1',))
+    >>> report.coverage.label
+    '1 May 2025 to 31 March 2026'
+
+    Without *data_until*, the data ends with its meeting on 1 May, before
+    the review fell due: it is not known to be missed, so not counted.
+
+    >>> evaluate([meeting], period="2025/26", by=()).result(
+    ...     Indicator.LEVEL3_REVIEWS).denominator
+    0
     >>> report.result(Indicator.MINUTES_RELEASED).status
     <Status.MET: 'met'>
     """
@@ -249,6 +291,7 @@ def evaluate(
     )
     chosen_targets, targets_label = targets_of(targets, book)
     chosen_engine = _ensure_engine(engine)
+    until = _check.ensure_optional_date(data_until, "data_until")
     check_encoding(encoding)
     _check.ensure_optional_instance(area_table, AreaTable, "area_table")
     mode = _check.ensure_str(on_error, "on_error")
@@ -264,17 +307,46 @@ def evaluate(
         "area_table": area_table,
         "rulebook": rulebook,
     }
+    local = _local_settings(book, targets_label, cal, area_table)
+
+    def finish(counts: Counts, coverage: Coverage, inputs: tuple[str, ...]) -> Report:
+        provenance = _provenance(
+            chosen_period.label,
+            chosen_period.start,
+            chosen_period.end,
+            coverage,
+            targets_label,
+            local,
+            inputs,
+        )
+        return assemble(
+            chosen_period,
+            fields,
+            chosen_targets,
+            targets_label,
+            counts,
+            labels,
+            provenance,
+        )
+
     data: Any = meetings
+    inputs: tuple[str, ...] = ()
     if _is_path(meetings) or _is_frame(meetings):
+        inputs = _input_names(meetings, attendance)
         if chosen_engine == "duckdb" and not _is_json(meetings):
             from mappa.indicators import _duckdb
 
-            counts = _duckdb.count_sources(
-                meetings, attendance, chosen_period, fields, cal, book, **reading
+            counts, coverage = _duckdb.count_sources(
+                meetings,
+                attendance,
+                chosen_period,
+                fields,
+                cal,
+                book,
+                data_until=until,
+                **reading,
             )
-            return assemble(
-                chosen_period, fields, chosen_targets, targets_label, counts, labels
-            )
+            return finish(counts, coverage, inputs)
         data = _read(meetings, attendance, reading)
     elif attendance is not None:
         raise InvalidTypeError(
@@ -282,9 +354,208 @@ def evaluate(
             "Caseload or Meeting objects carry their own",
             rule="attendance",
         )
-    counts = _count(data, chosen_engine, chosen_period, fields, cal, book)
-    return assemble(
-        chosen_period, fields, chosen_targets, targets_label, counts, labels
+    counts, coverage = _count(
+        data, chosen_engine, chosen_period, fields, cal, book, until
+    )
+    return finish(counts, coverage, inputs)
+
+
+def trend(
+    meetings: Caseload | Iterable[Meeting] | str | os.PathLike[str],
+    attendance: str | os.PathLike[str] | None = None,
+    *,
+    periods: Sequence[ReportingYear | Quarter | str] | str,
+    targets: str | Mapping[Indicator | str, Decimal] | Rulebook | None = None,
+    by: tuple[str, ...] = ("area",),
+    engine: str = "python",
+    on_error: Literal["raise", "collect"] = "raise",
+    encoding: str = "utf-8",
+    area_table: AreaTable | None = None,
+    data_until: _dt.date | None = None,
+    calendar: WorkingCalendar | None = None,
+    rulebook: Rulebook | None = None,
+) -> Trend:
+    """The indicators of several periods, oldest first: is it getting better?
+
+    *periods* is a sequence of reporting years or quarters (or labels), or a
+    range written ``"FIRST..LAST"`` (``"2024Q1..2025Q4"``,
+    ``"2023/24..2025/26"``): every quarter, or every year, from the first to
+    the last. The data is read once (a file with the Python reader) and
+    each period is counted as :func:`evaluate` counts it, with the same
+    arguments.
+
+    >>> from mappa.records import sample_caseload
+    >>> t = trend(sample_caseload(), periods="2024Q1..2024Q4", by=())
+    >>> [report.period.label for report in t.reports]
+    ['2024Q1', '2024Q2', '2024Q3', '2024Q4']
+    >>> [point[0] for point in t.series(Indicator.MINUTES_RELEASED)]
+    ['2024Q1', '2024Q2', '2024Q3', '2024Q4']
+    """
+    book = resolve(rulebook)
+    chosen = _ensure_periods(periods, book)
+    mode = _check.ensure_str(on_error, "on_error")
+    if mode not in ("raise", "collect"):
+        raise InvalidValueError(
+            "on_error must be 'raise' or 'collect'", rule="on_error"
+        )
+    check_encoding(encoding)
+    _check.ensure_optional_instance(area_table, AreaTable, "area_table")
+    inputs: tuple[str, ...] = ()
+    data: Any = meetings
+    if _is_path(meetings):
+        inputs = _input_names(meetings, attendance)
+        data = _read(
+            meetings,
+            attendance,
+            {
+                "on_error": mode,
+                "encoding": encoding,
+                "area_table": area_table,
+                "rulebook": rulebook,
+            },
+        )
+    elif attendance is not None:
+        raise InvalidTypeError(
+            "attendance is given only with a meetings file; a Caseload or "
+            "Meeting objects carry their own",
+            rule="attendance",
+        )
+    else:
+        data = Caseload.from_meetings(meetings)  # type: ignore[arg-type]  # not a path
+    reports = []
+    for period in chosen:
+        report = evaluate(
+            data,
+            period=period,
+            targets=targets,
+            calendar=calendar,
+            by=by,
+            rulebook=rulebook,
+            engine=engine,
+            data_until=data_until,
+        )
+        if inputs and report.provenance is not None:
+            report = attrs.evolve(
+                report, provenance=attrs.evolve(report.provenance, inputs=inputs)
+            )
+        reports.append(report)
+    return Trend(tuple(reports))
+
+
+def _ensure_periods(
+    value: object, book: Rulebook
+) -> tuple[ReportingYear | Quarter, ...]:
+    """Periods from a sequence or a ``"FIRST..LAST"`` range, oldest first."""
+    if isinstance(value, str):
+        first_text, dots, last_text = value.partition("..")
+        if not dots:
+            raise InvalidValueError(
+                "periods must be a range FIRST..LAST (2024Q1..2025Q4 or "
+                "2023/24..2025/26) or a list of periods",
+                rule="periods",
+            )
+        first = ensure_period(first_text.strip(), book)
+        last = ensure_period(last_text.strip(), book)
+        if type(first) is not type(last):
+            raise InvalidValueError(
+                "a trend's range runs from quarter to quarter or year to year",
+                rule="periods",
+            )
+        if last.start < first.start:
+            raise InvalidValueError(
+                "a trend's range must run forwards: its first period is later "
+                "than its last",
+                rule="periods",
+            )
+        chosen: list[ReportingYear | Quarter] = [first]
+        while chosen[-1].start < last.start:
+            chosen.append(chosen[-1].next)
+            if len(chosen) > _MOST_PERIODS:
+                raise InvalidValueError(
+                    f"a trend has at most {_MOST_PERIODS} periods", rule="periods"
+                )
+        return tuple(chosen)
+    if isinstance(value, Sequence):
+        found = tuple(ensure_period(item, book) for item in value)
+    else:
+        raise InvalidTypeError(
+            "periods must be a range 'FIRST..LAST' or a sequence of periods, "
+            f"not {_check.type_name(value)}",
+            rule="periods",
+        )
+    if not found:
+        raise InvalidValueError("periods names no period", rule="periods")
+    if len(found) > _MOST_PERIODS:
+        raise InvalidValueError(
+            f"a trend has at most {_MOST_PERIODS} periods", rule="periods"
+        )
+    if any(b.start <= a.start for a, b in itertools.pairwise(found)):
+        raise InvalidValueError(
+            "a trend's periods must be listed oldest first, each once",
+            rule="periods",
+        )
+    return found
+
+
+_MOST_PERIODS = 60
+
+
+def _input_names(meetings: Any, attendance: Any) -> tuple[str, ...]:
+    """The names of the files read (their last part only: no folders), or
+    a word for a DataFrame."""
+
+    def name(source: Any) -> str:
+        if _is_path(source):
+            text: str = os.fspath(source)
+            return os.path.basename(text) or text
+        return "a DataFrame"
+
+    return tuple(name(s) for s in (meetings, attendance) if s is not None)
+
+
+def _local_settings(
+    book: Rulebook,
+    targets_label: str,
+    cal: WorkingCalendar,
+    area_table: AreaTable | None,
+) -> tuple[str, ...]:
+    """Every setting that is not the national default, named (no values)."""
+    found = [f"rule {name}" for name in local_overrides(book)]
+    if targets_label not in ("current", "previous"):
+        found.append(f"targets ({targets_label})")
+    if cal.extra_closed_days:
+        found.append(f"{len(cal.extra_closed_days)} local closed day(s)")
+    if cal.extra_working_days:
+        found.append(f"{len(cal.extra_working_days)} extra working day(s)")
+    if area_table is not None:
+        found.append("an area table of the caller's")
+    return tuple(found)
+
+
+def _provenance(
+    label: str,
+    start: _dt.date,
+    end: _dt.date,
+    coverage: Coverage,
+    targets_label: str,
+    local: tuple[str, ...],
+    inputs: tuple[str, ...],
+) -> Provenance:
+    mappa_version, holidays_version = versions()
+    return Provenance(
+        generated=_dt.date.today(),
+        mappa_version=mappa_version,
+        holidays_version=holidays_version,
+        rulebook=f"mappa {mappa_version} rulebook"
+        + (" with local overrides" if any(s.startswith("rule ") for s in local) else "")
+        + f", as at {long_date(end)}",
+        targets=targets_label,
+        overrides=local,
+        inputs=inputs,
+        period=label,
+        start=start,
+        end=end,
+        coverage=coverage,
     )
 
 
@@ -329,19 +600,42 @@ def _count(
     fields: tuple[str, ...],
     cal: WorkingCalendar,
     book: Rulebook,
-) -> Counts:
+    data_until: _dt.date | None,
+) -> tuple[Counts, Coverage]:
     with gc_paused():
         caseload = Caseload.from_meetings(meetings, rulebook=book)  # issue 14
         if engine == "duckdb":
             from mappa.indicators import _duckdb
 
-            return _duckdb.count_caseload(caseload, period, fields, cal, book)
+            return _duckdb.count_caseload(
+                caseload, period, fields, cal, book, data_until
+            )
         from mappa.indicators import _python
 
-        return _python.count(caseload.columns, period, fields, cal, book)
+        coverage = covering(
+            caseload.first_date if len(caseload) else None,
+            caseload.last_date if len(caseload) else None,
+            caseload.has_attendance,
+            data_until,
+        )
+        counts = _python.count(
+            caseload.columns, period, fields, cal, book, coverage.as_at(period)
+        )
+        return counts, coverage
 
 
 # The public names are documented and reported as this package's.
-for _public in (Indicator, IndicatorResult, Report, Status, default_engine, evaluate):
+for _public in (
+    Coverage,
+    Indicator,
+    IndicatorResult,
+    Provenance,
+    Report,
+    Status,
+    Trend,
+    default_engine,
+    evaluate,
+    trend,
+):
     _public.__module__ = __name__
 del _public

@@ -6,6 +6,7 @@ exact definition.
 
 from __future__ import annotations
 
+import datetime as _dt
 import enum
 import itertools
 import re
@@ -16,6 +17,7 @@ from typing import Any
 import attrs
 
 from mappa import _check
+from mappa._english import long_date
 from mappa.errors import (
     InvalidTypeError,
     InvalidValueError,
@@ -27,14 +29,18 @@ from mappa.sources import Citation
 from mappa.years import Quarter, ReportingYear, parse_period
 
 __all__ = [
+    "ATTENDANCE_INDICATORS",
     "GROUP_FIELDS",
     "NATIONAL",
     "Counts",
+    "Coverage",
     "Indicator",
     "IndicatorResult",
     "Status",
+    "covering",
     "ensure_by",
     "ensure_period",
+    "ensure_target",
     "label_of",
     "plain",
     "targets_of",
@@ -120,12 +126,93 @@ class Status(enum.Enum):
     """The percentage falls short of the target."""
     NO_CASES = "no cases"
     """Nothing to count in the period: no percentage, no verdict."""
+    NO_ATTENDANCE_DATA = "no attendance data"
+    """An attendance indicator over data that holds no attendance at all:
+    nothing could be counted, and the report says so rather than "no cases"."""
 
     def __str__(self) -> str:
         return self.value
 
 
 _ONE_PLACE = Decimal("0.1")
+
+ATTENDANCE_INDICATORS: frozenset[Indicator] = frozenset(
+    {
+        Indicator.DTC_ATTENDANCE,
+        Indicator.RA_ATTENDANCE,
+        Indicator.WRITTEN_CONTRIBUTIONS,
+    }
+)
+"""The indicators counted from attendance records."""
+
+
+def _a_period(period: object) -> ReportingYear | Quarter:
+    if not isinstance(period, ReportingYear | Quarter):
+        raise InvalidTypeError(
+            f"period must be a ReportingYear or a Quarter, not {_check.type_name(period)}",
+            rule="period",
+        )
+    return period
+
+
+@attrs.frozen
+class Coverage:
+    """What the data behind a report covers.
+
+    Attributes:
+        first: the date of the data's first meeting (``None`` for no meetings).
+        last: the date of its last meeting: the report reads the data as
+            at this day (``None`` for no meetings).
+        attendance: whether the data holds any attendance record at all;
+            without one, the attendance indicators are
+            :attr:`Status.NO_ATTENDANCE_DATA`.
+
+    >>> import datetime as dt
+    >>> from mappa.years import ReportingYear
+    >>> data = Coverage(dt.date(2023, 10, 2), dt.date(2026, 3, 31), attendance=True)
+    >>> data.covers(ReportingYear(2025)), data.covers(ReportingYear(2023))
+    (True, False)
+    >>> data.label
+    '2 October 2023 to 31 March 2026'
+    """
+
+    first: _dt.date | None = attrs.field(validator=_check.v_optional_date)
+    last: _dt.date | None = attrs.field(validator=_check.v_optional_date)
+    attendance: bool = attrs.field(kw_only=True, validator=_check.v_bool)
+
+    def __attrs_post_init__(self) -> None:
+        if (self.first is None) != (self.last is None) or (
+            self.first is not None and self.last is not None and self.last < self.first
+        ):
+            raise InvalidValueError(
+                "Coverage needs both dates or neither, the first not after the last",
+                rule="Coverage",
+            )
+
+    def covers(self, period: ReportingYear | Quarter) -> bool:
+        """Whether the data runs from the period's first day to its last."""
+        period = _a_period(period)
+        return (
+            self.first is not None
+            and self.last is not None
+            and self.first <= period.start
+            and period.end <= self.last
+        )
+
+    def as_at(self, period: ReportingYear | Quarter) -> _dt.date:
+        """The day the report of *period* is as at: its end, or the data's
+        last day if that comes first."""
+        period = _a_period(period)
+        if self.last is None or self.last >= period.end:
+            return period.end
+        return self.last
+
+    @property
+    def label(self) -> str:
+        """The range in words (``"no meetings"`` for none)."""
+        if self.first is None or self.last is None:
+            return "no meetings"
+        return f"{long_date(self.first)} to {long_date(self.last)}"
 
 
 def _v_group(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
@@ -206,7 +293,16 @@ class IndicatorResult:
         indicator = self.indicator
         return indicator.label if isinstance(indicator, Indicator) else "-"
 
+    no_data: bool = attrs.field(default=False, kw_only=True, validator=_check.v_bool)
+    """True when the data holds nothing this indicator is counted from (no
+    attendance records): the status is :attr:`Status.NO_ATTENDANCE_DATA`."""
+
     def __attrs_post_init__(self) -> None:
+        if self.no_data and self.denominator:
+            raise InvalidValueError(
+                "IndicatorResult with no_data must count nothing",
+                rule="IndicatorResult.no_data",
+            )
         if self.numerator > self.denominator:
             raise InvalidValueError(
                 "IndicatorResult.numerator must not exceed the denominator",
@@ -216,7 +312,10 @@ class IndicatorResult:
 
     @property
     def status(self) -> Status:
-        """Met, not met, or no cases; decided exactly (``n * 100 >= target * d``)."""
+        """Met, not met, no cases or no attendance data; decided exactly
+        (``n * 100 >= target * d``)."""
+        if self.no_data:
+            return Status.NO_ATTENDANCE_DATA
         if self.denominator == 0:
             return Status.NO_CASES
         if self.numerator * 100 >= self.target * self.denominator:
@@ -288,6 +387,61 @@ class IndicatorResult:
             "failed": len(self.failed),
             "failed_ids": " ".join(self.failed),
         }
+
+
+def covering(
+    first: _dt.date | None,
+    last: _dt.date | None,
+    attendance: bool,
+    data_until: _dt.date | None,
+) -> Coverage:
+    """The coverage of data whose meetings run from *first* to *last*,
+    read as at *data_until* if the caller gives the day the data was taken
+    (never before its last meeting)."""
+    if data_until is not None:
+        if last is not None and data_until < last:
+            raise InvalidValueError(
+                "data_until is before the data's last meeting",
+                rule="data_until",
+                value=data_until,
+            )
+        if first is None:
+            first = data_until
+        last = data_until
+    return Coverage(first, last, attendance=attendance)
+
+
+_LOWEST_TARGET = Decimal(1)
+_HIGHEST_TARGET = Decimal(100)
+_TARGET_PLACES = 2
+
+
+def ensure_target(value: object, name: str) -> Decimal:
+    """*value* if it is a target percentage: a ``Decimal`` from 1 to 100
+    with at most 2 decimal places. A fraction such as 0.92 is refused with
+    a hint to write the percentage (92).
+
+    >>> ensure_target(Decimal("92.5"), "target")
+    Decimal('92.5')
+    >>> ensure_target(Decimal("0.92"), "target")
+    Traceback (most recent call last):
+    ...
+    mappa.errors.InvalidValueError: target: 0.92 looks like a fraction; write 92 (a target is a percentage from 1 to 100)
+    """
+    percent = _check.ensure_decimal(value, name)
+    exponent = percent.normalize().as_tuple().exponent
+    places = -exponent if isinstance(exponent, int) and exponent < 0 else 0
+    if _LOWEST_TARGET <= percent <= _HIGHEST_TARGET and places <= _TARGET_PLACES:
+        return percent
+    expected = f"a target is a percentage from {_LOWEST_TARGET} to {_HIGHEST_TARGET}"
+    if Decimal(0) < percent < _LOWEST_TARGET and places <= _TARGET_PLACES + 2:
+        scaled = plain(percent * 100)
+        message = f"{name}: {_check.shown(percent)} looks like a fraction; write {scaled} ({expected})"
+    elif places > _TARGET_PLACES and _LOWEST_TARGET <= percent <= _HIGHEST_TARGET:
+        message = f"{name}: {expected} with at most {_TARGET_PLACES} decimal places"
+    else:
+        message = f"{name}: {expected} with at most {_TARGET_PLACES} decimal places, got {_check.shown(percent)}"
+    raise InvalidValueError(message, rule="targets", value=percent)
 
 
 def plain(value: Decimal) -> str:
@@ -383,13 +537,7 @@ def targets_of(
                     f"targets keys must be Indicator members or names, not {_check.type_name(key)}",
                     rule="targets",
                 )
-            percent = _check.ensure_decimal(value, f"targets[{indicator.value}]")
-            if not Decimal(0) <= percent <= Decimal(100):
-                raise InvalidValueError(
-                    f"a target is a percentage from 0 to 100, got {_check.shown(percent)}",
-                    rule="targets",
-                    value=percent,
-                )
+            percent = ensure_target(value, f"targets[{indicator.value}]")
             chosen[indicator] = (
                 percent,
                 Citation(

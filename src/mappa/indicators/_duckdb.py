@@ -28,7 +28,7 @@ from mappa.calendar import WorkingCalendar
 from mappa.chairs import Agency
 from mappa.errors import RecordError
 from mappa.framework import Level
-from mappa.indicators._definitions import Counts, Indicator
+from mappa.indicators._definitions import Counts, Coverage, Indicator, covering
 from mappa.records import (
     ATTENDANCE_COLUMNS,
     MEETING_COLUMNS,
@@ -123,12 +123,15 @@ WITH win AS (
   SELECT *, lead(day) OVER (PARTITION BY case_key ORDER BY day, n) AS following
   FROM win
 )
+-- An interval not met and due after $as_at (the data's last day, if
+-- before the period's end) is not counted: not known to be missed.
 SELECT {review_groups}, n, id,
   (following IS NOT NULL AND following <= review_due.due)::INT AS met,
   1 AS counted
 FROM seq JOIN review_due ON review_due.level = seq.after AND review_due.day = seq.day
 WHERE after = 3 AND (following IS NULL OR following <> seq.day)
   AND review_due.due BETWEEN $start AND $end
+  AND (following IS NOT NULL AND following <= review_due.due OR review_due.due <= $as_at)
 """,
     Indicator.LEVEL2_REVIEWS: "-- As level 3, with after = 2 (84 days).",
     Indicator.DTC_ATTENDANCE: """
@@ -155,14 +158,15 @@ WHERE kind = 0 AND level = 3 AND liberation > 0
 -- One item per level 2 or 3 meeting (not RMT): released within 10 working
 -- days. The deadline is the working day whose index is the meeting day's
 -- plus 10. Not released by the period's end: missed if the deadline had
--- passed, else not counted.
+-- passed by $as_at (the period's end, or the data's last day if earlier),
+-- else not counted.
 WITH due AS (
   SELECT c.day, w.day AS deadline
   FROM calendar c JOIN calendar w ON w.working AND w.idx = c.idx + $final_days
 )
 SELECT {groups}, n, id,
   (released > 0 AND released <= $end AND released <= deadline)::INT AS met,
-  (released > 0 AND released <= $end OR deadline <= $end)::INT AS counted
+  (released > 0 AND released <= $end OR deadline <= $as_at)::INT AS counted
 FROM members JOIN due USING (day) WHERE kind <> 2
 """,
     Indicator.DISCLOSURE_RECORDED: """
@@ -346,11 +350,23 @@ def _count(
     cal: WorkingCalendar,
     book: Rulebook,
     key: str = "n",
-) -> Counts:
+    data_until: _dt.date | None = None,
+) -> tuple[Counts, Coverage]:
     """Count every indicator over the tables meet, att_m (each meeting's
-    attendance, by meet.*key*) and areas."""
+    attendance, by meet.*key*) and areas; and what the data covers (to
+    *data_until*, if given, else to its last meeting)."""
     start = period.start.toordinal()
     end = period.end.toordinal()
+    first, last = con.execute("SELECT min(day), max(day) FROM meet").fetchone()
+    # Any attendance row at all (att_m has a row per meeting that has one).
+    attendance = con.execute("SELECT count(*) FROM att_m").fetchone()[0] > 0
+    coverage = covering(
+        None if first is None else _dt.date.fromordinal(first),
+        None if last is None else _dt.date.fromordinal(last),
+        attendance,
+        data_until,
+    )
+    as_at = coverage.as_at(period).toordinal()
     final_days = book.integer("minutes.final")
     _calendar(con, start, end, cal, final_days)
     earliest, due_rows = _review_plan(start, end, book)
@@ -389,6 +405,7 @@ def _count(
             "end": end,
             "earliest": earliest,
             "final_days": final_days,
+            "as_at": as_at,
         },
     )
     group_cols = [f"g_{field}" for field in fields] if fields else []
@@ -436,7 +453,7 @@ def _count(
     }
     for number, indicator in enumerate(indicators):
         counts[indicator][()] = national.get(number, (0, 0, ()))
-    return counts
+    return counts, coverage
 
 
 def count_caseload(
@@ -445,10 +462,11 @@ def count_caseload(
     fields: tuple[str, ...],
     cal: WorkingCalendar,
     book: Rulebook,
-) -> Counts:
-    """Every indicator over a caseload already in memory."""
+    data_until: _dt.date | None = None,
+) -> tuple[Counts, Coverage]:
+    """Every indicator over a caseload already in memory, and what it covers."""
     columns = caseload.columns
-    if columns.att_code or not any(columns.tally):
+    if columns.att_code or not caseload.has_attendance:
         rows = (_to_list(columns.att_meeting), _to_list(columns.att_code))
     else:
         rows = _objects_attendance(caseload)
@@ -456,7 +474,7 @@ def count_caseload(
     try:
         _load_columns(con, columns)
         _load_attendance(con, *rows)
-        return _count(con, period, fields, cal, book)
+        return _count(con, period, fields, cal, book, data_until=data_until)
     finally:
         con.close()
 
@@ -714,7 +732,8 @@ def _check_attendance(
     # Which meeting each id names: kept, left out, or both (ambiguous).
     con.execute(
         """CREATE TEMP TABLE ids AS SELECT id, bool_or(kept) AS kept,
-        bool_or(NOT kept) AS dropped, min(n) FILTER (WHERE kept) AS n
+        bool_or(NOT kept) AS dropped, min(n) FILTER (WHERE kept) AS n,
+        min(n) FILTER (WHERE NOT kept) AS left_n
         FROM m_status GROUP BY id"""
     )
     # Ids written with spaces around them are looked up stripped, as the
@@ -734,7 +753,8 @@ def _check_attendance(
     messages = {
         "ambiguous": "attendance for a meeting id on more than one meetings row, "
         "one of them left out because of an error",
-        "left": "attendance for a meeting that was left out because of an error",
+        "left": "attendance for a meeting that was left out because of an error "
+        "on meetings row ",
         "missing": "attendance for a meeting that is not in the meetings file",
     }
     con.execute(
@@ -742,7 +762,8 @@ def _check_attendance(
         SELECT a.n, ids.n AS meeting_n,
           CASE WHEN ids.id IS NULL THEN {_sql_text(messages["missing"])}
                WHEN ids.kept AND ids.dropped THEN {_sql_text(messages["ambiguous"])}
-               WHEN NOT ids.kept THEN {_sql_text(messages["left"])} END AS lookup_p,
+               WHEN NOT ids.kept THEN {_sql_text(messages["left"])}
+                 || (ids.left_n + 2)::VARCHAR END AS lookup_p,
           map_att.code, map_att.agency_i, map_att.problem, map_att.col
         FROM a_raw a
         LEFT JOIN stripped ON stripped.text = a.meeting_id
@@ -984,9 +1005,10 @@ def count_sources(
     encoding: str,
     area_table: Any,
     rulebook: Rulebook | None,
-) -> Counts:
+    data_until: _dt.date | None = None,
+) -> tuple[Counts, Coverage]:
     """Every indicator over meetings (and attendance) that DuckDB reads:
-    CSV (gzipped or not) or Parquet files, or DataFrames.
+    CSV (gzipped or not) or Parquet files, or DataFrames; and what they cover.
 
     Rows written in the readers' own words are checked in SQL; if any row
     is not (or breaks a rule), every value is checked once per distinct
@@ -998,7 +1020,7 @@ def count_sources(
     chosen = "utf-8" if check_encoding(encoding) == "utf-8" else encoding
     checker = Checker(area_table, rulebook)
 
-    def python_reader() -> Counts:
+    def python_reader() -> tuple[Counts, Coverage]:
         caseload = read_csv(
             meetings,
             attendance,
@@ -1007,7 +1029,7 @@ def count_sources(
             area_table=area_table,
             rulebook=rulebook,
         )
-        return count_caseload(caseload, period, fields, cal, book)
+        return count_caseload(caseload, period, fields, cal, book, data_until)
 
     con = _connect()
     try:
@@ -1037,7 +1059,9 @@ def count_sources(
                     "0 AS ra_invited, 0 AS ra_met, 0 AS dtc_invited, 0 AS dtc_met, "
                     "0 AS absent, 0 AS absent_wrote WHERE false"
                 )
-            return _count(con, period, fields, cal, book, key="id")
+            return _count(
+                con, period, fields, cal, book, key="id", data_until=data_until
+            )
         if csv:
             return python_reader()  # its errors are the reference's own
         # Check every value exactly, on a fresh connection.
@@ -1073,7 +1097,7 @@ def count_sources(
         _table(
             con, "areas", ("area_i", "name"), [(v, checker.area_name(v)) for v in used]
         )
-        return _count(con, period, fields, cal, book)
+        return _count(con, period, fields, cal, book, data_until=data_until)
     finally:
         con.close()
 

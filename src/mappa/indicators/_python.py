@@ -66,8 +66,12 @@ def _count_intervals(
     due: Mapping[tuple[int, int], int],
     leaves: int,
     relabel: Callable[[int, int, int], int] | None = None,
+    as_at: int | None = None,
 ) -> tuple[dict[int, int], dict[int, list[int]]]:
     """Count the review intervals due from *start* to *end* (date ordinals).
+
+    An interval not met whose due day comes after *as_at* (the data's last
+    day, if before *end*) is not counted: the data cannot say it was missed.
 
     *due* maps (level after, meeting day) to the day the next review is due,
     for every day from *earliest* (the first meeting day whose interval can
@@ -152,6 +156,17 @@ def _count_intervals(
                 map(operator.le, following, dues),
             )
         )
+        if as_at is not None and as_at < end:
+            # Not met and due after the data ends: not known to be missed.
+            known = list(map(operator.or_, met, map(operator.le, dues, repeat(as_at))))
+            if not all(known):
+                meetings = list(compress(meetings, known))
+                if not meetings:
+                    continue
+                following = list(compress(following, known))
+                after = bytes(compress(after, known))
+                dues = list(compress(dues, known))
+                met = list(compress(met, known))
         groups = list(map(group.__getitem__, meetings))
         if relabel is not None:
             groups = list(map(relabel, meetings, groups, after))
@@ -197,17 +212,32 @@ def count(
     fields: tuple[str, ...],
     cal: WorkingCalendar,
     book: Rulebook,
+    as_at: _dt.date | None = None,
 ) -> Counts:
-    """Every indicator over *columns* for *period*, grouped by *fields*."""
+    """Every indicator over *columns* for *period*, grouped by *fields*, as
+    at *as_at* (the period's end by default; the data's last day if earlier):
+    an item whose deadline falls after it and that is still open is not
+    counted."""
     start = period.start.toordinal()
     end = period.end.toordinal()
+    known = end if as_at is None else min(end, as_at.toordinal())
     group, keys = _group_keys(columns, fields)
     ngroups = len(keys)
     level_position = fields.index("level") if "level" in fields else -1
-    acc, failed = _count_meetings(columns, start, end, group, ngroups, cal, book)
+    acc, failed = _count_meetings(columns, start, end, group, ngroups, cal, book, known)
     extra_keys: dict[tuple[str, ...], int] = {}
     _count_reviews(
-        columns, start, end, group, keys, acc, extra_keys, level_position, book, failed
+        columns,
+        start,
+        end,
+        group,
+        keys,
+        acc,
+        extra_keys,
+        level_position,
+        book,
+        failed,
+        known,
     )
     everywhere = {
         indicator: _share_out(acc[indicator], tagged_failures)
@@ -283,6 +313,7 @@ def _count_meetings(
     ngroups: int,
     cal: WorkingCalendar,
     book: Rulebook,
+    as_at: int,
 ) -> tuple[dict[Indicator, list[list[Any]]], dict[Indicator, list[int]]]:
     """Every indicator but the reviews: the (numerator, denominator, failed)
     cells per group, and the failed meetings tagged with their group."""
@@ -317,7 +348,7 @@ def _count_meetings(
     number_of = keys.__getitem__
     fail_mask = keys.masks.__getitem__
     counts: Counter[int] = Counter()
-    minutes_status = _MinutesStatus(minutes_due, end)
+    minutes_status = _MinutesStatus(minutes_due, end, as_at)
     failed: dict[Indicator, list[int]] = {indicator: [] for indicator in Indicator}
     pre_release = acc[Indicator.PRE_RELEASE_MAPPP]
     late = failed[Indicator.PRE_RELEASE_MAPPP]
@@ -523,13 +554,15 @@ class _MinutesStatus(dict[tuple[int, int], int]):
     """(meeting day, release day or 0) -> the minutes status, as at *end*.
 
     Judged by the release date if released by the period's end; otherwise
-    missed if the deadline (*due* of the day) has passed, else not counted.
+    missed if the deadline (*due* of the day) had passed by *as_at* (the
+    period's end, or the data's last day if earlier), else not counted.
     """
 
-    def __init__(self, due: _Due, end: int) -> None:
+    def __init__(self, due: _Due, end: int, as_at: int) -> None:
         super().__init__()
         self._due = due
         self._end = end
+        self._as_at = as_at
 
     def __missing__(self, key: tuple[int, int]) -> int:
         day, released = key
@@ -537,7 +570,7 @@ class _MinutesStatus(dict[tuple[int, int], int]):
         if 0 < released <= self._end:
             value = _COUNTED | _ON_TIME if released <= deadline else _COUNTED
         else:
-            value = _COUNTED if deadline <= self._end else 0
+            value = _COUNTED if deadline <= self._as_at else 0
         self[key] = value
         return value
 
@@ -553,6 +586,7 @@ def _count_reviews(
     level_position: int,
     book: Rulebook,
     failed: dict[Indicator, list[int]],
+    as_at: int,
 ) -> None:
     """Add the review indicators to *acc* and *failed*."""
     relabel = None
@@ -574,6 +608,7 @@ def _count_reviews(
         due,
         Columns.LEAVES,
         relabel,
+        as_at,
     )
     review_keys, failed_at = counted
     by_level = {3: Indicator.LEVEL3_REVIEWS, 2: Indicator.LEVEL2_REVIEWS}

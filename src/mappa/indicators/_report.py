@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Mapping
 from decimal import Decimal
 from typing import Any, Literal
@@ -12,16 +13,19 @@ from mappa import _check
 from mappa.errors import InvalidValueError, UnknownNameError
 from mappa.indicators import _render
 from mappa.indicators._definitions import (
+    ATTENDANCE_INDICATORS,
     Counts,
+    Coverage,
     Indicator,
     IndicatorResult,
     Status,
     ensure_by,
 )
+from mappa.indicators._provenance import Provenance
 from mappa.sources import Citation
 from mappa.years import Quarter, ReportingYear
 
-__all__ = ["Report", "assemble"]
+__all__ = ["Report", "Trend", "assemble"]
 
 
 def _v_period(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
@@ -48,6 +52,9 @@ class Report:
             ``"caller's"``).
         results: every result: for each indicator, the groups in sorted
             order, then Scotland.
+        provenance: where the report comes from (the data's range, the
+            rules, the versions, the local settings), which every output
+            prints; ``None`` for a report put together by hand.
     """
 
     period: ReportingYear | Quarter = attrs.field(validator=_v_period)
@@ -56,6 +63,22 @@ class Report:
     results: tuple[IndicatorResult, ...] = attrs.field(
         validator=_check.v_tuple_of(IndicatorResult)
     )
+    provenance: Provenance | None = attrs.field(
+        default=None,
+        kw_only=True,
+        validator=_check.v_optional_instance(Provenance),
+        repr=False,
+    )
+
+    @property
+    def coverage(self) -> Coverage | None:
+        """What the data covers (``None`` without :attr:`provenance`)."""
+        return None if self.provenance is None else self.provenance.coverage
+
+    @property
+    def partial(self) -> bool:
+        """Whether the period runs outside the data (see :class:`Provenance`)."""
+        return self.provenance is not None and self.provenance.partial
 
     @property
     def groups(self) -> tuple[tuple[tuple[str, str], ...], ...]:
@@ -110,6 +133,11 @@ class Report:
         title = _check.ensure_optional_str(title, "title")
         note = _check.ensure_optional_str(note, "note")
         return _render.html(self, title=title, note=note)
+
+    def metadata(self) -> dict[str, object]:
+        """The provenance as plain fields (JSON types), as JSON output
+        carries it; empty without :attr:`provenance`."""
+        return {} if self.provenance is None else self.provenance.fields()
 
     def __repr__(self) -> str:
         not_met = sum(1 for result in self.results if result.status is Status.NOT_MET)
@@ -180,6 +208,112 @@ class Report:
         return rows
 
 
+def _v_reports(
+    instance: object, attribute: attrs.Attribute[Any], value: object
+) -> None:
+    _check.v_tuple_of(Report)(instance, attribute, value)
+    reports: tuple[Report, ...] = value  # type: ignore[assignment]  # checked
+    if not reports:
+        raise InvalidValueError("a Trend needs at least one report", rule="Trend")
+    if any(b.period.start <= a.period.start for a, b in itertools.pairwise(reports)):
+        raise InvalidValueError(
+            "a Trend's reports must be in period order, each period once",
+            rule="Trend",
+        )
+    if len({r.by for r in reports}) > 1:
+        raise InvalidValueError("a Trend's reports must be grouped alike", rule="Trend")
+
+
+@attrs.frozen
+class Trend:
+    """The indicators over several periods, oldest first (see
+    :func:`~mappa.indicators.trend`).
+
+    Attributes:
+        reports: one report per period, in period order.
+    """
+
+    reports: tuple[Report, ...] = attrs.field(validator=_v_reports)
+
+    def __repr__(self) -> str:
+        return (
+            f"<Trend of {len(self.reports)} periods, {self.reports[0].period.label} "
+            f"to {self.reports[-1].period.label}>"
+        )
+
+    @property
+    def provenance(self) -> Provenance | None:
+        """The provenance of the whole: the latest report's, its period
+        running from the first period's start to the last one's end."""
+        first, last = self.reports[0], self.reports[-1]
+        if last.provenance is None:
+            return None
+        return attrs.evolve(
+            last.provenance,
+            period=f"{first.period.label}..{last.period.label}",
+            start=first.period.start,
+        )
+
+    def entries(self) -> tuple[tuple[Indicator, tuple[tuple[str, str], ...]], ...]:
+        """Every (indicator, group) in any period, in report order (each
+        indicator's groups sorted, Scotland last)."""
+        seen: dict[tuple[Indicator, tuple[tuple[str, str], ...]], None] = {}
+        for indicator in Indicator:
+            groups: dict[tuple[tuple[str, str], ...], None] = {}
+            for report in self.reports:
+                for result in report.results:
+                    if result.indicator is indicator and result.group:
+                        groups.setdefault(result.group, None)
+            for group in sorted(groups):
+                seen.setdefault((indicator, group), None)
+            seen.setdefault((indicator, ()), None)
+        return tuple(seen)
+
+    def series(
+        self, indicator: Indicator, group: tuple[tuple[str, str], ...] = ()
+    ) -> tuple[tuple[str, Decimal | None, Status], ...]:
+        """(period label, percentage or ``None``, status) per period, for
+        *indicator* and *group* (Scotland by default)."""
+        indicator = _check.ensure_member(indicator, Indicator, "indicator")
+        if (indicator, group) not in self.entries():
+            raise UnknownNameError(
+                f"the trend has no such group for {indicator.value}; its groups "
+                f"are formed by {', '.join(self.reports[0].by) or 'nothing (Scotland only)'}",
+                rule="group",
+                value=None,
+            )
+        points: list[tuple[str, Decimal | None, Status]] = []
+        for report in self.reports:
+            found = _render.result_in(report, indicator, group)
+            if found is None:
+                points.append((report.period.label, None, Status.NO_CASES))
+            else:
+                counted = found.denominator and not found.no_data
+                points.append(
+                    (
+                        report.period.label,
+                        found.percentage if counted else None,
+                        found.status,
+                    )
+                )
+        return tuple(points)
+
+    def rows(self) -> list[dict[str, object]]:
+        """Every report's :meth:`Report.rows`, oldest period first."""
+        return [row for report in self.reports for row in report.rows()]
+
+    def table(self) -> str:
+        """A plain-text table: one line per indicator and group, a column
+        per period, then the provenance."""
+        return _render.trend_table(self)
+
+    def html(self, *, title: str | None = None) -> str:
+        """One self-contained page: a line chart per indicator (SVG, no
+        script) with its target, and a table per indicator."""
+        title = _check.ensure_optional_str(title, "title")
+        return _render.trend_html(self, title=title)
+
+
 def assemble(
     period: ReportingYear | Quarter,
     fields: tuple[str, ...],
@@ -187,13 +321,17 @@ def assemble(
     label: str,
     counts: Counts,
     labels: Mapping[Indicator, str],
+    provenance: Provenance | None = None,
 ) -> Report:
     """The report from an engine's *counts*: for each indicator, the groups
     in sorted order, then Scotland (its numerator and denominator the sums
-    of the groups')."""
+    of the groups'). Without attendance in the data (see *provenance*), the
+    attendance indicators are marked as having no data."""
     results = []
+    no_attendance = provenance is not None and not provenance.coverage.attendance
     for indicator in Indicator:
         target, citation = targets[indicator]
+        no_data = no_attendance and indicator in ATTENDANCE_INDICATORS
         per_group = counts[indicator]
         national = per_group[()]
         total_num = total_den = 0
@@ -210,6 +348,7 @@ def assemble(
                     target,
                     citation,
                     failed,
+                    no_data=no_data,
                     label=labels[indicator],
                 )
             )
@@ -224,7 +363,8 @@ def assemble(
                 target,
                 citation,
                 national[2],
+                no_data=no_data,
                 label=labels[indicator],
             )
         )
-    return Report(period, fields, label, tuple(results))
+    return Report(period, fields, label, tuple(results), provenance=provenance)

@@ -201,7 +201,8 @@ class _Loader:
         self.on_error = on_error
         self.caseload = Caseload()
         self.index: dict[str, int] = {}
-        self.left_out: set[str] = set()
+        # Each id on a meetings row left out -> the first such row's number.
+        self.left_out: dict[str, int] = {}
         self.ambiguous: set[str] = set()
         self.problems: list[RecordError] = []
         self.progress = progress
@@ -442,7 +443,8 @@ class _Loader:
             # (found by id) could belong to either, so it goes to neither.
             left_out = [ids[i] for i in bad]
             self.ambiguous.update(i for i in left_out if i in index)
-            self.left_out.update(left_out)
+            for i in sorted(bad):
+                self.left_out.setdefault(ids[i], rownums[i])
         if self.left_out:
             self.ambiguous.update(i for i in kept_ids if i in self.left_out)
         self.report(errors)
@@ -560,7 +562,8 @@ class _Loader:
                         "attendance for a meeting id on more than one meetings row, "
                         "one of them left out because of an error"
                         if key in ambiguous
-                        else "attendance for a meeting that was left out because of an error"
+                        else "attendance for a meeting that was left out because of "
+                        f"an error on meetings row {self.left_out[key]}"
                         if key in self.left_out
                         else "attendance for a meeting that is not in the meetings file",
                     )

@@ -179,6 +179,14 @@ class Caseload:
         return _dt.date.fromordinal(max(self._columns.day))
 
     @property
+    def has_attendance(self) -> bool:
+        """Whether any meeting has an attendance record (without any, the
+        attendance indicators cannot be counted)."""
+        if self._objects is not None:
+            return any(meeting.attendance for meeting in self._objects)
+        return len(self._columns.att_code) > 0
+
+    @property
     def areas(self) -> tuple[str, ...]:
         """The areas the meetings belong to, sorted."""
         columns = self._columns
