@@ -467,7 +467,7 @@ def test_a_policy_round_trips_through_evolve() -> None:
 
 
 def test_the_social_work_ladder_is_a_rule_a_council_replaces() -> None:
-    """Issue 14: the order of social work grades is data (unconfirmed, titles
+    """The order of social work grades is data (unconfirmed, titles
     vary by council), read by may_chair from the rulebook it is given."""
     assert DEFAULT_RULEBOOK.texts("chairs.social_work.ladder")[0] == "SOCIAL_WORKER"
     # A council where a Head of Service ranks below a Service Manager.

@@ -161,7 +161,7 @@ def test_rule_rows_refuses_what_is_not_a_rulebook() -> None:
 
 
 def test_rules_read_well_in_a_terminal_and_as_json() -> None:
-    """Issue 17: lines up to 362 characters, units such as "True flag" and
+    """Before: lines up to 362 characters, units such as "True flag" and
     "s.27 section", ``"unconfirmed": ""``, and the area table unmarked."""
     _, text = run("rules")
     assert max(len(line) for line in text.splitlines()) <= 88

@@ -264,7 +264,7 @@ def test_the_installed_command_runs_fast() -> None:
     assert "quarter 2025Q3" in completed.stdout
 
 
-# -- issue 17: reports a co-ordinator can trust --------------------------------
+# -- reports a co-ordinator can trust --------------------------------
 
 
 def test_a_period_past_the_data_is_refused_with_the_data_range(

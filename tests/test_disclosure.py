@@ -572,7 +572,7 @@ def test_subject_access_due_is_a_deadline_naming_its_rule() -> None:
     assert (police.due, police.moved_from) == (D(2025, 5, 4), None)
 
 
-# -- subject access under two regimes (issue 14) ----------------------------------
+# -- subject access under two regimes ----------------------------------
 # DPA 2018 s.54(2): "the period of one month ... beginning with the relevant
 # time"; s.54(3A)-(3C) as amended by the Data (Use and Access) Act 2025.
 

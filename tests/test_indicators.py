@@ -431,7 +431,7 @@ def test_reporting_year_and_labels() -> None:
 
 
 def test_reviews_due_after_the_data_ends_are_not_counted_as_missed() -> None:
-    # Issue 17: an extract ending 5 January reported reviews falling due
+    # Before: an extract ending 5 January reported reviews falling due
     # after it as missed. Read as at the data's last day (2 October here),
     # A3, G2, H1 and F1 (due 20 November to 25 December) are not known to
     # be missed, so they are not counted; C1 (due and missed before it) is.
@@ -942,7 +942,7 @@ def test_indicator_result_counts_its_failed_ids_in_its_repr() -> None:
     assert result.citations == (result.citation,)
 
 
-# -- the rulebook's labels, levels and dates (issue 14) --------------------------------
+# -- the rulebook's labels, levels and dates --------------------------------
 
 
 def test_labels_follow_the_rulebooks_figures() -> None:
@@ -1005,7 +1005,7 @@ def test_rules_are_read_as_at_the_period_end() -> None:
     assert report.result(Indicator.MINUTES_RELEASED).target == Decimal("90")
 
 
-# -- issue 17: coverage, provenance and trends ------------------------------------
+# -- coverage, provenance and trends ------------------------------------
 
 
 def test_coverage_reads_as_at_the_data_and_says_so() -> None:

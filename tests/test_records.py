@@ -1009,7 +1009,7 @@ def test_every_json_line_is_loaded_with_its_own_attendance_or_reported(
 def test_a_callers_rulebook_is_applied_by_from_meetings_and_the_caseload_still_iterates(
     tmp_path: Path,
 ) -> None:
-    """Issue 14: a caseload built with a caller's rulebook can be iterated
+    """A caseload built with a caller's rulebook can be iterated
     and written, whatever the default rulebook allows."""
     from mappa.rulebook import DEFAULT_RULEBOOK
 

@@ -59,7 +59,7 @@ def test_the_page_prints_on_a4(browser: Any, tmp_path: Path) -> None:
     page.close()
 
 
-# -- issue 17: accessible, printable, the distance to target visible --------------
+# -- accessible, printable, the distance to target visible --------------
 
 SCREENSHOT = Path(__file__).parent.parent / "docs" / "img" / "report.png"
 TREND = ("--trend", "2024Q1..2025Q4")  # the sample's whole quarters

@@ -239,7 +239,7 @@ def test_resolve() -> None:
     assert list(custom) == list(BOOK.rules[:3])
 
 
-# -- rulebooks read as at a date, and a council's overrides file (issue 14) ----------
+# -- rulebooks read as at a date, and a council's overrides file ----------
 
 
 def test_as_at_reads_every_rule_on_that_date() -> None:

@@ -419,8 +419,8 @@ def test_the_property_catches_a_function_that_reads_the_newest_version() -> None
     )
 
 
-def test_the_issues_example() -> None:
-    """Issue 14's own example: a 2031 target does not move a 2025 deadline."""
+def test_a_later_target_does_not_move_an_earlier_deadline() -> None:
+    """A 2031 target does not move a 2025 deadline."""
     from mappa.isp import approval_period, split_cost
     from mappa.minutes import minutes_due
     from mappa.reviews import next_review_due

@@ -1883,7 +1883,7 @@ def read_case(file: str | Path | IO[str]) -> Case:
     """
     if isinstance(file, str | Path):
         path = Path(file)
-        # issue 16: the readers' checks of a file name and a file (no NUL;
+        # The readers' checks of a file name and a file (no NUL;
         # a regular file, never a pipe or a device that would hang)
         try:
             readable_file(path)

@@ -281,7 +281,7 @@ def evaluate(
     """
     book = resolve(rulebook)
     chosen_period = ensure_period(period, book)
-    book = book.as_at(chosen_period.end)  # issue 14: rules as at the period's end
+    book = book.as_at(chosen_period.end)  # rules as at the period's end
     labels = {indicator: label_of(indicator, book) for indicator in Indicator}
     fields = ensure_by(by)
     cal = (
@@ -603,7 +603,7 @@ def _count(
     data_until: _dt.date | None,
 ) -> tuple[Counts, Coverage]:
     with gc_paused():
-        caseload = Caseload.from_meetings(meetings, rulebook=book)  # issue 14
+        caseload = Caseload.from_meetings(meetings, rulebook=book)
         if engine == "duckdb":
             from mappa.indicators import _duckdb
 

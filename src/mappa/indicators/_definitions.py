@@ -93,7 +93,7 @@ class Indicator(enum.Enum):
         return self.label
 
 
-# -- issue 14: labels from the rulebook -------------------------------------
+# -- labels from the rulebook -----------------------------------------------
 _PLACEHOLDER = re.compile(r"\{([a-z0-9_.]+)\}")
 
 
@@ -104,7 +104,6 @@ def label_of(indicator: Indicator, book: Rulebook) -> str:
     return _PLACEHOLDER.sub(lambda m: str(book.value(m.group(1))), template)
 
 
-# -- end issue 14 -------------------------------------------------------------
 _COUNTS = {
     Indicator.LEVEL3_REVIEWS: "review intervals",
     Indicator.LEVEL2_REVIEWS: "review intervals",
@@ -283,7 +282,7 @@ class IndicatorResult:
     failed: tuple[str, ...] = attrs.field(
         default=(), validator=_v_ids, repr=lambda ids: f"<{len(ids)} ids>"
     )
-    # issue 14: the label as the evaluating rulebook gives it (default: the
+    # The label as the evaluating rulebook gives it (default: the
     # default rulebook's)
     label: str = attrs.field(kw_only=True, validator=_check.v_text)
 
@@ -515,7 +514,7 @@ def targets_of(
         chosen = read(book, previous=True)
     elif isinstance(targets, Rulebook):
         label = "caller's rulebook"
-        chosen = read(resolve(targets, book.on))  # issue 14: as at the period end
+        chosen = read(resolve(targets, book.on))  # as at the period end
     elif isinstance(targets, Mapping):
         label = "caller's"
         chosen = read(book)

@@ -70,7 +70,7 @@ def _connect() -> Any:
 
 _PARQUET = (".parquet", ".pq")
 _POLICE_OR_SOCIAL_WORK = _Columns.POLICE_OR_SOCIAL_WORK
-_POLICE_AND_SOCIAL_WORK = Checker.ra_kpi_agencies  # issue 14: a rule
+_POLICE_AND_SOCIAL_WORK = Checker.ra_kpi_agencies  # a rule
 _GZIP_MAGIC = b"\x1f\x8b"
 
 # -- the SQL of each indicator ----------------------------------------------------
@@ -373,9 +373,7 @@ def _count(
     _table(con, "review_due", ("level", "day", "due"), due_rows)
     params = {"start": start, "end": end}
     levels = ", ".join(str(level) for level in sorted(book.integers("kpi.levels")))
-    con.execute(
-        MEMBERS_SQL.format(key=key, levels=levels), params
-    )  # issue 14: kpi.levels
+    con.execute(MEMBERS_SQL.format(key=key, levels=levels), params)  # rule kpi.levels
     liberations = con.execute(
         "SELECT DISTINCT liberation FROM members "
         "WHERE kind = 0 AND level = 3 AND liberation > 0"

@@ -332,7 +332,7 @@ def _count_meetings(
     liberation = columns.liberation
 
     final_days = book.integer("minutes.final")
-    counted_levels = _levels_table(book)  # issue 14: rule kpi.levels
+    counted_levels = _levels_table(book)  # rule kpi.levels
     minutes_due = _Due(lambda d: cal.add_working_days(d, final_days))
     pre_release_due = _Due(lambda d: initial_mappp_due(d, rulebook=book).due)
 
@@ -509,7 +509,7 @@ _FAIL_BITS = (
 )
 
 
-# issue 14: level (a byte) -> 1 if the indicators count it (rule kpi.levels),
+# Level (a byte) -> 1 if the indicators count it (rule kpi.levels),
 # else 0: for bytes.translate.
 def _levels_table(book: Rulebook) -> bytes:
     levels = set(book.integers("kpi.levels"))

@@ -188,7 +188,7 @@ def attendance_code(
     )
 
 
-# issue 14: which agencies are always Responsible Authorities, and whose
+# Which agencies are always Responsible Authorities, and whose
 # attendance the RA indicator counts, are rules (the default rulebook's:
 # an attendance's code is packed once, whatever rulebook reads it later).
 ALWAYS_RA = frozenset(
@@ -391,7 +391,7 @@ def permitted_levels_table(book: Rulebook) -> dict[int, frozenset[int]]:
     }
 
 
-# issue 14: a Meeting checks its structure only, every category at every
+# A Meeting checks its structure only, every category at every
 # level; which levels a category allows is the rulebook's, applied by the
 # readers and Caseload.from_meetings.
 _ANY_LEVEL = {int(category): frozenset(map(int, Level)) for category in Category}
@@ -479,7 +479,7 @@ class Meeting(_MeetingSlot):
             0 if self.minutes_released is None else self.minutes_released.toordinal(),
             self.leaves_mappa,
             0 if self.new_level is None else int(self.new_level),
-            _ANY_LEVEL,  # issue 14: structure only
+            _ANY_LEVEL,  # structure only: the rulebook's levels are checked by readers
         )
         if problem is not None:
             raise InvalidValueError(
@@ -566,7 +566,7 @@ def ensure_meetings(meetings: object) -> Iterable[Meeting]:
 
 
 def check_levels(objects: list[Meeting], book: Rulebook) -> None:
-    """Issue 14: every meeting's levels as *book* allows them for its category."""
+    """Every meeting's levels as *book* allows them for its category."""
     permitted = permitted_levels_table(book)
     ok = level_keys(permitted).__contains__
     keys = [

@@ -209,7 +209,7 @@ class Caseload:
         objects = list(ensure_meetings(meetings))
         if not all(type(m) is Meeting for m in objects):
             objects = list(checked_meetings(objects))  # raises at the first that is not
-        check_levels(objects, resolve(rulebook))  # issue 14
+        check_levels(objects, resolve(rulebook))
         self = cls()
         columns = self._columns
         get = operator.attrgetter
