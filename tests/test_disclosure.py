@@ -801,7 +801,7 @@ def test_a_subject_access_deadline_holds_consistent_deadlines() -> None:
     with pytest.raises(InvalidValueError, match="falls after its time limit"):
         attrs.evolve(good, extended_due=early)
     with pytest.raises(InvalidTypeError):
-        attrs.evolve(good, due=good.due.due)
+        attrs.evolve(good, due=good.due.due)  # type: ignore[arg-type]
     # the repr names each deadline's day, rule and move, in a few hundred characters
     text = repr(good)
     assert "<Deadline: 2025-05-06, disclosure.subject_access.general.response, " in text
