@@ -447,13 +447,25 @@ def _attribute_names(cls: type) -> set[str]:
     return names
 
 
+def _holds_a_deadline(hint: object) -> bool:
+    if isinstance(hint, str):  # a hint that cannot be resolved at run time
+        return hint in ("Deadline", "Deadline | None")
+    return hint is Deadline or set(typing.get_args(hint)) == {Deadline, type(None)}
+
+
+def _field_types(cls: type) -> dict[str, Any]:
+    try:
+        return typing.get_type_hints(cls)
+    except NameError:  # a hint naming a type imported only for type checking
+        return {f.name: f.type for f in attrs.fields(cls)}
+
+
 def _is_bundle(cls: object) -> bool:
     """An attrs class holding deadlines (a minute's draft and final)."""
-    return (
-        isinstance(cls, type)
-        and attrs.has(cls)
-        and any(f.type in (Deadline, "Deadline") for f in attrs.fields(cls))
-    )
+    if not (isinstance(cls, type) and attrs.has(cls)):
+        return False
+    hints = _field_types(cls)
+    return any(_holds_a_deadline(hints[f.name]) for f in attrs.fields(cls))
 
 
 def test_the_shape_checks_see_every_kind_of_name() -> None:
@@ -486,6 +498,37 @@ def test_due_functions_return_a_deadline(
         if isinstance(deadline, Deadline):
             assert deadline.rule in mappa.DEFAULT_RULEBOOK.names
             assert deadline.citation == mappa.DEFAULT_RULEBOOK.citation(deadline.rule)
+
+
+def _bare_due_fields(cls: type) -> list[str]:
+    """The fields named ``due`` or ``*_due`` of *cls* not typed as a Deadline."""
+    hints = _field_types(cls)
+    return [
+        f.name
+        for f in attrs.fields(cls)
+        if (f.name == "due" or f.name.endswith("_due"))
+        and not _holds_a_deadline(hints[f.name])
+    ]
+
+
+BUNDLES = [
+    (n, c)
+    for n, c in CLASSES
+    if attrs.has(c) and c is not Deadline and n.endswith(("Due", "Deadline"))
+]
+
+
+@pytest.mark.parametrize("cls", [pytest.param(c, id=n) for n, c in BUNDLES])
+def test_deadline_bundles_hold_deadlines(cls: type) -> None:
+    """A public ``*Due`` or ``*Deadline`` class is a bundle of Deadlines:
+    each of its ``due`` and ``*_due`` fields is one (or None), never a date."""
+    assert _is_bundle(cls), f"{cls.__name__} holds no Deadline"
+    assert _bare_due_fields(cls) == [], f"{cls.__name__} holds bare dates"
+
+
+def test_the_bundles_are_found() -> None:
+    names = {n.rsplit(".", 1)[1] for n, _ in BUNDLES}
+    assert {"MinutesDue", "SubjectAccessDeadline"} <= names
 
 
 def _rule_functions() -> list[tuple[str, Callable[..., object]]]:
@@ -670,6 +713,28 @@ def test_the_checks_catch_a_due_returning_a_bare_date() -> None:
     declared = _return_type(_bare_date_due)
     assert declared is dt.date
     assert not _is_bundle(declared)
+
+
+@attrs.frozen
+class _BareDue:
+    due: dt.date
+    extended_due: Deadline | None
+
+
+@attrs.frozen
+class _DatesDue:
+    draft: dt.date
+    final: dt.date
+
+
+def test_the_checks_catch_a_bundle_holding_bare_dates() -> None:
+    assert _bare_due_fields(_BareDue) == ["due"]
+    assert _is_bundle(_BareDue)
+    assert not _is_bundle(_DatesDue)
+    assert _holds_a_deadline(Deadline | None)
+    assert not _holds_a_deadline(dt.date | None)
+    assert _holds_a_deadline("Deadline | None")
+    assert not _holds_a_deadline("date")
 
 
 def test_the_checks_catch_a_check_returning_a_result() -> None:

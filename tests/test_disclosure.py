@@ -51,6 +51,10 @@ SCOTLAND = WorkingCalendar.scotland()
 D = dt.date
 G = DataProtectionRegime.GENERAL
 POLICE = DataProtectionRegime.LAW_ENFORCEMENT
+G_RESPONSE = "disclosure.subject_access.general.response"
+G_EXTENSION = "disclosure.subject_access.general.extension"
+POLICE_RESPONSE = "disclosure.subject_access.law_enforcement.response"
+POLICE_EXTENSION = "disclosure.subject_access.law_enforcement.extension"
 
 # -- security marking (para 11.16) --------------------------------------------
 
@@ -140,23 +144,25 @@ def test_minute_marking_reads_the_minimum_from_the_rulebook() -> None:
     ],
 )
 def test_subject_access_due(received: dt.date, due: dt.date) -> None:
-    assert subject_access_due(received, regime=G).due == due
-    assert subject_access_deadline(received, regime=G).due == due
+    deadline = subject_access_due(received, regime=G)
+    assert (deadline.due, deadline.rule) == (due, G_RESPONSE)
+    assert subject_access_deadline(received, regime=G).due == deadline
 
 
 def test_subject_access_extension() -> None:
     # UK GDPR art. 12(3): two further months; read as 3 months from receipt.
     deadline = subject_access_deadline(D(2025, 1, 31), regime=G)
     assert deadline.corresponding_date == D(2025, 2, 28)
-    assert deadline.extended_due == D(2025, 4, 30)
+    extension = DEFAULT_RULEBOOK.citation(G_EXTENSION)
+    assert deadline.extended_due == Deadline(D(2025, 4, 30), G_EXTENSION, extension)
     # the person is told of an extension within the first month
-    assert deadline.extension_notice_by == deadline.due
-    assert subject_access_due(D(2025, 1, 31), extended=True, regime=G).due == D(
-        2025, 4, 30
+    assert deadline.extension_notice_by == deadline.due.due
+    assert subject_access_due(D(2025, 1, 31), extended=True, regime=G) == (
+        deadline.extended_due
     )
     # 3 August 2025 + 3 months = 3 November 2025, a Monday
-    assert subject_access_due(D(2025, 8, 3), extended=True, regime=G).due == D(
-        2025, 11, 3
+    assert subject_access_due(D(2025, 8, 3), extended=True, regime=G) == Deadline(
+        D(2025, 11, 3), G_EXTENSION, extension
     )
 
 
@@ -172,14 +178,19 @@ def test_subject_access_deadline_moved_flag() -> None:
     deadline = subject_access_deadline(D(2025, 7, 31), regime=G)
     assert deadline.corresponding_date == D(2025, 8, 31)
     assert deadline.moved
+    assert deadline.due == Deadline(
+        D(2025, 9, 1),
+        G_RESPONSE,
+        DEFAULT_RULEBOOK.citation(G_RESPONSE),
+        moved_from=D(2025, 8, 31),
+    )
 
 
 def test_subject_access_uses_the_callers_calendar() -> None:
     # An office closed on 3 October 2025 (a local holiday) answers on Monday 6th.
     local = WorkingCalendar.scotland(extra_closed_days=(D(2025, 10, 3),))
-    assert subject_access_due(D(2025, 9, 3), calendar=local, regime=G).due == D(
-        2025, 10, 6
-    )
+    deadline = subject_access_due(D(2025, 9, 3), calendar=local, regime=G)
+    assert (deadline.due, deadline.moved_from) == (D(2025, 10, 6), D(2025, 10, 3))
 
 
 def test_subject_access_bad_input() -> None:
@@ -221,23 +232,31 @@ received_dates = st.dates(min_value=D(2000, 1, 1), max_value=D(2060, 12, 31))
 @given(received_dates)
 def test_subject_access_matches_reference(received: dt.date) -> None:
     deadline = subject_access_deadline(received, regime=G)
-    assert deadline.due == _reference_due(received, 1)
-    assert deadline.extended_due == _reference_due(received, 3)
+    assert deadline.extended_due is not None
+    assert deadline.due.due == _reference_due(received, 1)
+    assert deadline.extended_due.due == _reference_due(received, 3)
+    assert (deadline.due.rule, deadline.extended_due.rule) == (G_RESPONSE, G_EXTENSION)
 
 
 @settings(max_examples=200)
 @given(received_dates)
 def test_subject_access_invariants(received: dt.date) -> None:
     deadline = subject_access_deadline(received, regime=G)
+    due, extended = deadline.due, deadline.extended_due
+    assert extended is not None
     # The deadline is a working day, within a month plus the days it moved.
-    assert SCOTLAND.is_working_day(deadline.due)
-    assert deadline.corresponding_date <= deadline.due
+    assert SCOTLAND.is_working_day(due.due)
+    assert deadline.corresponding_date <= due.due
     assert deadline.corresponding_date == received + relativedelta(months=1)
     assert 28 <= (deadline.corresponding_date - received).days <= 31
     # The move is never past the first working day after the corresponding date.
-    assert deadline.due == SCOTLAND.roll_forward(deadline.corresponding_date)
-    assert deadline.due < deadline.extended_due
-    assert SCOTLAND.is_working_day(deadline.extended_due)
+    assert due.due == SCOTLAND.roll_forward(deadline.corresponding_date)
+    assert due.moved_from == (
+        None if due.due == deadline.corresponding_date else deadline.corresponding_date
+    )
+    assert due.due < extended.due
+    assert SCOTLAND.is_working_day(extended.due)
+    assert extended.moved_from in (None, received + relativedelta(months=3))
 
 
 @settings(max_examples=200)
@@ -289,7 +308,11 @@ def test_subject_access_route(representative: bool) -> None:
     assert route.must_record
     assert route.due == D(2025, 2, 28)
     assert route.deadline is not None
-    assert route.deadline.extended_due == D(2025, 4, 30)
+    assert route.deadline.due == subject_access_due(D(2025, 1, 31), regime=G)
+    assert route.deadline.extended_due == subject_access_due(
+        D(2025, 1, 31), regime=G, extended=True
+    )
+    assert route.deadline.extended_due.due == D(2025, 4, 30)
     documents = {c.document for c in route.citations}
     assert UK_GDPR.title in documents
     assert "art. 15" in {c.pinpoint for c in route.citations}  # the right of access
@@ -567,6 +590,10 @@ def test_subject_access_due_is_a_deadline_naming_its_rule() -> None:
         D(2025, 5, 5),
     )
     assert subject_access_deadline(D(2025, 9, 3), regime=G).rule == plain.rule
+    assert subject_access_deadline(D(2025, 9, 3), regime=G).due == plain
+    assert subject_access_deadline(D(2025, 2, 5), regime=G).extended_due == (
+        moved_extended
+    )
     # the police's deadline never moves
     police = subject_access_due(D(2025, 4, 5), regime=POLICE)
     assert (police.due, police.moved_from) == (D(2025, 5, 4), None)
@@ -598,10 +625,13 @@ def test_subject_access_due_is_a_deadline_naming_its_rule() -> None:
 def test_each_regime_counts_its_own_month(
     received: dt.date, police: dt.date, general: dt.date
 ) -> None:
-    assert subject_access_due(received, regime=POLICE).due == police
-    assert subject_access_due(received, regime=G).due == general
+    police_due = subject_access_due(received, regime=POLICE)
+    assert (police_due.due, police_due.rule) == (police, POLICE_RESPONSE)
+    general_due = subject_access_due(received, regime=G)
+    assert (general_due.due, general_due.rule) == (general, G_RESPONSE)
     deadline = subject_access_deadline(received, regime=POLICE)
-    assert deadline.rule == "disclosure.subject_access.law_enforcement.response"
+    assert deadline.rule == POLICE_RESPONSE
+    assert deadline.due == police_due
     assert str(deadline.citations[0]).startswith("Data Protection Act 2018")
     assert not deadline.moved
 
@@ -615,10 +645,11 @@ def test_the_law_enforcement_extension_applies_from_the_2025_act() -> None:
         subject_access_due(D(2026, 2, 4), regime=POLICE, extended=True)
     after = subject_access_deadline(D(2026, 2, 5), regime=POLICE)
     # three months beginning with 5 February 2026 end on 4 May 2026
-    assert after.extended_due == D(2026, 5, 4)
-    assert after.extension_notice_by == after.due == D(2026, 3, 4)
-    assert subject_access_due(D(2026, 3, 1), regime=POLICE, extended=True).due == D(
-        2026, 5, 31
+    extension = DEFAULT_RULEBOOK.citation(POLICE_EXTENSION, on=D(2026, 2, 5))
+    assert after.extended_due == Deadline(D(2026, 5, 4), POLICE_EXTENSION, extension)
+    assert after.extension_notice_by == after.due.due == D(2026, 3, 4)
+    assert subject_access_due(D(2026, 3, 1), regime=POLICE, extended=True) == (
+        Deadline(D(2026, 5, 31), POLICE_EXTENSION, extension)
     )
 
 
@@ -636,7 +667,8 @@ def test_the_clock_stops_while_the_controller_waits(
     assert stopped.corresponding_date == plain.corresponding_date + dt.timedelta(5)
     assert stopped.extended_due is not None
     assert plain.extended_due is not None
-    assert stopped.extended_due >= plain.extended_due
+    assert stopped.extended_due.due >= plain.extended_due.due
+    assert stopped.due.rule == plain.due.rule
     rules = {c.pinpoint for c in stopped.citations}
     assert any("3C" in pinpoint or "12A" in pinpoint for pinpoint in rules)
     # days before receipt or after the (pushed) limit do not count
@@ -721,7 +753,7 @@ def test_law_enforcement_is_never_later_than_general(received: dt.date) -> None:
     general = subject_access_deadline(received, regime=G)
     gap = (general.corresponding_date - police.corresponding_date).days
     assert gap in (0, 1)
-    assert police.due <= general.due
+    assert police.due.due <= general.due.due
 
 
 def test_clock_stops_inside_one_another_and_past_the_calendar() -> None:
@@ -741,3 +773,40 @@ def test_clock_stops_inside_one_another_and_past_the_calendar() -> None:
             regime=POLICE,
             clock_stopped=[DateRange(D(9999, 11, 2), D(9999, 12, 31))],
         )
+
+
+def test_a_subject_access_deadline_holds_consistent_deadlines() -> None:
+    """The bundle refuses deadlines of the wrong rule, out of order, or an
+    extension without its notice day (and the reverse)."""
+    good = subject_access_deadline(D(2025, 4, 5), regime=G)
+    assert good.extended_due is not None
+    assert attrs.evolve(good) == good
+    police = subject_access_deadline(D(2026, 3, 2), regime=POLICE)
+    with pytest.raises(InvalidValueError, match="due is rule"):
+        attrs.evolve(good, due=police.due)
+    with pytest.raises(InvalidValueError, match="extended_due is rule"):
+        attrs.evolve(good, extended_due=good.due)
+    # the corresponding date (5 May), not the moved due (6 May), is the bound
+    with pytest.raises(InvalidValueError, match="on or after the day of receipt"):
+        attrs.evolve(good, received=D(2025, 5, 6))
+    assert attrs.evolve(good, received=D(2025, 5, 5)).corresponding_date == D(
+        2025, 5, 5
+    )
+    with pytest.raises(InvalidValueError, match="or neither"):
+        attrs.evolve(good, extension_notice_by=None)
+    with pytest.raises(InvalidValueError, match="or neither"):
+        attrs.evolve(good, extended_due=None)
+    assert attrs.evolve(good, extended_due=None, extension_notice_by=None).moved
+    early = attrs.evolve(good.extended_due, due=good.due.due, moved_from=None)
+    with pytest.raises(InvalidValueError, match="falls after its time limit"):
+        attrs.evolve(good, extended_due=early)
+    with pytest.raises(InvalidTypeError):
+        attrs.evolve(good, due=good.due.due)  # type: ignore[arg-type]
+    # the repr names each deadline's day, rule and move, in a few hundred characters
+    text = repr(good)
+    assert "<Deadline: 2025-05-06, disclosure.subject_access.general.response, " in text
+    assert "moved from 2025-05-05>" in text
+    assert len(text) < 600
+    assert "extended_due=None" in repr(
+        subject_access_deadline(D(2026, 2, 4), regime=POLICE)
+    )

@@ -31,10 +31,10 @@ kinds, never names or narratives.
 >>> SecurityMarking.OFFICIAL < SecurityMarking.OFFICIAL_SENSITIVE
 True
 >>> deadline = subject_access_deadline(dt.date(2025, 1, 31), regime=DataProtectionRegime.GENERAL)
->>> deadline.due, deadline.extended_due
-(datetime.date(2025, 2, 28), datetime.date(2025, 4, 30))
+>>> deadline.due.due, deadline.due.rule, deadline.extended_due.due
+(datetime.date(2025, 2, 28), 'disclosure.subject_access.general.response', datetime.date(2025, 4, 30))
 >>> police = subject_access_deadline(dt.date(2026, 1, 15), regime=DataProtectionRegime.LAW_ENFORCEMENT)
->>> police.due, str(police.citations[0])
+>>> police.due.due, str(police.citations[0])
 (datetime.date(2026, 2, 14), 'Data Protection Act 2018 (c. 12), s.45(3)(b), s.54(2)-(3)')
 >>> route = route_request(SubjectAccessRequest(dt.date(2025, 1, 31), regime=DataProtectionRegime.GENERAL))
 >>> [d.name for d in route.deciders], route.must_record
@@ -417,25 +417,38 @@ class Duty(enum.Enum):
     """Para 11.25."""
 
 
+def _deadline_repr(deadline: Deadline | None) -> str:
+    """A short repr of a bundle's deadline: its day, rule and any move."""
+    if deadline is None:
+        return "None"
+    moved = "" if deadline.moved_from is None else f", moved from {deadline.moved_from}"
+    return f"<Deadline: {deadline.due.isoformat()}, {deadline.rule}{moved}>"
+
+
 @attrs.frozen
 class SubjectAccessDeadline:
     """When a subject access request must be answered.
+
+    A bundle of :class:`~mappa.deadlines.Deadline` values, each with its own
+    rule and citation, as :class:`~mappa.minutes.MinutesDue` holds a
+    minute's draft and final.
 
     Attributes:
         received: the relevant time: the day of receipt of the request (or
             of information or a fee asked for, if later).
         regime: the data protection law the answer is under.
-        corresponding_date: the last day of the time limit, the days the
-            clock was stopped added, before any move to a working day.
-        due: the deadline: the corresponding date, moved to the next
-            working day where the regime moves it.
-        extended_due: the deadline if extended by two further months for a
-            complex or numerous request, or ``None`` where the regime
-            allowed no extension on *received*.
+        due: the time limit (rule
+            ``disclosure.subject_access.<regime>.response``): the last day,
+            the days the clock was stopped added, moved to the next working
+            day where the regime moves it (``moved_from`` keeps the
+            corresponding date it moved from).
+        extended_due: the limit if extended by two further months for a
+            complex or numerous request (rule
+            ``disclosure.subject_access.<regime>.extension``), or ``None``
+            where the regime allowed no extension on *received*.
         extension_notice_by: the last day to tell the person of an
             extension (within the first month), or ``None`` with no extension.
         days_stopped: the days the clock was stopped (not counted).
-        rule: the rulebook name of the time limit.
         citations: the regime's time limit, and every other rule applied.
     """
 
@@ -443,20 +456,63 @@ class SubjectAccessDeadline:
     regime: DataProtectionRegime = attrs.field(
         validator=_check.v_instance(DataProtectionRegime)
     )
-    corresponding_date: _dt.date = attrs.field(validator=_check.v_date)
-    due: _dt.date = attrs.field(validator=_check.v_date)
-    extended_due: _dt.date | None = attrs.field(validator=_check.v_optional_date)
+    due: Deadline = attrs.field(
+        validator=_check.v_instance(Deadline), repr=_deadline_repr
+    )
+    extended_due: Deadline | None = attrs.field(
+        validator=_check.v_optional_instance(Deadline), repr=_deadline_repr
+    )
     extension_notice_by: _dt.date | None = attrs.field(validator=_check.v_optional_date)
     days_stopped: int = attrs.field(validator=_check.v_non_negative_int)
-    rule: str = attrs.field(validator=_check.v_text)
     citations: tuple[Citation, ...] = attrs.field(
         validator=_check.v_tuple_of(Citation), repr=_check.repr_count
     )
 
+    def __attrs_post_init__(self) -> None:
+        rules = f"disclosure.subject_access.{self.regime.key}"
+        response, extension = f"{rules}.response", f"{rules}.extension"
+        if self.due.rule != response:
+            raise InvalidValueError(
+                f"a subject access deadline's due is rule {response!r}", rule=response
+            )
+        if self.extended_due is not None and self.extended_due.rule != extension:
+            raise InvalidValueError(
+                f"a subject access deadline's extended_due is rule {extension!r}",
+                rule=extension,
+            )
+        if not self.received <= self.corresponding_date <= self.due.due:
+            raise InvalidValueError(
+                "a subject access deadline falls on or after the day of receipt",
+                rule=response,
+            )
+        if (self.extended_due is None) != (self.extension_notice_by is None):
+            raise InvalidValueError(
+                "a subject access deadline has both an extended deadline and a "
+                "day to give notice of it, or neither",
+                rule=extension,
+            )
+        if self.extended_due is not None and not self.due.due < self.extended_due.due:
+            raise InvalidValueError(
+                "a subject access deadline's extended deadline falls after its "
+                "time limit",
+                rule=extension,
+            )
+
+    @property
+    def rule(self) -> str:
+        """The rulebook name of the time limit (``due.rule``)."""
+        return self.due.rule
+
+    @property
+    def corresponding_date(self) -> _dt.date:
+        """The last day of the time limit, the days the clock was stopped
+        added, before any move to a working day."""
+        return self.due.due if self.due.moved_from is None else self.due.moved_from
+
     @property
     def moved(self) -> bool:
         """True if the corresponding date was not a working day."""
-        return self.due != self.corresponding_date
+        return self.due.moved
 
 
 def _sum(first: Duration, second: Duration) -> Duration:
@@ -545,18 +601,19 @@ def subject_access_deadline(
     :class:`~mappa.errors.RuleNotInForce`.
 
     >>> general = DataProtectionRegime.GENERAL
-    >>> subject_access_deadline(_dt.date(2025, 9, 3), regime=general).due
+    >>> subject_access_deadline(_dt.date(2025, 9, 3), regime=general).due.due
     datetime.date(2025, 10, 3)
-    >>> subject_access_deadline(_dt.date(2025, 4, 5), regime=general).due  # 5 May: a bank holiday
-    datetime.date(2025, 5, 6)
+    >>> moved = subject_access_deadline(_dt.date(2025, 4, 5), regime=general).due  # 5 May: a bank holiday
+    >>> moved.due, moved.moved_from, moved.rule
+    (datetime.date(2025, 5, 6), datetime.date(2025, 5, 5), 'disclosure.subject_access.general.response')
     >>> police = DataProtectionRegime.LAW_ENFORCEMENT
-    >>> subject_access_deadline(_dt.date(2025, 9, 3), regime=police).due
+    >>> subject_access_deadline(_dt.date(2025, 9, 3), regime=police).due.due
     datetime.date(2025, 10, 2)
     >>> stopped = [DateRange(_dt.date(2026, 3, 5), _dt.date(2026, 3, 9))]
-    >>> subject_access_deadline(_dt.date(2026, 3, 2), regime=police, clock_stopped=stopped).due
+    >>> subject_access_deadline(_dt.date(2026, 3, 2), regime=police, clock_stopped=stopped).due.due
     datetime.date(2026, 4, 6)
     """
-    return _subject_access(received, regime, clock_stopped, calendar, rulebook)[0]
+    return _subject_access(received, regime, clock_stopped, calendar, rulebook)
 
 
 def _subject_access(
@@ -565,8 +622,8 @@ def _subject_access(
     clock_stopped: object,
     calendar: object,
     rulebook: object,
-) -> tuple[SubjectAccessDeadline, _dt.date | None]:
-    """The deadline, and the extended deadline before any move (if any)."""
+) -> SubjectAccessDeadline:
+    """The deadlines of :func:`subject_access_deadline`, built in one place."""
     received = _check.ensure_date(received, "received")
     regime = _check.ensure_member(regime, DataProtectionRegime, "regime")
     stopped = _merge(clock_stopped)
@@ -596,8 +653,8 @@ def _subject_access(
         citations.append(book.citation(move_rule))
     first = book.counting(response_rule).apply(response, received, rule=response_rule)
     corresponding, days_stopped = _stopped_end(received, first, stopped, response_rule)
-    due = calendar.roll_forward(corresponding) if move else corresponding
-    extended: _dt.date | None = None
+    due = _moved(corresponding, response_rule, book, calendar if move else None)
+    extended_due: Deadline | None
     try:
         extension = book.duration(extension_rule)
     except RuleNotInForce:
@@ -607,21 +664,31 @@ def _subject_access(
             _sum(response, extension), received, rule=extension_rule
         )
         extended, _ = _stopped_end(received, extended, stopped, extension_rule)
-        extended_due = calendar.roll_forward(extended) if move else extended
-        notice_by = due
+        extended_due = _moved(
+            extended, extension_rule, book, calendar if move else None
+        )
+        notice_by = due.due
         citations.append(book.citation(extension_rule))
-    deadline = SubjectAccessDeadline(
+    return SubjectAccessDeadline(
         received=received,
         regime=regime,
-        corresponding_date=corresponding,
         due=due,
         extended_due=extended_due,
         extension_notice_by=notice_by,
         days_stopped=days_stopped,
-        rule=response_rule,
         citations=tuple(dict.fromkeys(citations)),
     )
-    return deadline, extended
+
+
+def _moved(
+    day: _dt.date, rule: str, book: Rulebook, calendar: WorkingCalendar | None
+) -> Deadline:
+    """*rule*'s deadline on *day*, moved to the next working day of
+    *calendar* (if given) where *day* is not one."""
+    due = day if calendar is None else calendar.roll_forward(day)
+    return Deadline(
+        due, rule, book.citation(rule), moved_from=None if due == day else day
+    )
 
 
 def subject_access_due(
@@ -653,36 +720,17 @@ def subject_access_due(
     (datetime.date(2025, 5, 6), datetime.date(2025, 5, 5))
     """
     extended = _check.ensure_bool(extended, "extended")
-    deadline, unmoved_extended = _subject_access(
-        received, regime, clock_stopped, calendar, rulebook
-    )
-    book = resolve(rulebook, deadline.received)
+    deadline = _subject_access(received, regime, clock_stopped, calendar, rulebook)
     if not extended:
-        return Deadline(
-            deadline.due,
-            deadline.rule,
-            book.citation(deadline.rule),
-            moved_from=(
-                None
-                if deadline.due == deadline.corresponding_date
-                else deadline.corresponding_date
-            ),
-        )
-    rule = f"disclosure.subject_access.{deadline.regime.key}.extension"
-    if deadline.extended_due is None or unmoved_extended is None:
+        return deadline.due
+    if deadline.extended_due is None:
+        rule = f"disclosure.subject_access.{deadline.regime.key}.extension"
         raise RuleNotInForce(
             f"rule {rule!r} allowed no extension on the day of receipt",
             rule=rule,
             value=deadline.received,
         )
-    return Deadline(
-        deadline.extended_due,
-        rule,
-        book.citation(rule),
-        moved_from=(
-            None if deadline.extended_due == unmoved_extended else unmoved_extended
-        ),
-    )
+    return deadline.extended_due
 
 
 def _calendar(calendar: object) -> WorkingCalendar:
@@ -718,7 +766,7 @@ class DisclosureRoute:
     )
     deadline: SubjectAccessDeadline | None = attrs.field(
         validator=_check.v_optional_instance(SubjectAccessDeadline),
-        repr=lambda d: "None" if d is None else f"<due {d.due.isoformat()}>",
+        repr=lambda d: "None" if d is None else f"<due {d.due.due.isoformat()}>",
     )
     citations: tuple[Citation, ...] = attrs.field(
         validator=_check.v_tuple_of(Citation), repr=_check.repr_count
@@ -732,7 +780,7 @@ class DisclosureRoute:
     @property
     def due(self) -> _dt.date | None:
         """The response deadline, if the law sets one."""
-        return None if self.deadline is None else self.deadline.due
+        return None if self.deadline is None else self.deadline.due.due
 
     @property
     def rule(self) -> str:

@@ -25,6 +25,11 @@ from mappa.framework import Level
 
 _DAY = dt.date(2025, 6, 2)
 
+
+def _sar() -> SubjectAccessDeadline:
+    return subject_access_deadline(_DAY, regime=DataProtectionRegime.GENERAL)
+
+
 SAMPLES: dict[type, Callable[[], object]] = {
     MinuteMarking: MinuteMarking,
     ThirdPartyRequest: lambda: ThirdPartyRequest(received=_DAY),
@@ -34,9 +39,7 @@ SAMPLES: dict[type, Callable[[], object]] = {
     TribunalRequest: lambda: TribunalRequest(
         received=_DAY, considering=TribunalConsideration.CONDITIONAL_DISCHARGE
     ),
-    SubjectAccessDeadline: lambda: subject_access_deadline(
-        _DAY, regime=DataProtectionRegime.GENERAL
-    ),
+    SubjectAccessDeadline: _sar,
     DisclosureRoute: lambda: route_request(
         SubjectAccessRequest(_DAY, regime=DataProtectionRegime.GENERAL)
     ),
@@ -54,4 +57,11 @@ PARAMS: dict[str, Callable[[], object]] = {
     "RecordingCheck.days_overdue": lambda: 0,
     "tribunal_statement.level": lambda: Level.MULTI_AGENCY,
     "TribunalStatement.level": lambda: Level.MULTI_AGENCY,
+    # A subject access deadline's parts agree with one another.
+    "SubjectAccessDeadline.received": lambda: _DAY,
+    "SubjectAccessDeadline.regime": lambda: DataProtectionRegime.GENERAL,
+    "SubjectAccessDeadline.due": lambda: _sar().due,
+    "SubjectAccessDeadline.extended_due": lambda: _sar().extended_due,
+    "SubjectAccessDeadline.extension_notice_by": lambda: _sar().extension_notice_by,
+    "SubjectAccessDeadline.days_stopped": lambda: 0,
 }
