@@ -8,6 +8,7 @@ and on spoiled files (the same errors).
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import io
 from pathlib import Path
 
@@ -507,10 +508,12 @@ def test_the_engines_read_levels_as_at_each_meetings_date(
                     row.group for row in python.results
                 }
             else:
-                expected = _error(lambda: run("python", (meetings_path, attendance_path)))
+                expected = _error(
+                    functools.partial(run, "python", (meetings_path, attendance_path))
+                )
                 assert "column 'level': category" in expected
                 assert "is not managed at level 1" in expected
-                error = _error(lambda files=files: run("duckdb", files))  # type: ignore[misc]
-                assert error.replace(str(meetings_path), "<meetings>") == expected.replace(
+                error = _error(functools.partial(run, "duckdb", files))
+                assert error.replace(
                     str(meetings_path), "<meetings>"
-                )
+                ) == expected.replace(str(meetings_path), "<meetings>")

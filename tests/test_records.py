@@ -9,9 +9,8 @@ import json
 import os
 from pathlib import Path
 
-from attrs import evolve as attrs_evolve
-
 import pytest
+from attrs import evolve as attrs_evolve
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -37,6 +36,7 @@ from mappa.records import (
     write_csv,
     write_jsonl,
 )
+from mappa.rulebook import Rulebook
 from test_indicators import CASELOAD, meetings_lists
 
 RA = AgencyRole.RESPONSIBLE_AUTHORITY
@@ -1055,7 +1055,7 @@ D = dt.date(2026, 4, 1)
 DAY_BEFORE = D - dt.timedelta(days=1)
 
 
-def _dated_levels() -> dict[str, object]:
+def _dated_levels() -> dict[str, Rulebook]:
     from mappa.rulebook import DEFAULT_RULEBOOK
 
     return {
@@ -1071,25 +1071,34 @@ def _dated_levels() -> dict[str, object]:
 
 
 def _level1(category: Category, day: dt.date) -> Meeting:
-    return make(meeting_id=f"M{day.isoformat()}", category=category, level=Level.ROUTINE, date=day)
+    return make(
+        meeting_id=f"M{day.isoformat()}",
+        category=category,
+        level=Level.ROUTINE,
+        date=day,
+    )
 
 
-def _read_both(meetings: list[Meeting], rulebook: object, tmp_path: Path) -> list[Caseload]:
+def _read_both(
+    meetings: list[Meeting], rulebook: Rulebook, tmp_path: Path
+) -> list[Caseload]:
     write_csv(meetings, tmp_path / "m.csv", tmp_path / "a.csv")
     write_jsonl(meetings, tmp_path / "m.jsonl")
     return [
-        read_csv(tmp_path / "m.csv", tmp_path / "a.csv", rulebook=rulebook),  # type: ignore[arg-type]
-        read_json(tmp_path / "m.jsonl", rulebook=rulebook),  # type: ignore[arg-type]
+        read_csv(tmp_path / "m.csv", tmp_path / "a.csv", rulebook=rulebook),
+        read_json(tmp_path / "m.jsonl", rulebook=rulebook),
     ]
 
 
-def _read_errors(meetings: list[Meeting], rulebook: object, tmp_path: Path) -> list[RecordError]:
+def _read_errors(
+    meetings: list[Meeting], rulebook: Rulebook, tmp_path: Path
+) -> list[RecordError]:
     write_csv(meetings, tmp_path / "m.csv", tmp_path / "a.csv")
     write_jsonl(meetings, tmp_path / "m.jsonl")
     errors = []
     for read in (
-        lambda: read_csv(tmp_path / "m.csv", tmp_path / "a.csv", rulebook=rulebook),  # type: ignore[arg-type]
-        lambda: read_json(tmp_path / "m.jsonl", rulebook=rulebook),  # type: ignore[arg-type]
+        lambda: read_csv(tmp_path / "m.csv", tmp_path / "a.csv", rulebook=rulebook),
+        lambda: read_json(tmp_path / "m.jsonl", rulebook=rulebook),
     ):
         with pytest.raises(RecordError) as caught:
             read()
@@ -1120,14 +1129,16 @@ def test_levels_are_read_as_at_each_meetings_date(
         folder = tmp_path / name
         folder.mkdir()
         if allowed:
-            assert list(Caseload.from_meetings([meeting], rulebook=book)) == [meeting]  # type: ignore[arg-type]
-            assert [list(c) for c in _read_both([meeting], book, folder)] == [[meeting]] * 2
+            assert list(Caseload.from_meetings([meeting], rulebook=book)) == [meeting]
+            assert [list(c) for c in _read_both([meeting], book, folder)] == [
+                [meeting]
+            ] * 2
         else:
             with pytest.raises(
                 LevelNotPermitted,
                 match=rf"meetings\[0\]: Meeting.level: category {int(category)} is not managed",
             ) as caught:
-                Caseload.from_meetings([meeting], rulebook=book)  # type: ignore[arg-type]
+                Caseload.from_meetings([meeting], rulebook=book)
             assert caught.value.rule == f"levels.category_{int(category)}"
             for error in _read_errors([meeting], book, folder):
                 assert error.column == "level"
@@ -1148,11 +1159,11 @@ def test_a_mixed_caseload_is_checked_meeting_by_meeting(tmp_path: Path) -> None:
         new_level=Level.ROUTINE,
     )
     moved_on = attrs_evolve(moved, meeting_id="M2", date=D)
-    assert len(Caseload.from_meetings([fine, on, moved_on], rulebook=book)) == 3  # type: ignore[arg-type]
+    assert len(Caseload.from_meetings([fine, on, moved_on], rulebook=book)) == 3
     with pytest.raises(LevelNotPermitted, match=r"meetings\[2\]: Meeting.level"):
-        Caseload.from_meetings([fine, on, before], rulebook=book)  # type: ignore[arg-type]
+        Caseload.from_meetings([fine, on, before], rulebook=book)
     with pytest.raises(LevelNotPermitted, match=r"meetings\[1\]: Meeting.new_level"):
-        Caseload.from_meetings([on, moved], rulebook=book)  # type: ignore[arg-type]
+        Caseload.from_meetings([on, moved], rulebook=book)
     for caseload in _read_both([fine, on, moved_on], book, tmp_path):
         assert list(caseload) == [fine, on, moved_on]
     for error in _read_errors([fine, on, moved], book, tmp_path):
@@ -1160,8 +1171,13 @@ def test_a_mixed_caseload_is_checked_meeting_by_meeting(tmp_path: Path) -> None:
     # Collected: every bad row, each with its own date's levels.
     write_csv([fine, before, on, moved], tmp_path / "m.csv", tmp_path / "a.csv")
     with pytest.raises(RecordError) as caught:
-        read_csv(tmp_path / "m.csv", tmp_path / "a.csv", rulebook=book, on_error="collect")  # type: ignore[arg-type]
-    assert [(e.row, e.column) for e in caught.value.value] == [(3, "level"), (5, "new_level")]  # type: ignore[union-attr]
+        read_csv(
+            tmp_path / "m.csv", tmp_path / "a.csv", rulebook=book, on_error="collect"
+        )
+    assert [(e.row, e.column) for e in caught.value.value] == [
+        (3, "level"),
+        (5, "new_level"),
+    ]
 
 
 def test_a_levels_rule_not_yet_in_force_is_a_row_error_naming_no_value(
@@ -1179,7 +1195,9 @@ def test_a_levels_rule_not_yet_in_force_is_a_row_error_naming_no_value(
     )
     book = DEFAULT_RULEBOOK.with_rule(dated)
     assert isinstance(dated.versions[0], RuleVersion)
-    category3 = make(category=Category.OTHER_RISK_OF_SERIOUS_HARM, level=Level.MULTI_AGENCY)
+    category3 = make(
+        category=Category.OTHER_RISK_OF_SERIOUS_HARM, level=Level.MULTI_AGENCY
+    )
     on = attrs.evolve(category3, meeting_id="M-on", date=D)
     before = attrs.evolve(category3, meeting_id="M-before", date=DAY_BEFORE)
     category1 = make(meeting_id="M-1", date=DAY_BEFORE)  # its rule is in force
@@ -1197,7 +1215,9 @@ def test_a_levels_rule_not_yet_in_force_is_a_row_error_naming_no_value(
     assert (csv_error.row, json_error.row) == (3, 2)  # a header, then row by row
     for error in (csv_error, json_error):
         assert error.column == "date"
-        assert "rule 'levels.category_3' is not in force on the meeting's date" in str(error)
+        assert "rule 'levels.category_3' is not in force on the meeting's date" in str(
+            error
+        )
         assert DAY_BEFORE.isoformat() not in str(error)
 
 

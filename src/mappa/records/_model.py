@@ -686,7 +686,9 @@ def check_levels(objects: list[Meeting], book: Rulebook) -> None:
             )
         # A Meeting has checked its structure, so a level is at fault.
         column, level = (
-            ("level", key[1]) if key[1] not in permitted[key[0]] else ("new_level", key[2])
+            ("level", key[1])
+            if key[1] not in permitted[key[0]]
+            else ("new_level", key[2])
         )
         raise LevelNotPermitted(
             f"meetings[{index}]: Meeting.{column}: category {key[0]} is not "

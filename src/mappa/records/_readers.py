@@ -1113,7 +1113,10 @@ def read_csv(
     problem (its ``value`` is the tuple of them); ``"skip"`` leaves the bad
     rows out and lists them in :attr:`Caseload.problems`, so nothing is
     dropped silently. *area_table* turns council names into areas;
-    *rulebook* says which levels each category allows. *progress*, if
+    *rulebook* says which levels each category allows, read as at each
+    meeting's date (a version that starts later never refuses an earlier
+    meeting; a meeting dated before a category's levels rule applies is a
+    row error in its ``date`` column). *progress*, if
     given, is called with the number of rows read after each chunk.
     *encoding*: UTF-8 (with or without a byte order mark) by default;
     ``"cp1252"`` for a file a spreadsheet exported as "CSV" on Windows.
