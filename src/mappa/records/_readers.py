@@ -802,7 +802,7 @@ class Checker:
         """Which levels each category allows, as at each date."""
         self.ok_keys = self.levels.dated_keys
         """(span, category, level, new level or 0, leaves) combinations a
-        meeting may have, a meeting's span being :meth:`span` of its date."""
+        meeting may have, a meeting's span being ``levels.span`` of its date ordinal."""
         # The words the readers accept, as written (lower case, no spaces
         # around): a value written exactly so needs no other check.
         self.true_words = _TRUE
