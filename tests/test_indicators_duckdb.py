@@ -8,6 +8,7 @@ and on spoiled files (the same errors).
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import io
 from pathlib import Path
 
@@ -430,3 +431,89 @@ def test_the_indicators_page_shows_each_indicators_sql() -> None:
         *_duckdb.INDICATOR_SQL.values(),
     ):
         assert sql.strip() in page
+
+
+# -- levels read as at each meeting's date ------------------------------------
+# A dated version of a levels rule starts on D: the engines check a meeting
+# the day before with the old levels and one on D with the new, alike.
+D = dt.date(2025, 10, 1)
+
+
+def _level1(category: int, day: dt.date) -> Meeting:
+    return Meeting(
+        meeting_id=f"M{category}-{day.isoformat()}",
+        case_ref="C-1",
+        area="Fife",
+        category=Category(category),
+        level=Level(1),
+        date=day,
+        kind=MeetingKind.REVIEW,
+    )
+
+
+@pytest.mark.parametrize(
+    ("rule", "levels", "category", "allowed_before", "allowed_on"),
+    [
+        ("levels.category_3", (1, 2, 3), 3, False, True),  # gains level 1
+        ("levels.category_1", (2, 3), 1, True, False),  # loses level 1
+    ],
+)
+def test_the_engines_read_levels_as_at_each_meetings_date(
+    tmp_path: Path,
+    rule: str,
+    levels: tuple[int, ...],
+    category: int,
+    allowed_before: bool,
+    allowed_on: bool,
+) -> None:
+    from mappa.rulebook import DEFAULT_RULEBOOK
+
+    pandas = pytest.importorskip("pandas")
+    book = DEFAULT_RULEBOOK.with_value(rule, levels, reason="from D", applies_from=D)
+    other = Meeting(
+        meeting_id="M0",
+        case_ref="C-2",
+        area="Fife",
+        category=Category(2),
+        level=Level(2),
+        date=D - dt.timedelta(days=40),
+        kind=MeetingKind.REVIEW,
+    )
+    for name, day, allowed in (
+        ("before", D - dt.timedelta(days=1), allowed_before),
+        ("on", D, allowed_on),
+    ):
+        folder = tmp_path / name
+        folder.mkdir()
+        meetings_path, attendance_path = folder / "m.csv", folder / "a.csv"
+        write_csv([other, _level1(category, day)], meetings_path, attendance_path)
+        frame = pandas.read_csv(meetings_path, dtype=str, keep_default_na=False)
+        attendance = pandas.read_csv(attendance_path, dtype=str, keep_default_na=False)
+
+        def run(engine: str, files: tuple[object, object]) -> Report:
+            return evaluate(
+                *files,
+                period="2025/26",
+                by=("category", "level"),
+                engine=engine,
+                rulebook=book,
+            )
+
+        for files in ((meetings_path, attendance_path), (frame, attendance)):
+            if allowed:
+                python = run("python", (meetings_path, attendance_path))
+                assert counted(run("duckdb", files)) == counted(python)
+                # The level-1 meeting is read and counted in its group.
+                assert (("category", str(category)), ("level", "1")) in {
+                    row.group for row in python.results
+                }
+            else:
+                expected = _error(
+                    functools.partial(run, "python", (meetings_path, attendance_path))
+                )
+                assert "column 'level': category" in expected
+                assert "is not managed at level 1" in expected
+                error = _error(functools.partial(run, "duckdb", files))
+                assert error.replace(
+                    str(meetings_path), "<meetings>"
+                ) == expected.replace(str(meetings_path), "<meetings>")

@@ -10,6 +10,7 @@ import os
 from pathlib import Path
 
 import pytest
+from attrs import evolve as attrs_evolve
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -35,6 +36,7 @@ from mappa.records import (
     write_csv,
     write_jsonl,
 )
+from mappa.rulebook import Rulebook
 from test_indicators import CASELOAD, meetings_lists
 
 RA = AgencyRole.RESPONSIBLE_AUTHORITY
@@ -1044,3 +1046,195 @@ def test_a_stream_that_fails_to_read_is_a_record_error(tmp_path: Path) -> None:
     with pytest.raises(RecordError, match="not readable as utf-8 text") as caught:
         read_json(path)
     _no_content(caught.value)
+
+
+# -- levels read as at each meeting's date ------------------------------------
+# D is the day a dated version of a levels rule starts: a meeting the day
+# before is checked with the old levels, one on D with the new.
+D = dt.date(2026, 4, 1)
+DAY_BEFORE = D - dt.timedelta(days=1)
+
+
+def _dated_levels() -> dict[str, Rulebook]:
+    from mappa.rulebook import DEFAULT_RULEBOOK
+
+    return {
+        # Category 3 gains level 1 from D.
+        "gains": DEFAULT_RULEBOOK.with_value(
+            "levels.category_3", (1, 2, 3), reason="level 1 from D", applies_from=D
+        ),
+        # Category 1 loses level 1 from D.
+        "loses": DEFAULT_RULEBOOK.with_value(
+            "levels.category_1", (2, 3), reason="no level 1 from D", applies_from=D
+        ),
+    }
+
+
+def _level1(category: Category, day: dt.date) -> Meeting:
+    return make(
+        meeting_id=f"M{day.isoformat()}",
+        category=category,
+        level=Level.ROUTINE,
+        date=day,
+    )
+
+
+def _read_both(
+    meetings: list[Meeting], rulebook: Rulebook, tmp_path: Path
+) -> list[Caseload]:
+    write_csv(meetings, tmp_path / "m.csv", tmp_path / "a.csv")
+    write_jsonl(meetings, tmp_path / "m.jsonl")
+    return [
+        read_csv(tmp_path / "m.csv", tmp_path / "a.csv", rulebook=rulebook),
+        read_json(tmp_path / "m.jsonl", rulebook=rulebook),
+    ]
+
+
+def _read_errors(
+    meetings: list[Meeting], rulebook: Rulebook, tmp_path: Path
+) -> list[RecordError]:
+    write_csv(meetings, tmp_path / "m.csv", tmp_path / "a.csv")
+    write_jsonl(meetings, tmp_path / "m.jsonl")
+    errors = []
+    for read in (
+        lambda: read_csv(tmp_path / "m.csv", tmp_path / "a.csv", rulebook=rulebook),
+        lambda: read_json(tmp_path / "m.jsonl", rulebook=rulebook),
+    ):
+        with pytest.raises(RecordError) as caught:
+            read()
+        errors.append(caught.value)
+    return errors
+
+
+@pytest.mark.parametrize(
+    ("change", "category", "allowed_before", "allowed_on"),
+    [
+        ("gains", Category.OTHER_RISK_OF_SERIOUS_HARM, False, True),
+        ("loses", Category.REGISTERED_SEX_OFFENDER, True, False),
+    ],
+)
+def test_levels_are_read_as_at_each_meetings_date(
+    tmp_path: Path,
+    change: str,
+    category: Category,
+    allowed_before: bool,
+    allowed_on: bool,
+) -> None:
+    book = _dated_levels()[change]
+    for name, day, allowed in (
+        ("before", DAY_BEFORE, allowed_before),
+        ("on", D, allowed_on),
+    ):
+        meeting = _level1(category, day)
+        folder = tmp_path / name
+        folder.mkdir()
+        if allowed:
+            assert list(Caseload.from_meetings([meeting], rulebook=book)) == [meeting]
+            assert [list(c) for c in _read_both([meeting], book, folder)] == [
+                [meeting]
+            ] * 2
+        else:
+            with pytest.raises(
+                LevelNotPermitted,
+                match=rf"meetings\[0\]: Meeting.level: category {int(category)} is not managed",
+            ) as caught:
+                Caseload.from_meetings([meeting], rulebook=book)
+            assert caught.value.rule == f"levels.category_{int(category)}"
+            for error in _read_errors([meeting], book, folder):
+                assert error.column == "level"
+                assert "is not managed at level 1" in str(error)
+                assert day.isoformat() not in str(error)
+
+
+def test_a_mixed_caseload_is_checked_meeting_by_meeting(tmp_path: Path) -> None:
+    book = _dated_levels()["gains"]
+    fine = make(meeting_id="M0", date=DAY_BEFORE)  # category 1, level 2
+    on = _level1(Category.OTHER_RISK_OF_SERIOUS_HARM, D)
+    before = _level1(Category.OTHER_RISK_OF_SERIOUS_HARM, DAY_BEFORE)
+    # A new level is checked with the meeting's date too.
+    moved = make(
+        meeting_id="M1",
+        category=Category.OTHER_RISK_OF_SERIOUS_HARM,
+        date=DAY_BEFORE,
+        new_level=Level.ROUTINE,
+    )
+    moved_on = attrs_evolve(moved, meeting_id="M2", date=D)
+    assert len(Caseload.from_meetings([fine, on, moved_on], rulebook=book)) == 3
+    with pytest.raises(LevelNotPermitted, match=r"meetings\[2\]: Meeting.level"):
+        Caseload.from_meetings([fine, on, before], rulebook=book)
+    with pytest.raises(LevelNotPermitted, match=r"meetings\[1\]: Meeting.new_level"):
+        Caseload.from_meetings([on, moved], rulebook=book)
+    for caseload in _read_both([fine, on, moved_on], book, tmp_path):
+        assert list(caseload) == [fine, on, moved_on]
+    for error in _read_errors([fine, on, moved], book, tmp_path):
+        assert error.column == "new_level"
+    # Collected: every bad row, each with its own date's levels.
+    write_csv([fine, before, on, moved], tmp_path / "m.csv", tmp_path / "a.csv")
+    with pytest.raises(RecordError) as caught:
+        read_csv(
+            tmp_path / "m.csv", tmp_path / "a.csv", rulebook=book, on_error="collect"
+        )
+    assert [(e.row, e.column) for e in caught.value.value] == [
+        (3, "level"),
+        (5, "new_level"),
+    ]
+
+
+def test_a_levels_rule_not_yet_in_force_is_a_row_error_naming_no_value(
+    tmp_path: Path,
+) -> None:
+    import attrs
+
+    from mappa.errors import RuleNotInForce
+    from mappa.rulebook import DEFAULT_RULEBOOK, RuleVersion
+
+    rule = DEFAULT_RULEBOOK.rule("levels.category_3")
+    dated = attrs.evolve(
+        rule,
+        versions=(attrs.evolve(rule.current, edition="dated", applies_from=D),),
+    )
+    book = DEFAULT_RULEBOOK.with_rule(dated)
+    assert isinstance(dated.versions[0], RuleVersion)
+    category3 = make(
+        category=Category.OTHER_RISK_OF_SERIOUS_HARM, level=Level.MULTI_AGENCY
+    )
+    on = attrs.evolve(category3, meeting_id="M-on", date=D)
+    before = attrs.evolve(category3, meeting_id="M-before", date=DAY_BEFORE)
+    category1 = make(meeting_id="M-1", date=DAY_BEFORE)  # its rule is in force
+    assert len(Caseload.from_meetings([category1, on], rulebook=book)) == 2
+    with pytest.raises(
+        RuleNotInForce,
+        match=r"meetings\[1\]: Meeting.date: rule 'levels.category_3' is not in force",
+    ) as caught:
+        Caseload.from_meetings([category1, before], rulebook=book)
+    assert caught.value.value == 1
+    assert DAY_BEFORE.isoformat() not in str(caught.value)
+    for caseload in _read_both([category1, on], book, tmp_path):
+        assert len(caseload) == 2
+    csv_error, json_error = _read_errors([category1, before], book, tmp_path)
+    assert (csv_error.row, json_error.row) == (3, 2)  # a header, then row by row
+    for error in (csv_error, json_error):
+        assert error.column == "date"
+        assert "rule 'levels.category_3' is not in force on the meeting's date" in str(
+            error
+        )
+        assert DAY_BEFORE.isoformat() not in str(error)
+
+
+def test_a_first_start_on_the_first_date_leaves_no_span_before_it() -> None:
+    import attrs
+
+    from mappa.records._model import LevelTables
+    from mappa.rulebook import DEFAULT_RULEBOOK
+
+    rule = DEFAULT_RULEBOOK.rule("levels.category_2")
+    book = DEFAULT_RULEBOOK.with_rule(
+        attrs.evolve(
+            rule,
+            versions=(attrs.evolve(rule.current, applies_from=dt.date.min),),
+        )
+    )
+    tables = LevelTables(book)
+    assert tables.starts == (1,)
+    assert tables.tables[0] == {}
+    assert tables.at(1)[2] == frozenset({1, 2, 3})

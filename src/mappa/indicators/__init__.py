@@ -244,7 +244,8 @@ def evaluate(
     added, its numerator and denominator the sums of the groups'.
     *rulebook* supplies the review intervals, the minute deadline, the
     pre-release period, the levels counted and the labels, each read as at
-    the end of *period* (a version that starts later changes nothing); the
+    the end of *period* (a version that starts later changes nothing), and
+    which levels each category allows, read as at each meeting's date; the
     targets are read as at the period's end too, in the edition chosen.
     *engine*: ``"python"`` (the reference) or
     ``"duckdb"`` (:func:`default_engine` says which is installed); both

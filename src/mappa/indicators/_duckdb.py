@@ -656,16 +656,12 @@ def _check_meetings(
         )
     con.execute("CREATE TEMP TABLE m_problems AS " + " UNION ALL ".join(parts))
     # Rules across columns, for the rows with no other problem.
-    _table(
-        con,
-        "ok_keys",
-        ("category", "level", "new_level", "leaves"),
-        [(c, lv, nl, bool(lf)) for c, lv, nl, lf in sorted(checker.ok_keys)],
-    )
+    _ok_keys(con, checker)
     suspects = con.execute(
-        """SELECT n, category, level, day, released, leaves, new_level FROM m_checked m
+        f"""SELECT n, category, level, day, released, leaves, new_level FROM m_checked m
         WHERE n NOT IN (SELECT n FROM m_problems)
-          AND (NOT EXISTS (SELECT 1 FROM ok_keys k WHERE k.category = m.category
+          AND (NOT EXISTS (SELECT 1 FROM ok_keys k WHERE k.span = {_span_sql(checker)}
+                 AND k.category = m.category
                  AND k.level = m.level AND k.new_level = m.new_level
                  AND k.leaves = (m.leaves = 1))
                OR (released > 0 AND released < day))"""
@@ -696,6 +692,30 @@ def _check_meetings(
             "SELECT n, pos, col, message FROM m_problems ORDER BY n, pos"
         ).fetchall()
     ]
+
+
+def _ok_keys(con: Any, checker: Checker) -> None:
+    """Table ok_keys: every allowed (span, category, level, new level or 0,
+    leaves), a span being the dates one levels table applies to."""
+    _table(
+        con,
+        "ok_keys",
+        ("span", "category", "level", "new_level", "leaves"),
+        [(sp, c, lv, nl, bool(lf)) for sp, c, lv, nl, lf in sorted(checker.ok_keys)],
+    )
+
+
+def _span_sql(checker: Checker) -> str:
+    """SQL for the span of a row's ``day`` (a date ordinal): which levels
+    table applies, as at the meeting's date (0 if the rules are undated)."""
+    starts = checker.levels.starts
+    if not starts:
+        return "0"
+    whens = " ".join(
+        f"WHEN day >= {start} THEN {span}"
+        for span, start in reversed(list(enumerate(starts, start=1)))
+    )
+    return f"CASE {whens} ELSE 0 END"
 
 
 def _check_attendance(
@@ -894,14 +914,10 @@ def _fast_meetings(con: Any, checker: Checker, area_table: Any) -> bool:
                 CASE area {area_case} END AS area_i
               FROM m_v)"""
     )
-    _table(
-        con,
-        "ok_keys",
-        ("category", "level", "new_level", "leaves"),
-        [(c, lv, nl, bool(lf)) for c, lv, nl, lf in sorted(checker.ok_keys)],
-    )
+    _ok_keys(con, checker)
     broken = con.execute(
-        """SELECT count(*) FROM meet_t LEFT JOIN ok_keys USING (category, level, new_level, leaves)
+        f"""SELECT count(*) FROM (SELECT *, {_span_sql(checker)} AS span FROM meet_t)
+        LEFT JOIN ok_keys USING (span, category, level, new_level, leaves)
         WHERE NOT simple OR ok_keys.category IS NULL OR (released > 0 AND released < day)"""
     ).fetchone()[0]
     if broken:

@@ -5,6 +5,7 @@ See :mod:`mappa.records` for the public face.
 
 from __future__ import annotations
 
+import bisect
 import csv
 import datetime as _dt
 import enum
@@ -17,7 +18,12 @@ import attrs
 
 from mappa import _check
 from mappa.chairs import Agency
-from mappa.errors import InvalidTypeError, InvalidValueError, LevelNotPermitted
+from mappa.errors import (
+    InvalidTypeError,
+    InvalidValueError,
+    LevelNotPermitted,
+    RuleNotInForce,
+)
 from mappa.framework import Category, Level
 from mappa.records._files import TextSource, open_text
 from mappa.rulebook import DEFAULT_RULEBOOK, Rulebook
@@ -39,6 +45,7 @@ __all__ = [
     "DTC_MET",
     "INCREMENT",
     "INVITED",
+    "LevelTables",
     "MAX_ATTENDANCE",
     "MEETING_COLUMNS",
     "Meeting",
@@ -189,8 +196,11 @@ def attendance_code(
 
 
 # Which agencies are always Responsible Authorities, and whose
-# attendance the RA indicator counts, are rules (the default rulebook's:
-# an attendance's code is packed once, whatever rulebook reads it later).
+# attendance the RA indicator counts, are rules, read here from the
+# default rulebook as it stands today: an attendance's code is packed
+# once, when it is read, whatever rulebook counts it later. A caller's
+# rulebook that changes either rule (or a dated version of it) does not
+# change the structure check or the RA indicator's count.
 ALWAYS_RA = frozenset(
     Agency[name] for name in DEFAULT_RULEBOOK.texts("framework.responsible_authorities")
 )
@@ -361,8 +371,18 @@ def meeting_problem(
     new_level: int,
     permitted: dict[int, frozenset[int]],
 ) -> tuple[str, str] | None:
-    """(column, message) of the first cross-field rule a meeting breaks, if any."""
-    allowed = permitted[category]
+    """(column, message) of the first cross-field rule a meeting breaks, if any.
+
+    *permitted* is the levels table in force on the meeting's date
+    (:meth:`LevelTables.at`); a category missing from it has no levels
+    rule in force on that date.
+    """
+    allowed = permitted.get(category)
+    if allowed is None:
+        return (
+            "date",
+            f"rule 'levels.category_{category}' is not in force on the meeting's date",
+        )
     if level not in allowed:
         return "level", f"category {category} is not managed at level {level}"
     if released and released < day:
@@ -381,14 +401,77 @@ def meeting_problem(
 
 
 def permitted_levels_table(book: Rulebook) -> dict[int, frozenset[int]]:
+    """category -> the levels *book* allows it, as at *book*'s date; a
+    category whose levels rule is not in force then is left out."""
     from mappa.framework import permitted_levels
 
-    return {
-        int(category): frozenset(
-            int(level) for level in permitted_levels(category, rulebook=book)
+    table = {}
+    for category in Category:
+        try:
+            levels = permitted_levels(category, rulebook=book)
+        except RuleNotInForce:
+            continue
+        table[int(category)] = frozenset(int(level) for level in levels)
+    return table
+
+
+_LEVEL_RULES = tuple(f"levels.category_{int(category)}" for category in Category)
+
+
+class LevelTables:
+    """Which levels each category allows, as at each date (package-private).
+
+    The rules ``levels.category_*`` change only where one of their
+    versions starts, so the dates split into spans, each with one table:
+    span 0 before the first start, span *k* from the *k*-th start. With no
+    dated version (the usual case) there is one span, read from *book* as
+    it is. A meeting is checked against the table of its date's span.
+    """
+
+    def __init__(self, book: Rulebook) -> None:
+        starts = sorted(
+            {
+                version.applies_from
+                for name in _LEVEL_RULES
+                for version in book.rule(name).versions
+                if version.applies_from is not None
+            }
         )
-        for category in Category
-    }
+        self.starts: tuple[int, ...] = tuple(day.toordinal() for day in starts)
+        """The first day (ordinal) of each span after span 0."""
+        self.tables: tuple[dict[int, frozenset[int]], ...]
+        """Each span's table: category -> the levels it allows."""
+        if not starts:
+            self.tables = (permitted_levels_table(book),)
+        else:
+            # Span 0 is read the day before the first start (none, if the
+            # first start is the first date there is: no date falls in it).
+            first = starts[0]
+            before = (
+                permitted_levels_table(book.as_at(first - _dt.timedelta(days=1)))
+                if first > _dt.date.min
+                else {}
+            )
+            self.tables = (
+                before,
+                *(permitted_levels_table(book.as_at(day)) for day in starts),
+            )
+        self.keys: tuple[frozenset[tuple[int, ...]], ...] = tuple(
+            frozenset(level_keys(table)) for table in self.tables
+        )
+        """Each span's allowed (category, level, new level or 0, leaves)."""
+        self.dated_keys: frozenset[tuple[int, ...]] = frozenset(
+            (span, *key) for span, keys in enumerate(self.keys) for key in keys
+        )
+        """Every allowed (span, category, level, new level or 0, leaves)."""
+
+    def span(self, day: int) -> int:
+        """The span of the date with ordinal *day*."""
+        return bisect.bisect_right(self.starts, day)
+
+    def at(self, day: int) -> dict[int, frozenset[int]]:
+        """The levels table in force on the date with ordinal *day*."""
+        return self.tables[bisect.bisect_right(self.starts, day)]
 
 
 # A Meeting checks its structure only, every category at every
@@ -566,9 +649,9 @@ def ensure_meetings(meetings: object) -> Iterable[Meeting]:
 
 
 def check_levels(objects: list[Meeting], book: Rulebook) -> None:
-    """Every meeting's levels as *book* allows them for its category."""
-    permitted = permitted_levels_table(book)
-    ok = level_keys(permitted).__contains__
+    """Every meeting's levels as *book* allows them for its category, as
+    at each meeting's date."""
+    levels = LevelTables(book)
     keys = [
         (
             int(meeting.category),
@@ -578,20 +661,41 @@ def check_levels(objects: list[Meeting], book: Rulebook) -> None:
         )
         for meeting in objects
     ]
-    for index, key in enumerate(keys):
-        if not ok(key):
-            # A Meeting has checked its structure, so a level is at fault.
-            column, level = (
-                ("level", key[1])
-                if key[1] not in permitted[key[0]]
-                else ("new_level", key[2])
-            )
-            raise LevelNotPermitted(
-                f"meetings[{index}]: Meeting.{column}: category {key[0]} is not "
-                f"managed at level {level}",
+    if levels.starts:
+        days = [meeting.date.toordinal() for meeting in objects]
+        spans = list(map(levels.span, days))
+        ok = levels.dated_keys.__contains__
+        bad = [
+            index
+            for index, (span, key) in enumerate(zip(spans, keys, strict=True))
+            if not ok((span, *key))
+        ]
+    else:
+        allowed = levels.keys[0].__contains__
+        bad = [index for index, key in enumerate(keys) if not allowed(key)]
+    if bad:
+        index = bad[0]
+        key = keys[index]
+        permitted = levels.at(objects[index].date.toordinal())
+        if key[0] not in permitted:
+            raise RuleNotInForce(
+                f"meetings[{index}]: Meeting.date: rule 'levels.category_{key[0]}' "
+                "is not in force on the meeting's date",
                 rule=f"levels.category_{key[0]}",
                 value=index,
             )
+        # A Meeting has checked its structure, so a level is at fault.
+        column, level = (
+            ("level", key[1])
+            if key[1] not in permitted[key[0]]
+            else ("new_level", key[2])
+        )
+        raise LevelNotPermitted(
+            f"meetings[{index}]: Meeting.{column}: category {key[0]} is not "
+            f"managed at level {level}",
+            rule=f"levels.category_{key[0]}",
+            value=index,
+        )
 
 
 def checked_meetings(meetings: Iterable[Meeting]) -> Iterator[Meeting]:

@@ -44,11 +44,10 @@ from mappa.records._model import (
     RA_KPI_AGENCIES,
     REFS,
     AgencyRole,
+    LevelTables,
     attendance_code,
     attendance_problem,
-    level_keys,
     meeting_problem,
-    permitted_levels_table,
     ref_problem,
 )
 from mappa.records._store import Caseload, Columns, extend_column
@@ -207,8 +206,8 @@ class _Loader:
         self.problems: list[RecordError] = []
         self.progress = progress
         self.rows = 0
-        self.permitted = permitted_levels_table(book)
-        self.ok_keys = level_keys(self.permitted)
+        # Which levels each category allows, as at each meeting's date.
+        self.levels = LevelTables(book)
         caseload = self.caseload
         case_index: dict[str, int] = {}
         area_index: dict[str, int] = {}
@@ -379,19 +378,31 @@ class _Loader:
             parsed["leaves_mappa"],
             parsed["new_level"],
         )
-        ok = self.ok_keys
+        levels = self.levels
         suspects: list[int] = []
         # The distinct (category, level, new level, leaves) combinations, and
         # any minute released before its meeting, first; row by row only if
-        # something is wrong.
-        if not ok.issuperset(zip(category, level, new_level, leaves, strict=False)):
-            suspects += [
-                i
-                for i, key in enumerate(
-                    zip(category, level, new_level, leaves, strict=False)
+        # something is wrong. With dated levels rules, each combination is
+        # checked with the span of its meeting's date.
+        if not levels.starts:
+            ok = levels.keys[0]
+            keys: list[tuple[int, ...]] = list(
+                zip(category, level, new_level, leaves, strict=False)
+            )
+        else:
+            ok = levels.dated_keys
+            keys = list(
+                zip(
+                    map(levels.span, day),
+                    category,
+                    level,
+                    new_level,
+                    leaves,
+                    strict=False,
                 )
-                if key not in ok
-            ]
+            )
+        if not ok.issuperset(keys):
+            suspects += [i for i, key in enumerate(keys) if key not in ok]
         if any(
             map(
                 operator.lt,
@@ -414,7 +425,7 @@ class _Loader:
                 released[i],
                 bool(leaves[i]),
                 new_level[i],
-                self.permitted,
+                levels.at(day[i]),
             )
             if broken is not None:  # pragma: no branch - every suspect breaks a rule
                 fail(i, broken[0], broken[1])
@@ -787,9 +798,11 @@ class Checker:
         self._loader = _Loader(
             "raise", _resolve_table(area_table), resolve(rulebook), None
         )
-        self.ok_keys = frozenset(self._loader.ok_keys)
-        """(category, level, new level or 0, leaves) combinations a meeting may have."""
-        self.permitted = self._loader.permitted
+        self.levels = self._loader.levels
+        """Which levels each category allows, as at each date."""
+        self.ok_keys = self.levels.dated_keys
+        """(span, category, level, new level or 0, leaves) combinations a
+        meeting may have, a meeting's span being ``levels.span`` of its date ordinal."""
         # The words the readers accept, as written (lower case, no spaces
         # around): a value written exactly so needs no other check.
         self.true_words = _TRUE
@@ -859,7 +872,7 @@ class Checker:
     ) -> tuple[str, str] | None:
         """(column, problem) of the first cross-field rule a meeting breaks."""
         return meeting_problem(
-            category, level, day, released, leaves, new_level, self.permitted
+            category, level, day, released, leaves, new_level, self.levels.at(day)
         )
 
 
@@ -1100,7 +1113,10 @@ def read_csv(
     problem (its ``value`` is the tuple of them); ``"skip"`` leaves the bad
     rows out and lists them in :attr:`Caseload.problems`, so nothing is
     dropped silently. *area_table* turns council names into areas;
-    *rulebook* says which levels each category allows. *progress*, if
+    *rulebook* says which levels each category allows, read as at each
+    meeting's date (a version that starts later never refuses an earlier
+    meeting; a meeting dated before a category's levels rule applies is a
+    row error in its ``date`` column). *progress*, if
     given, is called with the number of rows read after each chunk.
     *encoding*: UTF-8 (with or without a byte order mark) by default;
     ``"cp1252"`` for a file a spreadsheet exported as "CSV" on Windows.

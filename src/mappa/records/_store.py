@@ -200,8 +200,10 @@ class Caseload:
 
         Each meeting's level (and new level) must be one *rulebook* allows
         for its category (:class:`~mappa.errors.LevelNotPermitted` naming
-        the meeting's position otherwise), read as at today or as at the
-        date of a rulebook from :meth:`~mappa.rulebook.Rulebook.as_at`. A
+        the meeting's position otherwise), read as at each meeting's date,
+        whatever date a rulebook from :meth:`~mappa.rulebook.Rulebook.as_at`
+        carries (:class:`~mappa.errors.RuleNotInForce` for a meeting dated
+        before its category's levels rule applies). A
         :class:`Caseload` is returned as it is: its reader checked it.
         """
         if isinstance(meetings, Caseload):
