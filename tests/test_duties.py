@@ -684,6 +684,26 @@ def test_isp_approval_and_provisional_list() -> None:
     assert lists[0].rule == "isp.provisional_list"
 
 
+def test_a_years_provisional_list_stays_with_its_earliest_approval() -> None:
+    # Approvals given out of date order: the second (1 May 2025) starts
+    # before the first (1 October 2025), both in 2025/26. On 2 May only the
+    # second has started; once the first starts too, the year's list must
+    # still arise from the earliest approval, not move to the first given.
+    case = Case(
+        case_ref="C-16b",
+        category=Category.OTHER_RISK_OF_SERIOUS_HARM,
+        isp_approvals=(
+            IspApproval(start=D(2025, 10, 1)),
+            IspApproval(start=D(2025, 5, 1)),
+        ),
+    )
+    for on in (D(2025, 5, 2), D(2025, 10, 2)):
+        lists = by_kind(duties(case, on=on), DutyKind.ISP_PROVISIONAL_LIST)
+        assert [(d.event.index, d.event.day) for d in lists] == [(1, D(2025, 5, 1))]
+    ends = by_kind(duties(case, on=D(2025, 10, 2)), DutyKind.ISP_APPROVAL_END)
+    assert sorted(d.event.index for d in ends) == [0, 1]
+
+
 def test_only_events_on_or_before_on_count() -> None:
     found = duties(CHRISTMAS, on=D(2024, 12, 18))
     # The 19 December meeting is not held yet, and 12 December draft is.

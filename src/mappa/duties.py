@@ -1014,25 +1014,31 @@ def _notification_duties(ctx: _Context) -> Iterable[Duty]:
 def _isp_duties(ctx: _Context) -> Iterable[Duty]:
     case, on, rulebook = ctx.case, ctx.on, ctx.rulebook
     listed = sorted(day for day in case.provisional_lists if day <= on)
-    years_seen = set()
-    for index, approval in enumerate(case.isp_approvals):
-        if approval.start > on:
-            continue
-        event = Event(kind=EventKind.ISP_APPROVAL, index=index, day=approval.start)
-        level = ctx.level_at(approval.start)
+    started = [
+        (approval.start, index, approval)
+        for index, approval in enumerate(case.isp_approvals)
+        if approval.start <= on
+    ]
+    for start, index, approval in started:
         yield _duty(
             DutyKind.ISP_APPROVAL_END,
-            event,
+            Event(kind=EventKind.ISP_APPROVAL, index=index, day=start),
             on,
-            deadline=_isp_approval_end(approval.start, rulebook),
-            level=level,
+            deadline=_isp_approval_end(start, rulebook),
+            level=ctx.level_at(start),
             done_on=approval.resolved_on,
         )
-        year = reporting_year(approval.start, rulebook=rulebook)
+    # A year's provisional list arises from its earliest approval (the first
+    # given, on a tie), so a later ``on`` never moves it to another event.
+    years_seen = set()
+    for start, index, _approval in sorted(started, key=lambda item: item[:2]):
+        event = Event(kind=EventKind.ISP_APPROVAL, index=index, day=start)
+        level = ctx.level_at(start)
+        year = reporting_year(start, rulebook=rulebook)
         if year in years_seen:
             continue
         years_seen.add(year)
-        citation = _no_timescale(_PROVISIONAL_LIST_RULE, approval.start, rulebook)
+        citation = _no_timescale(_PROVISIONAL_LIST_RULE, start, rulebook)
         if citation is None:
             continue
         yield _duty(
