@@ -5,7 +5,11 @@ starts. Hypothesis would draw new examples in each run and time each one:
 a run slowed by mutmut's trampolines could then fail on a deadline and
 count as a kill, and a survivor could be killed one run and not the next.
 The ``mutation`` profile draws the same examples in every run, with no
-deadline and no example database.
+deadline and no example database, and at most ``MAPPA_MUTATION_EXAMPLES``
+examples per property test (25 unless set; explicit ``@settings`` are
+capped too): property tests state invariants, and the boundaries a
+mutant moves are pinned by example tests, so a few hundred examples per
+mutant buy little and cost most of the run.
 
 In the default, fast mode mutmut forks each mutant's run from a process
 that has already imported ``mappa`` and run the tests, so every
@@ -73,3 +77,27 @@ def pytest_sessionstart(session: pytest.Session) -> None:
     """In a forked run, empty the caches so the mutant fills them."""
     if _mutant() and os.environ.get("MAPPA_MUTATION_FRESH") != "1":
         _clear_caches()
+
+
+def pytest_collection_modifyitems(
+    session: pytest.Session, config: pytest.Config, items: list[pytest.Item]
+) -> None:
+    """Cap every property test's examples; no deadline, same examples each run."""
+    try:
+        from hypothesis import HealthCheck, settings
+    except ImportError:  # pragma: no cover - Hypothesis is a test dependency
+        return
+    cap = int(os.environ.get("MAPPA_MUTATION_EXAMPLES", "25"))
+    for item in items:
+        test = getattr(item, "obj", None)
+        current = getattr(test, "_hypothesis_internal_use_settings", None)
+        if current is None:
+            continue
+        test._hypothesis_internal_use_settings = settings(  # type: ignore[union-attr]
+            current,
+            max_examples=min(current.max_examples, cap),
+            deadline=None,
+            derandomize=True,
+            database=None,
+            suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much],
+        )
