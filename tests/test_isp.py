@@ -18,6 +18,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from helpers import raises
 from mappa.errors import InvalidTypeError, InvalidValueError, MappaError
 from mappa.isp import (
     ApprovalPeriod,
@@ -709,3 +710,195 @@ def test_certain_packages_expected_equals_maximum(items: list[SupportPackage]) -
         assert year.expected == year.maximum
     nothing = provisional_forecast([ProvisionalPackage(p, Fraction(0)) for p in items])
     assert all(y.expected.total == 0 for y in nothing.years)
+
+
+# ---------------------------------------------------------------------------
+# Boundaries, rounding directions and errors (mutation testing, docs/testing.md)
+# ---------------------------------------------------------------------------
+
+SHARE_RULE = "isp.local_authority.minimum_share"
+
+
+def test_local_authority_part_rounds_up_whatever_the_fraction() -> None:
+    # 10% (para 18.25) of 1.01 is 10.1p and of 1.09 is 10.9p: both 11p,
+    # rounded up so the part is never below the minimum; 1.00 needs no
+    # rounding; 0.01 gives the local authority its one penny.
+    cases = {
+        "1.01": ("0.11", "0.90"),
+        "1.09": ("0.11", "0.98"),
+        "1.00": ("0.10", "0.90"),
+        "0.01": ("0.01", "0.00"),
+    }
+    for total, (local, central) in cases.items():
+        split = split_cost(Decimal(total))
+        assert (split.local_authority, split.scottish_government) == (
+            Decimal(local),
+            Decimal(central),
+        )
+
+
+def test_local_authority_share_at_and_beyond_its_limits() -> None:
+    assert split_cost(
+        Decimal("1.00"), local_authority_share=Decimal("10")
+    ).local_authority == Decimal("0.10")
+    assert split_cost(
+        Decimal("1.00"), local_authority_share=Decimal("100")
+    ).local_authority == Decimal("1.00")
+    with raises(
+        InvalidValueError,
+        rule=SHARE_RULE,
+        words=[
+            "local_authority_share must be at least the 10%",
+            "the local authority funds",
+            "got 9.99%",
+        ],
+        value=Decimal("9.99"),
+    ):
+        split_cost(Decimal("1.00"), local_authority_share=Decimal("9.99"))
+    with raises(
+        InvalidValueError,
+        param="local_authority_share",
+        words=["must be at most 100%", "got 100.01%"],
+        value=Decimal("100.01"),
+    ):
+        split_cost(Decimal("1.00"), local_authority_share=Decimal("100.01"))
+
+
+def test_rulebook_minimum_share_from_0_to_100() -> None:
+    for good in ("0", "100"):
+        book = DEFAULT_RULEBOOK.with_value(SHARE_RULE, Decimal(good), reason="edge")
+        assert split_cost(
+            Decimal("1.00"), rulebook=book
+        ).local_authority_share == Decimal(good)
+    for bad in ("-0.01", "100.01"):
+        book = DEFAULT_RULEBOOK.with_value(SHARE_RULE, Decimal(bad), reason="broken")
+        with raises(
+            InvalidValueError,
+            rule=SHARE_RULE,
+            words=["must be a percentage from 0 to 100", f"got {bad}"],
+            value=Decimal(bad),
+        ):
+            split_cost(Decimal("1.00"), rulebook=book)
+
+
+def test_weekly_rate_rounds_to_the_nearest_penny_both_ways() -> None:
+    week = PackageRate(Decimal("1.00"), RateUnit.WEEK)
+    # 100p x 1 day / 7 = 14.29p -> 14p (down); x 4 days = 57.14p -> 57p;
+    # x 3 days = 42.86p -> 43p (up); x 6 days = 85.71p -> 86p.
+    expected = {1: "0.14", 3: "0.43", 4: "0.57", 6: "0.86", 7: "1.00", 8: "1.14"}
+    start = dt.date(2026, 1, 5)
+    for days, cost in expected.items():
+        period = DateRange(start, start + dt.timedelta(days=days - 1))
+        assert package_cost(week, period) == Decimal(cost)
+    day = PackageRate(Decimal("0.03"), RateUnit.DAY)
+    assert package_cost(day, DateRange(start, start + dt.timedelta(days=2))) == Decimal(
+        "0.09"
+    )
+
+
+def test_leftover_penny_goes_to_the_largest_remainder() -> None:
+    # 3p over 23 days in 2025/26 (9 to 31 March 2026) and 7 in 2026/27
+    # (1 to 7 April): exact shares 2.3p and 0.7p, so 2p and 1p.
+    parts = apportion(
+        Decimal("0.03"), DateRange(dt.date(2026, 3, 9), dt.date(2026, 4, 7))
+    )
+    assert [(p.year.label, p.days, p.amount) for p in parts] == [
+        ("2025/26", 23, Decimal("0.02")),
+        ("2026/27", 7, Decimal("0.01")),
+    ]
+    # 1p over 1 day each side: a tie goes to the earlier year.
+    tie = apportion(
+        Decimal("0.01"), DateRange(dt.date(2026, 3, 31), dt.date(2026, 4, 1))
+    )
+    assert [p.amount for p in tie] == [Decimal("0.01"), Decimal("0.00")]
+    # 5p over 1 + 365 + 1 days: exact shares 0.01p, 4.97p and 0.01p; the
+    # leftover penny goes to the largest remainder, the middle year.
+    three = apportion(
+        Decimal("0.05"), DateRange(dt.date(2026, 3, 31), dt.date(2027, 4, 1))
+    )
+    assert [(p.days, p.amount) for p in three] == [
+        (1, Decimal("0.00")),
+        (365, Decimal("0.05")),
+        (1, Decimal("0.00")),
+    ]
+
+
+def test_expected_cost_is_rounded_once_over_all_packages() -> None:
+    # Two packages of 1p (one day at 0.01 a day), each half likely: 0.5p
+    # each, 1p together. Rounding each package first would give 2p.
+    one_day = DateRange(dt.date(2026, 4, 1), dt.date(2026, 4, 1))
+    penny = SupportPackage(one_day, PackageRate(Decimal("0.01"), RateUnit.DAY))
+    entries = [ProvisionalPackage(penny, Fraction(1, 2))] * 2
+    (year,) = provisional_forecast(entries).years
+    assert (year.maximum.total, year.expected.total, year.packages) == (
+        Decimal("0.02"),
+        Decimal("0.01"),
+        2,
+    )
+    # One half-likely penny is half a penny: rounded half up to 1p.
+    (single,) = provisional_forecast(entries[:1]).years
+    assert single.expected.total == Decimal("0.01")
+    # Three half-likely pennies: 3p maximum, 1.5p expected, rounded up to 2p.
+    (three,) = provisional_forecast([entries[0]] * 3).years
+    assert (three.maximum.total, three.expected.total, three.packages) == (
+        Decimal("0.03"),
+        Decimal("0.02"),
+        3,
+    )
+
+
+def test_likelihood_from_0_to_1() -> None:
+    one_day = DateRange(dt.date(2026, 4, 1), dt.date(2026, 4, 1))
+    penny = SupportPackage(one_day, PackageRate(Decimal("1.00"), RateUnit.DAY))
+    assert provisional_forecast([ProvisionalPackage(penny, Decimal("0"))]).years[
+        0
+    ].expected.total == Decimal("0.00")
+    assert provisional_forecast([ProvisionalPackage(penny, Decimal("1"))]).years[
+        0
+    ].expected.total == Decimal("1.00")
+    for bad in (Decimal("-0.01"), Decimal("1.01")):
+        with raises(
+            InvalidValueError,
+            param="ProvisionalPackage.likelihood",
+            words=["must be from 0 to 1"],
+            value=bad,
+        ):
+            ProvisionalPackage(penny, bad)
+
+
+def test_approval_periods_count_from_one() -> None:
+    (only,) = approval_periods(dt.date(2025, 4, 1), 1)
+    assert (only.start, only.end) == (dt.date(2025, 4, 1), dt.date(2025, 9, 30))
+    with raises(
+        InvalidValueError,
+        param="count",
+        words=["count must be at least 1", "got 0"],
+        value=0,
+    ):
+        approval_periods(dt.date(2025, 4, 1), 0)
+
+
+def test_pro_rata_on_the_first_and_last_days() -> None:
+    period = DateRange(dt.date(2026, 4, 1), dt.date(2026, 4, 10))
+    package = SupportPackage(period, PackageRate(Decimal("7.00"), RateUnit.WEEK))
+    first = pro_rata(package, dt.date(2026, 4, 1), EndReason.REMOVED_FROM_PACKAGE)
+    assert (first.used, first.not_needed, first.days_used) == (
+        Decimal("0.00"),
+        Decimal("10.00"),
+        0,
+    )
+    last = pro_rata(package, dt.date(2026, 4, 10), EndReason.RECALLED_TO_CUSTODY)
+    assert (last.used, last.not_needed, last.days_used, last.days_not_needed) == (
+        Decimal("9.00"),
+        Decimal("1.00"),
+        9,
+        1,
+    )
+    for outside in (dt.date(2026, 3, 31), dt.date(2026, 4, 11)):
+        with raises(
+            InvalidValueError,
+            param="ended_on",
+            words=["must fall within the package's", "approved period"],
+            value=outside,
+        ):
+            pro_rata(package, outside, EndReason.RECALLED_TO_CUSTODY)
