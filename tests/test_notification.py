@@ -17,6 +17,7 @@ from dateutil.relativedelta import relativedelta
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from helpers import raises
 from mappa.errors import (
     InvalidTypeError,
     InvalidValueError,
@@ -859,3 +860,124 @@ def test_schedule_steps_a_year_and_stays_inside_the_period(
     limit = horizon if schedule.ends_on is None else min(horizon, schedule.ends_on)
     assert all(due <= limit for due in schedule.due_dates)
     assert previous + relativedelta(years=1) > limit
+
+
+# ---------------------------------------------------------------------------
+# Boundaries, accumulations and errors (mutation testing, docs/testing.md)
+# ---------------------------------------------------------------------------
+
+
+def test_review_date_adds_every_excluded_period_before_the_first_notification() -> None:
+    # s.88B(2): time in custody etc. before the first notification is
+    # disregarded. Relevant date 14 March 2025; custody 14-20 March (7
+    # days) and 1-10 April (10 days); first notification 1 May 2025. The
+    # 15 years end 14 March 2040; 17 days on: 31 March 2040.
+    blocks = [
+        DateRange(D(2025, 4, 1), D(2025, 4, 10)),
+        DateRange(D(2025, 3, 14), D(2025, 3, 20)),
+    ]
+    deadline = review_date(
+        D(2025, 3, 14),
+        under_18=False,
+        first_notification=D(2025, 5, 1),
+        excluded=blocks,
+    )
+    assert (deadline.due, deadline.days_added) == (D(2040, 3, 31), 17)
+    assert deadline.rule == "notification.review.adult"
+
+
+def test_review_date_counts_up_to_the_day_before_the_first_notification() -> None:
+    # A block ending the day before the first notification counts whole;
+    # one running past it counts to that day; one starting on it counts
+    # nothing; one starting before the relevant date counts from it.
+    relevant, first = D(2025, 3, 14), D(2025, 3, 24)
+    cases = [
+        (DateRange(D(2025, 3, 20), D(2025, 3, 23)), 4),
+        (DateRange(D(2025, 3, 20), D(2025, 3, 30)), 4),
+        (DateRange(D(2025, 3, 24), D(2025, 3, 30)), 0),
+        (DateRange(D(2025, 3, 10), D(2025, 3, 14)), 1),
+        (DateRange(D(2025, 3, 10), D(2025, 3, 13)), 0),
+    ]
+    for block, days in cases:
+        deadline = review_date(
+            relevant, under_18=False, first_notification=first, excluded=[block]
+        )
+        assert deadline.days_added == days, block
+        assert deadline.due == D(2040, 3, 14) + dt.timedelta(days=days)
+    # First notification on the relevant date: nothing before it to disregard.
+    same_day = review_date(
+        relevant,
+        under_18=True,
+        first_notification=relevant,
+        excluded=[DateRange(relevant, D(2025, 3, 30))],
+    )
+    assert (same_day.due, same_day.days_added) == (D(2033, 3, 14), 0)
+    assert same_day.rule == "notification.review.under_18"
+
+
+def test_review_date_errors_name_the_rule() -> None:
+    relevant = D(2025, 3, 14)
+    block = [DateRange(relevant, D(2025, 3, 20))]
+    with raises(
+        InvalidValueError,
+        rule="notification.review.adult",
+        words=["first_notification", "must not be", "before the relevant date"],
+        value=D(2025, 3, 13),
+    ):
+        review_date(relevant, under_18=False, first_notification=D(2025, 3, 13))
+    with raises(
+        InvalidValueError,
+        rule="notification.review.under_18",
+        words=["counting from the first notification", "needs first_notification"],
+    ):
+        review_date(
+            relevant, under_18=True, reckoning=ReviewReckoning.FROM_FIRST_NOTIFICATION
+        )
+    with raises(
+        InvalidValueError,
+        rule="notification.review.adult",
+        words=[
+            "excluded periods are disregarded only when counting from the",
+            "relevant date",
+            "(s.88B(2))",
+        ],
+    ):
+        review_date(
+            relevant,
+            under_18=False,
+            reckoning=ReviewReckoning.FROM_FIRST_NOTIFICATION,
+            first_notification=relevant,
+            excluded=block,
+        )
+    with raises(
+        InvalidValueError,
+        rule="notification.review.adult",
+        words=[
+            "time is disregarded only before the first notification",
+            "pass first_notification with excluded",
+        ],
+    ):
+        review_date(relevant, under_18=False, excluded=block)
+
+
+def test_review_date_from_the_first_notification_counts_its_years() -> None:
+    deadline = review_date(
+        D(2025, 3, 14),
+        under_18=False,
+        reckoning=ReviewReckoning.FROM_FIRST_NOTIFICATION,
+        first_notification=D(2025, 3, 17),
+    )
+    assert (deadline.due, deadline.days_added) == (D(2040, 3, 17), 0)
+
+
+def test_bad_arguments_name_the_parameter() -> None:
+    with raises(InvalidTypeError, param="relevant_date", words=["relevant_date"]):
+        review_date("2025-03-14", under_18=False)  # type: ignore[arg-type]
+    with raises(InvalidTypeError, param="under_18", words=["under_18"]):
+        review_date(D(2025, 3, 14), under_18=None)  # type: ignore[arg-type]
+    with raises(InvalidTypeError, param="first_notification"):
+        review_date(D(2025, 3, 14), under_18=False, first_notification="x")  # type: ignore[arg-type]
+    with raises(InvalidTypeError, param="relevant_date"):
+        initial_notification_due("2025-03-14")  # type: ignore[arg-type]
+    with raises(InvalidTypeError, param="change_date"):
+        change_notification_due("2025-03-14")  # type: ignore[arg-type]
