@@ -902,3 +902,189 @@ def test_pro_rata_on_the_first_and_last_days() -> None:
             value=outside,
         ):
             pro_rata(package, outside, EndReason.RECALLED_TO_CUSTODY)
+
+
+def test_money_limits_on_both_sides() -> None:
+    # A guard, not a rule: amounts below 10**15 pounds are money.
+    largest = Decimal("999999999999999.99")
+    assert split_cost(largest).total == largest
+    with raises(
+        InvalidValueError,
+        param="total",
+        words=["total is too large to be an amount of money"],
+        value=None,
+    ):
+        split_cost(Decimal("1000000000000000"))
+    # A cost that reaches the guard is refused by name: 2 days at half
+    # the limit is the limit itself.
+    half = PackageRate(Decimal("500000000000000.00"), RateUnit.DAY)
+    two_days = DateRange(dt.date(2026, 4, 1), dt.date(2026, 4, 2))
+    with raises(InvalidValueError, param="cost", words=["cost is too large"]):
+        package_cost(half, two_days)
+    just_under = PackageRate(Decimal("499999999999999.99"), RateUnit.DAY)
+    assert package_cost(just_under, two_days) == Decimal("999999999999999.98")
+
+
+def test_amount_errors_name_the_argument_and_value() -> None:
+    with raises(
+        InvalidValueError,
+        param="total",
+        words=["total must not be negative", "got -0.01"],
+        value=Decimal("-0.01"),
+    ):
+        split_cost(Decimal("-0.01"))
+    with raises(
+        InvalidValueError,
+        param="amount",
+        words=[
+            "amount must be a whole number of pennies",
+            "got 1.001",
+            "round it",
+            "before passing it",
+        ],
+        value=Decimal("1.001"),
+    ):
+        apportion(Decimal("1.001"), DateRange(dt.date(2026, 4, 1), dt.date(2026, 4, 2)))
+    assert apportion(
+        Decimal("1.10"), DateRange(dt.date(2026, 4, 1), dt.date(2026, 4, 1))
+    )[0].amount == Decimal("1.10")
+    with raises(
+        InvalidValueError, param="PackageRate.amount", words=["PackageRate.amount"]
+    ):
+        PackageRate(Decimal("0.001"), RateUnit.DAY)
+
+
+def test_value_objects_name_their_broken_rule() -> None:
+    citation = GUIDANCE.cite("para 18.25")
+    with raises(
+        InvalidValueError,
+        param="CostSplit",
+        words=["CostSplit parts must sum to the total", "0.10 + 0.80 != 1.00"],
+        value=Decimal("1.00"),
+    ):
+        CostSplit(
+            total=Decimal("1.00"),
+            local_authority=Decimal("0.10"),
+            scottish_government=Decimal("0.80"),
+            local_authority_share=Decimal("10"),
+            citation=citation,
+        )
+    for bad in (Decimal("-0.01"), Decimal("100.01")):
+        with raises(
+            InvalidValueError,
+            param="CostSplit.local_authority_share",
+            words=[
+                "CostSplit.local_authority_share must be a percentage from 0 to 100",
+                f"got {bad}",
+            ],
+            value=bad,
+        ):
+            CostSplit(
+                total=Decimal("1.00"),
+                local_authority=Decimal("0.10"),
+                scottish_government=Decimal("0.90"),
+                local_authority_share=bad,
+                citation=citation,
+            )
+    zero = CostSplit(
+        total=Decimal("1.00"),
+        local_authority=Decimal("0.00"),
+        scottish_government=Decimal("1.00"),
+        local_authority_share=Decimal("0"),
+        citation=citation,
+    )
+    assert zero.local_authority_share == Decimal("0")
+    with raises(InvalidTypeError, param="CostSplit.local_authority_share"):
+        CostSplit(
+            total=Decimal("1.00"),
+            local_authority=Decimal("0.10"),
+            scottish_government=Decimal("0.90"),
+            local_authority_share=10.0,  # type: ignore[arg-type]
+            citation=citation,
+        )
+    period = DateRange(dt.date(2026, 4, 1), dt.date(2026, 4, 10))
+    package = SupportPackage(period, PackageRate(Decimal("1.00"), RateUnit.DAY))
+    with raises(
+        InvalidValueError,
+        param="ProRata",
+        words=["ProRata.used and ProRata.not_needed must sum to ProRata.approved"],
+        value=Decimal("10.00"),
+    ):
+        ProRata(
+            package=package,
+            ended_on=dt.date(2026, 4, 5),
+            reason=EndReason.RECALLED_TO_CUSTODY,
+            approved=Decimal("10.00"),
+            used=Decimal("4.00"),
+            not_needed=Decimal("5.00"),
+        )
+
+
+def test_approval_period_errors_name_the_rule() -> None:
+    with raises(
+        InvalidValueError,
+        rule="isp.approval_period",
+        words=[
+            "an approval period beginning with 9999-12-01 ends after",
+            "the last date Python can represent",
+        ],
+        value=dt.date(9999, 12, 1),
+    ):
+        approval_period(dt.date(9999, 12, 1))
+    period = approval_period(dt.date(2025, 4, 1))
+    assert period.citation == GUIDANCE.cite("para 18.25")
+    assert all(
+        p.citation == GUIDANCE.cite("para 18.25")
+        for p in approval_periods(dt.date(2025, 4, 1), 2)
+    )
+    # A one-day approval period (a rulebook's edge) ends on its start.
+    one_day = DEFAULT_RULEBOOK.with_value(
+        "isp.approval_period", Duration(days=1), reason="edge"
+    )
+    assert approval_period(dt.date(2025, 4, 1), rulebook=one_day).end == dt.date(
+        2025, 4, 1
+    )
+
+
+def test_forecast_for_a_year_with_no_package() -> None:
+    one_day = DateRange(dt.date(2026, 4, 1), dt.date(2026, 4, 1))
+    penny = SupportPackage(one_day, PackageRate(Decimal("1.00"), RateUnit.DAY))
+    forecast = provisional_forecast([ProvisionalPackage(penny, Decimal("1"))])
+    empty = forecast.for_year(ReportingYear(2024))
+    assert (empty.maximum.total, empty.packages) == (Decimal("0.00"), 0)
+    assert empty.maximum.citation == forecast.years[0].maximum.citation
+    nothing = provisional_forecast([])
+    assert nothing.for_year(ReportingYear(2024)).maximum.citation == GUIDANCE.cite(
+        "para 18.25"
+    )
+
+
+ONE_WEEK = DateRange(dt.date(2026, 4, 1), dt.date(2026, 4, 7))
+A_RATE = PackageRate(Decimal("1.00"), RateUnit.DAY)
+A_PACKAGE = SupportPackage(ONE_WEEK, A_RATE)
+
+
+@pytest.mark.parametrize(
+    ("call", "param"),
+    [
+        (lambda: approval_period("x"), "start"),
+        (lambda: approval_periods("x", 1), "start"),
+        (lambda: approval_periods(dt.date(2025, 4, 1), "1"), "count"),
+        (lambda: package_cost("x", ONE_WEEK), "rate"),
+        (lambda: package_cost(A_RATE, "x"), "period"),
+        (
+            lambda: pro_rata("x", dt.date(2026, 4, 2), EndReason.RECALLED_TO_CUSTODY),
+            "package",
+        ),
+        (lambda: pro_rata(A_PACKAGE, "x", EndReason.RECALLED_TO_CUSTODY), "ended_on"),
+        (lambda: pro_rata(A_PACKAGE, dt.date(2026, 4, 2), "x"), "reason"),
+        (lambda: apportion(1, ONE_WEEK), "amount"),
+        (lambda: apportion(Decimal("1.00"), "x"), "period"),
+        (lambda: provisional_forecast("x"), "entries"),
+        (lambda: provisional_forecast([]).for_year("x"), "year"),
+        (lambda: ProvisionalPackage(A_PACKAGE, 0.5), "ProvisionalPackage.likelihood"),
+    ],
+)
+def test_bad_arguments_name_the_parameter(call: object, param: str) -> None:
+    with raises(InvalidTypeError, param=param, words=[param]):
+        call()  # type: ignore[operator]
