@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+import attrs
 import pytest
 from dateutil.relativedelta import relativedelta
 from hypothesis import given, settings
@@ -981,3 +982,145 @@ def test_bad_arguments_name_the_parameter() -> None:
         initial_notification_due("2025-03-14")  # type: ignore[arg-type]
     with raises(InvalidTypeError, param="change_date"):
         change_notification_due("2025-03-14")  # type: ignore[arg-type]
+
+
+LATER = D(2030, 1, 1)
+
+
+def _future(book: object, name: str, value: object) -> object:
+    return book.with_value(name, value, reason="future", applies_from=LATER)  # type: ignore[attr-defined]
+
+
+def test_deadlines_read_each_rule_as_at_the_event() -> None:
+    # DESIGN: a version that starts after the event's date never changes
+    # the answer. Versions from 2030 leave 2025 events as the statute
+    # gives them (s.85(1), (3); SSI 2004/205 reg. 5).
+    book = DEFAULT_RULEBOOK
+    for name, value in (
+        ("notification.periodic", Duration(months=6)),
+        ("notification.periodic.release_extension", Duration(days=10)),
+        ("notification.foreign_travel.notice", Duration(days=14)),
+        ("notification.foreign_travel.minimum_notice_hours", 48),
+    ):
+        book = _future(book, name, value)  # type: ignore[assignment]
+    periodic = periodic_notification_due(D(2025, 3, 14), rulebook=book)  # type: ignore[arg-type]
+    assert periodic.due == D(2026, 3, 14)
+    assert periodic.citation == DEFAULT_RULEBOOK.citation("notification.periodic")
+    custody = [DateRange(D(2026, 3, 1), D(2026, 3, 20))]
+    extended = periodic_notification_due(
+        D(2025, 3, 14), excluded=custody, rulebook=book
+    )  # type: ignore[arg-type]
+    assert (extended.due, extended.days_added) == (D(2026, 3, 23), 9)
+    notice = foreign_travel_notice(D(2025, 8, 1), rulebook=book)  # type: ignore[arg-type]
+    assert (notice.due, notice.minimum_notice_hours) == (D(2025, 7, 25), 12)
+    assert notice.citation == DEFAULT_RULEBOOK.citation(
+        "notification.foreign_travel.notice"
+    )
+    # From 2030 the new versions apply.
+    assert periodic_notification_due(D(2030, 3, 14), rulebook=book).due == D(
+        2030, 9, 14
+    )  # type: ignore[arg-type]
+    assert (
+        foreign_travel_notice(D(2030, 8, 1), rulebook=book).minimum_notice_hours == 48
+    )  # type: ignore[arg-type]
+
+
+def test_periodic_extension_only_when_the_year_ends_in_custody() -> None:
+    # The year from 14 March 2025 ends 14 March 2026 (s.85(1)). Custody
+    # ending the day before leaves it; custody covering it extends to the
+    # 3 days beginning with the day after release (s.85(3)).
+    before = [DateRange(D(2026, 3, 1), D(2026, 3, 13))]
+    plain = periodic_notification_due(D(2025, 3, 14), excluded=before)
+    assert (plain.due, plain.days_added) == (D(2026, 3, 14), 0)
+    on_the_day = [DateRange(D(2026, 3, 14), D(2026, 3, 14))]
+    moved = periodic_notification_due(D(2025, 3, 14), excluded=on_the_day)
+    assert (moved.due, moved.days_added) == (D(2026, 3, 17), 3)
+
+
+def test_dates_past_the_end_of_time_name_the_rule() -> None:
+    cases = [
+        (lambda: periodic_notification_due(D(9999, 6, 1)), "notification.periodic"),
+        (
+            lambda: foreign_travel_notice(D(1, 1, 3)),
+            "notification.foreign_travel.notice",
+        ),
+        (
+            lambda: review_date(D(9990, 1, 1), under_18=False),
+            "notification.review.adult",
+        ),
+        (
+            lambda: review_date(
+                D(9980, 1, 1),
+                under_18=True,
+                reckoning=ReviewReckoning.FROM_FIRST_NOTIFICATION,
+                first_notification=D(9995, 1, 1),
+            ),
+            "notification.review.under_18",
+        ),
+    ]
+    for call, rule in cases:
+        with raises(InvalidValueError, rule=rule, words=[rule]):
+            call()
+    # The years fit; the disregarded days push past 31 December 9999.
+    with raises(
+        InvalidValueError,
+        rule="notification.review.adult",
+        words=[
+            "rule 'notification.review.adult': the date is outside the dates Python can represent"
+        ],
+        value=D(9999, 12, 20),
+    ):
+        review_date(
+            D(9984, 12, 20),
+            under_18=False,
+            first_notification=D(9985, 2, 1),
+            excluded=[DateRange(D(9984, 12, 20), D(9985, 1, 20))],
+        )
+
+
+def test_periodic_release_extension_past_the_end_of_time() -> None:
+    with raises(InvalidValueError, rule="notification.periodic.release_extension"):
+        periodic_notification_due(
+            D(9998, 12, 31), excluded=[DateRange(D(9999, 12, 1), D(9999, 12, 31))]
+        )
+
+
+def test_travel_notice_is_unconfirmed_if_either_rule_is() -> None:
+    names = (
+        "notification.foreign_travel.notice",
+        "notification.foreign_travel.minimum_notice_hours",
+    )
+    for confirmed in names:
+        book = DEFAULT_RULEBOOK
+        for name in names:
+            rule = book.rule(name)
+            book = book.with_rule(attrs.evolve(rule, unconfirmed=name != confirmed))
+        assert foreign_travel_notice(D(2025, 8, 1), rulebook=book).unconfirmed
+    book = DEFAULT_RULEBOOK
+    for name in names:
+        book = book.with_rule(attrs.evolve(book.rule(name), unconfirmed=False))
+    assert not foreign_travel_notice(D(2025, 8, 1), rulebook=book).unconfirmed
+
+
+def test_more_arguments_name_the_parameter() -> None:
+    with raises(
+        InvalidTypeError, param="last_notification", words=["last_notification"]
+    ):
+        periodic_notification_due("2025-03-14")  # type: ignore[arg-type]
+    with raises(InvalidTypeError, param="no_fixed_abode", words=["no_fixed_abode"]):
+        periodic_notification_due(D(2025, 3, 14), no_fixed_abode=1)  # type: ignore[arg-type]
+    with raises(InvalidTypeError, param="excluded", words=["excluded"]):
+        periodic_notification_due(D(2025, 3, 14), excluded=[1])  # type: ignore[list-item]
+    with raises(InvalidTypeError, param="excluded", words=["excluded"]):
+        review_date(D(2025, 3, 14), under_18=False, excluded=[1])  # type: ignore[list-item]
+    with raises(InvalidTypeError, param="reckoning", words=["reckoning"]):
+        review_date(D(2025, 3, 14), under_18=False, reckoning="x")  # type: ignore[arg-type]
+    with raises(InvalidTypeError, param="departure", words=["departure"]):
+        foreign_travel_notice("2025-08-01")  # type: ignore[arg-type]
+    with raises(InvalidTypeError, param="relevant_date", words=["relevant_date"]):
+        notification_schedule(
+            term(months=3),
+            "2025-03-14",
+            under_18=False,
+            first_notification=D(2025, 3, 16),
+        )  # type: ignore[arg-type]
