@@ -710,8 +710,8 @@ def test_the_first_and_last_days_of_a_calendar() -> None:
     ]
 
 
-def test_a_date_after_the_last_year_is_refused_by_every_query() -> None:
-    day = D(2026, 1, 5)
+@pytest.mark.parametrize("day", [D(2026, 1, 1), D(2026, 1, 5)])
+def test_a_date_after_the_last_year_is_refused_by_every_query(day: dt.date) -> None:
     for call in (
         lambda cal: cal.working_days_between(D(2025, 12, 31), day),
         lambda cal: cal.working_days_between(day, D(2025, 12, 31)),
@@ -752,6 +752,9 @@ def test_years_at_the_edges_of_the_index_span() -> None:
     late = _plain(2000, 2060)
     assert late.is_working_day(D(2060, 1, 5))  # a Monday
     assert late.is_working_day(D(2000, 1, 3))
+    # 1 to 7 January 1990, Monday to Sunday, each a fresh calendar's first call.
+    first_week = [_plain(1990, 2050).is_working_day(D(1990, 1, d)) for d in range(1, 8)]
+    assert first_week == [True] * 5 + [False] * 2
     early = _plain(1990, 2050)
     assert early.is_working_day(D(1990, 1, 2))  # a Tuesday
     assert early.is_working_day(D(2050, 12, 30))  # a Friday
