@@ -810,3 +810,22 @@ LATER = dt.date(2025, 6, 30)
 def test_bad_arguments_name_the_parameter(call: object, param: str) -> None:
     with raises(InvalidTypeError, param=param, words=[param]):
         call()  # type: ignore[operator]
+
+
+def test_schedule_that_makes_no_progress_is_refused() -> None:
+    # A 1-day interval from Friday 6 June 2025 is due Saturday, which the
+    # calendar moves back to Friday itself: no progress, so an error
+    # rather than a schedule that never ends.
+    book = DEFAULT_RULEBOOK.with_value(
+        "reviews.level3.interval", Duration(days=1), reason="edge"
+    )
+    friday = dt.date(2025, 6, 6)
+    with raises(
+        InvalidValueError,
+        rule="reviews.level3.interval",
+        words=["rule 'reviews.level3.interval' gives no progress from 2025-06-06"],
+        value=friday,
+    ):
+        review_schedule(
+            L3, friday, dt.date(2025, 6, 30), calendar=SCOTLAND, rulebook=book
+        )
