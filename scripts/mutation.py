@@ -34,6 +34,10 @@ handles it:
   containing ``__mutmut_``); the contract test skips them.
 * Doctests run from the mutated copy, so they count as tests.
 
+``--survivors`` runs only the last run's survivors again against the
+current tests (added tests never revive a killed mutant), which takes
+minutes where a whole run takes an hour.
+
 The work happens in a copy of the project under ``build/mutation/<module>``
 (ignored by git), so a run never touches the work tree and the tests can
 be edited while it runs; ``mutmut show <name>`` run inside that directory
@@ -139,6 +143,14 @@ preload_modules_file = "{workdir / "preload.txt"}"
     (workdir / "preload.txt").write_text("\n".join(PRELOAD) + "\n", encoding="utf-8")
 
 
+def _refresh_tests(workdir: Path) -> None:
+    """Copy the current tests and docs over an earlier run's copies."""
+    ignore = shutil.ignore_patterns("__pycache__", "*.pyc", ".hypothesis")
+    for name in ("tests", "docs"):
+        for target in (workdir / name, workdir / "mutants" / name):
+            shutil.copytree(ROOT / name, target, ignore=ignore, dirs_exist_ok=True)
+
+
 def _listed_equivalents() -> set[str]:
     """Mutant names listed in the "Equivalent mutants" table of the docs."""
     text = DOCS_TESTING.read_text(encoding="utf-8")
@@ -179,6 +191,11 @@ def main(argv: list[str] | None = None) -> int:
         action="store_true",
         help="score the last run's results again (after editing the docs' list)",
     )
+    parser.add_argument(
+        "--survivors",
+        action="store_true",
+        help="run the last run's survivors again against the current tests",
+    )
     parser.add_argument("--show", action="store_true", help="print survivors' diffs")
     parser.add_argument(
         "--fresh",
@@ -194,7 +211,32 @@ def main(argv: list[str] | None = None) -> int:
     env["PYTHONPATH"] = os.pathsep.join(
         [str(SCRIPTS), *filter(None, [env.get("PYTHONPATH")])]
     )
-    if not args.report_only:
+    if args.survivors:
+        if not workdir.is_dir():
+            raise SystemExit(f"no earlier run of mappa.{module} to take survivors from")
+        _refresh_tests(workdir)
+        again = [
+            name
+            for name, status in _results(workdir, env).items()
+            if status not in KILLED and name.startswith(f"mappa.{module}.")
+        ]
+        print(f"running {len(again)} survivors again", flush=True)
+        if again:
+            subprocess.run(
+                [
+                    sys.executable,
+                    "-m",
+                    "mutmut",
+                    "run",
+                    "--max-children",
+                    str(args.workers),
+                    *again,
+                ],
+                cwd=workdir,
+                env=env,
+                check=False,
+            )
+    elif not args.report_only:
         mutate, _ = _targets(module)
         selection = _test_files(module, args.tests, not args.no_contract)
         selection += _targets(module)[1]

@@ -1088,3 +1088,57 @@ A_PACKAGE = SupportPackage(ONE_WEEK, A_RATE)
 def test_bad_arguments_name_the_parameter(call: object, param: str) -> None:
     with raises(InvalidTypeError, param=param, words=[param]):
         call()  # type: ignore[operator]
+
+
+def test_financial_years_come_from_the_callers_rulebook() -> None:
+    # A rulebook whose years begin in January splits 31 December 2025 and
+    # 1 January 2026 between two years; the default (April) keeps them in one.
+    january = DEFAULT_RULEBOOK.with_value(
+        "years.start_month", 1, reason="calendar years"
+    )
+    span = DateRange(dt.date(2025, 12, 31), dt.date(2026, 1, 1))
+    assert [p.amount for p in apportion(Decimal("1.00"), span, rulebook=january)] == [
+        Decimal("0.50"),
+        Decimal("0.50"),
+    ]
+    assert [p.amount for p in apportion(Decimal("1.00"), span)] == [Decimal("1.00")]
+    package = SupportPackage(span, PackageRate(Decimal("1.00"), RateUnit.DAY))
+    forecast = provisional_forecast(
+        [ProvisionalPackage(package, Decimal("1"))], rulebook=january
+    )
+    assert [y.maximum.total for y in forecast.years] == [
+        Decimal("1.00"),
+        Decimal("1.00"),
+    ]
+
+
+def test_an_approval_period_rule_counting_backwards_is_refused() -> None:
+    rule = DEFAULT_RULEBOOK.rule("isp.approval_period")
+    book = DEFAULT_RULEBOOK.with_rule(attrs.evolve(rule, counting=Counting.BEFORE))
+    with raises(
+        InvalidValueError,
+        rule="isp.approval_period",
+        words=["rule 'isp.approval_period' must count forwards from the start date"],
+        value="6 months",
+    ):
+        approval_period(dt.date(2025, 4, 1), rulebook=book)
+
+
+def test_a_rate_at_the_money_limit_is_refused() -> None:
+    with raises(InvalidValueError, param="PackageRate.amount", words=["is too large"]):
+        PackageRate(Decimal("1000000000000000"), RateUnit.DAY)
+    assert PackageRate(Decimal("999999999999999.99"), RateUnit.DAY).amount == Decimal(
+        "999999999999999.99"
+    )
+
+
+def test_a_long_likelihood_is_shortened_in_the_message() -> None:
+    # The message shows at most 24 characters of the value.
+    bad = Decimal("1.0000000000000000000000001")
+    with raises(
+        InvalidValueError,
+        param="ProvisionalPackage.likelihood",
+        words=["got 1.0000000000000000000000"],
+        value=bad,
+    ):
+        ProvisionalPackage(A_PACKAGE, bad)
