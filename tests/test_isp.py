@@ -1142,3 +1142,41 @@ def test_a_long_likelihood_is_shortened_in_the_message() -> None:
         value=bad,
     ):
         ProvisionalPackage(A_PACKAGE, bad)
+
+
+def test_sums_past_the_money_limit_name_what_overflowed() -> None:
+    # Two packages of 6 * 10**14 pounds each: each is money, their sum in
+    # one year is not.
+    day = DateRange(dt.date(2026, 4, 1), dt.date(2026, 4, 1))
+    big = SupportPackage(day, PackageRate(Decimal("600000000000000.00"), RateUnit.DAY))
+    with raises(InvalidValueError, param="total", words=["total is too large"]):
+        provisional_forecast([ProvisionalPackage(big, Decimal("1"))] * 2)
+    # Pro-rating a package whose whole cost reaches the limit.
+    two_days = DateRange(dt.date(2026, 4, 1), dt.date(2026, 4, 2))
+    half = SupportPackage(
+        two_days, PackageRate(Decimal("500000000000000.00"), RateUnit.DAY)
+    )
+    with raises(InvalidValueError, param="approved", words=["approved is too large"]):
+        pro_rata(half, dt.date(2026, 4, 2), EndReason.RECALLED_TO_CUSTODY)
+
+
+def test_citations_come_from_the_callers_rulebook() -> None:
+    book = DEFAULT_RULEBOOK.with_value(
+        "isp.approval_period", Duration(months=6), reason="local approval"
+    )
+    assert (
+        approval_period(dt.date(2025, 4, 1), rulebook=book).citation.pinpoint
+        == "local approval"
+    )
+    assert {
+        p.citation.pinpoint
+        for p in approval_periods(dt.date(2025, 4, 1), 2, rulebook=book)
+    } == {"local approval"}
+    share = DEFAULT_RULEBOOK.with_value(SHARE_RULE, Decimal("10"), reason="local share")
+    forecast = provisional_forecast(
+        [ProvisionalPackage(A_PACKAGE, Decimal("1"))], rulebook=share
+    )
+    assert (
+        forecast.for_year(ReportingYear(2020)).maximum.citation.pinpoint
+        == "local share"
+    )
