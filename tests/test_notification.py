@@ -46,7 +46,7 @@ from mappa.notification import (
     periodic_notification_due,
     review_date,
 )
-from mappa.periods import DateRange, Duration
+from mappa.periods import Counting, DateRange, Duration
 from mappa.rulebook import DEFAULT_RULEBOOK
 
 D = dt.date
@@ -1124,3 +1124,215 @@ def test_more_arguments_name_the_parameter() -> None:
             under_18=False,
             first_notification=D(2025, 3, 16),
         )  # type: ignore[arg-type]
+
+
+def test_combine_terms_errors_name_the_argument() -> None:
+    with raises(
+        InvalidValueError, param="terms", words=["terms must not be empty"], value=0
+    ):
+        combine_terms([])
+    with raises(
+        InvalidTypeError,
+        param="overlaps",
+        words=["overlaps must be a sequence of Duration or None", "not str"],
+    ):
+        combine_terms([term(months=4), term(months=3)], overlaps="x")  # type: ignore[arg-type]
+    with raises(
+        InvalidTypeError,
+        param="overlaps",
+        words=["overlaps[1] must be a Duration or None", "not int"],
+        value=1,
+    ):
+        combine_terms(
+            [term(months=4), term(months=3), term(months=2)],
+            overlaps=[None, 1],  # type: ignore[list-item]
+        )
+    for gaps in ([], [None, None]):
+        with raises(
+            InvalidValueError,
+            param="overlaps",
+            words=["2 terms need 1", f"got {len(gaps)}"],
+            value=len(gaps),
+        ):
+            combine_terms([term(months=4), term(months=3)], overlaps=gaps)
+    with raises(
+        InvalidValueError,
+        param="overlaps",
+        words=[
+            "overlaps[1] (45 days) must be shorter than each of the",
+            "give the terms and the overlap in the same units",
+        ],
+        value=1,
+    ):
+        combine_terms(
+            [term(months=4), term(months=3), term(months=2)],
+            overlaps=[None, Duration(days=45)],
+        )
+
+
+def test_combine_terms_overlap_checked_against_both_neighbours() -> None:
+    # The second pair overlaps by 2 months: shorter than the 3-month term
+    # before it, not shorter than the 2-month term after it.
+    with raises(InvalidValueError, param="overlaps", value=1):
+        combine_terms(
+            [term(months=6), term(months=3), term(months=2)],
+            overlaps=[None, Duration(months=2)],
+        )
+    # Three terms, the first pair consecutive and the second overlapping
+    # by 1 month: 6 + 3 + 2 - 1 = 10 months (s.82(3)-(4)).
+    combined = combine_terms(
+        [term(months=6), term(months=3), term(months=2)],
+        overlaps=[None, Duration(months=1)],
+    )
+    assert combined == term(months=10)
+    assert combine_terms([term(months=6), term(months=3), term(months=2)]) == term(
+        months=11
+    )
+
+
+def test_schedule_errors_and_arguments() -> None:
+    relevant = D(2025, 3, 14)
+    with raises(
+        InvalidValueError,
+        rule="notification.initial",
+        words=[
+            "first_notification (2025-03-13) must not be",
+            "before the relevant date (2025-03-14)",
+        ],
+        value=D(2025, 3, 13),
+    ):
+        notification_schedule(
+            OtherDisposal(), relevant, under_18=False, first_notification=D(2025, 3, 13)
+        )
+    with raises(
+        InvalidValueError,
+        rule="notification.period.indefinite",
+        words=["an indefinite notification period needs a horizon for its schedule"],
+    ):
+        notification_schedule(
+            LifeImprisonment(), relevant, under_18=False, first_notification=relevant
+        )
+    for kwargs, param in (
+        ({"first_notification": "x"}, "first_notification"),
+        ({"first_notification": relevant, "no_fixed_abode": 1}, "no_fixed_abode"),
+        ({"first_notification": relevant, "horizon": "x"}, "horizon"),
+    ):
+        with raises(InvalidTypeError, param=param, words=[param]):
+            notification_schedule(OtherDisposal(), relevant, under_18=False, **kwargs)  # type: ignore[arg-type]
+
+
+def test_schedule_includes_a_due_date_on_the_horizon() -> None:
+    relevant = D(2025, 3, 14)
+    on = notification_schedule(
+        LifeImprisonment(),
+        relevant,
+        under_18=False,
+        first_notification=relevant,
+        horizon=D(2027, 3, 14),
+    )
+    assert on.due_dates == (D(2026, 3, 14), D(2027, 3, 14))
+    assert on.horizon == D(2027, 3, 14)
+    before = notification_schedule(
+        LifeImprisonment(),
+        relevant,
+        under_18=False,
+        first_notification=relevant,
+        horizon=D(2027, 3, 13),
+    )
+    assert before.due_dates == (D(2026, 3, 14),)
+
+
+def test_schedule_reads_the_callers_rulebook_as_at_the_dates() -> None:
+    relevant = D(2025, 3, 14)
+    five = DEFAULT_RULEBOOK.with_value(
+        "notification.initial", Duration(days=5), reason="local"
+    )
+    schedule = notification_schedule(
+        OtherDisposal(),
+        relevant,
+        under_18=False,
+        first_notification=relevant,
+        rulebook=five,
+    )
+    assert schedule.initial.due == D(2025, 3, 18)
+    later = _future(DEFAULT_RULEBOOK, "notification.periodic", Duration(months=6))
+    schedule = notification_schedule(
+        OtherDisposal(),
+        relevant,
+        under_18=False,
+        first_notification=relevant,
+        rulebook=later,  # type: ignore[arg-type]
+    )
+    assert schedule.due_dates[0] == D(2026, 3, 14)
+    assert schedule.periodic[0].citation == DEFAULT_RULEBOOK.citation(
+        "notification.periodic"
+    )
+    rule = DEFAULT_RULEBOOK.rule("notification.periodic")
+    flagged = DEFAULT_RULEBOOK.with_rule(attrs.evolve(rule, unconfirmed=True))
+    schedule = notification_schedule(
+        OtherDisposal(),
+        relevant,
+        under_18=False,
+        first_notification=relevant,
+        rulebook=flagged,
+    )
+    assert all(d.unconfirmed for d in schedule.periodic)
+    # The period depends on the relevant date: a youth's 5 years halved.
+    young = notification_schedule(
+        OtherDisposal(), relevant, under_18=True, first_notification=relevant
+    )
+    assert young.ends_on == D(2027, 9, 13)
+
+
+def test_counted_days_with_two_excluded_periods_and_each_counting() -> None:
+    # 3 days beginning with Friday 14 March 2025 (s.83(1)); custody on 15
+    # and on 17 March: both days added, due Tuesday 18 March.
+    two = [
+        DateRange(D(2025, 3, 15), D(2025, 3, 15)),
+        DateRange(D(2025, 3, 17), D(2025, 3, 17)),
+    ]
+    deadline = initial_notification_due(D(2025, 3, 14), excluded=two)
+    assert (deadline.due, deadline.days_added) == (D(2025, 3, 18), 2)
+    # A block wholly before the relevant date is passed over, not the end.
+    with_old = [DateRange(D(2025, 1, 1), D(2025, 1, 2)), *two]
+    assert initial_notification_due(D(2025, 3, 14), excluded=with_old).days_added == 2
+    # Counted *after* the change (a caller's reading): 15 to 17 March.
+    rule = DEFAULT_RULEBOOK.rule("notification.change")
+    after = DEFAULT_RULEBOOK.with_rule(attrs.evolve(rule, counting=Counting.AFTER))
+    assert change_notification_due(D(2025, 3, 14), rulebook=after).due == D(2025, 3, 17)
+    flagged = DEFAULT_RULEBOOK.with_rule(attrs.evolve(rule, unconfirmed=True))
+    assert change_notification_due(D(2025, 3, 14), rulebook=flagged).unconfirmed
+
+
+def test_counted_days_rule_errors_name_the_rule() -> None:
+    months = DEFAULT_RULEBOOK.with_value(
+        "notification.initial", Duration(months=1), reason="broken"
+    )
+    with raises(
+        InvalidValueError,
+        rule="notification.initial",
+        words=[
+            "rule 'notification.initial' must be a number of days counted 'beginning with' or",
+            "'after'",
+        ],
+    ):
+        initial_notification_due(D(2025, 3, 14), rulebook=months)
+    rule = DEFAULT_RULEBOOK.rule("notification.initial")
+    before = DEFAULT_RULEBOOK.with_rule(attrs.evolve(rule, counting=Counting.BEFORE))
+    with raises(InvalidValueError, rule="notification.initial"):
+        initial_notification_due(D(2025, 3, 14), rulebook=before)
+
+
+def test_counted_days_read_as_at_the_event_and_past_the_end_of_time() -> None:
+    later = _future(DEFAULT_RULEBOOK, "notification.initial", Duration(days=10))
+    deadline = initial_notification_due(D(2025, 3, 14), rulebook=later)  # type: ignore[arg-type]
+    assert deadline.due == D(2025, 3, 16)
+    assert deadline.citation == DEFAULT_RULEBOOK.citation("notification.initial")
+    with raises(InvalidValueError, rule="notification.initial", value=D(9999, 12, 30)):
+        initial_notification_due(D(9999, 12, 30))
+    with raises(InvalidValueError, rule="notification.initial"):
+        initial_notification_due(
+            D(9999, 12, 28), excluded=[DateRange(D(9999, 12, 29), D(9999, 12, 31))]
+        )
+    with raises(InvalidTypeError, param="excluded", words=["excluded"]):
+        initial_notification_due(D(2025, 3, 14), excluded=[1])  # type: ignore[list-item]
