@@ -1336,3 +1336,62 @@ def test_counted_days_read_as_at_the_event_and_past_the_end_of_time() -> None:
         )
     with raises(InvalidTypeError, param="excluded", words=["excluded"]):
         initial_notification_due(D(2025, 3, 14), excluded=[1])  # type: ignore[list-item]
+
+
+def test_more_errors_name_their_rule() -> None:
+    with raises(
+        InvalidValueError,
+        param="Imprisonment",
+        words=["a term of imprisonment must not be zero: give years, months or days"],
+        value=0,
+    ):
+        Imprisonment()
+    relevant = D(2025, 3, 14)
+    life = notification_period(
+        LifeImprisonment(), under_18=False, relevant_date=relevant
+    )
+    with raises(
+        NotApplicable,
+        rule="notification.period.indefinite",
+        words=["see review_date for the date of discharge (s.88B)"],
+    ):
+        life.ends_on(relevant)
+    other = notification_period(OtherDisposal(), under_18=False, relevant_date=relevant)
+    with raises(InvalidTypeError, param="relevant_date", words=["relevant_date"]):
+        other.ends_on("2025-03-14")  # type: ignore[arg-type]
+    with raises(
+        InvalidValueError, rule="notification.period.other", value=D(9999, 3, 14)
+    ):
+        other.ends_on(D(9999, 3, 14))
+    seven = DEFAULT_RULEBOOK.with_value(
+        "notification.under_18.divisor", 7, reason="odd"
+    )
+    with raises(
+        InvalidValueError,
+        rule="notification.under_18.divisor",
+        words=["5 years has no exact 1/7 in whole months and days"],
+        value="5 years",
+    ):
+        notification_period(
+            OtherDisposal(), under_18=True, relevant_date=relevant, rulebook=seven
+        )
+    # A divisor of 1 (a caller's rulebook) leaves the period whole.
+    one = DEFAULT_RULEBOOK.with_value(
+        "notification.under_18.divisor", 1, reason="whole"
+    )
+    assert notification_period(
+        OtherDisposal(), under_18=True, relevant_date=relevant, rulebook=one
+    ).length == Duration(years=5)
+
+
+def test_periodic_flags_and_the_extension_past_the_end_of_time() -> None:
+    rule = DEFAULT_RULEBOOK.rule("notification.periodic")
+    flagged = DEFAULT_RULEBOOK.with_rule(attrs.evolve(rule, unconfirmed=True))
+    assert periodic_notification_due(D(2025, 3, 14), rulebook=flagged).unconfirmed
+    assert not periodic_notification_due(D(2025, 3, 14)).unconfirmed
+    # Due 30 December 9999 in custody until that day: the 3 days from 31
+    # December run past the last date.
+    with raises(InvalidValueError, rule="notification.periodic.release_extension"):
+        periodic_notification_due(
+            D(9998, 12, 30), excluded=[DateRange(D(9999, 12, 1), D(9999, 12, 30))]
+        )
