@@ -955,6 +955,7 @@ def test_review_date_errors_name_the_rule() -> None:
         rule="notification.review.adult",
         words=[
             "time is disregarded only before the first notification",
+            "(s.88B(2)):",
             "pass first_notification with excluded",
         ],
     ):
