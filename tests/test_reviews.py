@@ -8,6 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from helpers import raises
 from mappa.calendar import WorkingCalendar
 from mappa.deadlines import Deadline
 from mappa.errors import (
@@ -695,3 +696,208 @@ def test_decisions_are_truthy_when_compliant() -> None:
     status = review_status(L3, dt.date(2025, 1, 6), dt.date(2025, 2, 18))
     assert not status
     assert status.citations == (status.citation,)
+
+
+# ---------------------------------------------------------------------------
+# Boundaries and errors, each side pinned (mutation testing, docs/testing.md)
+# ---------------------------------------------------------------------------
+
+FOUR_WEEKS_L3 = DEFAULT_RULEBOOK.with_value(
+    "reviews.level3.interval", Duration(weeks=4), reason="local standard"
+)
+
+
+def test_check_initial_mappp_on_the_deadline_and_the_day_after() -> None:
+    # Liberation Friday 28 March 2025: deadline 28 days before, Friday
+    # 28 February (performance indicator: 4 weeks before liberation).
+    on_the_day = check_initial_mappp(dt.date(2025, 3, 28), dt.date(2025, 2, 28))
+    assert (on_the_day.met, on_the_day.days_early, on_the_day.days_late) == (
+        True,
+        0,
+        0,
+    )
+    day_after = check_initial_mappp(dt.date(2025, 3, 28), dt.date(2025, 3, 1))
+    assert (day_after.met, day_after.days_early, day_after.days_late) == (
+        False,
+        0,
+        1,
+    )
+    day_before = check_initial_mappp(dt.date(2025, 3, 28), dt.date(2025, 2, 27))
+    assert (day_before.met, day_before.days_early) == (True, 1)
+
+
+def test_check_initial_mappp_on_and_after_the_liberation_day() -> None:
+    on_liberation = check_initial_mappp(dt.date(2025, 3, 28), dt.date(2025, 3, 28))
+    assert not on_liberation.after_liberation
+    assert not on_liberation.met
+    after = check_initial_mappp(dt.date(2025, 3, 28), dt.date(2025, 3, 29))
+    assert after.after_liberation
+
+
+def test_check_initial_mappp_reads_the_callers_rulebook() -> None:
+    book = DEFAULT_RULEBOOK.with_value(
+        "reviews.initial_mappp.before_liberation",
+        Duration(weeks=2),
+        reason="local standard",
+    )
+    check = check_initial_mappp(
+        dt.date(2025, 3, 28), dt.date(2025, 3, 14), rulebook=book
+    )
+    assert check.deadline == dt.date(2025, 3, 14)
+    assert check.met
+    assert check.citation.pinpoint == "local standard"
+
+
+def test_every_status_function_reads_the_callers_rulebook() -> None:
+    # Level 3 at 4 weeks: from Monday 6 January 2025, due Monday 3 February.
+    last, due = dt.date(2025, 1, 6), dt.date(2025, 2, 3)
+    assert review_status(L3, last, due, rulebook=FOUR_WEEKS_L3).due == due
+    history = [(last, L3), (dt.date(2025, 2, 4), L3)]
+    assert case_review_status([(last, L3)], due, rulebook=FOUR_WEEKS_L3).due == due
+    (period,) = review_periods(history, rulebook=FOUR_WEEKS_L3)
+    assert (period.due, period.state) == (due, ReviewState.OVERDUE)
+
+
+def test_every_status_function_reads_the_callers_calendar() -> None:
+    # Level 3 from Monday 6 January 2025 is due Monday 17 February; a
+    # council closed that day moves it back to Friday 14 February.
+    last = dt.date(2025, 1, 6)
+    closed = WorkingCalendar.scotland(extra_closed_days=[dt.date(2025, 2, 17)])
+    on = dt.date(2025, 2, 10)
+    assert review_status(L3, last, on, calendar=closed).due == dt.date(2025, 2, 14)
+    assert case_review_status([(last, L3)], on, calendar=closed).due == dt.date(
+        2025, 2, 14
+    )
+    (period,) = review_periods([(last, L3)], on=on, calendar=closed)
+    assert period.due == dt.date(2025, 2, 14)
+
+
+def test_a_meeting_on_the_judging_day_closes_the_period() -> None:
+    history = [(dt.date(2025, 1, 6), L3), (dt.date(2025, 2, 17), L3)]
+    periods = review_periods(history, on=dt.date(2025, 2, 17))
+    assert [(p.last_meeting, p.held) for p in periods] == [
+        (dt.date(2025, 1, 6), True),
+        (dt.date(2025, 2, 17), False),
+    ]
+    assert periods[0].state is ReviewState.DUE_TODAY
+
+
+def test_a_level1_meeting_opens_no_period_but_later_meetings_do() -> None:
+    history = [
+        (dt.date(2025, 1, 6), L1),
+        (dt.date(2025, 2, 3), L2),
+        (dt.date(2025, 3, 3), L3),
+        (dt.date(2025, 4, 1), L3),
+    ]
+    periods = review_periods(history)
+    assert [(p.level, p.last_meeting) for p in periods] == [
+        (L2, dt.date(2025, 2, 3)),
+        (L3, dt.date(2025, 3, 3)),
+    ]
+
+
+def test_level1_error_carries_the_level() -> None:
+    with raises(
+        NotApplicable,
+        rule="reviews.level1.interval",
+        words=["no national review interval", "case by case"],
+        value=1,
+    ):
+        review_interval(L1)
+
+
+def test_status_before_the_meeting_names_the_rule_and_the_date() -> None:
+    with raises(
+        InvalidValueError,
+        rule="reviews.level2.interval",
+        words=["must not be before last_meeting", "reviews.level2.interval"],
+        value=dt.date(2025, 1, 5),
+    ):
+        review_status(L2, dt.date(2025, 1, 6), dt.date(2025, 1, 5))
+
+
+def test_history_without_a_meeting_before_on_names_the_date() -> None:
+    with raises(
+        InvalidValueError,
+        param="meetings",
+        words=[
+            "no meeting held on or before",
+            "a review period",
+            "starts at a meeting",
+        ],
+        value=dt.date(2025, 1, 5),
+    ):
+        case_review_status([(dt.date(2025, 1, 6), L2)], dt.date(2025, 1, 5))
+
+
+def test_bad_histories_name_the_meeting() -> None:
+    with raises(
+        InvalidTypeError,
+        param="meetings",
+        words=[
+            "meetings must be an iterable of ReviewMeeting",
+            "(date, Level)",
+            "pairs, not str",
+        ],
+    ):
+        review_periods("2025-01-06")  # type: ignore[arg-type]
+    with raises(
+        InvalidTypeError,
+        param="meetings",
+        words=["meetings[1] must be a ReviewMeeting", "(date, Level)", "pair, not int"],
+        value=1,
+    ):
+        review_periods([(dt.date(2025, 1, 6), L2), 7])  # type: ignore[list-item]
+    with raises(InvalidTypeError, param="meetings[1][0]"):
+        review_periods([(dt.date(2025, 1, 6), L2), ("2025-02-03", L2)])  # type: ignore[list-item]
+    with raises(InvalidTypeError, param="meetings[0][1]"):
+        review_periods([(dt.date(2025, 1, 6), 2)])  # type: ignore[list-item]
+
+
+DAY = dt.date(2025, 1, 6)
+LATER = dt.date(2025, 6, 30)
+
+
+@pytest.mark.parametrize(
+    ("call", "param"),
+    [
+        (lambda: review_interval(L2).due_after("x"), "last_meeting"),  # type: ignore[arg-type]
+        (lambda: next_review_due(2, DAY), "level"),  # type: ignore[arg-type]
+        (lambda: next_review_due(L2, "x"), "last_meeting"),  # type: ignore[arg-type]
+        (lambda: next_review_due(L2, DAY, calendar="x"), "calendar"),  # type: ignore[arg-type]
+        (lambda: review_status(2, DAY, LATER), "level"),  # type: ignore[arg-type]
+        (lambda: review_status(L2, "x", LATER), "last_meeting"),  # type: ignore[arg-type]
+        (lambda: review_status(L2, DAY, "x"), "on"),  # type: ignore[arg-type]
+        (lambda: review_periods([(DAY, L2)], on="x"), "on"),  # type: ignore[arg-type]
+        (lambda: case_review_status([(DAY, L2)], "x"), "on"),  # type: ignore[arg-type]
+        (lambda: review_schedule(2, DAY, LATER), "level"),  # type: ignore[arg-type]
+        (lambda: review_schedule(L2, "x", LATER), "first_meeting"),  # type: ignore[arg-type]
+        (lambda: review_schedule(L2, DAY, "x"), "until"),  # type: ignore[arg-type]
+        (lambda: next_rmp_review_due("x"), "last_review"),  # type: ignore[arg-type]
+        (lambda: initial_mappp_deadline("x"), "liberation_date"),  # type: ignore[arg-type]
+        (lambda: check_initial_mappp("x", DAY), "liberation_date"),  # type: ignore[arg-type]
+        (lambda: check_initial_mappp(LATER, "x"), "held_on"),  # type: ignore[arg-type]
+    ],
+)
+def test_bad_arguments_name_the_parameter(call: object, param: str) -> None:
+    with raises(InvalidTypeError, param=param, words=[param]):
+        call()  # type: ignore[operator]
+
+
+def test_schedule_that_makes_no_progress_is_refused() -> None:
+    # A 1-day interval from Friday 6 June 2025 is due Saturday, which the
+    # calendar moves back to Friday itself: no progress, so an error
+    # rather than a schedule that never ends.
+    book = DEFAULT_RULEBOOK.with_value(
+        "reviews.level3.interval", Duration(days=1), reason="edge"
+    )
+    friday = dt.date(2025, 6, 6)
+    with raises(
+        InvalidValueError,
+        rule="reviews.level3.interval",
+        words=["rule 'reviews.level3.interval' gives no progress from 2025-06-06"],
+        value=friday,
+    ):
+        review_schedule(
+            L3, friday, dt.date(2025, 6, 30), calendar=SCOTLAND, rulebook=book
+        )
