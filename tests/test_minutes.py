@@ -218,7 +218,8 @@ def test_one_working_day_allowance_is_accepted_and_zero_is_refused() -> None:
     book = DEFAULT_RULEBOOK.with_value("minutes.draft", 1, reason="one day")
     book = book.with_value("minutes.final", 2, reason="two days")
     due = minutes_due(D(2025, 6, 2), rulebook=book)
-    assert (due.draft, due.final) == (D(2025, 6, 3), D(2025, 6, 4))
+    assert (due.draft.due, due.final.due) == (D(2025, 6, 3), D(2025, 6, 4))
+    assert (due.draft.rule, due.final.rule) == ("minutes.draft", "minutes.final")
     assert (due.draft_working_days, due.final_working_days) == (1, 2)
     for name in ("minutes.draft", "minutes.final"):
         broken = DEFAULT_RULEBOOK.with_value(name, 0, reason="broken")
@@ -261,17 +262,35 @@ def test_bad_arguments_name_the_parameter() -> None:
     with raises(InvalidTypeError, param="released_on", words=["released_on"]):
         minutes_on_time(D(2025, 6, 2), None)  # type: ignore[arg-type]
     with raises(InvalidTypeError, param="calendar", words=["calendar"]):
-        minutes_due(D(2025, 6, 2), "Scotland")  # type: ignore[arg-type]
+        minutes_due(D(2025, 6, 2), calendar="Scotland")  # type: ignore[arg-type]
     with raises(InvalidTypeError, param="calendar", words=["calendar"]):
-        minutes_on_time(D(2025, 6, 2), D(2025, 6, 3), "Scotland")  # type: ignore[arg-type]
+        minutes_on_time(
+            D(2025, 6, 2),
+            D(2025, 6, 3),
+            calendar="Scotland",  # type: ignore[arg-type]
+        )
 
 
 def test_minutes_due_allows_equal_days_and_refuses_a_draft_out_of_order() -> None:
     citation = GUIDANCE.cite("para 11.15")
     day = D(2025, 6, 2)
+
+    def bundle(draft: dt.date, final: dt.date, days: int = 0) -> MinutesDue:
+        return MinutesDue(
+            day,
+            Deadline(draft, "minutes.draft", citation),
+            Deadline(final, "minutes.final", citation),
+            days,
+            2 * days,
+        )
+
     # Allowances of 0 make every day the same: allowed by the value object.
-    same = MinutesDue(day, day, day, 0, 0, citation, citation)
-    assert same.draft == same.final == day
+    same = bundle(day, day)
+    assert same.draft.due == same.final.due == day
+    # One side of each boundary allowed: draft on the meeting day, draft on
+    # the final deadline.
+    assert bundle(day, D(2025, 6, 16), 5).draft.due == day
+    assert bundle(D(2025, 6, 16), D(2025, 6, 16), 5).draft.due == D(2025, 6, 16)
     for draft, final in (
         (D(2025, 6, 1), D(2025, 6, 16)),
         (D(2025, 6, 17), D(2025, 6, 16)),
@@ -281,4 +300,4 @@ def test_minutes_due_allows_equal_days_and_refuses_a_draft_out_of_order() -> Non
             rule="minutes.final",
             words=["a minute's draft deadline", "final deadline"],
         ):
-            MinutesDue(day, draft, final, 5, 10, citation, citation)
+            bundle(draft, final, 5)

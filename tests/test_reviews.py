@@ -707,40 +707,43 @@ FOUR_WEEKS_L3 = DEFAULT_RULEBOOK.with_value(
 )
 
 
-def test_check_initial_mappp_on_the_deadline_and_the_day_after() -> None:
+def test_assess_initial_mappp_on_the_deadline_and_the_day_after() -> None:
     # Liberation Friday 28 March 2025: deadline 28 days before, Friday
     # 28 February (performance indicator: 4 weeks before liberation).
-    on_the_day = check_initial_mappp(dt.date(2025, 3, 28), dt.date(2025, 2, 28))
+    on_the_day = assess_initial_mappp(dt.date(2025, 3, 28), dt.date(2025, 2, 28))
     assert (on_the_day.met, on_the_day.days_early, on_the_day.days_late) == (
         True,
         0,
         0,
     )
-    day_after = check_initial_mappp(dt.date(2025, 3, 28), dt.date(2025, 3, 1))
+    day_after = assess_initial_mappp(dt.date(2025, 3, 28), dt.date(2025, 3, 1))
     assert (day_after.met, day_after.days_early, day_after.days_late) == (
         False,
         0,
         1,
     )
-    day_before = check_initial_mappp(dt.date(2025, 3, 28), dt.date(2025, 2, 27))
+    day_before = assess_initial_mappp(dt.date(2025, 3, 28), dt.date(2025, 2, 27))
     assert (day_before.met, day_before.days_early) == (True, 1)
+    for decision in (on_the_day, day_after, day_before):
+        assert decision.deadline == dt.date(2025, 2, 28)
+        assert decision.rule == "reviews.initial_mappp.before_liberation"
 
 
-def test_check_initial_mappp_on_and_after_the_liberation_day() -> None:
-    on_liberation = check_initial_mappp(dt.date(2025, 3, 28), dt.date(2025, 3, 28))
+def test_assess_initial_mappp_on_and_after_the_liberation_day() -> None:
+    on_liberation = assess_initial_mappp(dt.date(2025, 3, 28), dt.date(2025, 3, 28))
     assert not on_liberation.after_liberation
     assert not on_liberation.met
-    after = check_initial_mappp(dt.date(2025, 3, 28), dt.date(2025, 3, 29))
+    after = assess_initial_mappp(dt.date(2025, 3, 28), dt.date(2025, 3, 29))
     assert after.after_liberation
 
 
-def test_check_initial_mappp_reads_the_callers_rulebook() -> None:
+def test_assess_initial_mappp_reads_the_callers_rulebook() -> None:
     book = DEFAULT_RULEBOOK.with_value(
         "reviews.initial_mappp.before_liberation",
         Duration(weeks=2),
         reason="local standard",
     )
-    check = check_initial_mappp(
+    check = assess_initial_mappp(
         dt.date(2025, 3, 28), dt.date(2025, 3, 14), rulebook=book
     )
     assert check.deadline == dt.date(2025, 3, 14)
@@ -759,17 +762,26 @@ def test_every_status_function_reads_the_callers_rulebook() -> None:
 
 
 def test_every_status_function_reads_the_callers_calendar() -> None:
-    # Level 3 from Monday 6 January 2025 is due Monday 17 February; a
-    # council closed that day moves it back to Friday 14 February.
+    # Level 3 from Monday 6 January 2025 is due Monday 17 February; asked
+    # to move to a working day, a council closed that day moves it back to
+    # Friday 14 February. The calendar alone moves nothing.
     last = dt.date(2025, 1, 6)
     closed = WorkingCalendar.scotland(extra_closed_days=[dt.date(2025, 2, 17)])
     on = dt.date(2025, 2, 10)
-    assert review_status(L3, last, on, calendar=closed).due == dt.date(2025, 2, 14)
-    assert case_review_status([(last, L3)], on, calendar=closed).due == dt.date(
-        2025, 2, 14
-    )
-    (period,) = review_periods([(last, L3)], on=on, calendar=closed)
-    assert period.due == dt.date(2025, 2, 14)
+    moved, plain = dt.date(2025, 2, 14), dt.date(2025, 2, 17)
+    for move, expected in ((True, moved), (False, plain)):
+        status = review_status(L3, last, on, move_to_working_day=move, calendar=closed)
+        assert (status.due, status.rule) == (expected, "reviews.level3.interval")
+        case = case_review_status(
+            [(last, L3)], on, move_to_working_day=move, calendar=closed
+        )
+        assert case.due == expected
+        (period,) = review_periods(
+            [(last, L3)], on=on, move_to_working_day=move, calendar=closed
+        )
+        assert period.due == expected
+    deadline = next_review_due(L3, last, move_to_working_day=True, calendar=closed)
+    assert (deadline.due, deadline.moved_from) == (moved, plain)
 
 
 def test_a_meeting_on_the_judging_day_closes_the_period() -> None:
@@ -874,9 +886,9 @@ LATER = dt.date(2025, 6, 30)
         (lambda: review_schedule(L2, "x", LATER), "first_meeting"),  # type: ignore[arg-type]
         (lambda: review_schedule(L2, DAY, "x"), "until"),  # type: ignore[arg-type]
         (lambda: next_rmp_review_due("x"), "last_review"),  # type: ignore[arg-type]
-        (lambda: initial_mappp_deadline("x"), "liberation_date"),  # type: ignore[arg-type]
-        (lambda: check_initial_mappp("x", DAY), "liberation_date"),  # type: ignore[arg-type]
-        (lambda: check_initial_mappp(LATER, "x"), "held_on"),  # type: ignore[arg-type]
+        (lambda: initial_mappp_due("x"), "liberation_date"),  # type: ignore[arg-type]
+        (lambda: assess_initial_mappp("x", DAY), "liberation_date"),  # type: ignore[arg-type]
+        (lambda: assess_initial_mappp(LATER, "x"), "held_on"),  # type: ignore[arg-type]
     ],
 )
 def test_bad_arguments_name_the_parameter(call: object, param: str) -> None:
@@ -899,5 +911,17 @@ def test_schedule_that_makes_no_progress_is_refused() -> None:
         value=friday,
     ):
         review_schedule(
-            L3, friday, dt.date(2025, 6, 30), calendar=SCOTLAND, rulebook=book
+            L3,
+            friday,
+            dt.date(2025, 6, 30),
+            move_to_working_day=True,
+            calendar=SCOTLAND,
+            rulebook=book,
         )
+    # Without the move the same interval makes a day's progress each time.
+    plain = review_schedule(L3, friday, dt.date(2025, 6, 9), rulebook=book)
+    assert [d.due for d in plain] == [
+        dt.date(2025, 6, 7),
+        dt.date(2025, 6, 8),
+        dt.date(2025, 6, 9),
+    ]
