@@ -301,3 +301,33 @@ def test_minutes_due_allows_equal_days_and_refuses_a_draft_out_of_order() -> Non
             words=["a minute's draft deadline", "final deadline"],
         ):
             bundle(draft, final, 5)
+
+
+def test_rules_are_read_as_at_the_meeting_on_both_sides_of_a_change() -> None:
+    # A local standard from Monday 6 January 2020: 7 and 15 working days.
+    # A meeting the Friday before keeps the national 5 and 10; a meeting on
+    # the day itself takes the new values (and not today's reading: both
+    # versions are in the past).
+    start = D(2020, 1, 6)
+    book = DEFAULT_RULEBOOK.with_value(
+        "minutes.final", 15, reason="local final", applies_from=start
+    ).with_value("minutes.draft", 7, reason="local draft", applies_from=start)
+    before = minutes_due(D(2020, 1, 3), rulebook=book)
+    assert (before.draft.due, before.final.due) == (D(2020, 1, 10), D(2020, 1, 17))
+    assert before.final.citation == GUIDANCE.cite("para 11.15")
+    on_the_day = minutes_due(start, rulebook=book)
+    assert (on_the_day.draft.due, on_the_day.final.due) == (
+        D(2020, 1, 15),
+        D(2020, 1, 27),
+    )
+    assert on_the_day.draft.citation.pinpoint == "local draft"
+    assert on_the_day.final.citation.pinpoint == "local final"
+    late = minutes_on_time(D(2020, 1, 3), D(2020, 1, 20), rulebook=book)
+    assert (late.on_time, late.deadline, late.working_days_late) == (
+        False,
+        D(2020, 1, 17),
+        1,
+    )
+    in_time = minutes_on_time(start, D(2020, 1, 27), rulebook=book)
+    assert (in_time.on_time, in_time.deadline) == (True, D(2020, 1, 27))
+    assert in_time.citation.pinpoint == "local final"
