@@ -685,8 +685,14 @@ def test_move_to_working_day_keeps_the_date_it_moved_from() -> None:
 
 
 def test_move_to_working_day_must_be_a_bool() -> None:
-    with pytest.raises(InvalidTypeError, match="move_to_working_day"):
-        next_review_due(L3, dt.date(2025, 1, 6), move_to_working_day="yes")  # type: ignore[arg-type]
+    for call in (
+        lambda: next_review_due(L3, dt.date(2025, 1, 6), move_to_working_day="yes"),  # type: ignore[arg-type]
+        lambda: review_periods([(dt.date(2025, 1, 6), L3)], move_to_working_day=1),  # type: ignore[arg-type]
+    ):
+        with raises(
+            InvalidTypeError, param="move_to_working_day", words=["move_to_working_day"]
+        ):
+            call()
 
 
 def test_decisions_are_truthy_when_compliant() -> None:
@@ -925,3 +931,92 @@ def test_schedule_that_makes_no_progress_is_refused() -> None:
         dt.date(2025, 6, 8),
         dt.date(2025, 6, 9),
     ]
+
+
+# -- rules read as at the event, on both sides of a version's start -----------
+
+_FROM = dt.date(2020, 1, 6)  # a Monday; the Friday before is 3 January
+_BEFORE = dt.date(2020, 1, 3)
+_LOCAL = (
+    DEFAULT_RULEBOOK.with_value(
+        "reviews.level3.interval",
+        Duration(weeks=4),
+        reason="local level 3",
+        applies_from=_FROM,
+    )
+    .with_value(
+        "reviews.olr_rmp.interval",
+        Duration(months=6),
+        reason="local RMP",
+        applies_from=_FROM,
+    )
+    .with_value(
+        "reviews.initial_mappp.before_liberation",
+        Duration(weeks=2),
+        reason="local pre-release",
+        applies_from=_FROM,
+    )
+)
+
+
+def test_review_intervals_are_read_as_at_the_meeting_that_opens_them() -> None:
+    # 6 weeks from Friday 3 January 2020 (before the local 4 weeks start):
+    # Friday 14 February. 4 weeks from Monday 6 January: Monday 3 February.
+    old, new = dt.date(2020, 2, 14), dt.date(2020, 2, 3)
+    assert next_review_due(L3, _BEFORE, rulebook=_LOCAL).due == old
+    local = next_review_due(L3, _FROM, rulebook=_LOCAL)
+    assert (local.due, local.citation.pinpoint) == (new, "local level 3")
+    on = dt.date(2020, 2, 4)
+    before = review_status(L3, _BEFORE, on, rulebook=_LOCAL)
+    assert (before.due, before.state) == (old, ReviewState.ON_TIME)
+    after = review_status(L3, _FROM, on, rulebook=_LOCAL)
+    assert (after.due, after.state, after.days_overdue) == (
+        new,
+        ReviewState.OVERDUE,
+        1,
+    )
+    assert case_review_status([(_BEFORE, L3)], on, rulebook=_LOCAL).due == old
+    assert case_review_status([(_FROM, L3)], on, rulebook=_LOCAL).due == new
+    periods = review_periods([(_BEFORE, L3), (_FROM, L3)], on=on, rulebook=_LOCAL)
+    assert [(p.due, p.held) for p in periods] == [(old, True), (new, False)]
+    # A schedule reads each interval as at the meeting it runs from: 6
+    # weeks from 3 January, then 4 weeks from 14 February.
+    schedule = review_schedule(L3, _BEFORE, dt.date(2020, 3, 31), rulebook=_LOCAL)
+    assert [d.due for d in schedule] == [old, dt.date(2020, 3, 13)]
+
+
+def test_rmp_and_pre_release_rules_are_read_as_at_their_event() -> None:
+    # A year beginning with 3 January 2020 ends 2 January 2021; 6 months
+    # beginning with 6 January 2020 end 5 July 2020.
+    assert next_rmp_review_due(_BEFORE, rulebook=_LOCAL).due == dt.date(2021, 1, 2)
+    rmp = next_rmp_review_due(_FROM, rulebook=_LOCAL)
+    assert (rmp.due, rmp.citation.pinpoint) == (dt.date(2020, 7, 5), "local RMP")
+    # 28 days before a liberation on 3 January 2020: 6 December 2019; 14
+    # days before one on 6 January: 23 December 2019.
+    assert initial_mappp_due(_BEFORE, rulebook=_LOCAL).due == dt.date(2019, 12, 6)
+    assert initial_mappp_due(_FROM, rulebook=_LOCAL).due == dt.date(2019, 12, 23)
+    held = dt.date(2019, 12, 20)
+    missed = assess_initial_mappp(_BEFORE, held, rulebook=_LOCAL)
+    assert (missed.met, missed.days_late, missed.deadline) == (
+        False,
+        14,
+        dt.date(2019, 12, 6),
+    )
+    assert missed.citation == initial_mappp_due(_BEFORE).citation
+    met = assess_initial_mappp(_FROM, held, rulebook=_LOCAL)
+    assert (met.met, met.days_early, met.citation.pinpoint) == (
+        True,
+        3,
+        "local pre-release",
+    )
+
+
+def test_review_periods_leave_a_holiday_due_date_alone_by_default() -> None:
+    # 6 weeks from 13 November 2025 is Christmas Day: not moved unless asked.
+    history = [(dt.date(2025, 11, 13), L3)]
+    (plain,) = review_periods(history, on=dt.date(2025, 12, 1))
+    assert plain.due == dt.date(2025, 12, 25)
+    (moved,) = review_periods(
+        history, on=dt.date(2025, 12, 1), move_to_working_day=True
+    )
+    assert moved.due == dt.date(2025, 12, 24)
