@@ -1188,3 +1188,133 @@ def test_citations_come_from_the_callers_rulebook() -> None:
         forecast.for_year(ReportingYear(2020)).maximum.citation.pinpoint
         == "local share"
     )
+
+
+# -- rules read as at the event, on both sides of a version's start -----------
+
+_FROM = dt.date(2020, 1, 6)  # a Monday; the Friday before is 3 January
+_BEFORE = dt.date(2020, 1, 3)
+_LOCAL = (
+    DEFAULT_RULEBOOK.with_value(
+        "years.start_month", 1, reason="calendar years", applies_from=_FROM
+    )
+    .with_value(
+        "isp.approval_period",
+        Duration(months=3),
+        reason="local approvals",
+        applies_from=_FROM,
+    )
+    .with_value("isp.end.report", True, reason="local end report", applies_from=_FROM)
+    .with_value("isp.provisional_list", True, reason="local list", applies_from=_FROM)
+    .with_value(
+        "isp.local_authority.minimum_share",
+        Decimal("20"),
+        reason="local share",
+        applies_from=_FROM,
+    )
+)
+
+
+def test_apportion_reads_the_year_start_as_at_the_period_start() -> None:
+    # From 6 January 2020 years run from 1 January. A period starting the
+    # Monday before (30 December 2019) is in April-to-March years: one
+    # part, though it crosses 1 January. One starting on 6 January and
+    # running past 1 April is in calendar years: one part, though it
+    # crosses 1 April.
+    before = apportion(
+        Decimal("70.00"),
+        DateRange(dt.date(2019, 12, 30), dt.date(2020, 1, 5)),
+        rulebook=_LOCAL,
+    )
+    assert [(s.year.start, s.amount) for s in before] == [
+        (dt.date(2019, 4, 1), Decimal("70.00"))
+    ]
+    after = apportion(
+        Decimal("70.00"), DateRange(_FROM, dt.date(2020, 4, 5)), rulebook=_LOCAL
+    )
+    assert [(s.year.start, s.amount) for s in after] == [
+        (dt.date(2020, 1, 1), Decimal("70.00"))
+    ]
+    # A period that starts before the change and ends after it keeps the
+    # years of its start: 3 January 2020 to 2 April 2020 (91 days) splits
+    # at 1 April (89 days and 2), not at 1 January.
+    across = apportion(
+        Decimal("91.00"), DateRange(_BEFORE, dt.date(2020, 4, 2)), rulebook=_LOCAL
+    )
+    assert [(s.year.start, s.days, s.amount) for s in across] == [
+        (dt.date(2019, 4, 1), 89, Decimal("89.00")),
+        (dt.date(2020, 4, 1), 2, Decimal("2.00")),
+    ]
+
+
+def test_approval_periods_are_read_as_at_their_own_start() -> None:
+    # Six months beginning with 3 January 2020 end 2 July; three months
+    # beginning with 6 January end 5 April. A renewal from 3 July 2020
+    # takes the rule then in force: three months, to 2 October.
+    before = approval_period(_BEFORE, rulebook=_LOCAL)
+    assert (before.end, before.citation) == (
+        dt.date(2020, 7, 2),
+        GUIDANCE.cite("para 18.25"),
+    )
+    after = approval_period(_FROM, rulebook=_LOCAL)
+    assert (after.end, after.citation.pinpoint) == (
+        dt.date(2020, 4, 5),
+        "local approvals",
+    )
+    first, renewal = approval_periods(_BEFORE, 2, rulebook=_LOCAL)
+    assert (first.end, renewal.start, renewal.end) == (
+        dt.date(2020, 7, 2),
+        dt.date(2020, 7, 3),
+        dt.date(2020, 10, 2),
+    )
+    assert renewal.citation.pinpoint == "local approvals"
+
+
+def test_pro_rata_cites_the_rule_as_at_the_end_of_the_package() -> None:
+    package = SupportPackage(
+        DateRange(dt.date(2019, 12, 1), dt.date(2020, 5, 31)),
+        PackageRate(Decimal("10.00"), RateUnit.DAY),
+    )
+    before = pro_rata(package, _BEFORE, EndReason.RECALLED_TO_CUSTODY, rulebook=_LOCAL)
+    assert before.citation == GUIDANCE.cite("para 18.26")
+    assert before.used == Decimal("330.00")  # 1 December to 2 January: 33 days
+    after = pro_rata(package, _FROM, EndReason.RECALLED_TO_CUSTODY, rulebook=_LOCAL)
+    assert after.citation.pinpoint == "local end report"
+    assert after.used == Decimal("360.00")
+
+
+def test_provisional_forecast_reads_its_rules_as_at_the_earliest_start() -> None:
+    def forecast(*starts: dt.date) -> ProvisionalForecast:
+        entries = [
+            ProvisionalPackage(
+                SupportPackage(
+                    DateRange(start, start + dt.timedelta(days=9)),
+                    PackageRate(Decimal("10.00"), RateUnit.DAY),
+                ),
+                Decimal("1"),
+            )
+            for start in starts
+        ]
+        return provisional_forecast(entries, rulebook=_LOCAL)
+
+    # Earliest start 3 January 2020: the national 10% and citations, and
+    # April-to-March years for every package (the one from 3 February too).
+    before = forecast(dt.date(2020, 2, 3), _BEFORE)
+    assert before.local_authority_share == Decimal("10")
+    assert before.citation == GUIDANCE.cite("para 18.24")
+    assert before.share_citation == GUIDANCE.cite("para 18.25")
+    (year,) = before.years
+    assert year.year.start == dt.date(2019, 4, 1)
+    assert (year.maximum.total, year.maximum.local_authority) == (
+        Decimal("200.00"),
+        Decimal("20.00"),
+    )
+    # Earliest start 6 January 2020: the local 20% and citations, and
+    # calendar years.
+    after = forecast(dt.date(2020, 2, 3), _FROM)
+    assert after.local_authority_share == Decimal("20")
+    assert after.citation.pinpoint == "local list"
+    assert after.share_citation.pinpoint == "local share"
+    (year,) = after.years
+    assert year.year.start == dt.date(2020, 1, 1)
+    assert year.maximum.local_authority == Decimal("40.00")
