@@ -1594,3 +1594,104 @@ def test_periodic_flags_and_the_extension_past_the_end_of_time() -> None:
         periodic_notification_due(
             D(9998, 12, 30), excluded=[DateRange(D(9999, 12, 1), D(9999, 12, 30))]
         )
+
+
+# -- rules read as at the event, on both sides of a version's start -----------
+
+_FROM = D(2020, 1, 6)  # a Monday; the Friday before is 3 January
+_BEFORE = D(2020, 1, 3)
+_LOCAL = (
+    DEFAULT_RULEBOOK.with_value(
+        "notification.initial",
+        Duration(days=7),
+        reason="local initial",
+        applies_from=_FROM,
+    )
+    .with_value(
+        "notification.change",
+        Duration(days=7),
+        reason="local change",
+        applies_from=_FROM,
+    )
+    .with_value(
+        "notification.periodic",
+        Duration(months=6),
+        reason="local periodic",
+        applies_from=_FROM,
+    )
+    .with_value(
+        "notification.foreign_travel.notice",
+        Duration(days=14),
+        reason="local travel",
+        applies_from=_FROM,
+    )
+    .with_value(
+        "notification.foreign_travel.minimum_notice_hours",
+        48,
+        reason="local hours",
+        applies_from=_FROM,
+    )
+)
+
+
+def test_deadlines_read_a_past_version_from_its_start_only() -> None:
+    # A version in force from 6 January 2020 (in the past, so reading as at
+    # today would take it): events on the Friday before keep the statute's
+    # 3 days, 1 year and 7 days (s.83(1), s.84(1), s.85(1); SSI 2004/205
+    # reg. 5); events on 6 January take 7 days, 6 months and 14 days.
+    statute = DEFAULT_RULEBOOK.citation("notification.initial")
+    initial = initial_notification_due(_BEFORE, rulebook=_LOCAL)
+    assert (initial.due, initial.citation) == (D(2020, 1, 5), statute)
+    initial = initial_notification_due(_FROM, rulebook=_LOCAL)
+    assert (initial.due, initial.citation.pinpoint) == (D(2020, 1, 12), "local initial")
+    assert change_notification_due(_BEFORE, rulebook=_LOCAL).due == D(2020, 1, 5)
+    change = change_notification_due(_FROM, rulebook=_LOCAL)
+    assert (change.due, change.citation.pinpoint) == (D(2020, 1, 12), "local change")
+    periodic = periodic_notification_due(_BEFORE, rulebook=_LOCAL)
+    assert (periodic.due, periodic.citation) == (
+        D(2021, 1, 3),
+        DEFAULT_RULEBOOK.citation("notification.periodic"),
+    )
+    periodic = periodic_notification_due(_FROM, rulebook=_LOCAL)
+    assert (periodic.due, periodic.citation.pinpoint) == (
+        D(2020, 7, 6),
+        "local periodic",
+    )
+    notice = foreign_travel_notice(_BEFORE, rulebook=_LOCAL)
+    assert (notice.due, notice.minimum_notice_hours) == (D(2019, 12, 27), 12)
+    assert notice.citation == DEFAULT_RULEBOOK.citation(
+        "notification.foreign_travel.notice"
+    )
+    notice = foreign_travel_notice(_FROM, rulebook=_LOCAL)
+    assert (notice.due, notice.minimum_notice_hours, notice.citation.pinpoint) == (
+        D(2019, 12, 23),
+        48,
+        "local travel",
+    )
+
+
+def test_schedule_reads_its_periodic_rule_as_at_the_first_notification() -> None:
+    # Relevant date 2 January 2020 (before the local rules): initial
+    # deadline 3 days beginning with it, 4 January, whichever the first
+    # notification. Periodic: 1 year from a first notification on 3
+    # January; 6 months from one on 6 January.
+    def schedule(first: dt.date) -> object:
+        return notification_schedule(
+            OtherDisposal(),
+            D(2020, 1, 2),
+            under_18=True,
+            first_notification=first,
+            horizon=D(2021, 6, 1),
+            rulebook=_LOCAL,
+        )
+
+    before = schedule(_BEFORE)
+    assert before.initial.due == D(2020, 1, 4)  # type: ignore[attr-defined]
+    assert [d.due for d in before.periodic] == [D(2021, 1, 3)]  # type: ignore[attr-defined]
+    after = schedule(_FROM)
+    assert after.initial.due == D(2020, 1, 4)  # type: ignore[attr-defined]
+    assert [d.due for d in after.periodic] == [  # type: ignore[attr-defined]
+        D(2020, 7, 6),
+        D(2021, 1, 6),
+    ]
+    assert after.periodic[0].citation.pinpoint == "local periodic"  # type: ignore[attr-defined]
