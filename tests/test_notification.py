@@ -1695,3 +1695,31 @@ def test_schedule_reads_its_periodic_rule_as_at_the_first_notification() -> None
         D(2021, 1, 6),
     ]
     assert after.periodic[0].citation.pinpoint == "local periodic"  # type: ignore[attr-defined]
+
+
+def test_review_date_before_s88b_began_reads_it_as_it_began() -> None:
+    # s.88B came into force on 28 January 2011 (SSI 2011/45). A relevant
+    # date the day before reads the section as it began (15 years from the
+    # relevant date), as does one on the day; a later version reaches only
+    # relevant dates from its own start.
+    start = DEFAULT_RULEBOOK.rule("notification.review.adult").in_force_from
+    assert start == D(2011, 1, 28)
+    for day in (D(2011, 1, 27), start):
+        deadline = review_date(day, under_18=False)
+        assert deadline.due == day.replace(year=2026)
+        assert deadline.rule == "notification.review.adult"
+    # A caller's version from 1 January 2012 does not reach a relevant date
+    # before it, whichever side of the section's start.
+    book = DEFAULT_RULEBOOK.with_value(
+        "notification.review.adult",
+        Duration(years=10),
+        reason="local reading",
+        applies_from=D(2012, 1, 1),
+    )
+    for day in (D(2011, 1, 27), start):
+        assert review_date(day, under_18=False, rulebook=book).due == day.replace(
+            year=2026
+        )
+    assert review_date(D(2012, 1, 1), under_18=False, rulebook=book).due == D(
+        2022, 1, 1
+    )
