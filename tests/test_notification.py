@@ -1723,3 +1723,58 @@ def test_review_date_before_s88b_began_reads_it_as_it_began() -> None:
     assert review_date(D(2012, 1, 1), under_18=False, rulebook=book).due == D(
         2022, 1, 1
     )
+
+
+def test_period_before_part_2_began_reads_the_table_as_it_began() -> None:
+    # Part 2 began on 1 May 2004; the table applies to earlier relevant
+    # dates too (s.81). The day before and the day itself give 5 years for
+    # "any other" disposal; a caller's version from 1 January 2005 reaches
+    # relevant dates from then only, whichever side of 1 May 2004.
+    start = DEFAULT_RULEBOOK.rule("notification.period.indefinite").in_force_from
+    assert start == D(2004, 5, 1)
+    book = DEFAULT_RULEBOOK.with_value(
+        "notification.period.other",
+        Duration(years=4),
+        reason="local reading",
+        applies_from=D(2005, 1, 1),
+    )
+    for day in (D(2004, 4, 30), start):
+        period = notification_period(
+            OtherDisposal(), under_18=False, relevant_date=day, rulebook=book
+        )
+        assert (str(period.length), period.rule) == (
+            "5 years",
+            "notification.period.other",
+        )
+    later = notification_period(
+        OtherDisposal(), under_18=False, relevant_date=D(2005, 1, 1), rulebook=book
+    )
+    assert str(later.length) == "4 years"
+
+
+def test_period_errors_name_the_argument_and_the_disposal_types() -> None:
+    with raises(InvalidTypeError, param="under_18", words=["under_18"]):
+        notification_period(OtherDisposal(), under_18="no")  # type: ignore[arg-type]
+    with raises(InvalidTypeError, param="relevant_date", words=["relevant_date"]):
+        notification_period(OtherDisposal(), under_18=False, relevant_date="2025-01-01")  # type: ignore[arg-type]
+    with raises(
+        InvalidTypeError,
+        param="disposal",
+        words=[
+            "disposal must be one of Imprisonment, LifeImprisonment, "
+            "OrderForLifelongRestriction, HospitalOrder, CommunityPaybackOrder, "
+            "OtherDisposal, Caution",
+            "not str",
+        ],
+    ):
+        notification_period("prison", under_18=False)  # type: ignore[arg-type]
+
+
+def test_a_scottish_caution_error_names_where_it_was_given() -> None:
+    with raises(
+        NotApplicable,
+        rule="notification.caution",
+        words=["a caution given in", "s.80(1)(d)"],
+        value="SCOTLAND",
+    ):
+        notification_period(Caution(where=CautionJurisdiction.SCOTLAND), under_18=False)
