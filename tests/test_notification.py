@@ -1778,3 +1778,28 @@ def test_a_scottish_caution_error_names_where_it_was_given() -> None:
         value="SCOTLAND",
     ):
         notification_period(Caution(where=CautionJurisdiction.SCOTLAND), under_18=False)
+
+
+def test_schedule_reads_the_callers_period_and_names_a_bad_excluded() -> None:
+    # 3 years beginning with 2 January 2020 end 1 January 2023; the
+    # statute's 5 years would end 1 January 2025.
+    book = DEFAULT_RULEBOOK.with_value(
+        "notification.period.other", Duration(years=3), reason="local reading"
+    )
+    schedule = notification_schedule(
+        OtherDisposal(),
+        D(2020, 1, 2),
+        under_18=False,
+        first_notification=D(2020, 1, 3),
+        rulebook=book,
+    )
+    assert schedule.ends_on == D(2023, 1, 1)
+    assert schedule.period.citation.pinpoint == "local reading"
+    with raises(InvalidTypeError, param="excluded", words=["excluded", "not str"]):
+        notification_schedule(
+            OtherDisposal(),
+            D(2020, 1, 2),
+            under_18=False,
+            first_notification=D(2020, 1, 3),
+            excluded="custody",  # type: ignore[arg-type]
+        )
