@@ -17,6 +17,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from helpers import raises
 from mappa.calendar import WorkingCalendar, holidays_version
 from mappa.errors import (
     CalendarRangeError,
@@ -683,3 +684,276 @@ def test_local_days_outside_the_first_span_count_once_it_widens() -> None:
 def test_first_call_on_a_fresh_calendar_builds_its_index() -> None:
     fresh = WorkingCalendar.scotland(extra_working_days=[D(2025, 6, 7)])
     assert fresh.working_days_between(D(2025, 6, 9), D(2025, 6, 6)) == -2
+
+
+# ---------------------------------------------------------------------------
+# Boundaries of the index, the years and the arguments, and errors
+# (mutation testing, docs/testing.md)
+# ---------------------------------------------------------------------------
+
+
+def _plain(first: int, last: int, **kwargs: object) -> WorkingCalendar:
+    """A fresh Monday-to-Friday calendar: its first call builds the index."""
+    return WorkingCalendar.from_closed_days(
+        [], first_year=first, last_year=last, **kwargs
+    )  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize("year", [2006, 2012, 2017, 2023, 2022, 2025])
+def test_weekends_of_a_calendar_whose_first_year_begins_on_any_day(year: int) -> None:
+    # 1 January 2006, 2012, 2017 and 2023 is a Sunday; 2022 a Saturday;
+    # 2025 a Wednesday. The first three weeks are Monday to Friday.
+    cal = _plain(year, year)
+    for offset in range(21):
+        day = D(year, 1, 1) + dt.timedelta(days=offset)
+        assert cal.is_working_day(day) == (day.weekday() < 5), day
+
+
+def test_the_first_and_last_days_of_a_calendar() -> None:
+    # A closed day and an opened day on the first day of the calendar
+    # (offset 0 of the index), and the last days of its last year.
+    closed_first = WorkingCalendar.from_closed_days(
+        [D(2025, 1, 1)], first_year=2025, last_year=2025
+    )
+    assert not closed_first.is_working_day(D(2025, 1, 1))
+    assert closed_first.holiday_name(D(2025, 1, 1)) == "Closed"
+    opened_first = _plain(2023, 2023, extra_working_days=[D(2023, 1, 1)])  # a Sunday
+    assert opened_first.is_working_day(D(2023, 1, 1))
+    assert _plain(2025, 2025).is_working_day(D(2025, 12, 31))  # a Wednesday
+    assert _plain(2025, 2025).add_working_days(D(2025, 12, 29), 2) == D(2025, 12, 31)
+    assert _plain(2025, 2025).add_working_days(D(2025, 1, 2), -1) == D(2025, 1, 1)
+    assert list(_plain(2025, 2025).working_days(D(2025, 12, 31), D(2025, 12, 31))) == [
+        D(2025, 12, 31)
+    ]
+
+
+@pytest.mark.parametrize("day", [D(2026, 1, 1), D(2026, 1, 5)])
+def test_a_date_after_the_last_year_is_refused_by_every_query(day: dt.date) -> None:
+    for call in (
+        lambda cal: cal.working_days_between(D(2025, 12, 31), day),
+        lambda cal: cal.working_days_between(day, D(2025, 12, 31)),
+        lambda cal: cal.add_working_days(day, 1),
+        lambda cal: cal.is_working_day(day),
+    ):
+        cal = _plain(2025, 2025)
+        cal.is_working_day(D(2025, 6, 2))  # the index is built
+        with raises(
+            CalendarRangeError,
+            param="WorkingCalendar",
+            words=[
+                "a date in 2026",
+                "outside the years this calendar covers",
+                "(2025 to 2025)",
+            ],
+            value=day,
+        ):
+            call(cal)
+
+
+def test_counting_past_the_last_year_names_the_count() -> None:
+    with raises(
+        CalendarRangeError,
+        param="WorkingCalendar",
+        words=[
+            "1 working days from a date in 2025",
+            "goes beyond the years",
+            "(2025 to 2025)",
+        ],
+        value=1,
+    ):
+        _plain(2025, 2025).add_working_days(D(2025, 12, 31), 1)
+
+
+def test_years_at_the_edges_of_the_index_span() -> None:
+    # Calendars reaching past the span built first (2000-2050) on one side.
+    late = _plain(2000, 2060)
+    assert late.is_working_day(D(2060, 1, 5))  # a Monday
+    assert late.is_working_day(D(2000, 1, 3))
+    # 1 to 7 January 1990, Monday to Sunday, each a fresh calendar's first call.
+    first_week = [_plain(1990, 2050).is_working_day(D(1990, 1, d)) for d in range(1, 8)]
+    assert first_week == [True] * 5 + [False] * 2
+    early = _plain(1990, 2050)
+    assert early.is_working_day(D(1990, 1, 2))  # a Tuesday
+    assert early.is_working_day(D(2050, 12, 30))  # a Friday
+    assert not _plain(2050, 2060).is_working_day(D(2050, 1, 1))  # a Saturday
+
+
+def test_years_from_2_to_9998() -> None:
+    assert _plain(2, 2).first_year == 2
+    assert _plain(9998, 9998).is_working_day(D(9998, 12, 31)) == (
+        D(9998, 12, 31).weekday() < 5
+    )
+    for field, year in (("first_year", 1), ("last_year", 9999)):
+        years = {"first_year": 2, "last_year": 9998, field: year}
+        with raises(
+            CalendarRangeError,
+            param=f"WorkingCalendar.{field}",
+            words=[f"WorkingCalendar.{field} must be from 2 to 9998", f"got {year}"],
+            value=year,
+        ):
+            WorkingCalendar(**years)  # type: ignore[arg-type]
+    with raises(InvalidTypeError, param="WorkingCalendar.first_year"):
+        WorkingCalendar(first_year="2025", last_year=2025)  # type: ignore[arg-type]
+
+
+def test_first_year_after_last_year_is_refused() -> None:
+    assert _plain(2025, 2025).last_year == 2025
+    with raises(
+        InvalidValueError,
+        param="WorkingCalendar.first_year",
+        words=["WorkingCalendar.first_year (2026) is after", "last_year (2025)"],
+        value=2026,
+    ):
+        WorkingCalendar(first_year=2026, last_year=2025)
+
+
+def test_calendar_construction_errors_name_the_field() -> None:
+    name = "WorkingCalendar.extra_closed_days"
+    with raises(
+        InvalidTypeError,
+        param=name,
+        words=[f"{name} must be a tuple of (date, name) pairs", "not list"],
+    ):
+        WorkingCalendar(first_year=2025, last_year=2025, extra_closed_days=[])  # type: ignore[arg-type]
+    bad_items = [
+        (dt.datetime(2025, 1, 1), "x"),
+        (D(2025, 1, 1), "x", "y"),
+        [D(2025, 1, 1), "x"],
+        ("2025-01-01", "x"),
+    ]
+    for item in bad_items:
+        with raises(
+            InvalidTypeError,
+            param=name,
+            words=[
+                f"{name}[1] must be a (date, str) pair",
+                f"not {type(item).__name__}",
+            ],
+            value=1,
+        ):
+            WorkingCalendar(
+                first_year=2025,
+                last_year=2025,
+                extra_closed_days=((D(2025, 1, 2), "x"), item),  # type: ignore[arg-type]
+            )
+    source = "WorkingCalendar.holidays_source"
+    for bad in (("GB",), (1, "SCT"), ("GB", 1), "GB"):
+        with raises(
+            InvalidTypeError,
+            param=source,
+            words=[
+                f"{source} must be None or a (country,",
+                "subdivision) pair of str",
+                f"not {type(bad).__name__}",
+            ],
+        ):
+            WorkingCalendar(first_year=2025, last_year=2025, holidays_source=bad)  # type: ignore[arg-type]
+    with raises(
+        CalendarRangeError,
+        param=source,
+        words=["the holidays package covers", "for this calendar", "not 1800 to 2025"],
+        value=(1800, 2025),
+    ):
+        WorkingCalendar(first_year=1800, last_year=2025, holidays_source=("GB", "SCT"))
+
+
+def test_closed_day_names_and_years_are_checked() -> None:
+    with raises(
+        InvalidTypeError,
+        param="extra_closed_days",
+        words=["extra_closed_days[1]: a closed day's name must be a str", "not int"],
+        value=1,
+    ):
+        WorkingCalendar.scotland(
+            extra_closed_days={D(2025, 1, 6): "Fair", D(2025, 1, 7): 1}
+        )  # type: ignore[dict-item]
+    with raises(
+        InvalidValueError,
+        param="closed_days",
+        words=["closed_days[0]: a closed day's name must not be empty"],
+        value=0,
+    ):
+        WorkingCalendar.from_closed_days(
+            {D(2025, 1, 6): " "}, first_year=2025, last_year=2025
+        )
+    with raises(InvalidTypeError, param="closed_days"):
+        WorkingCalendar.from_closed_days(
+            {"2025-01-06": "x"}, first_year=2025, last_year=2025
+        )  # type: ignore[dict-item]
+    with raises(
+        CalendarRangeError,
+        param="extra_working_days",
+        words=[
+            "extra_working_days[1] is in 2026",
+            "outside the calendar's years",
+            "2025 to 2025",
+        ],
+        value=1,
+    ):
+        _plain(2025, 2025, extra_working_days=[D(2025, 1, 4), D(2026, 1, 3)])
+    assert _plain(
+        2024, 2025, extra_working_days=[D(2024, 1, 6), D(2025, 12, 27)]
+    ).is_working_day(D(2025, 12, 27))
+
+
+def test_a_day_both_closed_and_opened_is_named() -> None:
+    with raises(
+        InvalidValueError,
+        param="extra_working_days",
+        words=[
+            "2 day(s) given both as extra closed and extra working",
+            "days, first 2025-06-07",
+        ],
+        value=D(2025, 6, 7),
+    ):
+        WorkingCalendar.scotland(
+            extra_closed_days=[D(2025, 6, 8), D(2025, 6, 7)],
+            extra_working_days=[D(2025, 6, 8), D(2025, 6, 7)],
+        )
+
+
+def test_the_checked_path_of_a_fresh_calendar() -> None:
+    # The first call on a calendar builds its index and takes the checked
+    # path; each answer here comes from a calendar's first call.
+    saturday = D(2025, 6, 7)
+    assert _plain(2025, 2025).add_working_days(saturday, 0) == saturday
+    assert _plain(2025, 2025).add_working_days(saturday, 1) == D(2025, 6, 9)
+    assert _plain(2025, 2025).add_working_days(saturday, -1) == D(2025, 6, 6)
+    # Thursday 5 June to Monday 9 June: Friday and Monday.
+    assert _plain(2025, 2025).working_days_between(D(2025, 6, 5), D(2025, 6, 9)) == 2
+    assert _plain(2025, 2025).working_days_between(D(2025, 6, 9), D(2025, 6, 5)) == -2
+    assert _plain(2025, 2025).working_days_between(D(2025, 6, 5), D(2025, 6, 5)) == 0
+
+
+class _Date(dt.date):
+    """A date subclass (not a datetime): accepted like a date."""
+
+
+class _Int(int):
+    """An int subclass (not a bool): accepted like an int."""
+
+
+def test_date_and_int_subclasses_are_accepted() -> None:
+    monday = _Date(2025, 6, 2)
+    assert SCOTLAND.is_working_day(monday)
+    assert SCOTLAND.add_working_days(monday, 1) == D(2025, 6, 3)
+    assert SCOTLAND.add_working_days(D(2025, 6, 2), _Int(1)) == D(2025, 6, 3)
+    assert SCOTLAND.working_days_between(monday, _Date(2025, 6, 3)) == 1
+
+
+@pytest.mark.parametrize(
+    ("call", "param"),
+    [
+        (lambda cal: cal.is_working_day("x"), "day"),
+        (lambda cal: cal.holiday_name("x"), "day"),
+        (lambda cal: cal.add_working_days("x", 1), "day"),
+        (lambda cal: cal.add_working_days(D(2025, 6, 2), "1"), "n"),
+        (lambda cal: cal.working_days_between("x", D(2025, 6, 2)), "start"),
+        (lambda cal: cal.working_days_between(D(2025, 6, 2), "x"), "end"),
+        (lambda cal: cal.working_days("x", D(2025, 6, 2)), "start"),
+        (lambda cal: cal.working_days(D(2025, 6, 2), "x"), "end"),
+    ],
+)
+def test_bad_arguments_name_the_parameter(call: object, param: str) -> None:
+    with raises(InvalidTypeError, param=param, words=[param]):
+        call(SCOTLAND)  # type: ignore[operator]

@@ -300,7 +300,9 @@ def _callables() -> Iterator[tuple[str, Callable[..., object], Callable[..., obj
                 if attrs.has(obj) or "__init__" in vars(obj):
                     yield f"{module.__name__}.{name}", obj, obj
                 for attr_name, attr in vars(obj).items():
-                    if attr_name.startswith("_"):
+                    # mutmut (scripts/mutation.py) adds renamed copies of each
+                    # method, named ``...__mutmut_...``: not part of the API.
+                    if attr_name.startswith("_") or "__mutmut_" in attr_name:
                         continue
                     if isinstance(attr, staticmethod | classmethod):
                         bound = getattr(obj, attr_name)

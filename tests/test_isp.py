@@ -18,6 +18,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from helpers import raises
 from mappa.errors import InvalidTypeError, InvalidValueError, MappaError
 from mappa.isp import (
     ApprovalPeriod,
@@ -741,3 +742,603 @@ def test_a_likelihood_with_a_huge_exponent_is_refused_at_once() -> None:
         with pytest.raises(InvalidValueError, match="too large or too small"):
             ProvisionalPackage(package, value)
     assert time.perf_counter() - start < 1
+
+
+# ---------------------------------------------------------------------------
+# Boundaries, rounding directions and errors (mutation testing, docs/testing.md)
+# ---------------------------------------------------------------------------
+
+SHARE_RULE = "isp.local_authority.minimum_share"
+
+
+def test_local_authority_part_rounds_up_whatever_the_fraction() -> None:
+    # 10% (para 18.25) of 1.01 is 10.1p and of 1.09 is 10.9p: both 11p,
+    # rounded up so the part is never below the minimum; 1.00 needs no
+    # rounding; 0.01 gives the local authority its one penny.
+    cases = {
+        "1.01": ("0.11", "0.90"),
+        "1.09": ("0.11", "0.98"),
+        "1.00": ("0.10", "0.90"),
+        "0.01": ("0.01", "0.00"),
+    }
+    for total, (local, central) in cases.items():
+        split = split_cost(Decimal(total))
+        assert (split.local_authority, split.scottish_government) == (
+            Decimal(local),
+            Decimal(central),
+        )
+
+
+def test_local_authority_share_at_and_beyond_its_limits() -> None:
+    assert split_cost(
+        Decimal("1.00"), local_authority_share=Decimal("10")
+    ).local_authority == Decimal("0.10")
+    assert split_cost(
+        Decimal("1.00"), local_authority_share=Decimal("100")
+    ).local_authority == Decimal("1.00")
+    with raises(
+        InvalidValueError,
+        rule=SHARE_RULE,
+        words=[
+            "local_authority_share must be at least the 10%",
+            "the local authority funds",
+            "got 9.99%",
+        ],
+        value=Decimal("9.99"),
+    ):
+        split_cost(Decimal("1.00"), local_authority_share=Decimal("9.99"))
+    with raises(
+        InvalidValueError,
+        param="local_authority_share",
+        words=["must be at most 100%", "got 100.01%"],
+        value=Decimal("100.01"),
+    ):
+        split_cost(Decimal("1.00"), local_authority_share=Decimal("100.01"))
+
+
+def test_rulebook_minimum_share_from_0_to_100() -> None:
+    for good in ("0", "100"):
+        book = DEFAULT_RULEBOOK.with_value(SHARE_RULE, Decimal(good), reason="edge")
+        assert split_cost(
+            Decimal("1.00"), rulebook=book
+        ).local_authority_share == Decimal(good)
+    for bad in ("-0.01", "100.01"):
+        book = DEFAULT_RULEBOOK.with_value(SHARE_RULE, Decimal(bad), reason="broken")
+        with raises(
+            InvalidValueError,
+            rule=SHARE_RULE,
+            words=["must be a percentage from 0 to 100", f"got {bad}"],
+            value=Decimal(bad),
+        ):
+            split_cost(Decimal("1.00"), rulebook=book)
+
+
+def test_weekly_rate_rounds_to_the_nearest_penny_both_ways() -> None:
+    week = PackageRate(Decimal("1.00"), RateUnit.WEEK)
+    # 100p x 1 day / 7 = 14.29p -> 14p (down); x 4 days = 57.14p -> 57p;
+    # x 3 days = 42.86p -> 43p (up); x 6 days = 85.71p -> 86p.
+    expected = {1: "0.14", 3: "0.43", 4: "0.57", 6: "0.86", 7: "1.00", 8: "1.14"}
+    start = dt.date(2026, 1, 5)
+    for days, cost in expected.items():
+        period = DateRange(start, start + dt.timedelta(days=days - 1))
+        assert package_cost(week, period) == Decimal(cost)
+    day = PackageRate(Decimal("0.03"), RateUnit.DAY)
+    assert package_cost(day, DateRange(start, start + dt.timedelta(days=2))) == Decimal(
+        "0.09"
+    )
+
+
+def test_leftover_penny_goes_to_the_largest_remainder() -> None:
+    # 3p over 23 days in 2025/26 (9 to 31 March 2026) and 7 in 2026/27
+    # (1 to 7 April): exact shares 2.3p and 0.7p, so 2p and 1p.
+    parts = apportion(
+        Decimal("0.03"), DateRange(dt.date(2026, 3, 9), dt.date(2026, 4, 7))
+    )
+    assert [(p.year.label, p.days, p.amount) for p in parts] == [
+        ("2025/26", 23, Decimal("0.02")),
+        ("2026/27", 7, Decimal("0.01")),
+    ]
+    # 1p over 1 day each side: a tie goes to the earlier year.
+    tie = apportion(
+        Decimal("0.01"), DateRange(dt.date(2026, 3, 31), dt.date(2026, 4, 1))
+    )
+    assert [p.amount for p in tie] == [Decimal("0.01"), Decimal("0.00")]
+    # 5p over 1 + 365 + 1 days: exact shares 0.01p, 4.97p and 0.01p; the
+    # leftover penny goes to the largest remainder, the middle year.
+    three = apportion(
+        Decimal("0.05"), DateRange(dt.date(2026, 3, 31), dt.date(2027, 4, 1))
+    )
+    assert [(p.days, p.amount) for p in three] == [
+        (1, Decimal("0.00")),
+        (365, Decimal("0.05")),
+        (1, Decimal("0.00")),
+    ]
+
+
+def test_expected_cost_is_rounded_once_over_all_packages() -> None:
+    # Two packages of 1p (one day at 0.01 a day), each half likely: 0.5p
+    # each, 1p together. Rounding each package first would give 2p.
+    one_day = DateRange(dt.date(2026, 4, 1), dt.date(2026, 4, 1))
+    penny = SupportPackage(one_day, PackageRate(Decimal("0.01"), RateUnit.DAY))
+    entries = [ProvisionalPackage(penny, Fraction(1, 2))] * 2
+    (year,) = provisional_forecast(entries).years
+    assert (year.maximum.total, year.expected.total, year.packages) == (
+        Decimal("0.02"),
+        Decimal("0.01"),
+        2,
+    )
+    # One half-likely penny is half a penny: rounded half up to 1p.
+    (single,) = provisional_forecast(entries[:1]).years
+    assert single.expected.total == Decimal("0.01")
+    # Three half-likely pennies: 3p maximum, 1.5p expected, rounded up to 2p.
+    (three,) = provisional_forecast([entries[0]] * 3).years
+    assert (three.maximum.total, three.expected.total, three.packages) == (
+        Decimal("0.03"),
+        Decimal("0.02"),
+        3,
+    )
+
+
+def test_likelihood_from_0_to_1() -> None:
+    one_day = DateRange(dt.date(2026, 4, 1), dt.date(2026, 4, 1))
+    penny = SupportPackage(one_day, PackageRate(Decimal("1.00"), RateUnit.DAY))
+    assert provisional_forecast([ProvisionalPackage(penny, Decimal("0"))]).years[
+        0
+    ].expected.total == Decimal("0.00")
+    assert provisional_forecast([ProvisionalPackage(penny, Decimal("1"))]).years[
+        0
+    ].expected.total == Decimal("1.00")
+    for bad in (Decimal("-0.01"), Decimal("1.01")):
+        with raises(
+            InvalidValueError,
+            param="ProvisionalPackage.likelihood",
+            words=["must be from 0 to 1"],
+            value=bad,
+        ):
+            ProvisionalPackage(penny, bad)
+
+
+def test_approval_periods_count_from_one() -> None:
+    (only,) = approval_periods(dt.date(2025, 4, 1), 1)
+    assert (only.start, only.end) == (dt.date(2025, 4, 1), dt.date(2025, 9, 30))
+    with raises(
+        InvalidValueError,
+        param="count",
+        words=["count must be at least 1", "got 0"],
+        value=0,
+    ):
+        approval_periods(dt.date(2025, 4, 1), 0)
+
+
+def test_pro_rata_on_the_first_and_last_days() -> None:
+    period = DateRange(dt.date(2026, 4, 1), dt.date(2026, 4, 10))
+    package = SupportPackage(period, PackageRate(Decimal("7.00"), RateUnit.WEEK))
+    first = pro_rata(package, dt.date(2026, 4, 1), EndReason.REMOVED_FROM_PACKAGE)
+    assert (first.used, first.not_needed, first.days_used) == (
+        Decimal("0.00"),
+        Decimal("10.00"),
+        0,
+    )
+    last = pro_rata(package, dt.date(2026, 4, 10), EndReason.RECALLED_TO_CUSTODY)
+    assert (last.used, last.not_needed, last.days_used, last.days_not_needed) == (
+        Decimal("9.00"),
+        Decimal("1.00"),
+        9,
+        1,
+    )
+    for outside in (dt.date(2026, 3, 31), dt.date(2026, 4, 11)):
+        with raises(
+            InvalidValueError,
+            param="ended_on",
+            words=["must fall within the package's", "approved period"],
+            value=outside,
+        ):
+            pro_rata(package, outside, EndReason.RECALLED_TO_CUSTODY)
+
+
+def test_money_limits_on_both_sides() -> None:
+    # A guard, not a rule: amounts below 10**15 pounds are money.
+    largest = Decimal("999999999999999.99")
+    assert split_cost(largest).total == largest
+    with raises(
+        InvalidValueError,
+        param="total",
+        words=["total is too large to be an amount of money"],
+        value=None,
+    ):
+        split_cost(Decimal("1000000000000000"))
+    # A cost that reaches the guard is refused by name: 2 days at half
+    # the limit is the limit itself.
+    half = PackageRate(Decimal("500000000000000.00"), RateUnit.DAY)
+    two_days = DateRange(dt.date(2026, 4, 1), dt.date(2026, 4, 2))
+    with raises(InvalidValueError, param="cost", words=["cost is too large"]):
+        package_cost(half, two_days)
+    just_under = PackageRate(Decimal("499999999999999.99"), RateUnit.DAY)
+    assert package_cost(just_under, two_days) == Decimal("999999999999999.98")
+
+
+def test_amount_errors_name_the_argument_and_value() -> None:
+    with raises(
+        InvalidValueError,
+        param="total",
+        words=["total must not be negative", "got -0.01"],
+        value=Decimal("-0.01"),
+    ):
+        split_cost(Decimal("-0.01"))
+    with raises(
+        InvalidValueError,
+        param="amount",
+        words=[
+            "amount must be a whole number of pennies",
+            "got 1.001",
+            "round it",
+            "before passing it",
+        ],
+        value=Decimal("1.001"),
+    ):
+        apportion(Decimal("1.001"), DateRange(dt.date(2026, 4, 1), dt.date(2026, 4, 2)))
+    assert apportion(
+        Decimal("1.10"), DateRange(dt.date(2026, 4, 1), dt.date(2026, 4, 1))
+    )[0].amount == Decimal("1.10")
+    with raises(
+        InvalidValueError, param="PackageRate.amount", words=["PackageRate.amount"]
+    ):
+        PackageRate(Decimal("0.001"), RateUnit.DAY)
+
+
+def test_value_objects_name_their_broken_rule() -> None:
+    citation = GUIDANCE.cite("para 18.25")
+    with raises(
+        InvalidValueError,
+        param="CostSplit",
+        words=["CostSplit parts must sum to the total", "0.10 + 0.80 != 1.00"],
+        value=Decimal("1.00"),
+    ):
+        CostSplit(
+            total=Decimal("1.00"),
+            local_authority=Decimal("0.10"),
+            scottish_government=Decimal("0.80"),
+            local_authority_share=Decimal("10"),
+            citation=citation,
+        )
+    for bad in (Decimal("-0.01"), Decimal("100.01")):
+        with raises(
+            InvalidValueError,
+            param="CostSplit.local_authority_share",
+            words=[
+                "CostSplit.local_authority_share must be a percentage from 0 to 100",
+                f"got {bad}",
+            ],
+            value=bad,
+        ):
+            CostSplit(
+                total=Decimal("1.00"),
+                local_authority=Decimal("0.10"),
+                scottish_government=Decimal("0.90"),
+                local_authority_share=bad,
+                citation=citation,
+            )
+    zero = CostSplit(
+        total=Decimal("1.00"),
+        local_authority=Decimal("0.00"),
+        scottish_government=Decimal("1.00"),
+        local_authority_share=Decimal("0"),
+        citation=citation,
+    )
+    assert zero.local_authority_share == Decimal("0")
+    with raises(InvalidTypeError, param="CostSplit.local_authority_share"):
+        CostSplit(
+            total=Decimal("1.00"),
+            local_authority=Decimal("0.10"),
+            scottish_government=Decimal("0.90"),
+            local_authority_share=10.0,  # type: ignore[arg-type]
+            citation=citation,
+        )
+    period = DateRange(dt.date(2026, 4, 1), dt.date(2026, 4, 10))
+    package = SupportPackage(period, PackageRate(Decimal("1.00"), RateUnit.DAY))
+    with raises(
+        InvalidValueError,
+        param="ProRata",
+        words=["ProRata.used and ProRata.not_needed must sum to ProRata.approved"],
+        value=Decimal("10.00"),
+    ):
+        ProRata(
+            package=package,
+            ended_on=dt.date(2026, 4, 5),
+            reason=EndReason.RECALLED_TO_CUSTODY,
+            approved=Decimal("10.00"),
+            used=Decimal("4.00"),
+            not_needed=Decimal("5.00"),
+        )
+
+
+def test_approval_period_errors_name_the_rule() -> None:
+    with raises(
+        InvalidValueError,
+        rule="isp.approval_period",
+        words=[
+            "an approval period beginning with 9999-12-01 ends after",
+            "the last date Python can represent",
+        ],
+        value=dt.date(9999, 12, 1),
+    ):
+        approval_period(dt.date(9999, 12, 1))
+    period = approval_period(dt.date(2025, 4, 1))
+    assert period.citation == GUIDANCE.cite("para 18.25")
+    assert all(
+        p.citation == GUIDANCE.cite("para 18.25")
+        for p in approval_periods(dt.date(2025, 4, 1), 2)
+    )
+    # A one-day approval period (a rulebook's edge) ends on its start.
+    one_day = DEFAULT_RULEBOOK.with_value(
+        "isp.approval_period", Duration(days=1), reason="edge"
+    )
+    assert approval_period(dt.date(2025, 4, 1), rulebook=one_day).end == dt.date(
+        2025, 4, 1
+    )
+
+
+def test_forecast_for_a_year_with_no_package() -> None:
+    one_day = DateRange(dt.date(2026, 4, 1), dt.date(2026, 4, 1))
+    penny = SupportPackage(one_day, PackageRate(Decimal("1.00"), RateUnit.DAY))
+    forecast = provisional_forecast([ProvisionalPackage(penny, Decimal("1"))])
+    empty = forecast.for_year(ReportingYear(2024))
+    assert (empty.maximum.total, empty.packages) == (Decimal("0.00"), 0)
+    assert empty.maximum.citation == forecast.years[0].maximum.citation
+    nothing = provisional_forecast([])
+    assert nothing.for_year(ReportingYear(2024)).maximum.citation == GUIDANCE.cite(
+        "para 18.25"
+    )
+
+
+ONE_WEEK = DateRange(dt.date(2026, 4, 1), dt.date(2026, 4, 7))
+A_RATE = PackageRate(Decimal("1.00"), RateUnit.DAY)
+A_PACKAGE = SupportPackage(ONE_WEEK, A_RATE)
+
+
+@pytest.mark.parametrize(
+    ("call", "param"),
+    [
+        (lambda: approval_period("x"), "start"),
+        (lambda: approval_periods("x", 1), "start"),
+        (lambda: approval_periods(dt.date(2025, 4, 1), "1"), "count"),
+        (lambda: package_cost("x", ONE_WEEK), "rate"),
+        (lambda: package_cost(A_RATE, "x"), "period"),
+        (
+            lambda: pro_rata("x", dt.date(2026, 4, 2), EndReason.RECALLED_TO_CUSTODY),
+            "package",
+        ),
+        (lambda: pro_rata(A_PACKAGE, "x", EndReason.RECALLED_TO_CUSTODY), "ended_on"),
+        (lambda: pro_rata(A_PACKAGE, dt.date(2026, 4, 2), "x"), "reason"),
+        (lambda: apportion(1, ONE_WEEK), "amount"),
+        (lambda: apportion(Decimal("1.00"), "x"), "period"),
+        (lambda: provisional_forecast("x"), "entries"),
+        (lambda: provisional_forecast([]).for_year("x"), "year"),
+        (lambda: ProvisionalPackage(A_PACKAGE, 0.5), "ProvisionalPackage.likelihood"),
+    ],
+)
+def test_bad_arguments_name_the_parameter(call: object, param: str) -> None:
+    with raises(InvalidTypeError, param=param, words=[param]):
+        call()  # type: ignore[operator]
+
+
+def test_financial_years_come_from_the_callers_rulebook() -> None:
+    # A rulebook whose years begin in January splits 31 December 2025 and
+    # 1 January 2026 between two years; the default (April) keeps them in one.
+    january = DEFAULT_RULEBOOK.with_value(
+        "years.start_month", 1, reason="calendar years"
+    )
+    span = DateRange(dt.date(2025, 12, 31), dt.date(2026, 1, 1))
+    assert [p.amount for p in apportion(Decimal("1.00"), span, rulebook=january)] == [
+        Decimal("0.50"),
+        Decimal("0.50"),
+    ]
+    assert [p.amount for p in apportion(Decimal("1.00"), span)] == [Decimal("1.00")]
+    package = SupportPackage(span, PackageRate(Decimal("1.00"), RateUnit.DAY))
+    forecast = provisional_forecast(
+        [ProvisionalPackage(package, Decimal("1"))], rulebook=january
+    )
+    assert [y.maximum.total for y in forecast.years] == [
+        Decimal("1.00"),
+        Decimal("1.00"),
+    ]
+
+
+def test_an_approval_period_rule_counting_backwards_is_refused() -> None:
+    rule = DEFAULT_RULEBOOK.rule("isp.approval_period")
+    book = DEFAULT_RULEBOOK.with_rule(attrs.evolve(rule, counting=Counting.BEFORE))
+    with raises(
+        InvalidValueError,
+        rule="isp.approval_period",
+        words=["rule 'isp.approval_period' must count forwards from the start date"],
+        value="6 months",
+    ):
+        approval_period(dt.date(2025, 4, 1), rulebook=book)
+
+
+def test_a_rate_at_the_money_limit_is_refused() -> None:
+    with raises(InvalidValueError, param="PackageRate.amount", words=["is too large"]):
+        PackageRate(Decimal("1000000000000000"), RateUnit.DAY)
+    assert PackageRate(Decimal("999999999999999.99"), RateUnit.DAY).amount == Decimal(
+        "999999999999999.99"
+    )
+
+
+def test_a_long_likelihood_is_shortened_in_the_message() -> None:
+    # The message shows at most 24 characters of the value.
+    bad = Decimal("1.0000000000000000000000001")
+    with raises(
+        InvalidValueError,
+        param="ProvisionalPackage.likelihood",
+        words=["got 1.0000000000000000000000"],
+        value=bad,
+    ):
+        ProvisionalPackage(A_PACKAGE, bad)
+
+
+def test_sums_past_the_money_limit_name_what_overflowed() -> None:
+    # Two packages of 6 * 10**14 pounds each: each is money, their sum in
+    # one year is not.
+    day = DateRange(dt.date(2026, 4, 1), dt.date(2026, 4, 1))
+    big = SupportPackage(day, PackageRate(Decimal("600000000000000.00"), RateUnit.DAY))
+    with raises(InvalidValueError, param="total", words=["total is too large"]):
+        provisional_forecast([ProvisionalPackage(big, Decimal("1"))] * 2)
+    # Pro-rating a package whose whole cost reaches the limit.
+    two_days = DateRange(dt.date(2026, 4, 1), dt.date(2026, 4, 2))
+    half = SupportPackage(
+        two_days, PackageRate(Decimal("500000000000000.00"), RateUnit.DAY)
+    )
+    with raises(InvalidValueError, param="approved", words=["approved is too large"]):
+        pro_rata(half, dt.date(2026, 4, 2), EndReason.RECALLED_TO_CUSTODY)
+
+
+def test_citations_come_from_the_callers_rulebook() -> None:
+    book = DEFAULT_RULEBOOK.with_value(
+        "isp.approval_period", Duration(months=6), reason="local approval"
+    )
+    assert (
+        approval_period(dt.date(2025, 4, 1), rulebook=book).citation.pinpoint
+        == "local approval"
+    )
+    assert {
+        p.citation.pinpoint
+        for p in approval_periods(dt.date(2025, 4, 1), 2, rulebook=book)
+    } == {"local approval"}
+    share = DEFAULT_RULEBOOK.with_value(SHARE_RULE, Decimal("10"), reason="local share")
+    forecast = provisional_forecast(
+        [ProvisionalPackage(A_PACKAGE, Decimal("1"))], rulebook=share
+    )
+    assert (
+        forecast.for_year(ReportingYear(2020)).maximum.citation.pinpoint
+        == "local share"
+    )
+
+
+# -- rules read as at the event, on both sides of a version's start -----------
+
+_FROM = dt.date(2020, 1, 6)  # a Monday; the Friday before is 3 January
+_BEFORE = dt.date(2020, 1, 3)
+_LOCAL = (
+    DEFAULT_RULEBOOK.with_value(
+        "years.start_month", 1, reason="calendar years", applies_from=_FROM
+    )
+    .with_value(
+        "isp.approval_period",
+        Duration(months=3),
+        reason="local approvals",
+        applies_from=_FROM,
+    )
+    .with_value("isp.end.report", True, reason="local end report", applies_from=_FROM)
+    .with_value("isp.provisional_list", True, reason="local list", applies_from=_FROM)
+    .with_value(
+        "isp.local_authority.minimum_share",
+        Decimal("20"),
+        reason="local share",
+        applies_from=_FROM,
+    )
+)
+
+
+def test_apportion_reads_the_year_start_as_at_the_period_start() -> None:
+    # From 6 January 2020 years run from 1 January. A period starting the
+    # Monday before (30 December 2019) is in April-to-March years: one
+    # part, though it crosses 1 January. One starting on 6 January and
+    # running past 1 April is in calendar years: one part, though it
+    # crosses 1 April.
+    before = apportion(
+        Decimal("70.00"),
+        DateRange(dt.date(2019, 12, 30), dt.date(2020, 1, 5)),
+        rulebook=_LOCAL,
+    )
+    assert [(s.year.start, s.amount) for s in before] == [
+        (dt.date(2019, 4, 1), Decimal("70.00"))
+    ]
+    after = apportion(
+        Decimal("70.00"), DateRange(_FROM, dt.date(2020, 4, 5)), rulebook=_LOCAL
+    )
+    assert [(s.year.start, s.amount) for s in after] == [
+        (dt.date(2020, 1, 1), Decimal("70.00"))
+    ]
+    # A period that starts before the change and ends after it keeps the
+    # years of its start: 3 January 2020 to 2 April 2020 (91 days) splits
+    # at 1 April (89 days and 2), not at 1 January.
+    across = apportion(
+        Decimal("91.00"), DateRange(_BEFORE, dt.date(2020, 4, 2)), rulebook=_LOCAL
+    )
+    assert [(s.year.start, s.days, s.amount) for s in across] == [
+        (dt.date(2019, 4, 1), 89, Decimal("89.00")),
+        (dt.date(2020, 4, 1), 2, Decimal("2.00")),
+    ]
+
+
+def test_approval_periods_are_read_as_at_their_own_start() -> None:
+    # Six months beginning with 3 January 2020 end 2 July; three months
+    # beginning with 6 January end 5 April. A renewal from 3 July 2020
+    # takes the rule then in force: three months, to 2 October.
+    before = approval_period(_BEFORE, rulebook=_LOCAL)
+    assert (before.end, before.citation) == (
+        dt.date(2020, 7, 2),
+        GUIDANCE.cite("para 18.25"),
+    )
+    after = approval_period(_FROM, rulebook=_LOCAL)
+    assert (after.end, after.citation.pinpoint) == (
+        dt.date(2020, 4, 5),
+        "local approvals",
+    )
+    first, renewal = approval_periods(_BEFORE, 2, rulebook=_LOCAL)
+    assert (first.end, renewal.start, renewal.end) == (
+        dt.date(2020, 7, 2),
+        dt.date(2020, 7, 3),
+        dt.date(2020, 10, 2),
+    )
+    assert renewal.citation.pinpoint == "local approvals"
+
+
+def test_pro_rata_cites_the_rule_as_at_the_end_of_the_package() -> None:
+    package = SupportPackage(
+        DateRange(dt.date(2019, 12, 1), dt.date(2020, 5, 31)),
+        PackageRate(Decimal("10.00"), RateUnit.DAY),
+    )
+    before = pro_rata(package, _BEFORE, EndReason.RECALLED_TO_CUSTODY, rulebook=_LOCAL)
+    assert before.citation == GUIDANCE.cite("para 18.26")
+    assert before.used == Decimal("330.00")  # 1 December to 2 January: 33 days
+    after = pro_rata(package, _FROM, EndReason.RECALLED_TO_CUSTODY, rulebook=_LOCAL)
+    assert after.citation.pinpoint == "local end report"
+    assert after.used == Decimal("360.00")
+
+
+def test_provisional_forecast_reads_its_rules_as_at_the_earliest_start() -> None:
+    def forecast(*starts: dt.date) -> ProvisionalForecast:
+        entries = [
+            ProvisionalPackage(
+                SupportPackage(
+                    DateRange(start, start + dt.timedelta(days=9)),
+                    PackageRate(Decimal("10.00"), RateUnit.DAY),
+                ),
+                Decimal("1"),
+            )
+            for start in starts
+        ]
+        return provisional_forecast(entries, rulebook=_LOCAL)
+
+    # Earliest start 3 January 2020: the national 10% and citations, and
+    # April-to-March years for every package (the one from 3 February too).
+    before = forecast(dt.date(2020, 2, 3), _BEFORE)
+    assert before.local_authority_share == Decimal("10")
+    assert before.citation == GUIDANCE.cite("para 18.24")
+    assert before.share_citation == GUIDANCE.cite("para 18.25")
+    (year,) = before.years
+    assert year.year.start == dt.date(2019, 4, 1)
+    assert (year.maximum.total, year.maximum.local_authority) == (
+        Decimal("200.00"),
+        Decimal("20.00"),
+    )
+    # Earliest start 6 January 2020: the local 20% and citations, and
+    # calendar years.
+    after = forecast(dt.date(2020, 2, 3), _FROM)
+    assert after.local_authority_share == Decimal("20")
+    assert after.citation.pinpoint == "local list"
+    assert after.share_citation.pinpoint == "local share"
+    (year,) = after.years
+    assert year.year.start == dt.date(2020, 1, 1)
+    assert year.maximum.local_authority == Decimal("40.00")

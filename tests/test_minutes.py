@@ -13,6 +13,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from helpers import raises
 from mappa.calendar import WorkingCalendar
 from mappa.deadlines import Deadline
 from mappa.errors import InvalidTypeError, InvalidValueError
@@ -203,3 +204,130 @@ def test_later_release_is_never_less_late(meeting: dt.date, a: int, b: int) -> N
 def test_later_meeting_never_has_an_earlier_deadline(m1: dt.date, m2: dt.date) -> None:
     m1, m2 = sorted((m1, m2))
     assert minutes_due(m1).final.due <= minutes_due(m2).final.due
+
+
+# ---------------------------------------------------------------------------
+# Boundaries and errors, each side pinned (mutation testing, docs/testing.md)
+# ---------------------------------------------------------------------------
+
+
+def test_one_working_day_allowance_is_accepted_and_zero_is_refused() -> None:
+    # The smallest allowance a rulebook may set is 1 working day: Monday
+    # 2 June 2025 then gives Tuesday 3 June (draft) and, with final at 2,
+    # Wednesday 4 June.
+    book = DEFAULT_RULEBOOK.with_value("minutes.draft", 1, reason="one day")
+    book = book.with_value("minutes.final", 2, reason="two days")
+    due = minutes_due(D(2025, 6, 2), rulebook=book)
+    assert (due.draft.due, due.final.due) == (D(2025, 6, 3), D(2025, 6, 4))
+    assert (due.draft.rule, due.final.rule) == ("minutes.draft", "minutes.final")
+    assert (due.draft_working_days, due.final_working_days) == (1, 2)
+    for name in ("minutes.draft", "minutes.final"):
+        broken = DEFAULT_RULEBOOK.with_value(name, 0, reason="broken")
+        with raises(
+            InvalidValueError,
+            rule=name,
+            words=["rule", name, "at least 1 working day", "got 0"],
+            value=0,
+        ):
+            minutes_due(D(2025, 6, 2), rulebook=broken)
+    broken = DEFAULT_RULEBOOK.with_value("minutes.final", 0, reason="broken")
+    with raises(InvalidValueError, rule="minutes.final", value=0):
+        minutes_on_time(D(2025, 6, 2), D(2025, 6, 3), rulebook=broken)
+
+
+def test_release_on_the_deadline_and_the_day_after() -> None:
+    # Deadline Monday 16 June 2025 (10th working day after Monday 2 June).
+    on_the_day = minutes_on_time(D(2025, 6, 2), D(2025, 6, 16))
+    assert (on_the_day.on_time, on_the_day.working_days_late) == (True, 0)
+    day_after = minutes_on_time(D(2025, 6, 2), D(2025, 6, 17))
+    assert (day_after.on_time, day_after.working_days_late) == (False, 1)
+    assert day_after.working_days_taken == 11
+
+
+def test_release_before_the_meeting_names_the_rule_and_dates() -> None:
+    with raises(
+        InvalidValueError,
+        rule="minutes.final",
+        words=["a minute", "cannot be released before", "its meeting"],
+        value=(D(2025, 6, 2), D(2025, 6, 1)),
+    ):
+        minutes_on_time(D(2025, 6, 2), D(2025, 6, 1))
+
+
+def test_bad_arguments_name_the_parameter() -> None:
+    with raises(InvalidTypeError, param="meeting_date", words=["meeting_date"]):
+        minutes_due("2025-06-02")  # type: ignore[arg-type]
+    with raises(InvalidTypeError, param="meeting_date", words=["meeting_date"]):
+        minutes_on_time(20250602, D(2025, 6, 20))  # type: ignore[arg-type]
+    with raises(InvalidTypeError, param="released_on", words=["released_on"]):
+        minutes_on_time(D(2025, 6, 2), None)  # type: ignore[arg-type]
+    with raises(InvalidTypeError, param="calendar", words=["calendar"]):
+        minutes_due(D(2025, 6, 2), calendar="Scotland")  # type: ignore[arg-type]
+    with raises(InvalidTypeError, param="calendar", words=["calendar"]):
+        minutes_on_time(
+            D(2025, 6, 2),
+            D(2025, 6, 3),
+            calendar="Scotland",  # type: ignore[arg-type]
+        )
+
+
+def test_minutes_due_allows_equal_days_and_refuses_a_draft_out_of_order() -> None:
+    citation = GUIDANCE.cite("para 11.15")
+    day = D(2025, 6, 2)
+
+    def bundle(draft: dt.date, final: dt.date, days: int = 0) -> MinutesDue:
+        return MinutesDue(
+            day,
+            Deadline(draft, "minutes.draft", citation),
+            Deadline(final, "minutes.final", citation),
+            days,
+            2 * days,
+        )
+
+    # Allowances of 0 make every day the same: allowed by the value object.
+    same = bundle(day, day)
+    assert same.draft.due == same.final.due == day
+    # One side of each boundary allowed: draft on the meeting day, draft on
+    # the final deadline.
+    assert bundle(day, D(2025, 6, 16), 5).draft.due == day
+    assert bundle(D(2025, 6, 16), D(2025, 6, 16), 5).draft.due == D(2025, 6, 16)
+    for draft, final in (
+        (D(2025, 6, 1), D(2025, 6, 16)),
+        (D(2025, 6, 17), D(2025, 6, 16)),
+    ):
+        with raises(
+            InvalidValueError,
+            rule="minutes.final",
+            words=["a minute's draft deadline", "final deadline"],
+        ):
+            bundle(draft, final, 5)
+
+
+def test_rules_are_read_as_at_the_meeting_on_both_sides_of_a_change() -> None:
+    # A local standard from Monday 6 January 2020: 7 and 15 working days.
+    # A meeting the Friday before keeps the national 5 and 10; a meeting on
+    # the day itself takes the new values (and not today's reading: both
+    # versions are in the past).
+    start = D(2020, 1, 6)
+    book = DEFAULT_RULEBOOK.with_value(
+        "minutes.final", 15, reason="local final", applies_from=start
+    ).with_value("minutes.draft", 7, reason="local draft", applies_from=start)
+    before = minutes_due(D(2020, 1, 3), rulebook=book)
+    assert (before.draft.due, before.final.due) == (D(2020, 1, 10), D(2020, 1, 17))
+    assert before.final.citation == GUIDANCE.cite("para 11.15")
+    on_the_day = minutes_due(start, rulebook=book)
+    assert (on_the_day.draft.due, on_the_day.final.due) == (
+        D(2020, 1, 15),
+        D(2020, 1, 27),
+    )
+    assert on_the_day.draft.citation.pinpoint == "local draft"
+    assert on_the_day.final.citation.pinpoint == "local final"
+    late = minutes_on_time(D(2020, 1, 3), D(2020, 1, 20), rulebook=book)
+    assert (late.on_time, late.deadline, late.working_days_late) == (
+        False,
+        D(2020, 1, 17),
+        1,
+    )
+    in_time = minutes_on_time(start, D(2020, 1, 27), rulebook=book)
+    assert (in_time.on_time, in_time.deadline) == (True, D(2020, 1, 27))
+    assert in_time.citation.pinpoint == "local final"

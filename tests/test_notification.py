@@ -12,11 +12,13 @@ from __future__ import annotations
 
 import datetime as dt
 
+import attrs
 import pytest
 from dateutil.relativedelta import relativedelta
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from helpers import raises
 from mappa.errors import (
     InvalidTypeError,
     InvalidValueError,
@@ -45,7 +47,7 @@ from mappa.notification import (
     periodic_notification_due,
     review_date,
 )
-from mappa.periods import DateRange, Duration
+from mappa.periods import Counting, DateRange, Duration
 from mappa.rulebook import DEFAULT_RULEBOOK
 
 D = dt.date
@@ -1057,3 +1059,747 @@ def test_schedule_prints_its_short_repr_in_ipython() -> None:
         horizon=D(2025, 6, 1),
     )
     assert "<0 deadlines: none>" in repr(empty)
+
+
+# ---------------------------------------------------------------------------
+# Boundaries, accumulations and errors (mutation testing, docs/testing.md)
+# ---------------------------------------------------------------------------
+
+
+def test_review_date_adds_every_excluded_period_before_the_first_notification() -> None:
+    # s.88B(2): time in custody etc. before the first notification is
+    # disregarded. Relevant date 14 March 2025; custody 14-20 March (7
+    # days) and 1-10 April (10 days); first notification 1 May 2025. The
+    # 15 years end 14 March 2040; 17 days on: 31 March 2040.
+    blocks = [
+        DateRange(D(2025, 4, 1), D(2025, 4, 10)),
+        DateRange(D(2025, 3, 14), D(2025, 3, 20)),
+    ]
+    deadline = review_date(
+        D(2025, 3, 14),
+        under_18=False,
+        first_notification=D(2025, 5, 1),
+        excluded=blocks,
+    )
+    assert (deadline.due, deadline.days_added) == (D(2040, 3, 31), 17)
+    assert deadline.rule == "notification.review.adult"
+
+
+def test_review_date_counts_up_to_the_day_before_the_first_notification() -> None:
+    # A block ending the day before the first notification counts whole;
+    # one running past it counts to that day; one starting on it counts
+    # nothing; one starting before the relevant date counts from it.
+    relevant, first = D(2025, 3, 14), D(2025, 3, 24)
+    cases = [
+        (DateRange(D(2025, 3, 20), D(2025, 3, 23)), 4),
+        (DateRange(D(2025, 3, 20), D(2025, 3, 30)), 4),
+        (DateRange(D(2025, 3, 24), D(2025, 3, 30)), 0),
+        (DateRange(D(2025, 3, 10), D(2025, 3, 14)), 1),
+        (DateRange(D(2025, 3, 10), D(2025, 3, 13)), 0),
+    ]
+    for block, days in cases:
+        deadline = review_date(
+            relevant, under_18=False, first_notification=first, excluded=[block]
+        )
+        assert deadline.days_added == days, block
+        assert deadline.due == D(2040, 3, 14) + dt.timedelta(days=days)
+    # First notification on the relevant date: nothing before it to disregard.
+    same_day = review_date(
+        relevant,
+        under_18=True,
+        first_notification=relevant,
+        excluded=[DateRange(relevant, D(2025, 3, 30))],
+    )
+    assert (same_day.due, same_day.days_added) == (D(2033, 3, 14), 0)
+    assert same_day.rule == "notification.review.under_18"
+
+
+def test_review_date_errors_name_the_rule() -> None:
+    relevant = D(2025, 3, 14)
+    block = [DateRange(relevant, D(2025, 3, 20))]
+    with raises(
+        InvalidValueError,
+        rule="notification.review.adult",
+        words=["first_notification", "must not be", "before the relevant date"],
+        value=D(2025, 3, 13),
+    ):
+        review_date(relevant, under_18=False, first_notification=D(2025, 3, 13))
+    with raises(
+        InvalidValueError,
+        rule="notification.review.under_18",
+        words=["counting from the first notification", "needs first_notification"],
+    ):
+        review_date(
+            relevant, under_18=True, reckoning=ReviewReckoning.FROM_FIRST_NOTIFICATION
+        )
+    with raises(
+        InvalidValueError,
+        rule="notification.review.adult",
+        words=[
+            "excluded periods are disregarded only when counting from the",
+            "relevant date",
+            "(s.88B(2))",
+        ],
+    ):
+        review_date(
+            relevant,
+            under_18=False,
+            reckoning=ReviewReckoning.FROM_FIRST_NOTIFICATION,
+            first_notification=relevant,
+            excluded=block,
+        )
+    with raises(
+        InvalidValueError,
+        rule="notification.review.adult",
+        words=[
+            "time is disregarded only before the first notification",
+            "(s.88B(2)):",
+            "pass first_notification with excluded",
+        ],
+    ):
+        review_date(relevant, under_18=False, excluded=block)
+
+
+def test_review_date_from_the_first_notification_counts_its_years() -> None:
+    deadline = review_date(
+        D(2025, 3, 14),
+        under_18=False,
+        reckoning=ReviewReckoning.FROM_FIRST_NOTIFICATION,
+        first_notification=D(2025, 3, 17),
+    )
+    assert (deadline.due, deadline.days_added) == (D(2040, 3, 17), 0)
+
+
+def test_bad_arguments_name_the_parameter() -> None:
+    with raises(InvalidTypeError, param="relevant_date", words=["relevant_date"]):
+        review_date("2025-03-14", under_18=False)  # type: ignore[arg-type]
+    with raises(InvalidTypeError, param="under_18", words=["under_18"]):
+        review_date(D(2025, 3, 14), under_18=None)  # type: ignore[arg-type]
+    with raises(InvalidTypeError, param="first_notification"):
+        review_date(D(2025, 3, 14), under_18=False, first_notification="x")  # type: ignore[arg-type]
+    with raises(InvalidTypeError, param="relevant_date"):
+        initial_notification_due("2025-03-14")  # type: ignore[arg-type]
+    with raises(InvalidTypeError, param="change_date"):
+        change_notification_due("2025-03-14")  # type: ignore[arg-type]
+
+
+LATER = D(2030, 1, 1)
+
+
+def _future(book: object, name: str, value: object) -> object:
+    return book.with_value(name, value, reason="future", applies_from=LATER)  # type: ignore[attr-defined]
+
+
+def test_deadlines_read_each_rule_as_at_the_event() -> None:
+    # DESIGN: a version that starts after the event's date never changes
+    # the answer. Versions from 2030 leave 2025 events as the statute
+    # gives them (s.85(1), (3); SSI 2004/205 reg. 5).
+    book = DEFAULT_RULEBOOK
+    for name, value in (
+        ("notification.periodic", Duration(months=6)),
+        ("notification.periodic.release_extension", Duration(days=10)),
+        ("notification.foreign_travel.notice", Duration(days=14)),
+        ("notification.foreign_travel.minimum_notice_hours", 48),
+    ):
+        book = _future(book, name, value)  # type: ignore[assignment]
+    periodic = periodic_notification_due(D(2025, 3, 14), rulebook=book)  # type: ignore[arg-type]
+    assert periodic.due == D(2026, 3, 14)
+    assert periodic.citation == DEFAULT_RULEBOOK.citation("notification.periodic")
+    custody = [DateRange(D(2026, 3, 1), D(2026, 3, 20))]
+    extended = periodic_notification_due(
+        D(2025, 3, 14), excluded=custody, rulebook=book
+    )  # type: ignore[arg-type]
+    assert (extended.due, extended.days_added) == (D(2026, 3, 23), 9)
+    notice = foreign_travel_notice(D(2025, 8, 1), rulebook=book)  # type: ignore[arg-type]
+    assert (notice.due, notice.minimum_notice_hours) == (D(2025, 7, 25), 12)
+    assert notice.citation == DEFAULT_RULEBOOK.citation(
+        "notification.foreign_travel.notice"
+    )
+    # From 2030 the new versions apply.
+    assert periodic_notification_due(D(2030, 3, 14), rulebook=book).due == D(
+        2030, 9, 14
+    )  # type: ignore[arg-type]
+    assert (
+        foreign_travel_notice(D(2030, 8, 1), rulebook=book).minimum_notice_hours == 48
+    )  # type: ignore[arg-type]
+
+
+def test_periodic_extension_only_when_the_year_ends_in_custody() -> None:
+    # The year from 14 March 2025 ends 14 March 2026 (s.85(1)). Custody
+    # ending the day before leaves it; custody covering it extends to the
+    # 3 days beginning with the day after release (s.85(3)).
+    before = [DateRange(D(2026, 3, 1), D(2026, 3, 13))]
+    plain = periodic_notification_due(D(2025, 3, 14), excluded=before)
+    assert (plain.due, plain.days_added) == (D(2026, 3, 14), 0)
+    on_the_day = [DateRange(D(2026, 3, 14), D(2026, 3, 14))]
+    moved = periodic_notification_due(D(2025, 3, 14), excluded=on_the_day)
+    assert (moved.due, moved.days_added) == (D(2026, 3, 17), 3)
+
+
+def test_dates_past_the_end_of_time_name_the_rule() -> None:
+    cases = [
+        (lambda: periodic_notification_due(D(9999, 6, 1)), "notification.periodic"),
+        (
+            lambda: foreign_travel_notice(D(1, 1, 3)),
+            "notification.foreign_travel.notice",
+        ),
+        (
+            lambda: review_date(D(9990, 1, 1), under_18=False),
+            "notification.review.adult",
+        ),
+        (
+            lambda: review_date(
+                D(9980, 1, 1),
+                under_18=True,
+                reckoning=ReviewReckoning.FROM_FIRST_NOTIFICATION,
+                first_notification=D(9995, 1, 1),
+            ),
+            "notification.review.under_18",
+        ),
+    ]
+    for call, rule in cases:
+        with raises(InvalidValueError, rule=rule, words=[rule]):
+            call()
+    # The years fit; the disregarded days push past 31 December 9999.
+    with raises(
+        InvalidValueError,
+        rule="notification.review.adult",
+        words=[
+            "rule 'notification.review.adult': the date is outside the dates Python can represent"
+        ],
+        value=D(9999, 12, 20),
+    ):
+        review_date(
+            D(9984, 12, 20),
+            under_18=False,
+            first_notification=D(9985, 2, 1),
+            excluded=[DateRange(D(9984, 12, 20), D(9985, 1, 20))],
+        )
+
+
+def test_periodic_release_extension_past_the_end_of_time() -> None:
+    with raises(InvalidValueError, rule="notification.periodic.release_extension"):
+        periodic_notification_due(
+            D(9998, 12, 31), excluded=[DateRange(D(9999, 12, 1), D(9999, 12, 31))]
+        )
+
+
+def test_travel_notice_is_unconfirmed_if_either_rule_is() -> None:
+    names = (
+        "notification.foreign_travel.notice",
+        "notification.foreign_travel.minimum_notice_hours",
+    )
+    for confirmed in names:
+        book = DEFAULT_RULEBOOK
+        for name in names:
+            rule = book.rule(name)
+            book = book.with_rule(attrs.evolve(rule, unconfirmed=name != confirmed))
+        assert foreign_travel_notice(D(2025, 8, 1), rulebook=book).unconfirmed
+    book = DEFAULT_RULEBOOK
+    for name in names:
+        book = book.with_rule(attrs.evolve(book.rule(name), unconfirmed=False))
+    assert not foreign_travel_notice(D(2025, 8, 1), rulebook=book).unconfirmed
+
+
+def test_more_arguments_name_the_parameter() -> None:
+    with raises(
+        InvalidTypeError, param="last_notification", words=["last_notification"]
+    ):
+        periodic_notification_due("2025-03-14")  # type: ignore[arg-type]
+    with raises(InvalidTypeError, param="no_fixed_abode", words=["no_fixed_abode"]):
+        periodic_notification_due(D(2025, 3, 14), no_fixed_abode=1)  # type: ignore[arg-type]
+    with raises(InvalidTypeError, param="excluded", words=["excluded"]):
+        periodic_notification_due(D(2025, 3, 14), excluded=[1])  # type: ignore[list-item]
+    with raises(InvalidTypeError, param="excluded", words=["excluded"]):
+        review_date(D(2025, 3, 14), under_18=False, excluded=[1])  # type: ignore[list-item]
+    with raises(InvalidTypeError, param="reckoning", words=["reckoning"]):
+        review_date(D(2025, 3, 14), under_18=False, reckoning="x")  # type: ignore[arg-type]
+    with raises(InvalidTypeError, param="departure", words=["departure"]):
+        foreign_travel_notice("2025-08-01")  # type: ignore[arg-type]
+    with raises(InvalidTypeError, param="relevant_date", words=["relevant_date"]):
+        notification_schedule(
+            term(months=3),
+            "2025-03-14",
+            under_18=False,
+            first_notification=D(2025, 3, 16),
+        )  # type: ignore[arg-type]
+
+
+def test_combine_terms_errors_name_the_argument() -> None:
+    with raises(
+        InvalidValueError, param="terms", words=["terms must not be empty"], value=0
+    ):
+        combine_terms([])
+    with raises(
+        InvalidTypeError,
+        param="overlaps",
+        words=["overlaps must be a sequence of Duration or None", "not str"],
+    ):
+        combine_terms([term(months=4), term(months=3)], overlaps="x")  # type: ignore[arg-type]
+    with raises(
+        InvalidTypeError,
+        param="overlaps",
+        words=["overlaps[1] must be a Duration or None", "not int"],
+        value=1,
+    ):
+        combine_terms(
+            [term(months=4), term(months=3), term(months=2)],
+            overlaps=[None, 1],  # type: ignore[list-item]
+        )
+    for gaps in ([], [None, None]):
+        with raises(
+            InvalidValueError,
+            param="overlaps",
+            words=["2 terms need 1", f"got {len(gaps)}"],
+            value=len(gaps),
+        ):
+            combine_terms([term(months=4), term(months=3)], overlaps=gaps)
+    with raises(
+        InvalidValueError,
+        param="overlaps",
+        words=[
+            "overlaps[1] (45 days) must be shorter than each of the",
+            "give the terms and the overlap in the same units",
+        ],
+        value=1,
+    ):
+        combine_terms(
+            [term(months=4), term(months=3), term(months=2)],
+            overlaps=[None, Duration(days=45)],
+        )
+
+
+def test_combine_terms_overlap_checked_against_both_neighbours() -> None:
+    # The second pair overlaps by 2 months: shorter than the 3-month term
+    # before it, not shorter than the 2-month term after it.
+    with raises(InvalidValueError, param="overlaps", value=1):
+        combine_terms(
+            [term(months=6), term(months=3), term(months=2)],
+            overlaps=[None, Duration(months=2)],
+        )
+    # Three terms, the first pair consecutive and the second overlapping
+    # by 1 month: 6 + 3 + 2 - 1 = 10 months (s.82(3)-(4)).
+    combined = combine_terms(
+        [term(months=6), term(months=3), term(months=2)],
+        overlaps=[None, Duration(months=1)],
+    )
+    assert combined == term(months=10)
+    assert combine_terms([term(months=6), term(months=3), term(months=2)]) == term(
+        months=11
+    )
+
+
+def test_schedule_errors_and_arguments() -> None:
+    relevant = D(2025, 3, 14)
+    with raises(
+        InvalidValueError,
+        rule="notification.initial",
+        words=[
+            "first_notification (2025-03-13) must not be",
+            "before the relevant date (2025-03-14)",
+        ],
+        value=D(2025, 3, 13),
+    ):
+        notification_schedule(
+            OtherDisposal(), relevant, under_18=False, first_notification=D(2025, 3, 13)
+        )
+    with raises(
+        InvalidValueError,
+        rule="notification.period.indefinite",
+        words=["an indefinite notification period needs a horizon for its schedule"],
+    ):
+        notification_schedule(
+            LifeImprisonment(), relevant, under_18=False, first_notification=relevant
+        )
+    for kwargs, param in (
+        ({"first_notification": "x"}, "first_notification"),
+        ({"first_notification": relevant, "no_fixed_abode": 1}, "no_fixed_abode"),
+        ({"first_notification": relevant, "horizon": "x"}, "horizon"),
+    ):
+        with raises(InvalidTypeError, param=param, words=[param]):
+            notification_schedule(OtherDisposal(), relevant, under_18=False, **kwargs)  # type: ignore[arg-type]
+
+
+def test_schedule_includes_a_due_date_on_the_horizon() -> None:
+    relevant = D(2025, 3, 14)
+    on = notification_schedule(
+        LifeImprisonment(),
+        relevant,
+        under_18=False,
+        first_notification=relevant,
+        horizon=D(2027, 3, 14),
+    )
+    assert on.due_dates == (D(2026, 3, 14), D(2027, 3, 14))
+    assert on.horizon == D(2027, 3, 14)
+    before = notification_schedule(
+        LifeImprisonment(),
+        relevant,
+        under_18=False,
+        first_notification=relevant,
+        horizon=D(2027, 3, 13),
+    )
+    assert before.due_dates == (D(2026, 3, 14),)
+
+
+def test_schedule_reads_the_callers_rulebook_as_at_the_dates() -> None:
+    relevant = D(2025, 3, 14)
+    five = DEFAULT_RULEBOOK.with_value(
+        "notification.initial", Duration(days=5), reason="local"
+    )
+    schedule = notification_schedule(
+        OtherDisposal(),
+        relevant,
+        under_18=False,
+        first_notification=relevant,
+        rulebook=five,
+    )
+    assert schedule.initial.due == D(2025, 3, 18)
+    later = _future(DEFAULT_RULEBOOK, "notification.periodic", Duration(months=6))
+    schedule = notification_schedule(
+        OtherDisposal(),
+        relevant,
+        under_18=False,
+        first_notification=relevant,
+        rulebook=later,  # type: ignore[arg-type]
+    )
+    assert schedule.due_dates[0] == D(2026, 3, 14)
+    assert schedule.periodic[0].citation == DEFAULT_RULEBOOK.citation(
+        "notification.periodic"
+    )
+    rule = DEFAULT_RULEBOOK.rule("notification.periodic")
+    flagged = DEFAULT_RULEBOOK.with_rule(attrs.evolve(rule, unconfirmed=True))
+    schedule = notification_schedule(
+        OtherDisposal(),
+        relevant,
+        under_18=False,
+        first_notification=relevant,
+        rulebook=flagged,
+    )
+    assert all(d.unconfirmed for d in schedule.periodic)
+    # The period depends on the relevant date: a youth's 5 years halved.
+    young = notification_schedule(
+        OtherDisposal(), relevant, under_18=True, first_notification=relevant
+    )
+    assert young.ends_on == D(2027, 9, 13)
+
+
+def test_counted_days_with_two_excluded_periods_and_each_counting() -> None:
+    # 3 days beginning with Friday 14 March 2025 (s.83(1)); custody on 15
+    # and on 17 March: both days added, due Tuesday 18 March.
+    two = [
+        DateRange(D(2025, 3, 15), D(2025, 3, 15)),
+        DateRange(D(2025, 3, 17), D(2025, 3, 17)),
+    ]
+    deadline = initial_notification_due(D(2025, 3, 14), excluded=two)
+    assert (deadline.due, deadline.days_added) == (D(2025, 3, 18), 2)
+    # A block wholly before the relevant date is passed over, not the end.
+    with_old = [DateRange(D(2025, 1, 1), D(2025, 1, 2)), *two]
+    assert initial_notification_due(D(2025, 3, 14), excluded=with_old).days_added == 2
+    # Counted *after* the change (a caller's reading): 15 to 17 March.
+    rule = DEFAULT_RULEBOOK.rule("notification.change")
+    after = DEFAULT_RULEBOOK.with_rule(attrs.evolve(rule, counting=Counting.AFTER))
+    assert change_notification_due(D(2025, 3, 14), rulebook=after).due == D(2025, 3, 17)
+    flagged = DEFAULT_RULEBOOK.with_rule(attrs.evolve(rule, unconfirmed=True))
+    assert change_notification_due(D(2025, 3, 14), rulebook=flagged).unconfirmed
+
+
+def test_counted_days_rule_errors_name_the_rule() -> None:
+    months = DEFAULT_RULEBOOK.with_value(
+        "notification.initial", Duration(months=1), reason="broken"
+    )
+    with raises(
+        InvalidValueError,
+        rule="notification.initial",
+        words=[
+            "rule 'notification.initial' must be a number of days counted 'beginning with' or",
+            "'after'",
+        ],
+    ):
+        initial_notification_due(D(2025, 3, 14), rulebook=months)
+    rule = DEFAULT_RULEBOOK.rule("notification.initial")
+    before = DEFAULT_RULEBOOK.with_rule(attrs.evolve(rule, counting=Counting.BEFORE))
+    with raises(InvalidValueError, rule="notification.initial"):
+        initial_notification_due(D(2025, 3, 14), rulebook=before)
+
+
+def test_counted_days_read_as_at_the_event_and_past_the_end_of_time() -> None:
+    later = _future(DEFAULT_RULEBOOK, "notification.initial", Duration(days=10))
+    deadline = initial_notification_due(D(2025, 3, 14), rulebook=later)  # type: ignore[arg-type]
+    assert deadline.due == D(2025, 3, 16)
+    assert deadline.citation == DEFAULT_RULEBOOK.citation("notification.initial")
+    with raises(InvalidValueError, rule="notification.initial", value=D(9999, 12, 30)):
+        initial_notification_due(D(9999, 12, 30))
+    with raises(InvalidValueError, rule="notification.initial"):
+        initial_notification_due(
+            D(9999, 12, 28), excluded=[DateRange(D(9999, 12, 29), D(9999, 12, 31))]
+        )
+    with raises(InvalidTypeError, param="excluded", words=["excluded"]):
+        initial_notification_due(D(2025, 3, 14), excluded=[1])  # type: ignore[list-item]
+
+
+def test_more_errors_name_their_rule() -> None:
+    with raises(
+        InvalidValueError,
+        param="Imprisonment",
+        words=["a term of imprisonment must not be zero: give years, months or days"],
+        value=0,
+    ):
+        Imprisonment()
+    relevant = D(2025, 3, 14)
+    life = notification_period(
+        LifeImprisonment(), under_18=False, relevant_date=relevant
+    )
+    with raises(
+        NotApplicable,
+        rule="notification.period.indefinite",
+        words=["see review_date for the date of discharge (s.88B)"],
+    ):
+        life.ends_on(relevant)
+    other = notification_period(OtherDisposal(), under_18=False, relevant_date=relevant)
+    with raises(InvalidTypeError, param="relevant_date", words=["relevant_date"]):
+        other.ends_on("2025-03-14")  # type: ignore[arg-type]
+    with raises(
+        InvalidValueError, rule="notification.period.other", value=D(9999, 3, 14)
+    ):
+        other.ends_on(D(9999, 3, 14))
+    seven = DEFAULT_RULEBOOK.with_value(
+        "notification.under_18.divisor", 7, reason="odd"
+    )
+    with raises(
+        InvalidValueError,
+        rule="notification.under_18.divisor",
+        words=["5 years has no exact 1/7 in whole months and days"],
+        value="5 years",
+    ):
+        notification_period(
+            OtherDisposal(), under_18=True, relevant_date=relevant, rulebook=seven
+        )
+    # A divisor of 1 (a caller's rulebook) leaves the period whole.
+    one = DEFAULT_RULEBOOK.with_value(
+        "notification.under_18.divisor", 1, reason="whole"
+    )
+    assert notification_period(
+        OtherDisposal(), under_18=True, relevant_date=relevant, rulebook=one
+    ).length == Duration(years=5)
+
+
+def test_periodic_flags_and_the_extension_past_the_end_of_time() -> None:
+    rule = DEFAULT_RULEBOOK.rule("notification.periodic")
+    flagged = DEFAULT_RULEBOOK.with_rule(attrs.evolve(rule, unconfirmed=True))
+    assert periodic_notification_due(D(2025, 3, 14), rulebook=flagged).unconfirmed
+    assert not periodic_notification_due(D(2025, 3, 14)).unconfirmed
+    # Due 30 December 9999 in custody until that day: the 3 days from 31
+    # December run past the last date.
+    with raises(InvalidValueError, rule="notification.periodic.release_extension"):
+        periodic_notification_due(
+            D(9998, 12, 30), excluded=[DateRange(D(9999, 12, 1), D(9999, 12, 30))]
+        )
+
+
+# -- rules read as at the event, on both sides of a version's start -----------
+
+_FROM = D(2020, 1, 6)  # a Monday; the Friday before is 3 January
+_BEFORE = D(2020, 1, 3)
+_LOCAL = (
+    DEFAULT_RULEBOOK.with_value(
+        "notification.initial",
+        Duration(days=7),
+        reason="local initial",
+        applies_from=_FROM,
+    )
+    .with_value(
+        "notification.change",
+        Duration(days=7),
+        reason="local change",
+        applies_from=_FROM,
+    )
+    .with_value(
+        "notification.periodic",
+        Duration(months=6),
+        reason="local periodic",
+        applies_from=_FROM,
+    )
+    .with_value(
+        "notification.foreign_travel.notice",
+        Duration(days=14),
+        reason="local travel",
+        applies_from=_FROM,
+    )
+    .with_value(
+        "notification.foreign_travel.minimum_notice_hours",
+        48,
+        reason="local hours",
+        applies_from=_FROM,
+    )
+)
+
+
+def test_deadlines_read_a_past_version_from_its_start_only() -> None:
+    # A version in force from 6 January 2020 (in the past, so reading as at
+    # today would take it): events on the Friday before keep the statute's
+    # 3 days, 1 year and 7 days (s.83(1), s.84(1), s.85(1); SSI 2004/205
+    # reg. 5); events on 6 January take 7 days, 6 months and 14 days.
+    statute = DEFAULT_RULEBOOK.citation("notification.initial")
+    initial = initial_notification_due(_BEFORE, rulebook=_LOCAL)
+    assert (initial.due, initial.citation) == (D(2020, 1, 5), statute)
+    initial = initial_notification_due(_FROM, rulebook=_LOCAL)
+    assert (initial.due, initial.citation.pinpoint) == (D(2020, 1, 12), "local initial")
+    assert change_notification_due(_BEFORE, rulebook=_LOCAL).due == D(2020, 1, 5)
+    change = change_notification_due(_FROM, rulebook=_LOCAL)
+    assert (change.due, change.citation.pinpoint) == (D(2020, 1, 12), "local change")
+    periodic = periodic_notification_due(_BEFORE, rulebook=_LOCAL)
+    assert (periodic.due, periodic.citation) == (
+        D(2021, 1, 3),
+        DEFAULT_RULEBOOK.citation("notification.periodic"),
+    )
+    periodic = periodic_notification_due(_FROM, rulebook=_LOCAL)
+    assert (periodic.due, periodic.citation.pinpoint) == (
+        D(2020, 7, 6),
+        "local periodic",
+    )
+    notice = foreign_travel_notice(_BEFORE, rulebook=_LOCAL)
+    assert (notice.due, notice.minimum_notice_hours) == (D(2019, 12, 27), 12)
+    assert notice.citation == DEFAULT_RULEBOOK.citation(
+        "notification.foreign_travel.notice"
+    )
+    notice = foreign_travel_notice(_FROM, rulebook=_LOCAL)
+    assert (notice.due, notice.minimum_notice_hours, notice.citation.pinpoint) == (
+        D(2019, 12, 23),
+        48,
+        "local travel",
+    )
+
+
+def test_schedule_reads_its_periodic_rule_as_at_the_first_notification() -> None:
+    # Relevant date 2 January 2020 (before the local rules): initial
+    # deadline 3 days beginning with it, 4 January, whichever the first
+    # notification. Periodic: 1 year from a first notification on 3
+    # January; 6 months from one on 6 January.
+    def schedule(first: dt.date) -> object:
+        return notification_schedule(
+            OtherDisposal(),
+            D(2020, 1, 2),
+            under_18=True,
+            first_notification=first,
+            horizon=D(2021, 6, 1),
+            rulebook=_LOCAL,
+        )
+
+    before = schedule(_BEFORE)
+    assert before.initial.due == D(2020, 1, 4)  # type: ignore[attr-defined]
+    assert [d.due for d in before.periodic] == [D(2021, 1, 3)]  # type: ignore[attr-defined]
+    after = schedule(_FROM)
+    assert after.initial.due == D(2020, 1, 4)  # type: ignore[attr-defined]
+    assert [d.due for d in after.periodic] == [  # type: ignore[attr-defined]
+        D(2020, 7, 6),
+        D(2021, 1, 6),
+    ]
+    assert after.periodic[0].citation.pinpoint == "local periodic"  # type: ignore[attr-defined]
+
+
+def test_review_date_before_s88b_began_reads_it_as_it_began() -> None:
+    # s.88B came into force on 28 January 2011 (SSI 2011/45). A relevant
+    # date the day before reads the section as it began (15 years from the
+    # relevant date), as does one on the day; a later version reaches only
+    # relevant dates from its own start.
+    start = DEFAULT_RULEBOOK.rule("notification.review.adult").in_force_from
+    assert start == D(2011, 1, 28)
+    for day in (D(2011, 1, 27), start):
+        deadline = review_date(day, under_18=False)
+        assert deadline.due == day.replace(year=2026)
+        assert deadline.rule == "notification.review.adult"
+    # A caller's version from 1 January 2012 does not reach a relevant date
+    # before it, whichever side of the section's start.
+    book = DEFAULT_RULEBOOK.with_value(
+        "notification.review.adult",
+        Duration(years=10),
+        reason="local reading",
+        applies_from=D(2012, 1, 1),
+    )
+    for day in (D(2011, 1, 27), start):
+        assert review_date(day, under_18=False, rulebook=book).due == day.replace(
+            year=2026
+        )
+    assert review_date(D(2012, 1, 1), under_18=False, rulebook=book).due == D(
+        2022, 1, 1
+    )
+
+
+def test_period_before_part_2_began_reads_the_table_as_it_began() -> None:
+    # Part 2 began on 1 May 2004; the table applies to earlier relevant
+    # dates too (s.81). The day before and the day itself give 5 years for
+    # "any other" disposal; a caller's version from 1 January 2005 reaches
+    # relevant dates from then only, whichever side of 1 May 2004.
+    start = DEFAULT_RULEBOOK.rule("notification.period.indefinite").in_force_from
+    assert start == D(2004, 5, 1)
+    book = DEFAULT_RULEBOOK.with_value(
+        "notification.period.other",
+        Duration(years=4),
+        reason="local reading",
+        applies_from=D(2005, 1, 1),
+    )
+    for day in (D(2004, 4, 30), start):
+        period = notification_period(
+            OtherDisposal(), under_18=False, relevant_date=day, rulebook=book
+        )
+        assert (str(period.length), period.rule) == (
+            "5 years",
+            "notification.period.other",
+        )
+    later = notification_period(
+        OtherDisposal(), under_18=False, relevant_date=D(2005, 1, 1), rulebook=book
+    )
+    assert str(later.length) == "4 years"
+
+
+def test_period_errors_name_the_argument_and_the_disposal_types() -> None:
+    with raises(InvalidTypeError, param="under_18", words=["under_18"]):
+        notification_period(OtherDisposal(), under_18="no")  # type: ignore[arg-type]
+    with raises(InvalidTypeError, param="relevant_date", words=["relevant_date"]):
+        notification_period(OtherDisposal(), under_18=False, relevant_date="2025-01-01")  # type: ignore[arg-type]
+    with raises(
+        InvalidTypeError,
+        param="disposal",
+        words=[
+            "disposal must be one of Imprisonment, LifeImprisonment, "
+            "OrderForLifelongRestriction, HospitalOrder, CommunityPaybackOrder, "
+            "OtherDisposal, Caution",
+            "not str",
+        ],
+    ):
+        notification_period("prison", under_18=False)  # type: ignore[arg-type]
+
+
+def test_a_scottish_caution_error_names_where_it_was_given() -> None:
+    with raises(
+        NotApplicable,
+        rule="notification.caution",
+        words=["a caution given in", "s.80(1)(d)"],
+        value="SCOTLAND",
+    ):
+        notification_period(Caution(where=CautionJurisdiction.SCOTLAND), under_18=False)
+
+
+def test_schedule_reads_the_callers_period_and_names_a_bad_excluded() -> None:
+    # 3 years beginning with 2 January 2020 end 1 January 2023; the
+    # statute's 5 years would end 1 January 2025.
+    book = DEFAULT_RULEBOOK.with_value(
+        "notification.period.other", Duration(years=3), reason="local reading"
+    )
+    schedule = notification_schedule(
+        OtherDisposal(),
+        D(2020, 1, 2),
+        under_18=False,
+        first_notification=D(2020, 1, 3),
+        rulebook=book,
+    )
+    assert schedule.ends_on == D(2023, 1, 1)
+    assert schedule.period.citation.pinpoint == "local reading"
+    with raises(InvalidTypeError, param="excluded", words=["excluded", "not str"]):
+        notification_schedule(
+            OtherDisposal(),
+            D(2020, 1, 2),
+            under_18=False,
+            first_notification=D(2020, 1, 3),
+            excluded="custody",  # type: ignore[arg-type]
+        )

@@ -8,6 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from helpers import raises
 from mappa.calendar import WorkingCalendar
 from mappa.deadlines import Deadline
 from mappa.errors import (
@@ -684,8 +685,14 @@ def test_move_to_working_day_keeps_the_date_it_moved_from() -> None:
 
 
 def test_move_to_working_day_must_be_a_bool() -> None:
-    with pytest.raises(InvalidTypeError, match="move_to_working_day"):
-        next_review_due(L3, dt.date(2025, 1, 6), move_to_working_day="yes")  # type: ignore[arg-type]
+    for call in (
+        lambda: next_review_due(L3, dt.date(2025, 1, 6), move_to_working_day="yes"),  # type: ignore[arg-type]
+        lambda: review_periods([(dt.date(2025, 1, 6), L3)], move_to_working_day=1),  # type: ignore[arg-type]
+    ):
+        with raises(
+            InvalidTypeError, param="move_to_working_day", words=["move_to_working_day"]
+        ):
+            call()
 
 
 def test_decisions_are_truthy_when_compliant() -> None:
@@ -695,3 +702,321 @@ def test_decisions_are_truthy_when_compliant() -> None:
     status = review_status(L3, dt.date(2025, 1, 6), dt.date(2025, 2, 18))
     assert not status
     assert status.citations == (status.citation,)
+
+
+# ---------------------------------------------------------------------------
+# Boundaries and errors, each side pinned (mutation testing, docs/testing.md)
+# ---------------------------------------------------------------------------
+
+FOUR_WEEKS_L3 = DEFAULT_RULEBOOK.with_value(
+    "reviews.level3.interval", Duration(weeks=4), reason="local standard"
+)
+
+
+def test_assess_initial_mappp_on_the_deadline_and_the_day_after() -> None:
+    # Liberation Friday 28 March 2025: deadline 28 days before, Friday
+    # 28 February (performance indicator: 4 weeks before liberation).
+    on_the_day = assess_initial_mappp(dt.date(2025, 3, 28), dt.date(2025, 2, 28))
+    assert (on_the_day.met, on_the_day.days_early, on_the_day.days_late) == (
+        True,
+        0,
+        0,
+    )
+    day_after = assess_initial_mappp(dt.date(2025, 3, 28), dt.date(2025, 3, 1))
+    assert (day_after.met, day_after.days_early, day_after.days_late) == (
+        False,
+        0,
+        1,
+    )
+    day_before = assess_initial_mappp(dt.date(2025, 3, 28), dt.date(2025, 2, 27))
+    assert (day_before.met, day_before.days_early) == (True, 1)
+    for decision in (on_the_day, day_after, day_before):
+        assert decision.deadline == dt.date(2025, 2, 28)
+        assert decision.rule == "reviews.initial_mappp.before_liberation"
+
+
+def test_assess_initial_mappp_on_and_after_the_liberation_day() -> None:
+    on_liberation = assess_initial_mappp(dt.date(2025, 3, 28), dt.date(2025, 3, 28))
+    assert not on_liberation.after_liberation
+    assert not on_liberation.met
+    after = assess_initial_mappp(dt.date(2025, 3, 28), dt.date(2025, 3, 29))
+    assert after.after_liberation
+
+
+def test_assess_initial_mappp_reads_the_callers_rulebook() -> None:
+    book = DEFAULT_RULEBOOK.with_value(
+        "reviews.initial_mappp.before_liberation",
+        Duration(weeks=2),
+        reason="local standard",
+    )
+    check = assess_initial_mappp(
+        dt.date(2025, 3, 28), dt.date(2025, 3, 14), rulebook=book
+    )
+    assert check.deadline == dt.date(2025, 3, 14)
+    assert check.met
+    assert check.citation.pinpoint == "local standard"
+
+
+def test_every_status_function_reads_the_callers_rulebook() -> None:
+    # Level 3 at 4 weeks: from Monday 6 January 2025, due Monday 3 February.
+    last, due = dt.date(2025, 1, 6), dt.date(2025, 2, 3)
+    assert review_status(L3, last, due, rulebook=FOUR_WEEKS_L3).due == due
+    history = [(last, L3), (dt.date(2025, 2, 4), L3)]
+    assert case_review_status([(last, L3)], due, rulebook=FOUR_WEEKS_L3).due == due
+    (period,) = review_periods(history, rulebook=FOUR_WEEKS_L3)
+    assert (period.due, period.state) == (due, ReviewState.OVERDUE)
+
+
+def test_every_status_function_reads_the_callers_calendar() -> None:
+    # Level 3 from Monday 6 January 2025 is due Monday 17 February; asked
+    # to move to a working day, a council closed that day moves it back to
+    # Friday 14 February. The calendar alone moves nothing.
+    last = dt.date(2025, 1, 6)
+    closed = WorkingCalendar.scotland(extra_closed_days=[dt.date(2025, 2, 17)])
+    on = dt.date(2025, 2, 10)
+    moved, plain = dt.date(2025, 2, 14), dt.date(2025, 2, 17)
+    for move, expected in ((True, moved), (False, plain)):
+        status = review_status(L3, last, on, move_to_working_day=move, calendar=closed)
+        assert (status.due, status.rule) == (expected, "reviews.level3.interval")
+        case = case_review_status(
+            [(last, L3)], on, move_to_working_day=move, calendar=closed
+        )
+        assert case.due == expected
+        (period,) = review_periods(
+            [(last, L3)], on=on, move_to_working_day=move, calendar=closed
+        )
+        assert period.due == expected
+    deadline = next_review_due(L3, last, move_to_working_day=True, calendar=closed)
+    assert (deadline.due, deadline.moved_from) == (moved, plain)
+
+
+def test_a_meeting_on_the_judging_day_closes_the_period() -> None:
+    history = [(dt.date(2025, 1, 6), L3), (dt.date(2025, 2, 17), L3)]
+    periods = review_periods(history, on=dt.date(2025, 2, 17))
+    assert [(p.last_meeting, p.held) for p in periods] == [
+        (dt.date(2025, 1, 6), True),
+        (dt.date(2025, 2, 17), False),
+    ]
+    assert periods[0].state is ReviewState.DUE_TODAY
+
+
+def test_a_level1_meeting_opens_no_period_but_later_meetings_do() -> None:
+    history = [
+        (dt.date(2025, 1, 6), L1),
+        (dt.date(2025, 2, 3), L2),
+        (dt.date(2025, 3, 3), L3),
+        (dt.date(2025, 4, 1), L3),
+    ]
+    periods = review_periods(history)
+    assert [(p.level, p.last_meeting) for p in periods] == [
+        (L2, dt.date(2025, 2, 3)),
+        (L3, dt.date(2025, 3, 3)),
+    ]
+
+
+def test_level1_error_carries_the_level() -> None:
+    with raises(
+        NotApplicable,
+        rule="reviews.level1.interval",
+        words=["no national review interval", "case by case"],
+        value=1,
+    ):
+        review_interval(L1)
+
+
+def test_status_before_the_meeting_names_the_rule_and_the_date() -> None:
+    with raises(
+        InvalidValueError,
+        rule="reviews.level2.interval",
+        words=["must not be before last_meeting", "reviews.level2.interval"],
+        value=dt.date(2025, 1, 5),
+    ):
+        review_status(L2, dt.date(2025, 1, 6), dt.date(2025, 1, 5))
+
+
+def test_history_without_a_meeting_before_on_names_the_date() -> None:
+    with raises(
+        InvalidValueError,
+        param="meetings",
+        words=[
+            "no meeting held on or before",
+            "a review period",
+            "starts at a meeting",
+        ],
+        value=dt.date(2025, 1, 5),
+    ):
+        case_review_status([(dt.date(2025, 1, 6), L2)], dt.date(2025, 1, 5))
+
+
+def test_bad_histories_name_the_meeting() -> None:
+    with raises(
+        InvalidTypeError,
+        param="meetings",
+        words=[
+            "meetings must be an iterable of ReviewMeeting",
+            "(date, Level)",
+            "pairs, not str",
+        ],
+    ):
+        review_periods("2025-01-06")  # type: ignore[arg-type]
+    with raises(
+        InvalidTypeError,
+        param="meetings",
+        words=["meetings[1] must be a ReviewMeeting", "(date, Level)", "pair, not int"],
+        value=1,
+    ):
+        review_periods([(dt.date(2025, 1, 6), L2), 7])  # type: ignore[list-item]
+    with raises(InvalidTypeError, param="meetings[1][0]"):
+        review_periods([(dt.date(2025, 1, 6), L2), ("2025-02-03", L2)])  # type: ignore[list-item]
+    with raises(InvalidTypeError, param="meetings[0][1]"):
+        review_periods([(dt.date(2025, 1, 6), 2)])  # type: ignore[list-item]
+
+
+DAY = dt.date(2025, 1, 6)
+LATER = dt.date(2025, 6, 30)
+
+
+@pytest.mark.parametrize(
+    ("call", "param"),
+    [
+        (lambda: review_interval(L2).due_after("x"), "last_meeting"),  # type: ignore[arg-type]
+        (lambda: next_review_due(2, DAY), "level"),  # type: ignore[arg-type]
+        (lambda: next_review_due(L2, "x"), "last_meeting"),  # type: ignore[arg-type]
+        (lambda: next_review_due(L2, DAY, calendar="x"), "calendar"),  # type: ignore[arg-type]
+        (lambda: review_status(2, DAY, LATER), "level"),  # type: ignore[arg-type]
+        (lambda: review_status(L2, "x", LATER), "last_meeting"),  # type: ignore[arg-type]
+        (lambda: review_status(L2, DAY, "x"), "on"),  # type: ignore[arg-type]
+        (lambda: review_periods([(DAY, L2)], on="x"), "on"),  # type: ignore[arg-type]
+        (lambda: case_review_status([(DAY, L2)], "x"), "on"),  # type: ignore[arg-type]
+        (lambda: review_schedule(2, DAY, LATER), "level"),  # type: ignore[arg-type]
+        (lambda: review_schedule(L2, "x", LATER), "first_meeting"),  # type: ignore[arg-type]
+        (lambda: review_schedule(L2, DAY, "x"), "until"),  # type: ignore[arg-type]
+        (lambda: next_rmp_review_due("x"), "last_review"),  # type: ignore[arg-type]
+        (lambda: initial_mappp_due("x"), "liberation_date"),  # type: ignore[arg-type]
+        (lambda: assess_initial_mappp("x", DAY), "liberation_date"),  # type: ignore[arg-type]
+        (lambda: assess_initial_mappp(LATER, "x"), "held_on"),  # type: ignore[arg-type]
+    ],
+)
+def test_bad_arguments_name_the_parameter(call: object, param: str) -> None:
+    with raises(InvalidTypeError, param=param, words=[param]):
+        call()  # type: ignore[operator]
+
+
+def test_schedule_that_makes_no_progress_is_refused() -> None:
+    # A 1-day interval from Friday 6 June 2025 is due Saturday, which the
+    # calendar moves back to Friday itself: no progress, so an error
+    # rather than a schedule that never ends.
+    book = DEFAULT_RULEBOOK.with_value(
+        "reviews.level3.interval", Duration(days=1), reason="edge"
+    )
+    friday = dt.date(2025, 6, 6)
+    with raises(
+        InvalidValueError,
+        rule="reviews.level3.interval",
+        words=["rule 'reviews.level3.interval' gives no progress from 2025-06-06"],
+        value=friday,
+    ):
+        review_schedule(
+            L3,
+            friday,
+            dt.date(2025, 6, 30),
+            move_to_working_day=True,
+            calendar=SCOTLAND,
+            rulebook=book,
+        )
+    # Without the move the same interval makes a day's progress each time.
+    plain = review_schedule(L3, friday, dt.date(2025, 6, 9), rulebook=book)
+    assert [d.due for d in plain] == [
+        dt.date(2025, 6, 7),
+        dt.date(2025, 6, 8),
+        dt.date(2025, 6, 9),
+    ]
+
+
+# -- rules read as at the event, on both sides of a version's start -----------
+
+_FROM = dt.date(2020, 1, 6)  # a Monday; the Friday before is 3 January
+_BEFORE = dt.date(2020, 1, 3)
+_LOCAL = (
+    DEFAULT_RULEBOOK.with_value(
+        "reviews.level3.interval",
+        Duration(weeks=4),
+        reason="local level 3",
+        applies_from=_FROM,
+    )
+    .with_value(
+        "reviews.olr_rmp.interval",
+        Duration(months=6),
+        reason="local RMP",
+        applies_from=_FROM,
+    )
+    .with_value(
+        "reviews.initial_mappp.before_liberation",
+        Duration(weeks=2),
+        reason="local pre-release",
+        applies_from=_FROM,
+    )
+)
+
+
+def test_review_intervals_are_read_as_at_the_meeting_that_opens_them() -> None:
+    # 6 weeks from Friday 3 January 2020 (before the local 4 weeks start):
+    # Friday 14 February. 4 weeks from Monday 6 January: Monday 3 February.
+    old, new = dt.date(2020, 2, 14), dt.date(2020, 2, 3)
+    assert next_review_due(L3, _BEFORE, rulebook=_LOCAL).due == old
+    local = next_review_due(L3, _FROM, rulebook=_LOCAL)
+    assert (local.due, local.citation.pinpoint) == (new, "local level 3")
+    on = dt.date(2020, 2, 4)
+    before = review_status(L3, _BEFORE, on, rulebook=_LOCAL)
+    assert (before.due, before.state) == (old, ReviewState.ON_TIME)
+    after = review_status(L3, _FROM, on, rulebook=_LOCAL)
+    assert (after.due, after.state, after.days_overdue) == (
+        new,
+        ReviewState.OVERDUE,
+        1,
+    )
+    assert case_review_status([(_BEFORE, L3)], on, rulebook=_LOCAL).due == old
+    assert case_review_status([(_FROM, L3)], on, rulebook=_LOCAL).due == new
+    periods = review_periods([(_BEFORE, L3), (_FROM, L3)], on=on, rulebook=_LOCAL)
+    assert [(p.due, p.held) for p in periods] == [(old, True), (new, False)]
+    # A schedule reads each interval as at the meeting it runs from: 6
+    # weeks from 3 January, then 4 weeks from 14 February.
+    schedule = review_schedule(L3, _BEFORE, dt.date(2020, 3, 31), rulebook=_LOCAL)
+    assert [d.due for d in schedule] == [old, dt.date(2020, 3, 13)]
+
+
+def test_rmp_and_pre_release_rules_are_read_as_at_their_event() -> None:
+    # A year beginning with 3 January 2020 ends 2 January 2021; 6 months
+    # beginning with 6 January 2020 end 5 July 2020.
+    assert next_rmp_review_due(_BEFORE, rulebook=_LOCAL).due == dt.date(2021, 1, 2)
+    rmp = next_rmp_review_due(_FROM, rulebook=_LOCAL)
+    assert (rmp.due, rmp.citation.pinpoint) == (dt.date(2020, 7, 5), "local RMP")
+    # 28 days before a liberation on 3 January 2020: 6 December 2019; 14
+    # days before one on 6 January: 23 December 2019.
+    assert initial_mappp_due(_BEFORE, rulebook=_LOCAL).due == dt.date(2019, 12, 6)
+    assert initial_mappp_due(_FROM, rulebook=_LOCAL).due == dt.date(2019, 12, 23)
+    held = dt.date(2019, 12, 20)
+    missed = assess_initial_mappp(_BEFORE, held, rulebook=_LOCAL)
+    assert (missed.met, missed.days_late, missed.deadline) == (
+        False,
+        14,
+        dt.date(2019, 12, 6),
+    )
+    assert missed.citation == initial_mappp_due(_BEFORE).citation
+    met = assess_initial_mappp(_FROM, held, rulebook=_LOCAL)
+    assert (met.met, met.days_early, met.citation.pinpoint) == (
+        True,
+        3,
+        "local pre-release",
+    )
+
+
+def test_review_periods_leave_a_holiday_due_date_alone_by_default() -> None:
+    # 6 weeks from 13 November 2025 is Christmas Day: not moved unless asked.
+    history = [(dt.date(2025, 11, 13), L3)]
+    (plain,) = review_periods(history, on=dt.date(2025, 12, 1))
+    assert plain.due == dt.date(2025, 12, 25)
+    (moved,) = review_periods(
+        history, on=dt.date(2025, 12, 1), move_to_working_day=True
+    )
+    assert moved.due == dt.date(2025, 12, 24)

@@ -74,7 +74,7 @@ from mappa.errors import InvalidValueError
 from mappa.periods import DateRange, Duration
 from mappa.rulebook import DEFAULT_RULEBOOK, Rulebook, resolve
 from mappa.sources import Citation
-from mappa.years import ReportingYear, reporting_year
+from mappa.years import ReportingYear, _year_containing
 
 __all__ = [
     "ApprovalPeriod",
@@ -651,8 +651,10 @@ class YearShare:
 def _year_periods(
     period: DateRange, book: Rulebook
 ) -> list[tuple[ReportingYear, DateRange]]:
-    year = reporting_year(period.start, rulebook=book)
-    last = reporting_year(period.end, rulebook=book)
+    # Every year starts in the month *book* gives (read as at the period's
+    # start, or a forecast's earliest start): a change of start month during
+    # the period does not split it into years of two kinds.
+    year = _year_containing(period.start, book)
     parts: list[tuple[ReportingYear, DateRange]] = []
     while True:
         parts.append(
@@ -661,7 +663,7 @@ def _year_periods(
                 DateRange(max(period.start, year.start), min(period.end, year.end)),
             )
         )
-        if year == last:
+        if year.end >= period.end:
             return parts
         year = year.next
 

@@ -560,7 +560,7 @@ def review_schedule(
         if deadline.due > until:
             break
         if deadline.due <= current:
-            raise InvalidValueError(  # pragma: no cover - a zero-length interval
+            raise InvalidValueError(
                 f"rule {interval.rule!r} gives no progress from {current.isoformat()}",
                 rule=interval.rule,
                 value=current,

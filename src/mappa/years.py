@@ -269,7 +269,14 @@ def reporting_year(day: _dt.date, *, rulebook: Rulebook | None = None) -> Report
     '2026/27'
     """
     day = _check.ensure_date(day, "day")
-    start_month = resolve(rulebook, day).integer(_START_MONTH)
+    return _year_containing(day, resolve(rulebook, day))
+
+
+def _year_containing(day: _dt.date, book: Rulebook) -> ReportingYear:
+    """The year containing *day*, its start month read from *book* as it is
+    (private helper: for callers that read every year of a calculation as
+    at one date)."""
+    start_month = book.integer(_START_MONTH)
     first = day.year if day.month >= start_month else day.year - 1
     return ReportingYear(first, start_month=start_month)
 
