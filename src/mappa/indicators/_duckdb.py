@@ -487,18 +487,7 @@ class _Fallback(Exception):
 _REF = "[A-Za-z0-9][A-Za-z0-9_./:#-]{0,63}"
 # Meetings columns checked once per distinct value (ids and case references
 # are checked row by row in SQL, with the readers' own pattern).
-_MAPPED = (
-    "area",
-    "category",
-    "level",
-    "date",
-    "kind",
-    "liberation_date",
-    "minutes_released",
-    "disclosure_recorded",
-    "leaves_mappa",
-    "new_level",
-)
+_MAPPED = MEETING_COLUMNS[2:]
 _TYPED = {
     "area": "area_i",
     "category": "category",
