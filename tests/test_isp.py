@@ -1151,7 +1151,7 @@ def test_an_approval_period_rule_counting_backwards_is_refused() -> None:
         InvalidValueError,
         rule="isp.approval_period",
         words=["rule 'isp.approval_period' must count forwards from the start date"],
-        value="6 months",
+        value=Duration(months=6),
     ):
         approval_period(dt.date(2025, 4, 1), rulebook=book)
 

@@ -1569,7 +1569,7 @@ def test_more_errors_name_their_rule() -> None:
         InvalidValueError,
         rule="notification.under_18.divisor",
         words=["5 years has no exact 1/7 in whole months and days"],
-        value="5 years",
+        value=Duration(years=5),
     ):
         notification_period(
             OtherDisposal(), under_18=True, relevant_date=relevant, rulebook=seven
@@ -1775,7 +1775,7 @@ def test_a_scottish_caution_error_names_where_it_was_given() -> None:
         NotApplicable,
         rule="notification.caution",
         words=["a caution given in", "s.80(1)(d)"],
-        value="SCOTLAND",
+        value=CautionJurisdiction.SCOTLAND,
     ):
         notification_period(Caution(where=CautionJurisdiction.SCOTLAND), under_18=False)
 

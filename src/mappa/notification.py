@@ -701,7 +701,7 @@ def notification_period(
                 "subject to the notification requirements: s.80(1)(d) "
                 f"[{book.citation(_CAUTION)}]",
                 rule=_CAUTION,
-                value=disposal.where.name,
+                value=disposal.where,
             )
         row = PeriodRow.CAUTION
     else:
