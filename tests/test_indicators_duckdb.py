@@ -428,6 +428,7 @@ def test_the_indicators_page_shows_each_indicators_sql() -> None:
     for sql in (
         _duckdb.ATTENDANCE_SQL,
         _duckdb.MEMBERS_SQL,
+        _duckdb.INTERVALS_SQL,
         *_duckdb.INDICATOR_SQL.values(),
     ):
         assert sql.strip() in page

@@ -66,7 +66,6 @@ import threading
 from array import array
 from collections.abc import Iterable, Iterator, Mapping
 from functools import lru_cache
-from importlib.metadata import version as _distribution_version
 from itertools import accumulate, compress
 from typing import Any
 
@@ -118,7 +117,9 @@ def holidays_version() -> str:
     >>> holidays_version() == version("holidays")
     True
     """
-    return _distribution_version("holidays")
+    from importlib.metadata import version  # only when asked: a slow import
+
+    return version("holidays")
 
 
 def _holiday_object(country: str, subdivision: str | None, years: Iterable[int]) -> Any:

@@ -27,7 +27,7 @@ from typing import Any
 from mappa.calendar import WorkingCalendar
 from mappa.chairs import Agency
 from mappa.errors import RecordError
-from mappa.framework import Level
+from mappa.framework import Category, Level
 from mappa.indicators._definitions import Counts, Coverage, Indicator, covering
 from mappa.records import (
     ATTENDANCE_COLUMNS,
@@ -49,6 +49,7 @@ from mappa.years import Quarter, ReportingYear
 __all__ = [
     "ATTENDANCE_SQL",
     "INDICATOR_SQL",
+    "INTERVALS_SQL",
     "MEMBERS_SQL",
     "available",
     "count_caseload",
@@ -65,7 +66,10 @@ def available() -> bool:
 def _connect() -> Any:
     import duckdb
 
-    return duckdb.connect(":memory:")
+    con = duckdb.connect(":memory:")
+    # No progress bar: a library prints nothing of its own.
+    con.execute("SET enable_progress_bar = false")
+    return con
 
 
 _PARQUET = (".parquet", ".pq")
@@ -85,7 +89,6 @@ _GZIP_MAGIC = b"\x1f\x8b"
 
 ATTENDANCE_SQL = """
 -- Each meeting's attendance, summed: invitations and who met them.
-CREATE TEMP TABLE att_m AS
 SELECT meeting,
   count(*) FILTER (WHERE police_or_social_work AND NOT dtc AND invited) AS ra_invited,
   count(*) FILTER (WHERE police_or_social_work AND NOT dtc AND invited
@@ -94,43 +97,49 @@ SELECT meeting,
   count(*) FILTER (WHERE dtc AND invited AND attended AND senior) AS dtc_met,
   count(*) FILTER (WHERE invited AND NOT attended) AS absent,
   count(*) FILTER (WHERE invited AND NOT attended AND written) AS absent_wrote
-FROM att GROUP BY meeting;
+FROM att GROUP BY meeting
 """
+_BY_MEETING = "\nFROM att GROUP BY meeting"
 
 MEMBERS_SQL = """
 -- Level 2 and 3 meetings in the period, with their attendance.
-CREATE TEMP TABLE members AS
-SELECT meet.*, coalesce(ra_invited, 0) AS ra_invited, coalesce(ra_met, 0) AS ra_met,
-  coalesce(dtc_invited, 0) AS dtc_invited, coalesce(dtc_met, 0) AS dtc_met,
-  coalesce(absent, 0) AS absent, coalesce(absent_wrote, 0) AS absent_wrote
-FROM meet LEFT JOIN att_m ON att_m.meeting = meet.{key}
-WHERE level IN ({levels}) AND day BETWEEN $start AND $end;
+members AS (
+  SELECT meet.*, coalesce(ra_invited, 0) AS ra_invited, coalesce(ra_met, 0) AS ra_met,
+    coalesce(dtc_invited, 0) AS dtc_invited, coalesce(dtc_met, 0) AS dtc_met,
+    coalesce(absent, 0) AS absent, coalesce(absent_wrote, 0) AS absent_wrote
+  FROM meet LEFT JOIN att_m ON att_m.meeting = meet.{key}
+  WHERE level IN ({levels}) AND day BETWEEN $start AND $end
+)
+"""
+
+INTERVALS_SQL = """
+-- Review intervals: one from each meeting of a case at level 2 or 3 after
+-- it (its new level if it changed; none if the case left MAPPA), from the
+-- last of the case's meetings that day, with the case's next meeting day.
+intervals AS (
+  SELECT * FROM (
+    SELECT *, lead(day) OVER (PARTITION BY case_key ORDER BY day, n) AS following
+    FROM (SELECT *, CASE WHEN NOT leaves AND level_after >= 2 THEN level_after
+                         ELSE 0 END AS after
+          FROM (SELECT *, CASE WHEN new_level > 0 THEN new_level ELSE level END
+                          AS level_after
+                FROM meet WHERE day BETWEEN $earliest AND $end)))
+  WHERE after >= 2 AND (following IS NULL OR following <> day)
+)
 """
 
 INDICATOR_SQL: dict[Indicator, str] = {
     Indicator.LEVEL3_REVIEWS: """
--- One item per review interval due in the period (level 3: 42 days).
--- An interval starts at each meeting of a case at level 2 or 3 after it
--- (its new level if it changed; none if the case left MAPPA), from the
--- last of the case's meetings that day; met if the case's next meeting
--- was held by the due day.
-WITH win AS (
-  SELECT *, CASE WHEN NOT leaves AND level_after >= 2 THEN level_after ELSE 0 END
-            AS after
-  FROM (SELECT *, CASE WHEN new_level > 0 THEN new_level ELSE level END AS level_after
-        FROM meet WHERE day BETWEEN $earliest AND $end)
-), seq AS (
-  SELECT *, lead(day) OVER (PARTITION BY case_key ORDER BY day, n) AS following
-  FROM win
-)
--- An interval not met and due after $as_at (the data's last day, if
--- before the period's end) is not counted: not known to be missed.
+-- One item per review interval due in the period (level 3: 42 days); met
+-- if the case's next meeting was held by the due day. An interval not met
+-- and due after $as_at (the data's last day, if before the period's end)
+-- is not counted: not known to be missed.
 SELECT {review_groups}, n, id,
   (following IS NOT NULL AND following <= review_due.due)::INT AS met,
   1 AS counted
-FROM seq JOIN review_due ON review_due.level = seq.after AND review_due.day = seq.day
-WHERE after = 3 AND (following IS NULL OR following <> seq.day)
-  AND review_due.due BETWEEN $start AND $end
+FROM intervals JOIN review_due
+  ON review_due.level = intervals.after AND review_due.day = intervals.day
+WHERE after = 3 AND review_due.due BETWEEN $start AND $end
   AND (following IS NOT NULL AND following <= review_due.due OR review_due.due <= $as_at)
 """,
     Indicator.LEVEL2_REVIEWS: "-- As level 3, with after = 2 (84 days).",
@@ -283,7 +292,7 @@ def _attendance_flags(con: Any, table: str) -> None:
         (code & {c.POLICE_OR_SOCIAL_WORK}) <> 0 AS police_or_social_work
         FROM {table}"""
     )
-    con.execute(ATTENDANCE_SQL)
+    con.execute(f"CREATE TEMP TABLE att_m AS {ATTENDANCE_SQL}")
 
 
 def _load_areas(con: Any, names: list[str]) -> None:
@@ -357,9 +366,10 @@ def _count(
     *data_until*, if given, else to its last meeting)."""
     start = period.start.toordinal()
     end = period.end.toordinal()
-    first, last = con.execute("SELECT min(day), max(day) FROM meet").fetchone()
     # Any attendance row at all (att_m has a row per meeting that has one).
-    attendance = con.execute("SELECT count(*) FROM att_m").fetchone()[0] > 0
+    first, last, attendance = con.execute(
+        "SELECT min(day), max(day), (SELECT count(*) FROM att_m) > 0 FROM meet"
+    ).fetchone()
     coverage = covering(
         None if first is None else _dt.date.fromordinal(first),
         None if last is None else _dt.date.fromordinal(last),
@@ -371,12 +381,11 @@ def _count(
     _calendar(con, start, end, cal, final_days)
     earliest, due_rows = _review_plan(start, end, book)
     _table(con, "review_due", ("level", "day", "due"), due_rows)
-    params = {"start": start, "end": end}
     levels = ", ".join(str(level) for level in sorted(book.integers("kpi.levels")))
-    con.execute(MEMBERS_SQL.format(key=key, levels=levels), params)  # rule kpi.levels
     liberations = con.execute(
-        "SELECT DISTINCT liberation FROM members "
-        "WHERE kind = 0 AND level = 3 AND liberation > 0"
+        f"""SELECT DISTINCT liberation FROM meet WHERE kind = 0 AND level = 3
+        AND liberation > 0 AND level IN ({levels}) AND day BETWEEN $start AND $end""",
+        {"start": start, "end": end},
     ).fetchall()
     _table(
         con,
@@ -396,8 +405,16 @@ def _count(
     for number, indicator in enumerate(Indicator):
         sql = _items_sql(indicator, fields)
         parts.append(f"SELECT {number} AS indicator, * FROM ({sql})")
-    con.execute(
-        "CREATE TEMP TABLE items AS " + " UNION ALL ".join(parts),
+    group_cols = [f"g_{field}" for field in fields]
+    keys = "".join(f", {column}" for column in group_cols)
+    sets = f"GROUPING SETS ((indicator{keys}), (indicator))" if fields else "indicator"
+    national = f"grouping({group_cols[0]})" if fields else "1"
+    rows = con.execute(
+        f"WITH {MEMBERS_SQL.format(key=key, levels=levels)}, {INTERVALS_SQL}, "
+        "items AS (" + " UNION ALL ".join(parts) + ") "
+        f"SELECT indicator{keys}, {national} AS national, sum(met), sum(counted), "
+        "list(id ORDER BY n) FILTER (WHERE counted > met) "
+        f"FROM items GROUP BY {sets}",
         {
             "start": start,
             "end": end,
@@ -405,9 +422,7 @@ def _count(
             "final_days": final_days,
             "as_at": as_at,
         },
-    )
-    group_cols = [f"g_{field}" for field in fields] if fields else []
-    keys = ", ".join(group_cols)
+    ).fetchall()
     area_names = dict(con.execute("SELECT area_i, name FROM areas").fetchall())
 
     def key_of(values: Sequence[Any]) -> tuple[str, ...]:
@@ -425,32 +440,22 @@ def _count(
         ).fetchall():
             for indicator in indicators:
                 counts[indicator][key_of(row)] = (0, 0, ())
-        for row in con.execute(
-            f"SELECT indicator, {keys}, sum(met), sum(counted), "
-            "list(id ORDER BY n) FILTER (WHERE counted > met) "
-            f"FROM items GROUP BY indicator, {keys}"
-        ).fetchall():
-            counts[indicators[row[0]]][key_of(row[1 : 1 + len(fields)])] = (
-                int(row[-3]),
-                int(row[-2]),
-                tuple(row[-1] or ()),
-            )
+    for indicator, *values, whole, met, counted, failed in rows:
+        group = () if whole else key_of(values)
+        counts[indicators[indicator]][group] = (
+            int(met),
+            int(counted),
+            tuple(failed or ()),
+        )
+    if fields:
         # A review counted under a level no meeting of its group has makes a
         # group of its own, for every indicator.
         every = {group for per_group in counts.values() for group in per_group}
         for per_group in counts.values():
             for group in every - per_group.keys():
                 per_group[group] = (0, 0, ())
-    national = {
-        row[0]: (int(row[1]), int(row[2]), tuple(row[3] or ()))
-        for row in con.execute(
-            "SELECT indicator, sum(met), sum(counted), "
-            "list(id ORDER BY n) FILTER (WHERE counted > met) "
-            "FROM items GROUP BY indicator"
-        ).fetchall()
-    }
-    for number, indicator in enumerate(indicators):
-        counts[indicator][()] = national.get(number, (0, 0, ()))
+    for per_group in counts.values():
+        per_group.setdefault((), (0, 0, ()))
     return counts, coverage
 
 
@@ -822,21 +827,12 @@ def _most_attendance(con: Any, checker: Checker) -> None:
         )
 
 
-def _words(words: Any) -> str:
-    return ", ".join(_sql_text(word) for word in sorted(words))
-
-
-def _date_ok(column: str) -> str:
-    # As the readers parse it: four, two and two ASCII digits, a real date.
-    return (
-        f"(regexp_full_match({column}, '[0-9]{{4}}-[0-9]{{2}}-[0-9]{{2}}') "
-        f"AND TRY_CAST({column} AS DATE) >= DATE '0001-01-01')"
+def _flag_words(checker: Checker) -> list[str]:
+    """The yes and no words as the readers accept them written, yes and no first."""
+    return sorted(
+        checker.true_words | checker.false_words,
+        key=lambda word: (word not in ("yes", "no"), word),
     )
-
-
-def _ordinal(column: str) -> str:
-    # Python's date ordinal: 1 for 1 January of year 1.
-    return f"(date_diff('day', DATE '0001-01-01', TRY_CAST({column} AS DATE)) + 1)"
 
 
 def _fast_meetings(con: Any, checker: Checker, area_table: Any) -> bool:
@@ -845,75 +841,68 @@ def _fast_meetings(con: Any, checker: Checker, area_table: Any) -> bool:
     False (the exact check, value by value, then says what is wrong)."""
     from mappa.framework import DEFAULT_AREA_TABLE
 
-    flags = _words(checker.true_words | checker.false_words)
-    true = _words(checker.true_words)
-    kinds = " ".join(
-        f"WHEN {_sql_text(word)} THEN {index}" for word, index in checker.kinds.items()
-    )
     table = DEFAULT_AREA_TABLE if area_table is None else area_table
-    spellings = {
-        spelling
-        for area in table.areas
-        for spelling in (area.name, *area.local_authorities)
-    }
-    names = []
-    for spelling in sorted(spellings):
-        value, problem = checker.meeting_value("area", spelling)
-        if problem is None:  # pragma: no branch - a table's own names
-            names.append((spelling, value))
-    # A CASE, not a join: the table keeps the file's order (its rowid is
-    # the meeting's place in the input; a join may reorder the rows).
-    area_case = " ".join(
-        f"WHEN {_sql_text(text)} THEN {value}" for text, value in names
+    areas = sorted(
+        {
+            spelling
+            for area in table.areas
+            for spelling in (area.name, *area.local_authorities)
+        }
     )
-    numbers = "'1', '2', '3'"
-    simple = " AND ".join(
-        [
-            f"regexp_full_match(meeting_id, '{_REF}')",
-            f"regexp_full_match(case_ref, '{_REF}')",
-            "regexp_matches(case_ref, '[0-9]')",
-            "area_i IS NOT NULL",
-            f"category IN ({numbers})",
-            f"level IN ({numbers})",
-            f"new_level IN ('', {numbers})",
-            # A real date, written YYYY-MM-DD exactly as the readers read it.
-            "d::VARCHAR = date",
-            "(liberation_date = '' OR liberation_d::VARCHAR = liberation_date)",
-            "(minutes_released = '' OR released_d::VARCHAR = minutes_released)",
-            f"kind IN ({_words(checker.kinds)})",
-            f"disclosure_recorded IN ({flags})",
-            f"leaves_mappa IN ({flags})",
-        ]
+    numbers = [str(int(level)) for level in Level]
+    # Each column's value as the readers read it, or NULL if not written in
+    # their plain words. A CASE, not a join: the table keeps the file's
+    # order (its rowid is the meeting's place in the input; a join may
+    # reorder the rows), and an IN list of words would become a join.
+    area, category, level, new_level, kind, disclosed, leaves = (
+        _value_case(checker, column, words)
+        for column, words in (
+            ("area", areas),
+            ("category", [str(int(category)) for category in Category]),
+            ("level", numbers),
+            ("new_level", ["", *numbers]),
+            ("kind", list(checker.kinds)),
+            ("disclosure_recorded", _flag_words(checker)),
+            ("leaves_mappa", _flag_words(checker)),
+        )
     )
+    # Each allowed (span, category, level, new level, leaves) as one number.
+    allowed = ", ".join(str(_ok_number(*key)) for key in sorted(checker.ok_keys))
     day_one = "DATE '0001-01-01'"
     con.execute(
         f"""CREATE TEMP TABLE meet_t AS SELECT
-          meeting_id AS id, case_ref AS case_key, area_i,
-          TRY_CAST(category AS INTEGER) AS category, TRY_CAST(level AS INTEGER) AS level,
-          coalesce(TRY_CAST(nullif(new_level, '') AS INTEGER), 0) AS new_level,
+          id, case_key, area_i, category, level, new_level, day, liberation, released,
+          kind, disclosed = 1 AS disclosed, leaves = 1 AS leaves,
+          coalesce(
+            regexp_full_match(id, '{_REF}') AND regexp_full_match(case_key, '{_REF}')
+            AND regexp_matches(case_key, '[0-9]')
+            AND area_i IS NOT NULL AND kind IS NOT NULL AND disclosed IS NOT NULL
+            -- A real date, written YYYY-MM-DD exactly as the readers read it.
+            AND d::VARCHAR = date
+            AND (liberation_date = '' OR liberation_d::VARCHAR = liberation_date)
+            AND (minutes_released = '' OR released_d::VARCHAR = minutes_released)
+            AND {_OK_NUMBER.format(span=_span_sql(checker))} IN ({allowed})
+            AND NOT (released > 0 AND released < day), false) AS ok
+        FROM (SELECT
+          meeting_id AS id, case_ref AS case_key, date, liberation_date, minutes_released,
+          d, liberation_d, released_d,
+          CASE area {area} END AS area_i, CASE category {category} END AS category,
+          CASE level {level} END AS level, CASE new_level {new_level} END AS new_level,
           coalesce(d - {day_one} + 1, 0) AS day,
           coalesce(liberation_d - {day_one} + 1, 0) AS liberation,
           coalesce(released_d - {day_one} + 1, 0) AS released,
-          CASE kind {kinds} END AS kind,
-          disclosure_recorded IN ({true}) AS disclosed, leaves_mappa IN ({true}) AS leaves,
-          coalesce({simple}, false) AS simple
+          CASE kind {kind} END AS kind, CASE disclosure_recorded {disclosed} END AS disclosed,
+          CASE leaves_mappa {leaves} END AS leaves
         FROM (SELECT *, TRY_CAST(date AS DATE) AS d,
                 TRY_CAST(nullif(liberation_date, '') AS DATE) AS liberation_d,
-                TRY_CAST(nullif(minutes_released, '') AS DATE) AS released_d,
-                CASE area {area_case} END AS area_i
-              FROM m_v)"""
+                TRY_CAST(nullif(minutes_released, '') AS DATE) AS released_d
+              FROM m_v))"""
     )
-    _ok_keys(con, checker)
-    broken = con.execute(
-        f"""SELECT count(*) FROM (SELECT *, {_span_sql(checker)} AS span FROM meet_t)
-        LEFT JOIN ok_keys USING (span, category, level, new_level, leaves)
-        WHERE NOT simple OR ok_keys.category IS NULL OR (released > 0 AND released < day)"""
-    ).fetchone()[0]
-    if broken:
-        return False
-    if con.execute(
-        "SELECT count(*) FROM (SELECT 1 FROM meet_t GROUP BY id HAVING count(*) > 1)"
-    ).fetchone()[0]:
+    broken, twice = con.execute(
+        "SELECT count(*) FILTER (WHERE NOT ok), (SELECT count(*) FROM "
+        "(SELECT 1 FROM meet_t GROUP BY id HAVING count(*) > 1)) FROM meet_t"
+    ).fetchone()
+    if broken or twice:
         return False
     con.execute("CREATE TEMP VIEW meet AS SELECT rowid AS n, * FROM meet_t")
     used = [v for (v,) in con.execute("SELECT DISTINCT area_i FROM meet_t").fetchall()]
@@ -921,79 +910,98 @@ def _fast_meetings(con: Any, checker: Checker, area_table: Any) -> bool:
     return True
 
 
+# A meeting's (span, category, level, new level or 0, leaves) as one number
+# (each of the middle three is at most 3).
+_OK_NUMBER = "(((({span}) * 4 + category) * 4 + level) * 4 + new_level) * 2 + leaves"
+
+
+def _ok_number(
+    span: int, category: int, level: int, new_level: int, leaves: int
+) -> int:
+    return (((span * 4 + category) * 4 + level) * 4 + new_level) * 2 + leaves
+
+
+def _value_case(checker: Checker, column: str, words: Sequence[str]) -> str:
+    """The WHEN clauses of a CASE giving the value the readers read from
+    each of *words* in a meetings *column* (the words they refuse left out)."""
+    whens = []
+    for word in words:
+        value, problem = checker.meeting_value(column, word)
+        if problem is None:  # pragma: no branch - the readers' own words
+            whens.append(f"WHEN {_sql_text(word)} THEN {value}")
+    return " ".join(whens)
+
+
 def _fast_attendance(con: Any, checker: Checker) -> bool:
-    """Table att_m (each meeting's attendance summed, by meeting id) from
-    view a_v, if every row is written in plain words, names a meeting, is
-    the only one of its agency at that meeting and breaks no rule."""
+    """Table att_m (each meeting's attendance summed, by meeting number n)
+    from view a_v, if every row is written in plain words, names a
+    meeting, is the only one of its agency at that meeting and breaks no
+    rule."""
     c = _Columns
-    flags = _words(checker.true_words | checker.false_words)
-    true = _words(checker.true_words)
     slots = {agency: slot for slot, agency in enumerate(Agency, start=1)}
     always_ra = [slots[a] for a in sorted(checker.always_ra, key=slots.__getitem__)]
     police_or_social_work = [
         slots[a] for a in sorted(checker.ra_kpi_agencies, key=slots.__getitem__)
     ]
-    dtc_roles = [w for w, bit in checker.roles.items() if bit]
-    ra_roles = [w for w, bit in checker.roles.items() if not bit]
-    _table(
-        con,
-        "spellings",
-        ("text", "slot"),
-        [(word, slots[agency]) for word, agency in checker.agency_spellings.items()],
+    slot_case = " ".join(
+        f"WHEN {_sql_text(word)} THEN {slots[agency]}"
+        for word, agency in sorted(checker.agency_spellings.items())
     )
-    words = _words(checker.agency_spellings)
-    per_slot = ", ".join(
-        f"count(*) FILTER (WHERE slot = {slot}) AS slot{slot}"
-        for slot in slots.values()
+    # Each meeting's rows of each of the four agencies, counted in one
+    # number: COUNTER_MASK's bits for each (a meeting has no more rows).
+    bits = c.COUNTER_MASK.bit_length()
+    # A flag or role as the readers read it, NULL if not written plainly
+    # (a CASE: an IN list of words would become a join).
+    flag = " ".join(
+        f"WHEN {_sql_text(word)} THEN {str(word in checker.true_words).lower()}"
+        for word in _flag_words(checker)
+    )
+    role = " ".join(
+        f"WHEN {_sql_text(word)} THEN {str(bool(bit)).lower()}"
+        for word, bit in checker.roles.items()
     )
     con.execute(
         f"""CREATE TEMP VIEW att AS
         SELECT meeting_id AS meeting, agency, slot, dtc, inv AS invited, att AS attended,
           sen AS senior, wrote AS written,
           slot IN ({", ".join(map(str, police_or_social_work))}) AS police_or_social_work,
-          coalesce(plain, false) AND role IN ({_words(dtc_roles + ra_roles)})
-          AND invited_text IN ({flags}) AND attended_text IN ({flags})
-          AND at_seniority IN ({flags}) AND written_contribution IN ({flags})
-          AND NOT (slot = 0 AND NOT dtc)
-          AND NOT (dtc AND slot IN ({", ".join(map(str, always_ra))}))
-          AND NOT (att AND NOT inv) AND NOT (sen AND NOT att) AS simple
+          coalesce(dtc IS NOT NULL AND inv IS NOT NULL AND att IS NOT NULL
+            AND sen IS NOT NULL AND wrote IS NOT NULL
+            AND NOT (slot = 0 AND NOT dtc)
+            AND NOT (dtc AND slot IN ({", ".join(map(str, always_ra))}))
+            AND NOT (att AND NOT inv) AND NOT (sen AND NOT att), false) AS simple
         FROM (
-          SELECT a_v.meeting_id, a_v.agency, a_v.role, a_v.invited AS invited_text,
-            a_v.attended AS attended_text, a_v.at_seniority, a_v.written_contribution,
-            coalesce(spellings.slot, 0) AS slot,
-            role IN ({_words(dtc_roles)}) AS dtc, a_v.invited IN ({true}) AS inv,
-            a_v.attended IN ({true}) AS att, a_v.at_seniority IN ({true}) AS sen,
-            a_v.written_contribution IN ({true}) AS wrote,
-            -- One of an agency's own spellings, or plainly a named DTC
-            -- agency: no other spelling of one of the four, no odd spaces.
-            CASE WHEN spellings.slot IS NOT NULL THEN true ELSE
-              regexp_full_match(a_v.agency, '[A-Za-z0-9](?:[A-Za-z0-9 &''(),./-]*[A-Za-z0-9)])?')
-              AND NOT contains(a_v.agency, '  ') AND lower(a_v.agency) NOT IN ({words}) END AS plain
-          FROM a_v LEFT JOIN spellings ON spellings.text = a_v.agency)"""
+          SELECT meeting_id, agency, CASE agency {slot_case} ELSE 0 END AS slot,
+            CASE role {role} END AS dtc, CASE invited {flag} END AS inv,
+            CASE attended {flag} END AS att, CASE at_seniority {flag} END AS sen,
+            CASE written_contribution {flag} END AS wrote
+          FROM a_v
+        )"""
     )
+    four = " OR ".join(
+        f"(four >> {bits * slot}) & {c.COUNTER_MASK} > 1" for slot in slots.values()
+    )
+    # A meeting's attendance is odd if a row is not written plainly, if it
+    # has more rows than the readers allow, or if an agency is listed twice:
+    # one of the four counted twice, or a named one listed twice.
+    extra = f""", count(*) AS rows, count(*) FILTER (WHERE NOT simple) AS odd,
+      sum(1::BIGINT << ({bits} * slot)) FILTER (WHERE slot > 0) AS four,
+      list(agency) FILTER (WHERE slot = 0) AS named"""
     con.execute(
-        ATTENDANCE_SQL.replace(
-            "FROM att GROUP BY meeting;",
-            f""", count(*) AS rows, count(*) FILTER (WHERE NOT simple) AS odd, {per_slot},
-            list(hash(agency)) FILTER (WHERE slot = 0) AS named
-            FROM att GROUP BY meeting;""",
-        )
+        f"""CREATE TEMP TABLE att_m AS SELECT *,
+          odd > 0 OR rows > {c.COUNTER_MASK} OR {four}
+          OR len(named) > 1 AND len(list_distinct(named)) < len(named) AS bad
+        FROM ({ATTENDANCE_SQL.replace(_BY_MEETING, extra + _BY_MEETING)})"""
     )
-    odd, twice, most = con.execute(
-        # An agency twice at one meeting: one of the four counted twice, or
-        # a named one's hash listed twice (equal names hash alike; two
-        # names hashing alike only send the check the slow way).
-        f"""SELECT sum(odd), count(*) FILTER (
-            WHERE greatest({", ".join(f"slot{s}" for s in slots.values())}) > 1
-               OR len(list_distinct(named)) < len(named)),
-        max(rows) FROM att_m"""
+    bad, unknown = con.execute(
+        "SELECT count(*) FILTER (WHERE bad), (SELECT count(*) FROM att_m "
+        "ANTI JOIN meet_t ON meet_t.id = att_m.meeting) FROM att_m"
     ).fetchone()
-    if odd or twice or (most or 0) > c.COUNTER_MASK:
+    if bad or unknown:
         return False
-    unknown = con.execute(
-        "SELECT count(*) FROM att_m ANTI JOIN meet_t ON meet_t.id = att_m.meeting"
-    ).fetchone()[0]
-    return not unknown
+    # Every other agency named plainly (as the readers read it, itself).
+    named = con.execute("SELECT DISTINCT unnest(named) FROM att_m").fetchall()
+    return all(checker.plain_named_agency(text) for (text,) in named)
 
 
 def count_sources(

@@ -852,6 +852,13 @@ class Checker:
         except _Bad as error:
             return 0, error.message, error.column or "agency"
 
+    def plain_named_agency(self, text: str) -> bool:
+        """Whether the readers read *text*, in an attendance row, as the
+        name of an agency other than the four, written exactly so."""
+        role = next(word for word, bit in self.roles.items() if bit)
+        code, problem, _ = self.attendance_value((text, role, "no", "no", "no", "no"))
+        return problem is None and self.agency(code) == text
+
     def agency(self, code: int) -> Agency | str:
         """The agency of a parsed attendance code."""
         return self._loader.caseload.columns.agencies[code >> AGENCY_SHIFT]
