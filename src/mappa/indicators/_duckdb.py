@@ -988,8 +988,8 @@ def _fast_attendance(con: Any, checker: Checker) -> bool:
       sum(1::BIGINT << ({bits} * slot)) FILTER (WHERE slot > 0) AS four,
       list(agency) FILTER (WHERE slot = 0) AS named"""
     con.execute(
-        f"""CREATE TEMP TABLE att_m AS SELECT *,
-          odd > 0 OR rows > {c.COUNTER_MASK} OR {four}
+        f"""CREATE TEMP TABLE att_m AS SELECT meeting, ra_invited, ra_met,
+          dtc_invited, dtc_met, absent, absent_wrote, named, odd > 0 OR rows > {c.COUNTER_MASK} OR {four}
           OR len(named) > 1 AND len(list_distinct(named)) < len(named) AS bad
         FROM ({ATTENDANCE_SQL.replace(_BY_MEETING, extra + _BY_MEETING)})"""
     )
