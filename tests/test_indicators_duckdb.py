@@ -386,6 +386,47 @@ def test_values_the_readers_accept_but_not_written_plainly(tmp_path: Path) -> No
     )
 
 
+@pytest.mark.parametrize(
+    "names",
+    [
+        ("Community Justice Team",),
+        ("Community Justice Team", "Community Justice Team"),  # listed twice
+        ("Community Justice Team", "Community Justice Team "),  # twice, once spaced
+        ("Community Justice Team", "community justice team"),  # two agencies
+        ("Community  Justice Team", "Community  Justice Team"),  # twice, inner spaces
+        (" Community Justice Team",),
+        ("Social Work",),  # one of the four, as a DTC agency
+        ("social  work",),
+        ("",),
+    ],
+)
+def test_agencies_other_than_the_four_are_read_alike(
+    tmp_path: Path, names: tuple[str, ...]
+) -> None:
+    # The DuckDB engine checks each distinct name other than the four
+    # agencies' own spellings once, with the readers' own check.
+    meetings_path, attendance_path = tmp_path / "m.csv", tmp_path / "a.csv"
+    write_csv(CASELOAD, meetings_path, attendance_path)
+    meeting_id = meetings_path.read_text().splitlines()[1].split(",")[0]
+    with attendance_path.open("a", encoding="utf-8") as file:
+        for name in names:
+            file.write(f"{meeting_id},{name},dtc,yes,yes,yes,no\n")
+
+    def with_engine(engine: str) -> Report:
+        return evaluate(
+            meetings_path,
+            attendance_path,
+            period="2025/26",
+            by=("area",),
+            engine=engine,
+        )
+
+    errors = [_error(functools.partial(with_engine, engine)) for engine in ENGINES]
+    assert errors[0] == errors[1]
+    if errors[0] == "no error":
+        assert counted(with_engine("duckdb")) == counted(with_engine("python"))
+
+
 @pytest.mark.parametrize("column", range(12))
 @pytest.mark.parametrize(
     "junk",
