@@ -299,6 +299,39 @@ def test_repeated_meeting_ids_are_errors() -> None:
     assert "more than once" in str(error)
 
 
+def test_an_id_repeated_in_a_later_chunk_is_an_error() -> None:
+    # Rows are checked a chunk at a time: an id repeated far from its first
+    # row (in a later chunk, beside a repeat within that chunk) is still
+    # refused, and the first row stays (its attendance, found by an id on
+    # a row left out too, goes to neither).
+    import mappa.records._readers as module
+
+    rows = [GOOD_MEETING.replace("M1,C-1", f"M{i},C-{i}") for i in range(1, 61)]
+    rows[40] = rows[2].replace("C-3", "C-99")  # M3 again, at row 42
+    rows[45] = rows[44]  # M45 twice in one chunk, at rows 46 and 47
+    meetings = MEETINGS_HEADER + "".join(rows)
+    attendance = ATTENDANCE_HEADER + "M3,police,ra,yes,yes,yes,no\n"
+    saved = module._BLOCK
+    try:
+        for block in (1 << 16, 500):
+            module._BLOCK = block
+            skipped = load(meetings, attendance, on_error="skip")
+            assert [(p.source, p.row, p.column) for p in skipped.problems] == [
+                ("<meetings>", 42, "meeting_id"),
+                ("<meetings>", 47, "meeting_id"),
+                ("<attendance>", 2, "meeting_id"),
+            ]
+            assert "more than one meetings row" in str(skipped.problems[2])
+            assert len(skipped) == 58
+            m3 = [m for m in skipped if m.meeting_id == "M3"]
+            assert [(m.case_ref, m.attendance) for m in m3] == [("C-3", ())]
+            error = error_of(meetings, attendance)
+            assert (error.row, error.column) == (42, "meeting_id")
+            assert "more than once" in str(error)
+    finally:
+        module._BLOCK = saved
+
+
 @pytest.mark.parametrize(
     ("text", "expected"),
     [

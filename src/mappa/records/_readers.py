@@ -433,12 +433,19 @@ class _Loader:
         start = len(self.caseload.columns.ids)
         kept = [i for i in range(count) if i not in bad] if bad else None
         kept_ids = ids if kept is None else [ids[i] for i in kept]
-        before = len(index)
-        index.update(zip(kept_ids, range(start, start + len(kept_ids)), strict=False))
-        if len(index) != before + len(kept_ids):
-            # Repeated ids: undo and redo one by one, keeping the first of each.
-            for meeting_id in kept_ids:
-                index.pop(meeting_id, None)
+        fresh = index.keys().isdisjoint(kept_ids)
+        if fresh:
+            before = len(index)
+            index.update(
+                zip(kept_ids, range(start, start + len(kept_ids)), strict=False)
+            )
+            if len(index) != before + len(kept_ids):  # an id twice in this chunk
+                for meeting_id in kept_ids:
+                    index.pop(meeting_id, None)
+                fresh = False
+        if not fresh:
+            # A repeated id: one by one, keeping the first of each (an id
+            # of an earlier chunk included).
             seen_here: set[str] = set()
             for i in kept if kept is not None else range(count):
                 if ids[i] in index or ids[i] in seen_here:
