@@ -651,6 +651,37 @@ def test_reading_in_small_blocks_gives_the_same_caseload(
         module._BLOCK, module._CHUNK = saved
 
 
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(meetings_lists(), st.randoms(use_true_random=False))
+def test_attendance_in_any_meeting_order_is_read_the_same(
+    meetings: list[Meeting], random: object
+) -> None:
+    # Attendance in the meetings' order is found a stretch of meetings at a
+    # time; in any other order (each meeting's rows kept together) every
+    # row still goes to its own meeting, whatever the chunk size.
+    import mappa.records._readers as module
+
+    out_meetings, out_attendance = io.StringIO(), io.StringIO()
+    write_csv(meetings, out_meetings, out_attendance)
+    header, *lines = out_attendance.getvalue().splitlines()
+    blocks: dict[str, list[str]] = {}
+    for line in lines:
+        blocks.setdefault(line.split(",")[0], []).append(line)
+    order = list(blocks)
+    random.shuffle(order)  # type: ignore[attr-defined]
+    attendance = "\n".join([header, *(x for i in order for x in blocks[i])]) + "\n"
+    saved = module._BLOCK, module._CHUNK
+    try:
+        for block in (1 << 16, 1, 90, 300):
+            module._BLOCK, module._CHUNK = block, max(block // 40, 1)
+            loaded = read_csv(
+                io.StringIO(out_meetings.getvalue()), io.StringIO(attendance)
+            )
+            assert list(loaded) == meetings
+    finally:
+        module._BLOCK, module._CHUNK = saved
+
+
 def test_a_meeting_id_with_a_line_break_is_refused() -> None:
     # Ids are checked a chunk at a time, one a line: a quoted id holding a
     # line break must not pass as two good ones.

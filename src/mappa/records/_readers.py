@@ -199,7 +199,11 @@ class _Loader:
             )
         self.on_error = on_error
         self.caseload = Caseload()
-        self.index: dict[str, int] = {}
+        # Every meeting id kept (a repeated one is an error), and each
+        # one's number, made only when attendance needs it (see _numbers).
+        self.seen: set[str] = set()
+        self.numbers: dict[str, int] = {}
+        self.cursor = 0  # the meeting the last chunk of attendance ended with
         # Each id on a meetings row left out -> the first such row's number.
         self.left_out: dict[str, int] = {}
         self.ambiguous: set[str] = set()
@@ -429,38 +433,33 @@ class _Loader:
             )
             if broken is not None:  # pragma: no branch - every suspect breaks a rule
                 fail(i, broken[0], broken[1])
-        index = self.index
+        seen = self.seen
         start = len(self.caseload.columns.ids)
         kept = [i for i in range(count) if i not in bad] if bad else None
         kept_ids = ids if kept is None else [ids[i] for i in kept]
-        fresh = index.keys().isdisjoint(kept_ids)
+        fresh = seen.isdisjoint(kept_ids)
         if fresh:
-            before = len(index)
-            index.update(
-                zip(kept_ids, range(start, start + len(kept_ids)), strict=False)
-            )
-            if len(index) != before + len(kept_ids):  # an id twice in this chunk
-                for meeting_id in kept_ids:
-                    index.pop(meeting_id, None)
+            before = len(seen)
+            seen.update(kept_ids)
+            if len(seen) != before + len(kept_ids):  # an id twice in this chunk
+                seen.difference_update(kept_ids)
                 fresh = False
         if not fresh:
             # A repeated id: one by one, keeping the first of each (an id
             # of an earlier chunk included).
             seen_here: set[str] = set()
             for i in kept if kept is not None else range(count):
-                if ids[i] in index or ids[i] in seen_here:
+                if ids[i] in seen or ids[i] in seen_here:
                     fail(i, "meeting_id", "this meeting id appears more than once")
                 seen_here.add(ids[i])
             kept = [i for i in range(count) if i not in bad]
             kept_ids = [ids[i] for i in kept]
-            index.update(
-                zip(kept_ids, range(start, start + len(kept_ids)), strict=False)
-            )
+            seen.update(kept_ids)
         if bad:
             # An id on a row left out and on a row kept: its attendance
             # (found by id) could belong to either, so it goes to neither.
             left_out = [ids[i] for i in bad]
-            self.ambiguous.update(i for i in left_out if i in index)
+            self.ambiguous.update(i for i in left_out if i in seen)
             for i in sorted(bad):
                 self.left_out.setdefault(ids[i], rownums[i])
         if self.left_out:
@@ -559,7 +558,6 @@ class _Loader:
             )
             bad.add(i)
 
-        index = self.index
         ambiguous = self.ambiguous
         try:
             if owners is not None:
@@ -570,6 +568,7 @@ class _Loader:
                 meetings = self._numbers(ids)
         except KeyError:
             meetings = []
+            index = self._index()
             for i, meeting_id in enumerate(ids):
                 key = meeting_id.strip()
                 found = -1 if key in ambiguous else index.get(key, -1)
@@ -674,25 +673,32 @@ class _Loader:
         """The meeting number of each id (``KeyError`` if one is unknown).
 
         Attendance usually lists the meetings in the meetings file's order:
-        then a chunk's ids are those of a short stretch of meetings, found
-        in a small dict of that stretch (several times quicker than in the
-        index of every meeting); any other id in the index of them all.
+        then a chunk's ids are those of a short stretch of meetings from
+        where the chunk before ended, found in a small dict of that stretch
+        (several times quicker than a dict of every meeting); any other
+        ids in a dict of every meeting, made when first needed.
         """
-        index = self.index
-        first, last = index[ids[0]], index[ids[-1]]
-        if first <= last <= first + 2 * len(ids):
-            stretch = dict(
-                zip(
-                    self.caseload.columns.ids[first : last + 1],
-                    range(first, last + 1),
-                    strict=True,
-                )
+        stored = self.caseload.columns.ids
+        reach = self.cursor + 2 * len(ids)
+        try:
+            first = stored.index(ids[0], self.cursor, reach)
+            last = stored.index(ids[-1], first, reach)
+            stretch = dict(zip(stored[first : last + 1], itertools.count(first)))
+            numbers = list(map(stretch.__getitem__, ids))
+        except (ValueError, KeyError):
+            numbers = list(map(self._index().__getitem__, ids))
+        self.cursor = numbers[-1]
+        return numbers
+
+    def _index(self) -> dict[str, int]:
+        """Every meeting id -> its number (brought up to date when asked)."""
+        numbers = self.numbers
+        stored = self.caseload.columns.ids
+        if len(numbers) < len(stored):
+            numbers.update(
+                zip(stored[len(numbers) :], itertools.count(len(numbers)))
             )
-            try:
-                return list(map(stretch.__getitem__, ids))
-            except KeyError:
-                pass
-        return list(map(index.__getitem__, ids))
+        return numbers
 
     def _named_so_far(self) -> set[int]:
         """The named agencies of every meeting in the attendance read so far."""
