@@ -695,9 +695,7 @@ class _Loader:
         numbers = self.numbers
         stored = self.caseload.columns.ids
         if len(numbers) < len(stored):
-            numbers.update(
-                zip(stored[len(numbers) :], itertools.count(len(numbers)))
-            )
+            numbers.update(zip(stored[len(numbers) :], itertools.count(len(numbers))))
         return numbers
 
     def _named_so_far(self) -> set[int]:
