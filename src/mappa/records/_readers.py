@@ -635,9 +635,8 @@ class _Loader:
         )
         clash = False
         if self.named_pairs is None and meetings:
-            if meetings[0] >= self.last_meeting and all(
-                map(operator.le, meetings, itertools.islice(meetings, 1, None))
-            ):
+            # (sorted() checks sorted numbers in one quick pass.)
+            if meetings[0] >= self.last_meeting and sorted(meetings) == meetings:
                 # Each meeting's rows together, in order, so far: a named
                 # agency can only be listed twice within this chunk, or with
                 # the meeting the chunks before ended with (carry: its
