@@ -49,7 +49,7 @@ def _leaving_table(leaves: int) -> bytes:
     return bytes(16 if value & leaves else 0 for value in range(256))
 
 
-def _or_bytes(*parts: bytes) -> bytes:
+def _or_bytes(*parts: bytes | bytearray) -> bytes:
     """The bitwise or of equal-length byte strings, byte by byte."""
     total = 0
     for part in parts:
