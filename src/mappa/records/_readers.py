@@ -437,24 +437,20 @@ class _Loader:
         start = len(self.caseload.columns.ids)
         kept = [i for i in range(count) if i not in bad] if bad else None
         kept_ids = ids if kept is None else [ids[i] for i in kept]
-        fresh = seen.isdisjoint(kept_ids)
-        if fresh:
-            before = len(seen)
-            seen.update(kept_ids)
-            if len(seen) != before + len(kept_ids):  # an id twice in this chunk
-                seen.difference_update(kept_ids)
-                fresh = False
-        if not fresh:
-            # A repeated id: one by one, keeping the first of each (an id
-            # of an earlier chunk included).
+        before = len(seen)
+        seen.update(kept_ids)
+        if len(seen) != before + len(kept_ids):
+            # A repeated id, of a chunk before or twice in this one: one by
+            # one, keeping the first of each. (The ids left out then are in
+            # the chunks before, or kept here: seen stays as it is.)
+            earlier = self._index()  # the ids of the chunks before
             seen_here: set[str] = set()
             for i in kept if kept is not None else range(count):
-                if ids[i] in seen or ids[i] in seen_here:
+                if ids[i] in earlier or ids[i] in seen_here:
                     fail(i, "meeting_id", "this meeting id appears more than once")
                 seen_here.add(ids[i])
             kept = [i for i in range(count) if i not in bad]
             kept_ids = [ids[i] for i in kept]
-            seen.update(kept_ids)
         if bad:
             # An id on a row left out and on a row kept: its attendance
             # (found by id) could belong to either, so it goes to neither.
