@@ -670,20 +670,31 @@ class _Loader:
         Attendance usually lists the meetings in the meetings file's order:
         then a chunk's ids are those of a short stretch of meetings from
         where the chunk before ended, found in a small dict of that stretch
-        (several times quicker than a dict of every meeting); any other
-        ids in a dict of every meeting, made when first needed.
+        (several times quicker than a dict of every meeting). Other ids, and
+        every id once the attendance has left meeting order, are found in a
+        dict of every meeting, made when first needed.
         """
-        stored = self.caseload.columns.ids
-        reach = self.cursor + 2 * len(ids)
-        try:
-            first = stored.index(ids[0], self.cursor, reach)
-            last = stored.index(ids[-1], first, reach)
-            stretch = dict(zip(stored[first : last + 1], itertools.count(first)))
-            numbers = list(map(stretch.__getitem__, ids))
-        except (ValueError, KeyError):
-            numbers = list(map(self._index().__getitem__, ids))
+        if self.named_pairs is None:  # the attendance so far in meeting order
+            stored = self.caseload.columns.ids
+            reach = self.cursor + 2 * len(ids)
+            try:
+                first = stored.index(ids[0], self.cursor, reach)
+                last = stored.index(ids[-1], first, reach)
+                stretch = dict(zip(stored[first : last + 1], itertools.count(first)))
+                numbers = list(map(stretch.__getitem__, ids))
+            except (ValueError, KeyError):
+                pass
+            else:
+                self.cursor = numbers[-1]
+                return numbers
+        numbers = list(map(self._index().__getitem__, ids))
         self.cursor = numbers[-1]
         return numbers
+
+    def meetings_read(self) -> None:
+        """Every meeting is in (a CSV reader's attendance comes after them):
+        the set of their ids, for finding repeats, is needed no more."""
+        self.seen = set()
 
     def _index(self) -> dict[str, int]:
         """Every meeting id -> its number (brought up to date when asked)."""
@@ -1173,6 +1184,7 @@ def _read_meetings(loader: _Loader, meetings: TextSource, encoding: str) -> None
     try:
         for chunk, rownums, _ in _csv_chunks(stream, name, MEETING_COLUMNS, loader):
             loader.add_meetings(name, chunk, rownums)
+        loader.meetings_read()
     finally:
         if close:
             stream.close()
@@ -1455,6 +1467,7 @@ def _read_named(
         meetings, meetings_name, MEETING_COLUMNS, loader
     ):
         loader.add_meetings(meetings_name, chunk, rownums)
+    loader.meetings_read()
     for chunk, rownums, packed in _csv_chunks(
         attendance, attendance_name, ATTENDANCE_COLUMNS, loader, pairs=True
     ):
