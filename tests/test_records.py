@@ -299,6 +299,39 @@ def test_repeated_meeting_ids_are_errors() -> None:
     assert "more than once" in str(error)
 
 
+def test_an_id_repeated_in_a_later_chunk_is_an_error() -> None:
+    # Rows are checked a chunk at a time: an id repeated far from its first
+    # row (in a later chunk, beside a repeat within that chunk) is still
+    # refused, and the first row stays (its attendance, found by an id on
+    # a row left out too, goes to neither).
+    import mappa.records._readers as module
+
+    rows = [GOOD_MEETING.replace("M1,C-1", f"M{i},C-{i}") for i in range(1, 61)]
+    rows[40] = rows[2].replace("C-3", "C-99")  # M3 again, at row 42
+    rows[45] = rows[44]  # M45 twice in one chunk, at rows 46 and 47
+    meetings = MEETINGS_HEADER + "".join(rows)
+    attendance = ATTENDANCE_HEADER + "M3,police,ra,yes,yes,yes,no\n"
+    saved = module._BLOCK
+    try:
+        for block in (1 << 16, 500):
+            module._BLOCK = block
+            skipped = load(meetings, attendance, on_error="skip")
+            assert [(p.source, p.row, p.column) for p in skipped.problems] == [
+                ("<meetings>", 42, "meeting_id"),
+                ("<meetings>", 47, "meeting_id"),
+                ("<attendance>", 2, "meeting_id"),
+            ]
+            assert "more than one meetings row" in str(skipped.problems[2])
+            assert len(skipped) == 58
+            m3 = [m for m in skipped if m.meeting_id == "M3"]
+            assert [(m.case_ref, m.attendance) for m in m3] == [("C-3", ())]
+            error = error_of(meetings, attendance)
+            assert (error.row, error.column) == (42, "meeting_id")
+            assert "more than once" in str(error)
+    finally:
+        module._BLOCK = saved
+
+
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
@@ -614,6 +647,37 @@ def test_reading_in_small_blocks_gives_the_same_caseload(
         for block in (1, 40, 200):
             module._BLOCK, module._CHUNK = block, max(block // 40, 1)
             assert load() == whole == meetings
+    finally:
+        module._BLOCK, module._CHUNK = saved
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(meetings_lists(), st.randoms(use_true_random=False))
+def test_attendance_in_any_meeting_order_is_read_the_same(
+    meetings: list[Meeting], random: object
+) -> None:
+    # Attendance in the meetings' order is found a stretch of meetings at a
+    # time; in any other order (each meeting's rows kept together) every
+    # row still goes to its own meeting, whatever the chunk size.
+    import mappa.records._readers as module
+
+    out_meetings, out_attendance = io.StringIO(), io.StringIO()
+    write_csv(meetings, out_meetings, out_attendance)
+    header, *lines = out_attendance.getvalue().splitlines()
+    blocks: dict[str, list[str]] = {}
+    for line in lines:
+        blocks.setdefault(line.split(",")[0], []).append(line)
+    order = list(blocks)
+    random.shuffle(order)  # type: ignore[attr-defined]
+    attendance = "\n".join([header, *(x for i in order for x in blocks[i])]) + "\n"
+    saved = module._BLOCK, module._CHUNK
+    try:
+        for block in (1 << 16, 1, 90, 300):
+            module._BLOCK, module._CHUNK = block, max(block // 40, 1)
+            loaded = read_csv(
+                io.StringIO(out_meetings.getvalue()), io.StringIO(attendance)
+            )
+            assert list(loaded) == meetings
     finally:
         module._BLOCK, module._CHUNK = saved
 

@@ -49,7 +49,7 @@ def _leaving_table(leaves: int) -> bytes:
     return bytes(16 if value & leaves else 0 for value in range(256))
 
 
-def _or_bytes(*parts: bytes) -> bytes:
+def _or_bytes(*parts: bytes | bytearray) -> bytes:
     """The bitwise or of equal-length byte strings, byte by byte."""
     total = 0
     for part in parts:
@@ -338,7 +338,7 @@ def _count_meetings(
 
     # Counted a chunk of meetings at a time (small chunks keep their values
     # in the processor's cache). Each meeting of the period is reduced to
-    # one key, (group, attendance tally, kind, flags, minutes status), and
+    # one key, (group, attendance tally, kind and flags, minutes status), and
     # the keys are counted (each distinct key is numbered, and the numbers
     # counted): every indicator's numerator and denominator then come from
     # the distinct keys' counts. The failed meetings are listed, as (group
@@ -359,36 +359,31 @@ def _count_meetings(
     for lo in range(0, len(day), _STEP):
         hi = lo + _STEP
         days = day[lo:hi]
-        # Meetings at level 2 or 3 in the period.
-        members = list(
-            compress(
-                range(lo, lo + len(days)),
-                map(
-                    operator.and_,
-                    level[lo:hi].translate(counted_levels),
-                    map(in_period, days),
-                ),
+        # Meetings at level 2 or 3 in the period (each column's values for
+        # them picked by this mask), and their kind | flags << 2, a byte each.
+        inside = list(
+            map(
+                operator.and_,
+                level[lo:hi].translate(counted_levels),
+                map(in_period, days),
             )
         )
+        members = list(compress(range(lo, lo + len(days)), inside))
         if not members:
             continue
-        groups = list(map(group.__getitem__, members))
+        groups = list(compress(group[lo:hi], inside))
+        kinds_flags = _or_bytes(kind[lo:hi], flags[lo:hi].translate(_SHIFT_2))
         statuses = map(
             minutes_status.__getitem__,
-            zip(
-                map(day.__getitem__, members),
-                map(released.__getitem__, members),
-                strict=True,
-            ),
+            zip(compress(days, inside), compress(released[lo:hi], inside), strict=True),
         )
         numbers = list(
             map(
                 number_of,
                 zip(
                     groups,
-                    map(tally.__getitem__, members),
-                    map(kind.__getitem__, members),
-                    map(flags.__getitem__, members),
+                    compress(tally[lo:hi], inside),
+                    compress(kinds_flags, inside),
                     statuses,
                     strict=True,
                 ),
@@ -427,7 +422,8 @@ def _count_meetings(
     disclosure = acc[Indicator.DISCLOSURE_RECORDED]
     minutes = acc[Indicator.MINUTES_RELEASED]
     for number, count in counts.items():
-        g, tally_of, kind_of, flags_of, status = keys.found[number]
+        g, tally_of, kind_flags, status = keys.found[number]
+        kind_of, flags_of = kind_flags & 3, kind_flags >> 2
         # Police and social work attendance: every kind of meeting.
         widened = widen[tally_of] * count
         ra_totals[g] += widened
@@ -516,18 +512,19 @@ def _levels_table(book: Rulebook) -> bytes:
     return bytes(1 if value in levels else 0 for value in range(256))
 
 
-class _Keys(dict[tuple[int, int, int, int, int], int]):
-    """A meeting's key (group, tally, kind, flags, minutes status) -> its
-    number, numbering each distinct key as it first comes; :attr:`found`
+class _Keys(dict[tuple[int, int, int, int], int]):
+    """A meeting's key (group, tally, kind | flags << 2, minutes status) ->
+    its number, numbering each distinct key as it first comes; :attr:`found`
     lists them and :attr:`masks` the bits of :data:`_FAIL_BITS` each fails."""
 
     def __init__(self) -> None:
         super().__init__()
-        self.found: list[tuple[int, int, int, int, int]] = []
+        self.found: list[tuple[int, int, int, int]] = []
         self.masks: list[int] = []
 
-    def __missing__(self, key: tuple[int, int, int, int, int]) -> int:
-        _, tally, kind, flags, status = key
+    def __missing__(self, key: tuple[int, int, int, int]) -> int:
+        _, tally, kind_flags, status = key
+        kind, flags = kind_flags & 3, kind_flags >> 2
         mask = 1 if _fails(tally, Columns.RA_MET, Columns.RA_INVITED) else 0
         if kind != _RMT:
             if _fails(tally, Columns.DTC_MET, Columns.DTC_INVITED):

@@ -199,7 +199,11 @@ class _Loader:
             )
         self.on_error = on_error
         self.caseload = Caseload()
-        self.index: dict[str, int] = {}
+        # Every meeting id kept (a repeated one is an error), and each
+        # one's number, made only when attendance needs it (see _numbers).
+        self.seen: set[str] = set()
+        self.numbers: dict[str, int] = {}
+        self.cursor = 0  # the meeting the last chunk of attendance ended with
         # Each id on a meetings row left out -> the first such row's number.
         self.left_out: dict[str, int] = {}
         self.ambiguous: set[str] = set()
@@ -429,31 +433,29 @@ class _Loader:
             )
             if broken is not None:  # pragma: no branch - every suspect breaks a rule
                 fail(i, broken[0], broken[1])
-        index = self.index
+        seen = self.seen
         start = len(self.caseload.columns.ids)
         kept = [i for i in range(count) if i not in bad] if bad else None
         kept_ids = ids if kept is None else [ids[i] for i in kept]
-        before = len(index)
-        index.update(zip(kept_ids, range(start, start + len(kept_ids)), strict=False))
-        if len(index) != before + len(kept_ids):
-            # Repeated ids: undo and redo one by one, keeping the first of each.
-            for meeting_id in kept_ids:
-                index.pop(meeting_id, None)
+        before = len(seen)
+        seen.update(kept_ids)
+        if len(seen) != before + len(kept_ids):
+            # A repeated id, of a chunk before or twice in this one: one by
+            # one, keeping the first of each. (The ids left out then are in
+            # the chunks before, or kept here: seen stays as it is.)
+            earlier = self._index()  # the ids of the chunks before
             seen_here: set[str] = set()
             for i in kept if kept is not None else range(count):
-                if ids[i] in index or ids[i] in seen_here:
+                if ids[i] in earlier or ids[i] in seen_here:
                     fail(i, "meeting_id", "this meeting id appears more than once")
                 seen_here.add(ids[i])
             kept = [i for i in range(count) if i not in bad]
             kept_ids = [ids[i] for i in kept]
-            index.update(
-                zip(kept_ids, range(start, start + len(kept_ids)), strict=False)
-            )
         if bad:
             # An id on a row left out and on a row kept: its attendance
             # (found by id) could belong to either, so it goes to neither.
             left_out = [ids[i] for i in bad]
-            self.ambiguous.update(i for i in left_out if i in index)
+            self.ambiguous.update(i for i in left_out if i in seen)
             for i in sorted(bad):
                 self.left_out.setdefault(ids[i], rownums[i])
         if self.left_out:
@@ -552,7 +554,6 @@ class _Loader:
             )
             bad.add(i)
 
-        index = self.index
         ambiguous = self.ambiguous
         try:
             if owners is not None:
@@ -560,9 +561,10 @@ class _Loader:
             elif ambiguous and not ambiguous.isdisjoint(ids):
                 raise KeyError
             else:
-                meetings = list(map(index.__getitem__, ids))
+                meetings = self._numbers(ids)
         except KeyError:
             meetings = []
+            index = self._index()
             for i, meeting_id in enumerate(ids):
                 key = meeting_id.strip()
                 found = -1 if key in ambiguous else index.get(key, -1)
@@ -629,9 +631,8 @@ class _Loader:
         )
         clash = False
         if self.named_pairs is None and meetings:
-            if meetings[0] >= self.last_meeting and all(
-                map(operator.le, meetings, itertools.islice(meetings, 1, None))
-            ):
+            # (sorted() checks sorted numbers in one quick pass.)
+            if meetings[0] >= self.last_meeting and sorted(meetings) == meetings:
                 # Each meeting's rows together, in order, so far: a named
                 # agency can only be listed twice within this chunk, or with
                 # the meeting the chunks before ended with (carry: its
@@ -662,6 +663,46 @@ class _Loader:
         extend_column(caseload.columns.att_meeting, meetings)
         extend_column(caseload.columns.att_code, codes)
         self.tick(count)
+
+    def _numbers(self, ids: Sequence[str]) -> list[int]:
+        """The meeting number of each id (``KeyError`` if one is unknown).
+
+        Attendance usually lists the meetings in the meetings file's order:
+        then a chunk's ids are those of a short stretch of meetings from
+        where the chunk before ended, found in a small dict of that stretch
+        (several times quicker than a dict of every meeting). Other ids, and
+        every id once the attendance has left meeting order, are found in a
+        dict of every meeting, made when first needed.
+        """
+        if self.named_pairs is None:  # the attendance so far in meeting order
+            stored = self.caseload.columns.ids
+            reach = self.cursor + 2 * len(ids)
+            try:
+                first = stored.index(ids[0], self.cursor, reach)
+                last = stored.index(ids[-1], first, reach)
+                stretch = dict(zip(stored[first : last + 1], itertools.count(first)))
+                numbers = list(map(stretch.__getitem__, ids))
+            except (ValueError, KeyError):
+                pass
+            else:
+                self.cursor = numbers[-1]
+                return numbers
+        numbers = list(map(self._index().__getitem__, ids))
+        self.cursor = numbers[-1]
+        return numbers
+
+    def meetings_read(self) -> None:
+        """Every meeting is in (a CSV reader's attendance comes after them):
+        the set of their ids, for finding repeats, is needed no more."""
+        self.seen = set()
+
+    def _index(self) -> dict[str, int]:
+        """Every meeting id -> its number (brought up to date when asked)."""
+        numbers = self.numbers
+        stored = self.caseload.columns.ids
+        if len(numbers) < len(stored):
+            numbers.update(zip(stored[len(numbers) :], itertools.count(len(numbers))))
+        return numbers
 
     def _named_so_far(self) -> set[int]:
         """The named agencies of every meeting in the attendance read so far."""
@@ -1150,6 +1191,7 @@ def _read_meetings(loader: _Loader, meetings: TextSource, encoding: str) -> None
     try:
         for chunk, rownums, _ in _csv_chunks(stream, name, MEETING_COLUMNS, loader):
             loader.add_meetings(name, chunk, rownums)
+        loader.meetings_read()
     finally:
         if close:
             stream.close()
@@ -1432,6 +1474,7 @@ def _read_named(
         meetings, meetings_name, MEETING_COLUMNS, loader
     ):
         loader.add_meetings(meetings_name, chunk, rownums)
+    loader.meetings_read()
     for chunk, rownums, packed in _csv_chunks(
         attendance, attendance_name, ATTENDANCE_COLUMNS, loader, pairs=True
     ):
