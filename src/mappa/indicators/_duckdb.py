@@ -933,7 +933,7 @@ def _value_case(checker: Checker, column: str, words: Sequence[str]) -> str:
 
 
 def _fast_attendance(con: Any, checker: Checker) -> bool:
-    """Table att_m (each meeting's attendance summed, by meeting number n)
+    """Table att_m (each meeting's attendance summed, by meeting id)
     from view a_v, if every row is written in plain words, names a
     meeting, is the only one of its agency at that meeting and breaks no
     rule."""
