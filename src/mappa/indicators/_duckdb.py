@@ -910,15 +910,21 @@ def _fast_meetings(con: Any, checker: Checker, area_table: Any) -> bool:
     return True
 
 
-# A meeting's (span, category, level, new level or 0, leaves) as one number
-# (each of the middle three is at most 3).
-_OK_NUMBER = "(((({span}) * 4 + category) * 4 + level) * 4 + new_level) * 2 + leaves"
+# A meeting's (span, category, level, new level or 0, leaves) as one number,
+# each of the middle three a digit in base _OK_BASE (above every category
+# and level).
+_OK_BASE = 1 + max(int(value) for value in (*Category, *Level))
+_OK_NUMBER = (
+    f"(((({{span}}) * {_OK_BASE} + category) * {_OK_BASE} + level) * {_OK_BASE}"
+    " + new_level) * 2 + leaves"
+)
 
 
 def _ok_number(
     span: int, category: int, level: int, new_level: int, leaves: int
 ) -> int:
-    return (((span * 4 + category) * 4 + level) * 4 + new_level) * 2 + leaves
+    base = _OK_BASE
+    return (((span * base + category) * base + level) * base + new_level) * 2 + leaves
 
 
 def _value_case(checker: Checker, column: str, words: Sequence[str]) -> str:
