@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 
 import attrs
 import pytest
@@ -10,6 +11,7 @@ from dateutil.relativedelta import relativedelta
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from helpers import raises
 from mappa.calendar import WorkingCalendar
 from mappa.deadlines import Deadline
 from mappa.disclosure import (
@@ -40,10 +42,11 @@ from mappa.errors import (
     InvalidTypeError,
     InvalidValueError,
     MappaError,
+    Redacted,
     RuleNotInForce,
 )
 from mappa.framework import Level
-from mappa.periods import DateRange
+from mappa.periods import DateRange, Duration
 from mappa.rulebook import DEFAULT_RULEBOOK
 from mappa.sources import ICO_RIGHT_OF_ACCESS, UK_GDPR
 
@@ -810,3 +813,480 @@ def test_a_subject_access_deadline_holds_consistent_deadlines() -> None:
     assert "extended_due=None" in repr(
         subject_access_deadline(D(2026, 2, 4), regime=POLICE)
     )
+
+
+# -- boundaries and error details ------------------------------------------
+
+
+def test_marking_comparisons_are_strict_where_they_should_be() -> None:
+    # Para 11.16: two markings, each compared with itself and the other.
+    official, sensitive = SecurityMarking.OFFICIAL, SecurityMarking.OFFICIAL_SENSITIVE
+    assert not official < official
+    assert not sensitive < official
+    assert not official > official
+    assert not official > sensitive
+    assert official <= sensitive
+    assert not sensitive <= official
+    assert sensitive >= official
+    assert not official >= sensitive
+
+
+def test_minute_marking_errors_name_the_rule() -> None:
+    strict = DEFAULT_RULEBOOK.with_value(
+        "disclosure.minute.minimum_marking", "OFFICIAL_SENSITIVE", reason="local"
+    )
+    with raises(
+        InvalidValueError,
+        rule="disclosure.minute.minimum_marking",
+        words=["a minute and RMP are marked at least OFFICIAL-SENSITIVE"],
+        value=SecurityMarking.OFFICIAL,
+    ):
+        minute_marking(SecurityMarking.OFFICIAL, rulebook=strict)
+    broken = DEFAULT_RULEBOOK.with_value(
+        "disclosure.minute.minimum_marking", "SECRETISH", reason="typo"
+    )
+    with raises(
+        InvalidValueError,
+        rule="disclosure.minute.minimum_marking",
+        words=["must name a SecurityMarking member"],
+    ):
+        minute_marking(rulebook=broken)
+
+
+def test_minute_marking_cites_the_callers_rulebook() -> None:
+    local = DEFAULT_RULEBOOK.with_value(
+        "disclosure.minute.minimum_marking", "OFFICIAL", reason="local copy"
+    )
+    marking = minute_marking(rulebook=local)
+    assert (marking.citation.document, marking.citation.pinpoint) == (
+        "Caller's rulebook",
+        "local copy",
+    )
+    assert minute_marking().citation.pinpoint == "para 11.16"
+
+
+@pytest.mark.parametrize(
+    ("call", "param", "words"),
+    [
+        (
+            lambda: subject_access_deadline("2025-09-03", regime=G),  # type: ignore[arg-type]
+            "received",
+            ["received must be a datetime.date"],
+        ),
+        (
+            lambda: subject_access_deadline(D(2025, 9, 3), regime="police"),  # type: ignore[arg-type]
+            "regime",
+            ["regime must be a DataProtectionRegime"],
+        ),
+        (
+            lambda: subject_access_deadline(
+                D(2025, 9, 3), regime=G, calendar="Scotland"
+            ),  # type: ignore[arg-type]
+            "calendar",
+            ["calendar must be a WorkingCalendar"],
+        ),
+        (
+            lambda: subject_access_deadline(
+                D(2026, 6, 2), regime=G, clock_stopped=[(1, 2)]
+            ),  # type: ignore[list-item]
+            "clock_stopped",
+            ["clock_stopped[0] must be a DateRange"],
+        ),
+        (
+            lambda: subject_access_due(D(2025, 9, 3), regime=G, extended=1),  # type: ignore[arg-type]
+            "extended",
+            ["extended must be a bool"],
+        ),
+        (
+            lambda: assess_audio_recording(
+                final_agreed="2025-06-16",  # type: ignore[arg-type]
+                destroyed=None,
+                on=D(2025, 7, 1),
+            ),
+            "final_agreed",
+            ["final_agreed must be a datetime.date"],
+        ),
+        (
+            lambda: assess_audio_recording(
+                final_agreed=None,
+                destroyed="2025-06-16",  # type: ignore[arg-type]
+                on=D(2025, 7, 1),
+            ),
+            "destroyed",
+            ["destroyed must be a datetime.date"],
+        ),
+        (
+            lambda: assess_audio_recording(
+                final_agreed=None,
+                destroyed=None,
+                on="2025-07-01",  # type: ignore[arg-type]
+            ),
+            "on",
+            ["on must be a datetime.date"],
+        ),
+        (
+            lambda: tribunal_statement(
+                meeting_date="2025-06-02",  # type: ignore[arg-type]
+                level=Level.MULTI_AGENCY,
+                recommendation=TribunalRecommendation.CONDITIONAL_DISCHARGE,
+            ),
+            "meeting_date",
+            ["meeting_date must be a datetime.date"],
+        ),
+        (
+            lambda: tribunal_statement(
+                meeting_date=D(2025, 6, 2),
+                level=None,  # type: ignore[arg-type]
+                recommendation=TribunalRecommendation.CONDITIONAL_DISCHARGE,
+            ),
+            "level",
+            ["level must be a Level"],
+        ),
+        (
+            lambda: tribunal_statement(
+                meeting_date=D(2025, 6, 2),
+                level=Level.MULTI_AGENCY,
+                recommendation=None,  # type: ignore[arg-type]
+            ),
+            "recommendation",
+            ["recommendation must be a TribunalRecommendation"],
+        ),
+    ],
+)
+def test_type_errors_name_the_parameter(
+    call: Callable[[], object], param: str, words: list[str]
+) -> None:
+    with raises(InvalidTypeError, param=param, words=words):
+        call()
+
+
+def test_no_clock_stop_means_no_days_stopped() -> None:
+    assert subject_access_deadline(D(2026, 3, 2), regime=POLICE).days_stopped == 0
+    assert subject_access_deadline(D(2026, 3, 2), regime=G).days_stopped == 0
+
+
+@pytest.mark.parametrize(
+    ("spans", "due", "days"),
+    [
+        # One month beginning with 2 March 2026 ends on 1 April (s.54(2)).
+        # A stop on the last day of the period counts, and pushes it a day...
+        ([(D(2026, 4, 1), D(2026, 4, 1))], D(2026, 4, 2), 1),
+        # ... a stop beginning the day after it ends does not.
+        ([(D(2026, 4, 2), D(2026, 4, 2))], D(2026, 4, 1), 0),
+        # A stop ending on the day of receipt counts that day; one ending the
+        # day before does not.
+        ([(D(2026, 2, 27), D(2026, 3, 2))], D(2026, 4, 2), 1),
+        ([(D(2026, 2, 27), D(2026, 3, 1))], D(2026, 4, 1), 0),
+        # Spans sharing a day count it once; spans with a day between them
+        # do not count that day; spans that touch count every day once.
+        (
+            [(D(2026, 3, 5), D(2026, 3, 9)), (D(2026, 3, 9), D(2026, 3, 12))],
+            D(2026, 4, 9),
+            8,
+        ),
+        (
+            [(D(2026, 3, 5), D(2026, 3, 9)), (D(2026, 3, 11), D(2026, 3, 12))],
+            D(2026, 4, 8),
+            7,
+        ),
+        (
+            [(D(2026, 3, 5), D(2026, 3, 9)), (D(2026, 3, 10), D(2026, 3, 12))],
+            D(2026, 4, 9),
+            8,
+        ),
+        # Given out of order, the same.
+        (
+            [(D(2026, 3, 9), D(2026, 3, 12)), (D(2026, 3, 5), D(2026, 3, 9))],
+            D(2026, 4, 9),
+            8,
+        ),
+    ],
+)
+def test_clock_stop_boundaries(
+    spans: list[tuple[dt.date, dt.date]], due: dt.date, days: int
+) -> None:
+    """s.54(3C): from the day the controller asks to the day the
+    information arrives, both included, only days within the period."""
+    deadline = subject_access_deadline(
+        D(2026, 3, 2),
+        regime=POLICE,
+        clock_stopped=[DateRange(start, end) for start, end in spans],
+    )
+    assert (deadline.due.due, deadline.days_stopped) == (due, days)
+
+
+@pytest.mark.parametrize(
+    ("received", "spans", "rule", "words"),
+    [
+        # the month (or three) itself ends after 9999...
+        (D(9999, 12, 15), [], POLICE_RESPONSE, ["1 month beginning with"]),
+        (D(9999, 11, 15), [], POLICE_EXTENSION, ["3 months beginning with"]),
+        # ... or the days the clock stopped push it there
+        (
+            D(9999, 11, 1),
+            [(D(9999, 11, 2), D(9999, 12, 31))],
+            POLICE_RESPONSE,
+            ["the deadline falls after the year 9999"],
+        ),
+        (
+            D(9999, 9, 25),
+            [(D(9999, 9, 26), D(9999, 10, 4))],
+            POLICE_EXTENSION,
+            ["the deadline falls after the year 9999"],
+        ),
+    ],
+)
+def test_deadlines_past_the_year_9999_name_their_rule(
+    received: dt.date,
+    spans: list[tuple[dt.date, dt.date]],
+    rule: str,
+    words: list[str],
+) -> None:
+    with raises(
+        InvalidValueError, rule=rule, words=[repr(rule), *words], value=received
+    ):
+        subject_access_deadline(
+            received,
+            regime=POLICE,
+            clock_stopped=[DateRange(start, end) for start, end in spans],
+        )
+
+
+def test_rulebook_errors_name_their_rule() -> None:
+    stop = "disclosure.subject_access.general.clock_stop"
+    book = DEFAULT_RULEBOOK.with_value(stop, False, reason="a test")
+    with raises(InvalidValueError, rule=stop, words=["does not stop the clock"]):
+        subject_access_deadline(
+            D(2026, 6, 2),
+            regime=G,
+            clock_stopped=[DateRange(D(2026, 6, 3), D(2026, 6, 4))],
+            rulebook=book,
+        )
+    move = "disclosure.subject_access.general.next_working_day"
+    rule = DEFAULT_RULEBOOK.rule(move)
+    not_a_flag = DEFAULT_RULEBOOK.with_rule(
+        attrs.evolve(rule, versions=(attrs.evolve(rule.current, value="yes"),))
+    )
+    with raises(InvalidTypeError, rule=move, words=[repr(move), "must hold a bool"]):
+        subject_access_deadline(D(2026, 6, 2), regime=G, rulebook=not_a_flag)
+
+
+def test_an_extension_not_in_force_names_its_rule() -> None:
+    # s.54(3A) applies from 5 February 2026: not on the 4th.
+    with raises(
+        RuleNotInForce,
+        rule=POLICE_EXTENSION,
+        words=[repr(POLICE_EXTENSION), "allowed no extension on the day of receipt"],
+        value=D(2026, 2, 4),
+    ):
+        subject_access_due(D(2026, 2, 4), regime=POLICE, extended=True)
+
+
+def test_a_local_extension_adds_every_part_of_both_durations() -> None:
+    """The extended limit counts the response and the extension together:
+    years, months, weeks and days of each."""
+    book = DEFAULT_RULEBOOK.with_value(
+        G_RESPONSE, Duration(weeks=1, days=2), reason="a local test"
+    ).with_value(G_EXTENSION, Duration(years=1, weeks=1, days=3), reason="a local test")
+    deadline = subject_access_deadline(D(2025, 1, 6), regime=G, rulebook=book)
+    assert deadline.due.due == D(2025, 1, 15)  # 9 days after Monday 6 January
+    assert deadline.extended_due is not None
+    # 1 year, 2 weeks and 5 days: Sunday 25 January 2026, moved to Monday.
+    assert (deadline.extended_due.due, deadline.extended_due.moved_from) == (
+        D(2026, 1, 26),
+        D(2026, 1, 25),
+    )
+
+
+def test_a_subject_access_deadline_names_the_rule_it_breaks() -> None:
+    good = subject_access_deadline(D(2025, 4, 5), regime=G)
+    assert good.extended_due is not None
+    police = subject_access_deadline(D(2026, 3, 2), regime=POLICE)
+    with raises(InvalidValueError, rule=G_RESPONSE, words=["due is rule"]):
+        attrs.evolve(good, due=police.due)
+    with raises(InvalidValueError, rule=G_EXTENSION, words=["extended_due is rule"]):
+        attrs.evolve(good, extended_due=good.due)
+    with raises(
+        InvalidValueError,
+        rule=G_RESPONSE,
+        words=["a subject access deadline falls", "the day of receipt"],
+    ):
+        attrs.evolve(good, received=D(2025, 5, 6))
+    with raises(
+        InvalidValueError,
+        rule=G_EXTENSION,
+        words=[
+            "a subject access deadline has both",
+            "and a day to give notice of it, or neither",
+        ],
+    ):
+        attrs.evolve(good, extension_notice_by=None)
+    early = attrs.evolve(good.extended_due, due=good.due.due, moved_from=None)
+    with raises(
+        InvalidValueError, rule=G_EXTENSION, words=["falls after its time limit"]
+    ):
+        attrs.evolve(good, extended_due=early)
+
+
+def test_an_unmoved_deadline_repr_says_no_move() -> None:
+    text = repr(subject_access_deadline(D(2025, 9, 3), regime=G))
+    assert "<Deadline: 2025-10-03, disclosure.subject_access.general.response>" in text
+    assert "<Deadline: 2025-12-03, disclosure.subject_access.general.extension>" in (
+        text
+    )
+
+
+def test_a_subject_access_route_passes_on_the_request_and_options() -> None:
+    # The calendar, rulebook and clock stops reach the deadline.
+    local = WorkingCalendar.scotland(extra_closed_days=(D(2025, 10, 3),))
+    route = route_request(SubjectAccessRequest(D(2025, 9, 3), regime=G), calendar=local)
+    assert route.due == D(2025, 10, 6)
+    unmoved = DEFAULT_RULEBOOK.with_value(
+        "disclosure.subject_access.general.next_working_day", False, reason="a test"
+    )
+    route = route_request(
+        SubjectAccessRequest(D(2025, 7, 31), regime=G), rulebook=unmoved
+    )
+    assert route.due == D(2025, 8, 31)
+    stopped = SubjectAccessRequest(
+        D(2026, 3, 2),
+        regime=POLICE,
+        clock_stopped=(DateRange(D(2026, 3, 5), D(2026, 3, 9)),),
+    )
+    route = route_request(stopped)
+    assert route.deadline is not None
+    assert (route.due, route.deadline.days_stopped) == (D(2026, 4, 6), 5)
+    # Para 11.24: what is provided goes as a Minute Executive Summary.
+    assert "para 11.24" in {c.pinpoint for c in route.citations}
+
+
+def test_a_route_reads_the_rules_as_at_receipt() -> None:
+    # A local rulebook that, from 2026, has a summary only for conditional
+    # discharge: a request received in 2025 still gets one for revocation.
+    book = DEFAULT_RULEBOOK.with_value(
+        "disclosure.tribunal.executive_summary",
+        ("CONDITIONAL_DISCHARGE",),
+        reason="a local test",
+        applies_from=D(2026, 1, 1),
+    )
+    revocation = TribunalConsideration.REVOCATION_OF_COMPULSION_ORDER
+    before = route_request(TribunalRequest(D(2025, 12, 31), revocation), rulebook=book)
+    assert Release.MINUTE_EXECUTIVE_SUMMARY in before.releases
+    after = route_request(TribunalRequest(D(2026, 1, 1), revocation), rulebook=book)
+    assert Release.MINUTE_EXECUTIVE_SUMMARY not in after.releases
+
+
+def test_a_tribunal_statement_reads_the_rule_as_at_the_meeting() -> None:
+    book = DEFAULT_RULEBOOK.with_value(
+        "disclosure.tribunal.statement",
+        ("meeting_date", "level"),
+        reason="a local test",
+        applies_from=D(2026, 1, 1),
+    )
+    fields = {
+        "level": Level.MULTI_AGENCY,
+        "recommendation": TribunalRecommendation.CONDITIONAL_DISCHARGE,
+    }
+    before = tribunal_statement(meeting_date=D(2025, 12, 31), rulebook=book, **fields)  # type: ignore[arg-type]
+    assert before.citation.pinpoint == "para 11.20"
+    with raises(
+        InvalidValueError,
+        rule="disclosure.tribunal.statement",
+        words=["refused field(s): recommendation"],
+    ):
+        tribunal_statement(meeting_date=D(2026, 1, 1), rulebook=book, **fields)  # type: ignore[arg-type]
+    local = DEFAULT_RULEBOOK.with_value(
+        "disclosure.tribunal.statement",
+        ("meeting_date", "level", "recommendation"),
+        reason="a local copy",
+    )
+    statement = tribunal_statement(meeting_date=D(2025, 6, 2), rulebook=local, **fields)  # type: ignore[arg-type]
+    assert statement.citation.pinpoint == "a local copy"
+
+
+def test_a_tribunal_statement_shows_field_names_of_up_to_40_characters() -> None:
+    shown, hidden = "a" * 40, "b" * 41
+    # the names shown are kept in the error only as their length
+    with raises(
+        InvalidValueError,
+        rule="disclosure.tribunal.statement",
+        words=[f"refused field(s): {shown}, 1 other field(s)"],
+        value=(Redacted(shown),),
+    ):
+        tribunal_statement(
+            meeting_date=D(2025, 6, 2),
+            level=Level.MULTI_AGENCY,
+            recommendation=TribunalRecommendation.CONDITIONAL_DISCHARGE,
+            **{shown: 1, hidden: 2},  # type: ignore[arg-type]
+        )
+    with raises(
+        InvalidValueError,
+        rule="disclosure.tribunal.statement",
+        words=["refused field(s): name, risk_narrative"],
+        value=(Redacted("name"), Redacted("risk_narrative")),
+    ):
+        tribunal_statement(
+            meeting_date=D(2025, 6, 2),
+            level=Level.MULTI_AGENCY,
+            recommendation=TribunalRecommendation.CONDITIONAL_DISCHARGE,
+            risk_narrative="...",
+            name="...",
+        )
+
+
+def test_a_recording_check_keeps_its_dates_and_names_its_errors() -> None:
+    check = assess_audio_recording(
+        final_agreed=D(2025, 6, 16), destroyed=D(2025, 6, 18), on=D(2025, 7, 1)
+    )
+    assert (check.final_agreed, check.destroyed, check.on) == (
+        D(2025, 6, 16),
+        D(2025, 6, 18),
+        D(2025, 7, 1),
+    )
+    recording = "disclosure.audio_recording.destroy_on_final"
+    for name, late in (
+        ("final_agreed", {"final_agreed": D(2025, 7, 2), "destroyed": None}),
+        ("destroyed", {"final_agreed": None, "destroyed": D(2025, 7, 2)}),
+    ):
+        with raises(
+            InvalidValueError,
+            rule=recording,
+            words=[f"{name} must not be after the day of the check"],
+            value=D(2025, 7, 2),
+        ):
+            assess_audio_recording(on=D(2025, 7, 1), **late)  # type: ignore[arg-type]
+    rule = DEFAULT_RULEBOOK.rule(recording)
+    book = DEFAULT_RULEBOOK.with_rule(
+        attrs.evolve(rule, versions=(attrs.evolve(rule.current, value=1),))
+    )
+    with raises(
+        InvalidTypeError, rule=recording, words=[repr(recording), "must hold a bool"]
+    ):
+        assess_audio_recording(
+            final_agreed=None, destroyed=None, on=D(2025, 6, 2), rulebook=book
+        )
+
+
+def test_a_recording_check_reads_the_rule_as_at_the_final_minute() -> None:
+    # A local rulebook that drops the duty from 2026: a minute agreed in
+    # 2025 keeps it, one agreed in 2026 does not; with no final minute
+    # yet, the rule is read as at the day of the check.
+    book = DEFAULT_RULEBOOK.with_value(
+        "disclosure.audio_recording.destroy_on_final",
+        False,
+        reason="a local test",
+        applies_from=D(2026, 1, 1),
+    )
+    before = assess_audio_recording(
+        final_agreed=D(2025, 12, 20), destroyed=None, on=D(2026, 1, 10), rulebook=book
+    )
+    assert (before.days_overdue, before.citation.pinpoint) == (21, "para 11.18")
+    after = assess_audio_recording(
+        final_agreed=D(2026, 1, 2), destroyed=None, on=D(2026, 1, 10), rulebook=book
+    )
+    assert (after.days_overdue, after.destroy_by) == (0, None)
+    assert after.citation.pinpoint == "a local test"
+    pending = assess_audio_recording(
+        final_agreed=None, destroyed=None, on=D(2025, 12, 20), rulebook=book
+    )
+    assert pending.citation.pinpoint == "para 11.18"
