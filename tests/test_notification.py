@@ -23,6 +23,7 @@ from mappa.errors import (
     InvalidTypeError,
     InvalidValueError,
     NotApplicable,
+    Redacted,
     RuleNotInForce,
 )
 from mappa.notification import (
@@ -1803,3 +1804,236 @@ def test_schedule_reads_the_callers_period_and_names_a_bad_excluded() -> None:
             first_notification=D(2020, 1, 3),
             excluded="custody",  # type: ignore[arg-type]
         )
+
+
+# -- boundaries and details found unpinned by mutation testing ---------------------------
+
+
+def test_a_term_whose_comparison_spans_a_29_february_needs_its_date() -> None:
+    # 18 months and 365 days against 30 months: the last 12 months of the
+    # 30 are 366 days when they hold a 29 February, so the answer depends
+    # on the relevant date (s.82(1)). From 1 September 2021 the 30 months
+    # end on 1 March 2024 and the term a day sooner: less than 30 months.
+    # From 1 September 2022 both end on 1 March 2025: 30 months or more.
+    sentence = term(months=18, days=365)
+    assert period(sentence, on=D(2021, 9, 1)).row is PeriodRow.TERM_OVER_6_MONTHS
+    assert period(sentence, on=D(2022, 9, 1)).row is PeriodRow.TERM_30_MONTHS_OR_MORE
+    with raises(
+        InvalidValueError,
+        rule="notification.threshold.indefinite",
+        words=["depends on the date", "pass relevant_date"],
+        value=Duration(months=18, days=365),
+    ):
+        period(sentence)
+    # Every 12 months are at most 366 days: a day more decides it.
+    assert period(term(months=18, days=366)).row is PeriodRow.TERM_30_MONTHS_OR_MORE
+
+
+def test_terms_a_month_short_of_a_threshold_without_a_date() -> None:
+    # A month is 28 to 31 days: 29 months and 31 days always reach 30
+    # months, 29 months and 30 days only from some dates; 5 months and 28
+    # days never pass 6 months, 5 months and 29 days do from some dates.
+    assert period(term(months=29, days=31)).row is PeriodRow.TERM_30_MONTHS_OR_MORE
+    with raises(
+        InvalidValueError,
+        rule="notification.threshold.indefinite",
+        value=Duration(months=29, days=30),
+    ):
+        period(term(months=29, days=30))
+    assert period(term(months=5, days=28)).row is PeriodRow.TERM_6_MONTHS_OR_LESS
+    with raises(
+        InvalidValueError,
+        rule="notification.threshold.short",
+        words=["depends on the date", "pass relevant_date"],
+        value=Duration(months=5, days=29),
+    ):
+        period(term(months=5, days=29))
+
+
+def test_terms_compared_at_the_end_of_the_calendar() -> None:
+    # A term decided by its months and days alone needs no date, so a
+    # relevant date near the end of the calendar still gives its row; a
+    # term near a threshold is compared by dates, which do not exist.
+    last = D(9999, 12, 31)
+    assert period(term(months=30), on=last).row is PeriodRow.TERM_30_MONTHS_OR_MORE
+    assert period(term(months=30, days=3), on=last).indefinite
+    assert period(term(months=5, days=24), on=last).row is (
+        PeriodRow.TERM_6_MONTHS_OR_LESS
+    )
+    assert period(term(months=5, days=35), on=last).row is (
+        PeriodRow.TERM_OVER_6_MONTHS
+    )
+    for days in (25, 34):
+        with raises(
+            InvalidValueError,
+            rule="notification.threshold.short",
+            words=["outside the dates"],
+            value=last,
+        ):
+            period(term(months=5, days=days), on=last)
+
+
+def test_a_threshold_with_days_is_refused_naming_it() -> None:
+    bad = DEFAULT_RULEBOOK.with_value(
+        "notification.threshold.short", Duration(months=6, days=1), reason="test"
+    )
+    with raises(
+        InvalidValueError,
+        rule="notification.threshold.short",
+        words=["must be a whole number of months or years"],
+        value=Duration(months=6, days=1),
+    ):
+        notification_period(term(months=7), under_18=False, rulebook=bad)
+
+
+def test_halving_a_period_with_days() -> None:
+    # A caller's period of 5 years and 10 days halves to 2 years 6 months
+    # and 5 days (s.82(2)); 11 days has no exact half.
+    rule = PeriodRow.OTHER.rule
+    even = DEFAULT_RULEBOOK.with_value(rule, Duration(years=5, days=10), reason="test")
+    halved = notification_period(OtherDisposal(), under_18=True, rulebook=even)
+    assert halved.length == Duration(years=2, months=6, days=5)
+    odd = DEFAULT_RULEBOOK.with_value(rule, Duration(years=5, days=11), reason="test")
+    with raises(
+        InvalidValueError, rule="notification.under_18.divisor", words=["no exact 1/2"]
+    ):
+        notification_period(OtherDisposal(), under_18=True, rulebook=odd)
+
+
+def test_a_period_keeps_its_rules_counting() -> None:
+    book = DEFAULT_RULEBOOK
+    for rule in (PeriodRow.OTHER.rule, PeriodRow.COMMUNITY_PAYBACK.rule):
+        book = book.with_rule(attrs.evolve(book.rule(rule), counting=Counting.AFTER))
+    for disposal, under_18 in (
+        (OtherDisposal(), False),
+        (OtherDisposal(), True),
+        (CommunityPaybackOrder(supervision=Duration(years=2)), False),
+    ):
+        result = notification_period(disposal, under_18=under_18, rulebook=book)
+        assert result.counting is Counting.AFTER
+        assert result.halved is under_18
+
+
+def test_notification_period_checks_name_the_class() -> None:
+    citation = DEFAULT_RULEBOOK.citation(PeriodRow.LIFE.rule)
+    with raises(
+        InvalidValueError,
+        param="NotificationPeriod",
+        words=["an indefinite period is never halved"],
+        value=Redacted("LIFE"),  # the row's name, kept as its length only
+    ):
+        NotificationPeriod(
+            length=None,
+            row=PeriodRow.LIFE,
+            rule=PeriodRow.LIFE.rule,
+            citation=citation,
+            halved=True,
+        )
+    with raises(InvalidTypeError, param="NotificationPeriod.length"):
+        NotificationPeriod(
+            length="10 years",  # type: ignore[arg-type]
+            row=PeriodRow.OTHER,
+            rule=PeriodRow.OTHER.rule,
+            citation=citation,
+        )
+
+
+def test_counted_days_after_the_last_date_names_the_rule() -> None:
+    rule = DEFAULT_RULEBOOK.rule("notification.initial")
+    after = DEFAULT_RULEBOOK.with_rule(attrs.evolve(rule, counting=Counting.AFTER))
+    with raises(InvalidValueError, rule="notification.initial", value=D(9999, 12, 31)):
+        initial_notification_due(D(9999, 12, 31), rulebook=after)
+
+
+def test_schedule_decides_a_dated_term_by_its_relevant_date() -> None:
+    sentence = term(months=18, days=365)
+    for relevant, row in (
+        (D(2021, 9, 1), PeriodRow.TERM_OVER_6_MONTHS),
+        (D(2022, 9, 1), PeriodRow.TERM_30_MONTHS_OR_MORE),
+    ):
+        schedule = notification_schedule(
+            sentence,
+            relevant,
+            under_18=False,
+            first_notification=relevant,
+            horizon=relevant + dt.timedelta(days=800),
+        )
+        assert schedule.period.row is row
+
+
+def test_schedule_weekly_rule_in_force_at_the_first_notification() -> None:
+    # Weekly notification (no fixed abode) applies from 8 July 2013 (SSI
+    # 2013/216): a relevant date before it, a first notification on it.
+    weekly = notification_schedule(
+        OtherDisposal(),
+        D(2013, 7, 1),
+        under_18=False,
+        first_notification=D(2013, 7, 8),
+        no_fixed_abode=True,
+        horizon=D(2013, 8, 1),
+    )
+    assert weekly.due_dates == (D(2013, 7, 15), D(2013, 7, 22), D(2013, 7, 29))
+    assert "periodic=<3 deadlines: 2013-07-15..2013-07-29>" in repr(weekly)
+    with pytest.raises(RuleNotInForce):
+        notification_schedule(
+            OtherDisposal(),
+            D(2013, 7, 1),
+            under_18=False,
+            first_notification=D(2013, 7, 7),
+            no_fixed_abode=True,
+            horizon=D(2013, 8, 1),
+        )
+    empty = notification_schedule(
+        OtherDisposal(),
+        D(2013, 7, 1),
+        under_18=False,
+        first_notification=D(2013, 7, 8),
+        no_fixed_abode=True,
+        horizon=D(2013, 7, 14),
+    )
+    assert "periodic=<0 deadlines: none>" in repr(empty)
+
+
+def test_schedule_reads_the_release_extension_as_at_the_first_notification() -> None:
+    # A caller's release extension of 10 days from 6 January 2020; the
+    # statute's is 3 days (s.85(3)). Custody until 10 January 2021 holds the
+    # first due date (6 January 2021): due at the end of the 10 days
+    # beginning with 11 January, as periodic_notification_due gives it.
+    book = DEFAULT_RULEBOOK.with_value(
+        "notification.periodic.release_extension",
+        Duration(days=10),
+        reason="local extension",
+        applies_from=_FROM,
+    )
+    custody = [DateRange(D(2020, 12, 1), D(2021, 1, 10))]
+    schedule = notification_schedule(
+        OtherDisposal(),
+        D(2020, 1, 2),
+        under_18=True,
+        first_notification=_FROM,
+        excluded=custody,
+        rulebook=book,
+    )
+    assert schedule.periodic[0].due == D(2021, 1, 20)
+    assert schedule.periodic[0] == periodic_notification_due(
+        _FROM, excluded=custody, rulebook=book
+    )
+
+
+def test_schedule_stops_when_a_deadline_makes_no_progress() -> None:
+    # A caller's periodic rule of 1 day beginning with the last
+    # notification falls on that day: no deadline after it, none listed.
+    book = DEFAULT_RULEBOOK.with_value(
+        "notification.periodic", Duration(days=1), reason="test"
+    )
+    rule = book.rule("notification.periodic")
+    book = book.with_rule(attrs.evolve(rule, counting=Counting.BEGINNING_WITH))
+    assert periodic_notification_due(_FROM, rulebook=book).due == _FROM
+    schedule = notification_schedule(
+        OtherDisposal(),
+        D(2020, 1, 2),
+        under_18=True,
+        first_notification=_FROM,
+        rulebook=book,
+    )
+    assert schedule.periodic == ()

@@ -408,13 +408,17 @@ def _plus_months(day: _dt.date, months: int) -> _dt.date:
 def _gaps(months: int, threshold_months: int) -> frozenset[int]:
     """Every number of days from (start + *months*) to (start + *threshold_months*).
 
-    Taken over every start date of a reference window that covers every
-    day of the month, every month, common and leap years and a common
-    century year: every calendar pattern a term of a few years can meet.
+    Taken over a window of start dates chosen so that (start + *months*),
+    where the days being compared begin, runs through every day of the
+    month, every month, common and leap years and a common century year:
+    every calendar pattern a term of a few years can meet. (A window of
+    start dates fixed whatever *months* would leave the spans it measures
+    past the leap years for a longer term.)
     """
+    first = _plus_months(_SWEEP_START, -months)
     gaps = set()
     for offset in range(_SWEEP_DAYS):
-        start = _SWEEP_START + _dt.timedelta(days=offset)
+        start = first + _dt.timedelta(days=offset)
         gaps.add(
             (_plus_months(start, threshold_months) - _plus_months(start, months)).days
         )
