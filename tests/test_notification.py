@@ -2037,3 +2037,47 @@ def test_schedule_stops_when_a_deadline_makes_no_progress() -> None:
         rulebook=book,
     )
     assert schedule.periodic == ()
+
+
+def test_a_term_counted_from_a_month_end_needs_its_date() -> None:
+    # 7 months and 702 days against 30 months: from 30 July 2002 both end
+    # on 30 January 2005 (30 months or more); from 31 July 2002 the 7
+    # months end on 28 February 2003, so the term ends on 30 January 2005,
+    # a day before the 30 months. Without a date it is refused.
+    sentence = term(months=7, days=702)
+    assert period(sentence, on=D(2002, 7, 30)).row is (PeriodRow.TERM_30_MONTHS_OR_MORE)
+    assert period(sentence, on=D(2002, 7, 31)).row is PeriodRow.TERM_OVER_6_MONTHS
+    with raises(
+        InvalidValueError,
+        rule="notification.threshold.indefinite",
+        value=Duration(months=7, days=702),
+    ):
+        period(sentence)
+
+
+@pytest.mark.parametrize(("years", "days"), [(4, 1460), (8, 2921)])
+def test_a_threshold_in_years_meets_a_common_century_year(
+    years: int, days: int
+) -> None:
+    # A caller's threshold of 4 years: 1,461 days from most dates, 1,460
+    # when the 4 years hold no 29 February (from 1 March 2097: 2100 is a
+    # common year), so a term of 1,460 days reaches it only from some
+    # dates. 8 years: 2,922 days from most dates, 2,921 from 1 March 2097.
+    book = DEFAULT_RULEBOOK.with_value(
+        "notification.threshold.indefinite", Duration(years=years), reason="test"
+    )
+    sentence = term(days=days)
+
+    def row(on: D | None) -> PeriodRow:
+        return notification_period(
+            sentence, under_18=False, relevant_date=on, rulebook=book
+        ).row
+
+    assert row(D(2097, 3, 1)) is PeriodRow.TERM_30_MONTHS_OR_MORE
+    assert row(D(2025, 1, 1)) is PeriodRow.TERM_OVER_6_MONTHS
+    with raises(
+        InvalidValueError,
+        rule="notification.threshold.indefinite",
+        value=Duration(days=days),
+    ):
+        row(None)
