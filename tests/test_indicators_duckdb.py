@@ -386,6 +386,33 @@ def test_values_the_readers_accept_but_not_written_plainly(tmp_path: Path) -> No
     )
 
 
+def test_clean_files_are_checked_and_counted_in_duckdb_alone(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # A CSV file written in the readers' plain words never falls back to
+    # the Python reader (a slip in the engine's own SQL would, silently).
+    from mappa.indicators import _duckdb
+
+    def no_python_reader(*args: object, **kwargs: object) -> None:
+        raise AssertionError("the Python reader was used")
+
+    meetings_path, attendance_path = tmp_path / "m.csv", tmp_path / "a.csv.gz"
+    write_csv(sample_caseload(), meetings_path, attendance_path)
+    expected = counted(evaluate(sample_caseload(), period="2025/26", by=("area",)))
+    monkeypatch.setattr(_duckdb, "read_csv", no_python_reader)
+    for by in (("area",), ()):
+        report = evaluate(
+            meetings_path, attendance_path, period="2025/26", by=by, engine="duckdb"
+        )
+        if by:
+            assert counted(report) == expected
+    # A value not written plainly does fall back, and so is refused here.
+    text = meetings_path.read_text()
+    meetings_path.write_text(text.replace(",yes,", ",Yes,", 1))
+    with pytest.raises(AssertionError, match="Python reader"):
+        evaluate(meetings_path, attendance_path, period="2025/26", engine="duckdb")
+
+
 @pytest.mark.parametrize(
     "names",
     [
